@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ValidationError } from './fields';
+import { Workspace, docIds } from './workspace';
+
+const now = '2026-11-29T10:00:00.000Z';
+
+describe('Workspace', () => {
+  it('creates a customer with its address flattened and reads it back', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createCustomer('cu1', { name: 'Boulangerie Martin', address: { city: 'Lyon', country: 'FR' } }, now);
+    expect(ws.getCustomer('cu1')).toMatchObject({ name: 'Boulangerie Martin', city: 'Lyon', country: 'FR', language: 'fr', archived: false });
+  });
+
+  it('rejects a bad customer naming every wrong field and writes nothing', () => {
+    const ws = new Workspace(new Y.Doc());
+    let error: unknown;
+    try {
+      ws.createCustomer('cu1', { name: '', email: 'nope', address: { country: 'France' } }, now);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fields).sort()).toEqual(['address.country', 'email', 'name']);
+    expect(ws.customers.size).toBe(0);
+  });
+
+  it('patches only the fields given, leaving defaults and other fields alone', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createCustomer('cu1', { name: 'A', language: 'en', email: 'a@example.com' }, now);
+    ws.updateCustomer('cu1', { city: 'Paris' });
+    expect(ws.getCustomer('cu1')).toMatchObject({ name: 'A', language: 'en', email: 'a@example.com', city: 'Paris' });
+    ws.updateCustomer('cu1', { email: '' });
+    expect(ws.getCustomer('cu1')?.email).toBeUndefined();
+  });
+
+  it('keeps both sides of concurrent edits to different fields of one customer', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    new Workspace(a).createCustomer('cu1', { name: 'A' }, now);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    new Workspace(a).updateCustomer('cu1', { city: 'Nantes' });
+    new Workspace(b).updateCustomer('cu1', { phone: '0102030405' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(new Workspace(a).getCustomer('cu1')).toEqual(new Workspace(b).getCustomer('cu1'));
+    expect(new Workspace(a).getCustomer('cu1')).toMatchObject({ city: 'Nantes', phone: '0102030405' });
+  });
+
+  it('archives instead of deleting and hides archived records from lists', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createProduct('p1', { name: 'Audit', unitPrice: '950.00' }, now);
+    ws.updateProduct('p1', { archived: true });
+    expect(ws.listProducts()).toEqual([]);
+    expect(ws.listProducts({ includeArchived: true })).toHaveLength(1);
+  });
+
+  it('refuses a product price that is not a decimal string', () => {
+    const ws = new Workspace(new Y.Doc());
+    expect(() => ws.createProduct('p1', { name: 'X', unitPrice: '12,5' }, now)).toThrow(/unitPrice/);
+  });
+
+  it('reads the company out of a document id and refuses malformed ones', () => {
+    expect(docIds.companyOf(docIds.workspace('co_abcdefgh12'))).toBe('co_abcdefgh12');
+    expect(docIds.companyOf('co_abcdefgh12/../x')).toBeUndefined();
+    expect(docIds.companyOf('workspace')).toBeUndefined();
+  });
+});

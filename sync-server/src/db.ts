@@ -1,0 +1,54 @@
+import { createClient, type Client } from '@libsql/client';
+import type { Config } from './config';
+
+/*
+ * One schema, migrated forward in order. Each step runs once; the version lives in user_version.
+ * The log is append-only: nothing here UPDATEs or DELETEs it except compaction, which may only
+ * clear payloads already covered by a snapshot (payload_hash keeps the chain verifiable).
+ */
+const migrations: string[][] = [
+  [
+    `CREATE TABLE companies (id TEXT PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at TEXT NOT NULL)`,
+    `CREATE TABLE company_keys (company_id TEXT NOT NULL, key_id TEXT NOT NULL, wrapped BLOB NOT NULL,
+       created_at TEXT NOT NULL, PRIMARY KEY (company_id, key_id))`,
+    `CREATE TABLE users (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, created_at TEXT NOT NULL)`,
+    `CREATE TABLE passkeys (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), public_key BLOB NOT NULL,
+       counter INTEGER NOT NULL, transports TEXT, device_type TEXT, backed_up INTEGER NOT NULL DEFAULT 0,
+       name TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT)`,
+    `CREATE INDEX passkeys_user ON passkeys(user_id)`,
+    `CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL,
+       last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL, user_agent TEXT, ip TEXT)`,
+    `CREATE TABLE challenges (id TEXT PRIMARY KEY, challenge TEXT NOT NULL, kind TEXT NOT NULL, user_id TEXT,
+       invite_hash TEXT, display_name TEXT, passkey_name TEXT, expires_at TEXT NOT NULL)`,
+    `CREATE TABLE memberships (company_id TEXT NOT NULL REFERENCES companies(id), user_id TEXT NOT NULL REFERENCES users(id),
+       role TEXT NOT NULL, joined_at TEXT NOT NULL, PRIMARY KEY (company_id, user_id))`,
+    `CREATE TABLE invitations (token_hash TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), role TEXT NOT NULL,
+       created_by TEXT, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT)`,
+    `CREATE TABLE api_tokens (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, company_id TEXT NOT NULL REFERENCES companies(id),
+       role TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT)`,
+    `CREATE TABLE log (seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
+       doc_id TEXT, kind TEXT NOT NULL, actor TEXT, device TEXT, at TEXT NOT NULL, key_id TEXT NOT NULL,
+       iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL,
+       UNIQUE (company_id, company_seq))`,
+    `CREATE INDEX log_doc ON log(doc_id, seq)`,
+  ],
+];
+
+export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken'>): Promise<Client> {
+  const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
+  if (config.libsqlUrl.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute('PRAGMA foreign_keys = ON');
+  }
+  await migrate(client);
+  return client;
+}
+
+async function migrate(client: Client) {
+  const row = (await client.execute('PRAGMA user_version')).rows[0];
+  const current = Number(row?.[0] ?? 0);
+  for (let v = current; v < migrations.length; v++) {
+    await client.batch([...migrations[v]!, `PRAGMA user_version = ${v + 1}`], 'write');
+  }
+}

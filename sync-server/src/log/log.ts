@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import type { Client, InStatement } from '@libsql/client';
+import { open, seal, type KeyRing } from './keys';
+
+export type EntryKind = 'update' | 'snapshot' | 'event' | 'command';
+
+export interface NewEntry {
+  companyId: string;
+  docId?: string | null;
+  kind: EntryKind;
+  actor?: string | null;
+  device?: string | null;
+  payload: Uint8Array;
+}
+
+export interface Appended {
+  seq: number;
+  companySeq: number;
+}
+
+export interface StoredEntry {
+  seq: number;
+  companyId: string;
+  companySeq: number;
+  docId: string | null;
+  kind: EntryKind;
+  actor: string | null;
+  device: string | null;
+  at: string;
+  payload: Buffer | null;
+}
+
+const GENESIS: Buffer = Buffer.alloc(32);
+const MAX_BATCH = 1000;
+
+interface Sealed {
+  entry: NewEntry;
+  at: string;
+  keyId: string;
+  iv: Buffer;
+  data: Buffer;
+  payloadHash: Buffer;
+}
+
+function aadOf(e: { companyId: string; docId?: string | null; kind: string }) {
+  return `${e.companyId}|${e.docId ?? ''}|${e.kind}`;
+}
+
+function field(h: ReturnType<typeof createHash>, v: string | number | Buffer | null | undefined) {
+  const b = Buffer.isBuffer(v) ? v : Buffer.from(v === null || v === undefined ? '' : String(v));
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(b.length);
+  h.update(len).update(b);
+}
+
+/** The link hash covers the header and the ciphertext's hash, so it verifies without any key. */
+export function linkHash(prev: Buffer, r: {
+  companyId: string; companySeq: number; docId: string | null | undefined; kind: string; actor: string | null | undefined;
+  device: string | null | undefined; at: string; keyId: string; iv: Buffer; payloadHash: Buffer;
+}): Buffer {
+  const h = createHash('sha256');
+  h.update(prev);
+  for (const v of [r.companyId, r.companySeq, r.docId, r.kind, r.actor, r.device, r.at, r.keyId, r.iv, r.payloadHash]) field(h, v);
+  return h.digest();
+}
+
+/**
+ * The append-only, encrypted, hash-chained log (one chain per company). Appends are group-committed:
+ * everything queued while a transaction runs goes into the next one, and each caller's promise
+ * resolves only after the transaction that holds its entry has committed (invariant 7).
+ */
+export class Log {
+  private queue: { entry: NewEntry; resolve: (a: Appended) => void; reject: (e: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Client,
+    private readonly keys: KeyRing,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  append(entry: NewEntry): Promise<Appended> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick() {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      // An append may have queued between the loop's last check and this callback.
+      if (this.queue.length > 0) this.kick();
+    });
+  }
+
+  /** Resolves once everything queued so far is committed. */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush() {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const results = await this.write(batch.map((b) => b.entry));
+        batch.forEach((b, i) => b.resolve(results[i]!));
+      } catch (error) {
+        batch.forEach((b) => b.reject(error));
+      }
+    }
+  }
+
+  private async sealAll(entries: NewEntry[]): Promise<Sealed[]> {
+    const at = this.clock().toISOString();
+    const out: Sealed[] = [];
+    for (const entry of entries) {
+      const dk = await this.keys.current(entry.companyId);
+      const { iv, data } = seal(dk.key, entry.payload, aadOf(entry));
+      out.push({ entry, at, keyId: dk.keyId, iv, data, payloadHash: createHash('sha256').update(data).digest() });
+    }
+    return out;
+  }
+
+  private async write(entries: NewEntry[]): Promise<Appended[]> {
+    const sealed = await this.sealAll(entries);
+    const tx = await this.db.transaction('write');
+    try {
+      const heads = new Map<string, { seq: number; hash: Buffer }>();
+      for (const companyId of new Set(entries.map((e) => e.companyId))) {
+        const rs = await tx.execute({
+          sql: 'SELECT company_seq, hash FROM log WHERE company_id = ? ORDER BY company_seq DESC LIMIT 1',
+          args: [companyId],
+        });
+        const row = rs.rows[0];
+        heads.set(companyId, row ? { seq: Number(row.company_seq), hash: Buffer.from(row.hash as ArrayBuffer) } : { seq: 0, hash: GENESIS });
+      }
+      const stmts: InStatement[] = [];
+      const companySeqs: number[] = [];
+      for (const s of sealed) {
+        const e = s.entry;
+        const head = heads.get(e.companyId)!;
+        const companySeq = head.seq + 1;
+        const hash = linkHash(head.hash, { companyId: e.companyId, docId: e.docId, kind: e.kind, actor: e.actor, device: e.device, companySeq, at: s.at, keyId: s.keyId, iv: s.iv, payloadHash: s.payloadHash });
+        stmts.push({
+          sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+          args: [e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, head.hash, hash],
+        });
+        companySeqs.push(companySeq);
+        heads.set(e.companyId, { seq: companySeq, hash });
+      }
+      const results = await tx.batch(stmts);
+      await tx.commit();
+      return results.map((r, i) => ({ seq: Number(r.rows[0]!.seq), companySeq: companySeqs[i]! }));
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      tx.close();
+    }
+  }
+
+  /** The entries a document is rebuilt from: its latest snapshot, then every update after it. */
+  async readDoc(companyId: string, docId: string): Promise<StoredEntry[]> {
+    const snap = await this.db.execute({
+      sql: `SELECT MAX(seq) AS seq FROM log WHERE doc_id = ? AND company_id = ? AND kind = 'snapshot'`,
+      args: [docId, companyId],
+    });
+    const from = Number(snap.rows[0]?.seq ?? 0);
+    return this.read(
+      `SELECT * FROM log WHERE doc_id = ? AND company_id = ? AND kind IN ('update', 'snapshot') AND seq >= ? ORDER BY seq`,
+      [docId, companyId, from],
+    );
+  }
+
+  /** Decrypted entries of one company, in chain order (for audit views and projections). */
+  async readCompany(companyId: string, afterCompanySeq = 0, limit = 1000): Promise<StoredEntry[]> {
+    return this.read(`SELECT * FROM log WHERE company_id = ? AND company_seq > ? ORDER BY company_seq LIMIT ?`, [companyId, afterCompanySeq, limit]);
+  }
+
+  private async read(sql: string, args: (string | number)[]): Promise<StoredEntry[]> {
+    const rs = await this.db.execute({ sql, args });
+    const out: StoredEntry[] = [];
+    for (const row of rs.rows) {
+      const companyId = String(row.company_id);
+      const docId = row.doc_id === null ? null : String(row.doc_id);
+      const kind = String(row.kind) as EntryKind;
+      let payload: Buffer | null = null;
+      if (row.payload !== null) {
+        const key = await this.keys.byId(companyId, String(row.key_id));
+        payload = open(key, { iv: Buffer.from(row.iv as ArrayBuffer), data: Buffer.from(row.payload as ArrayBuffer) }, aadOf({ companyId, docId, kind }));
+      }
+      out.push({
+        seq: Number(row.seq), companyId, companySeq: Number(row.company_seq), docId, kind,
+        actor: row.actor === null ? null : String(row.actor), device: row.device === null ? null : String(row.device),
+        at: String(row.at), payload,
+      });
+    }
+    return out;
+  }
+}
