@@ -1,0 +1,148 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createSession, endSession, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessions';
+import { authenticationOptions, passkeysOf, registrationOptions, removePasskey, verifyAuthentication, verifyRegistration } from '../auth/passkeys';
+import { companiesOf, inspectInvitation, acceptInvitation } from '../companies';
+import { recordEvent } from '../services';
+import { unauthenticated } from '../errors';
+import { errorResponses, requireUser, router, type Ctx } from './context';
+import { CompanyEntrySchema, InvitationInfoSchema, json, MeSchema, WebAuthnJson } from './schemas';
+
+const OptionsSchema = z.object({ challengeId: z.string(), options: WebAuthnJson });
+
+async function me(c: Ctx, userId: string) {
+  const { db } = c.get('services');
+  const u = (await db.execute({ sql: 'SELECT id, display_name FROM users WHERE id = ?', args: [userId] })).rows[0];
+  if (!u) throw unauthenticated();
+  return {
+    user: { id: String(u.id), displayName: String(u.display_name) },
+    companies: await companiesOf(db, userId),
+    passkeys: await passkeysOf(db, userId),
+  };
+}
+
+async function signIn(c: Ctx, userId: string) {
+  const s = c.get('services');
+  const token = await createSession(s.db, userId, s.now(), { userAgent: c.req.header('user-agent'), ip: c.req.header('x-forwarded-for') ?? null });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: s.config.origins[0]!.startsWith('https:'),
+    path: '/',
+    maxAge: SESSION_IDLE_MS / 1000,
+  });
+}
+
+export function authRoutes() {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/invitations/{token}', tags: ['Auth'], summary: 'What an invitation link offers',
+      request: { params: z.object({ token: z.string() }) },
+      responses: { 200: json(InvitationInfoSchema, 'The company and role'), 404: errorResponses[404] },
+    }),
+    async (c) => c.json(await inspectInvitation(c.get('services').db, c.req.valid('param').token, c.get('services').now()), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/invitations/{token}/accept', tags: ['Auth'], summary: 'Join a company with an invitation (signed in)',
+      request: { params: z.object({ token: z.string() }) },
+      responses: { 200: json(CompanyEntrySchema, 'The company joined'), 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const userId = requireUser(c);
+      const s = c.get('services');
+      const company = await acceptInvitation(s.db, c.req.valid('param').token, userId, s.now());
+      await recordEvent(s, company.id, userId, { type: 'member_joined', role: company.role });
+      return c.json(company, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/auth/register/options', tags: ['Auth'], summary: 'Start registering a passkey (new person with an invitation, or another passkey)',
+      request: { body: { content: { 'application/json': { schema: z.object({ displayName: z.string().max(100).optional(), inviteToken: z.string().optional(), passkeyName: z.string().max(60).optional() }) } } } },
+      responses: { 200: json(OptionsSchema, 'WebAuthn creation options'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const out = await registrationOptions(s.db, s.config, c.req.valid('json'), c.get('principal').userId, s.now());
+      return c.json({ challengeId: out.challengeId, options: out.options as unknown as Record<string, unknown> }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/auth/register/verify', tags: ['Auth'], summary: 'Finish registering; signs the person in',
+      request: { body: { content: { 'application/json': { schema: z.object({ challengeId: z.string(), response: WebAuthnJson, inviteToken: z.string().optional(), passkeyName: z.string().max(60).optional() }) } } } },
+      responses: { 200: json(MeSchema, 'The signed-in person'), 400: errorResponses[400], 401: errorResponses[401] },
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const { userId, newUser } = await verifyRegistration(s.db, s.config, c.req.valid('json'), c.get('principal').userId, s.now());
+      await recordEvent(s, '_system', userId, { type: newUser ? 'user_registered' : 'passkey_added' });
+      if (newUser) await signIn(c, userId);
+      return c.json(await me(c, userId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/auth/login/options', tags: ['Auth'], summary: 'Start signing in with a passkey',
+      responses: { 200: json(OptionsSchema, 'WebAuthn request options') },
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const out = await authenticationOptions(s.db, s.config, s.now());
+      return c.json({ challengeId: out.challengeId, options: out.options as unknown as Record<string, unknown> }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/auth/login/verify', tags: ['Auth'], summary: 'Finish signing in; sets the session cookie',
+      request: { body: { content: { 'application/json': { schema: z.object({ challengeId: z.string(), response: WebAuthnJson }) } } } },
+      responses: { 200: json(MeSchema, 'The signed-in person'), 400: errorResponses[400], 401: errorResponses[401] },
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const userId = await verifyAuthentication(s.db, s.config, c.req.valid('json'), s.now());
+      await recordEvent(s, '_system', userId, { type: 'signed_in', userAgent: c.req.header('user-agent') ?? null });
+      await signIn(c, userId);
+      return c.json(await me(c, userId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/auth/logout', tags: ['Auth'], summary: 'Sign out', responses: { 200: json(z.object({ ok: z.boolean() }), 'Signed out') } }),
+    async (c) => {
+      await endSession(c.get('services').db, getCookie(c, SESSION_COOKIE));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/me', tags: ['Auth'], summary: 'The signed-in person, their companies and passkeys', responses: { 200: json(MeSchema, 'Me'), 401: errorResponses[401] } }),
+    async (c) => c.json(await me(c, requireUser(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/me/passkeys/{id}', tags: ['Auth'], summary: 'Remove one of my passkeys (never the last)',
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 200: json(MeSchema, 'Me'), 401: errorResponses[401], 404: errorResponses[404], 409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Last passkey') },
+    }),
+    async (c) => {
+      const userId = requireUser(c);
+      const s = c.get('services');
+      await removePasskey(s.db, userId, c.req.valid('param').id);
+      await recordEvent(s, '_system', userId, { type: 'passkey_removed' });
+      return c.json(await me(c, userId), 200);
+    },
+  );
+
+  return app;
+}

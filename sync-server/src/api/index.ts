@@ -1,0 +1,25 @@
+import type { Services } from '../services';
+import { identify, router } from './context';
+import { authRoutes } from './auth';
+import { companyRoutes } from './companies';
+import { docsPage } from './docs';
+
+/** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
+export function apiRoutes(services: Services) {
+  const v1 = router();
+  v1.use('*', identify(services));
+  v1.get('/health', (c) => c.json({ ok: true }));
+  v1.route('/', authRoutes());
+  v1.route('/', companyRoutes());
+
+  const api = router();
+  api.route('/v1', v1);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Facturo API', version: '1', description: 'Quotes, invoices and payments for French and European businesses. Authenticate with `Authorization: Bearer <token>` (`npx facturo token create`) or the session cookie.' },
+    servers: [{ url: '/api' }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.get('/docs', (c) => c.html(docsPage()));
+  return api;
+}

@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi';
+
+export const RoleSchema = z.enum(['owner', 'admin', 'accountant', 'sales', 'approver', 'viewer']).openapi('Role');
+
+export const CompanyEntrySchema = z
+  .object({ id: z.string(), slug: z.string(), name: z.string(), role: RoleSchema, workspaceDocId: z.string() })
+  .openapi('CompanyEntry');
+
+export const PasskeySchema = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .openapi('Passkey');
+
+export const MeSchema = z
+  .object({
+    user: z.object({ id: z.string(), displayName: z.string() }),
+    companies: z.array(CompanyEntrySchema),
+    passkeys: z.array(PasskeySchema),
+  })
+  .openapi('Me');
+
+export const MemberSchema = z
+  .object({ userId: z.string(), displayName: z.string(), role: RoleSchema, joinedAt: z.string() })
+  .openapi('Member');
+
+export const InvitationSchema = z
+  .object({ token: z.string(), url: z.string(), role: RoleSchema, expiresAt: z.string() })
+  .openapi('Invitation');
+
+export const InvitationInfoSchema = z
+  .object({ company: z.object({ id: z.string(), name: z.string() }), role: RoleSchema, expiresAt: z.string() })
+  .openapi('InvitationInfo');
+
+/** WebAuthn options and responses are defined by the WebAuthn spec; we pass them through as JSON. */
+export const WebAuthnJson = z.record(z.string(), z.unknown()).openapi('WebAuthnJSON');
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,91 @@
+import { loadConfig } from './config';
+import { createServices } from './services';
+import { startServer } from './server';
+import { ensureDemo } from './demo';
+import { verifyLog } from './log';
+import { companyBySlug, createApiToken, createInvitation } from './companies';
+
+/*
+ * The `facturo` command (ARCHITECTURE "Contracts"):
+ *   facturo serve [--port N] | demo | invite --company SLUG --role ROLE
+ *   facturo token create --company SLUG --role ROLE [--name NAME]   (last line: the token only)
+ *   facturo audit verify
+ */
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function fail(message: string): never {
+  console.error(`facturo: ${message}`);
+  process.exit(2);
+}
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  const args = [sub ?? '', ...rest];
+  const portFlag = flag(args, 'port');
+  const config = loadConfig(process.env, portFlag !== undefined ? { port: Number(portFlag) } : {});
+
+  switch (command) {
+    case 'serve': {
+      const running = await startServer(config);
+      console.log(`Facturo is running at ${running.url}  (data: ${config.dataDir})`);
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return;
+    }
+    case 'demo': {
+      const s = await createServices(config);
+      const demo = await ensureDemo(s);
+      console.log(demo.created ? 'Demo company "Studio Boréal" (slug demo) created.' : 'Demo company (slug demo) already exists; its data is unchanged.');
+      console.log('Open this one-time link to register a passkey and become its owner (valid 7 days):');
+      console.log(demo.inviteUrl);
+      s.db.close();
+      return;
+    }
+    case 'invite': {
+      const s = await createServices(config);
+      const company = await companyBySlug(s.db, flag(args, 'company') ?? fail('--company SLUG is required'));
+      if (!company) fail('no such company');
+      const inv = await createInvitation(s.db, company.id, flag(args, 'role') ?? 'viewer', null, s.now());
+      console.log(`${config.origins[0]}${inv.url}`);
+      s.db.close();
+      return;
+    }
+    case 'token': {
+      if (sub !== 'create') fail('usage: facturo token create --company SLUG --role ROLE [--name NAME]');
+      const s = await createServices(config);
+      const company = await companyBySlug(s.db, flag(args, 'company') ?? fail('--company SLUG is required'));
+      if (!company) fail('no such company');
+      const { token } = await createApiToken(s.db, company.id, flag(args, 'role') ?? fail('--role is required'), flag(args, 'name') ?? 'CLI token', s.now());
+      console.log(token);
+      s.db.close();
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') fail('usage: facturo audit verify');
+      const s = await createServices(config);
+      const report = await verifyLog(s.db);
+      s.db.close();
+      if (report.broken) {
+        const b = report.broken;
+        console.error(`BROKEN: company ${b.companyId}, entry ${b.companySeq} (log seq ${b.seq}): ${b.reason}`);
+        process.exit(1);
+      }
+      console.log(`OK: ${report.entries} entries in ${report.companies} chains verified, no broken link.`);
+      return;
+    }
+    default:
+      fail(`unknown command "${command ?? ''}". Commands: serve [--port N], demo, invite, token create, audit verify`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`facturo: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import type { Client } from '@libsql/client';
+import { docIds } from '@facturo/core';
+import { forbidden, invalid, notFound } from '../errors';
+import { hashSecret, newId, newSecret } from '../ids';
+import { canManageMembers, isRole, type Role } from './roles';
+
+export interface CompanyEntry {
+  id: string;
+  slug: string;
+  name: string;
+  role: Role;
+  workspaceDocId: string;
+}
+
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+function slugify(name: string): string {
+  const base = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return base.slice(0, 40) || 'company';
+}
+
+function entry(row: Record<string, unknown>): CompanyEntry {
+  const id = String(row.id);
+  return { id, slug: String(row.slug), name: String(row.name), role: String(row.role) as Role, workspaceDocId: docIds.workspace(id) };
+}
+
+export async function createCompany(db: Client, input: { name: string; slug?: string }, owner: string | null, now: Date): Promise<CompanyEntry> {
+  const name = input.name?.trim() ?? '';
+  if (!name || name.length > 200) throw invalid({ name: 'a company name of 1 to 200 characters is required' });
+  const id = newId('co');
+  const base = input.slug ?? slugify(name);
+  const tx = await db.transaction('write');
+  try {
+    let slug = base;
+    for (let i = 2; (await tx.execute({ sql: 'SELECT 1 FROM companies WHERE slug = ?', args: [slug] })).rows.length > 0; i++) slug = `${base}-${i}`;
+    await tx.execute({ sql: 'INSERT INTO companies (id, slug, name, created_at) VALUES (?, ?, ?, ?)', args: [id, slug, name, now.toISOString()] });
+    if (owner) {
+      await tx.execute({ sql: `INSERT INTO memberships (company_id, user_id, role, joined_at) VALUES (?, ?, 'owner', ?)`, args: [id, owner, now.toISOString()] });
+    }
+    await tx.commit();
+    return { id, slug, name, role: 'owner', workspaceDocId: docIds.workspace(id) };
+  } finally {
+    tx.close();
+  }
+}
+
+export async function companyBySlug(db: Client, slug: string): Promise<{ id: string; name: string } | null> {
+  const row = (await db.execute({ sql: 'SELECT id, name FROM companies WHERE slug = ? OR id = ?', args: [slug, slug] })).rows[0];
+  return row ? { id: String(row.id), name: String(row.name) } : null;
+}
+
+export async function roleOf(db: Client, companyId: string, userId: string): Promise<Role | null> {
+  const row = (await db.execute({ sql: 'SELECT role FROM memberships WHERE company_id = ? AND user_id = ?', args: [companyId, userId] })).rows[0];
+  return row && isRole(row.role) ? row.role : null;
+}
+
+export async function companiesOf(db: Client, userId: string): Promise<CompanyEntry[]> {
+  const rs = await db.execute({
+    sql: `SELECT c.id, c.slug, c.name, m.role FROM memberships m JOIN companies c ON c.id = m.company_id WHERE m.user_id = ? ORDER BY c.name`,
+    args: [userId],
+  });
+  return rs.rows.map((r) => entry(r as unknown as Record<string, unknown>));
+}
+
+export async function membersOf(db: Client, companyId: string) {
+  const rs = await db.execute({
+    sql: `SELECT u.id, u.display_name, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.company_id = ? ORDER BY m.joined_at`,
+    args: [companyId],
+  });
+  return rs.rows.map((r) => ({ userId: String(r.id), displayName: String(r.display_name), role: String(r.role) as Role, joinedAt: String(r.joined_at) }));
+}
+
+/** A one-time link valid 7 days; only its hash is stored. `by` null = the operator's CLI. */
+export async function createInvitation(db: Client, companyId: string, role: unknown, by: { userId: string; role: Role } | null, now: Date) {
+  if (!isRole(role)) throw invalid({ role: 'one of owner, admin, accountant, sales, approver, viewer' });
+  if (by && !canManageMembers(by.role)) throw forbidden('only an owner or an admin can invite');
+  if (by && role === 'owner' && by.role !== 'owner') throw forbidden('only an owner can invite an owner');
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
+  await db.execute({
+    sql: 'INSERT INTO invitations (token_hash, company_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    args: [hashSecret(token), companyId, role, by?.userId ?? null, now.toISOString(), expiresAt],
+  });
+  return { token, url: `/invite/${token}`, role, expiresAt };
+}
+
+export async function inspectInvitation(db: Client, token: string, now: Date) {
+  const row = (
+    await db.execute({
+      sql: `SELECT i.company_id, i.role, i.expires_at, c.name FROM invitations i JOIN companies c ON c.id = i.company_id
+            WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ?`,
+      args: [hashSecret(token), now.toISOString()],
+    })
+  ).rows[0];
+  if (!row) throw notFound('invitation (unknown, already used or expired)');
+  return { company: { id: String(row.company_id), name: String(row.name) }, role: String(row.role) as Role, expiresAt: String(row.expires_at) };
+}
+
+/** Marks the invitation used and adds the membership in one transaction: a link works once. */
+export async function acceptInvitation(db: Client, token: string, userId: string, now: Date): Promise<CompanyEntry> {
+  const tx = await db.transaction('write');
+  try {
+    const rs = await tx.execute({
+      sql: `UPDATE invitations SET used_at = ?, used_by = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING company_id, role`,
+      args: [now.toISOString(), userId, hashSecret(token), now.toISOString()],
+    });
+    const inv = rs.rows[0];
+    if (!inv) throw notFound('invitation (unknown, already used or expired)');
+    await tx.execute({
+      sql: `INSERT INTO memberships (company_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (company_id, user_id) DO UPDATE SET role = excluded.role`,
+      args: [String(inv.company_id), userId, String(inv.role), now.toISOString()],
+    });
+    const c = (await tx.execute({ sql: 'SELECT id, slug, name FROM companies WHERE id = ?', args: [String(inv.company_id)] })).rows[0]!;
+    await tx.commit();
+    return entry({ ...c, role: inv.role });
+  } finally {
+    tx.close();
+  }
+}

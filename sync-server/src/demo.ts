@@ -1,0 +1,58 @@
+import * as Y from 'yjs';
+import { docIds, Workspace } from '@facturo/core';
+import { companyBySlug, createCompany, createInvitation } from './companies';
+import { newId } from './ids';
+import { recordEvent, type Services } from './services';
+
+const customers = [
+  { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198765', vatNumber: 'FR27532198765', paymentTermsDays: 30, address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
+  { kind: 'company', name: 'Mairie de Villeurbanne', email: 'achats@mairie-villeurbanne.fr', siren: '216902647', paymentTermsDays: 30, address: { line1: 'Place Lazare-Goujon', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
+  { kind: 'company', name: 'Clinique vétérinaire des Alpes', email: 'compta@cliniquealpes.fr', siren: '804512397', vatNumber: 'FR63804512397', paymentTermsDays: 45, address: { line1: '4 avenue Alsace-Lorraine', postcode: '38000', city: 'Grenoble', country: 'FR' } },
+  { kind: 'company', name: 'Hôtel Le Grand Cerf', email: 'direction@grandcerf.fr', siren: '418273645', paymentTermsDays: 30, address: { line1: '1 place du Marché', postcode: '21200', city: 'Beaune', country: 'FR' } },
+  { kind: 'company', name: 'Brightwave Ltd', email: 'accounts@brightwave.co.uk', language: 'en', paymentTermsDays: 30, address: { line1: '22 Queen Street', postcode: 'EH2 1JX', city: 'Edinburgh', country: 'GB' } },
+  { kind: 'company', name: 'Kaffeehaus Weber GmbH', email: 'buchhaltung@kaffeehaus-weber.de', vatNumber: 'DE811907980', language: 'en', paymentTermsDays: 30, address: { line1: 'Friedrichstraße 101', postcode: '10117', city: 'Berlin', country: 'DE' } },
+  { kind: 'individual', name: 'Sophie Durand', email: 'sophie.durand@example.fr', address: { line1: '8 impasse des Lilas', postcode: '33000', city: 'Bordeaux', country: 'FR' } },
+] as const;
+
+const products = [
+  { name: 'Création de site vitrine', unit: 'forfait', unitPrice: '2400.00', vatRate: '20', costPrice: '1100.00', category: 'Web' },
+  { name: 'Boutique en ligne', unit: 'forfait', unitPrice: '5900.00', vatRate: '20', costPrice: '2800.00', category: 'Web' },
+  { name: 'Journée de conseil', unit: 'jour', unitPrice: '650.00', vatRate: '20', costPrice: '280.00', category: 'Conseil' },
+  { name: 'Maintenance mensuelle', unit: 'mois', unitPrice: '89.00', vatRate: '20', costPrice: '25.00', category: 'Abonnements' },
+  { name: 'Hébergement annuel', unit: 'an', unitPrice: '180.00', vatRate: '20', costPrice: '60.00', category: 'Abonnements' },
+  { name: 'Formation WordPress (½ journée)', unit: 'session', unitPrice: '420.00', vatRate: '20', costPrice: '150.00', category: 'Formation' },
+  { name: 'Photographie produit', unit: 'photo', unitPrice: '35.00', vatRate: '20', costPrice: '12.00', category: 'Contenu' },
+  { name: 'Rédaction d’article', unit: 'article', unitPrice: '150.00', vatRate: '20', costPrice: '60.00', category: 'Contenu' },
+] as const;
+
+/**
+ * The demo company (slug `demo`): created once with its settings, customers and products written
+ * to its workspace document through the log; later runs leave its data alone. Every run returns a
+ * fresh one-time owner invitation.
+ */
+export async function ensureDemo(s: Services): Promise<{ companyId: string; created: boolean; inviteUrl: string }> {
+  const now = s.now();
+  let company = await companyBySlug(s.db, 'demo');
+  let created = false;
+  if (!company) {
+    const entry = await createCompany(s.db, { name: 'Studio Boréal', slug: 'demo' }, null, now);
+    company = { id: entry.id, name: entry.name };
+    created = true;
+    const doc = new Y.Doc();
+    const ws = new Workspace(doc);
+    ws.updateSettings({
+      legalName: 'Studio Boréal SAS', tradeName: 'Studio Boréal', legalForm: 'SAS', shareCapital: '10000.00',
+      siren: '912345675', siret: '91234567500017', vatNumber: 'FR40912345675', rcsCity: 'Lyon',
+      email: 'bonjour@studio-boreal.fr', phone: '04 78 00 00 00', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP',
+      currency: 'EUR', paymentTermsDays: 30, language: 'fr',
+      line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR',
+    });
+    for (const c of customers) ws.createCustomer(newId('cu'), c, now.toISOString());
+    for (const p of products) ws.createProduct(newId('pr'), p, now.toISOString());
+    await s.log.append({ companyId: company.id, docId: docIds.workspace(company.id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(doc) });
+    await recordEvent(s, company.id, 'system:demo', { type: 'company_created', name: company.name, demo: true });
+  }
+  const invitation = await createInvitation(s.db, company.id, 'owner', null, now);
+  await recordEvent(s, company.id, 'system:cli', { type: 'invitation_created', role: 'owner' });
+  return { companyId: company.id, created, inviteUrl: `${s.config.origins[0]}${invitation.url}` };
+}

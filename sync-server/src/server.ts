@@ -1,0 +1,38 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { createServices, type Services } from './services';
+import { attachSync, type SyncServer } from './sync/server';
+
+export interface Running {
+  services: Services;
+  sync: SyncServer;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts HTTP + WebSocket sync on one port. Port 0 picks a free one (tests). */
+export async function startServer(config: Config = loadConfig()): Promise<Running> {
+  const services = await createServices(config);
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, () => resolve(s as Server));
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (config.port === 0) {
+    // The WebAuthn origin follows the port actually taken.
+    config.origins[0] = `http://localhost:${port}`;
+  }
+  const sync = attachSync(services, server);
+  return {
+    services, sync, port, url: `http://localhost:${port}`,
+    async close() {
+      await sync.close();
+      await new Promise<void>((r) => server.close(() => r()));
+      services.db.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Client } from '@libsql/client';
+import type { Config } from './config';
+import { openDatabase } from './db';
+import { KeyRing, loadMasterKey, Log } from './log';
+
+/** What every route, command and job is given: no module reaches for globals. */
+export interface Services {
+  config: Config;
+  db: Client;
+  keys: KeyRing;
+  log: Log;
+  /** The injected clock (invariant 8). */
+  now: () => Date;
+}
+
+export async function createServices(config: Config, now: () => Date = () => new Date()): Promise<Services> {
+  const db = await openDatabase(config);
+  const keys = new KeyRing(db, loadMasterKey(config.dataDir));
+  return { config, db, keys, log: new Log(db, keys, now), now };
+}
+
+/** Security and audit events go to the company's chain ('_system' for events outside any company). */
+export async function recordEvent(s: Services, companyId: string, actor: string | null, event: Record<string, unknown>) {
+  await s.log.append({ companyId, kind: 'event', actor, payload: new TextEncoder().encode(JSON.stringify(event)) });
+}

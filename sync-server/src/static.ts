@@ -1,0 +1,32 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from 'hono';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves the built PWA: hashed assets cached forever, the service worker and index never, SPA fallback. */
+export function servePwa(root: string) {
+  return async (c: Context) => {
+    const url = new URL(c.req.url);
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = path.join(root, rel);
+    if (!file.startsWith(root)) return c.notFound();
+    let found = await stat(file).then((s) => s.isFile(), () => false);
+    if (!found) {
+      if (path.extname(rel) && rel !== '/') return c.notFound();
+      file = path.join(root, 'index.html');
+      found = await stat(file).then((s) => s.isFile(), () => false);
+      if (!found) return c.text('The web app is not built yet: run `npm run build` (npm start does it for you).', 503);
+    }
+    const body = await readFile(file);
+    const immutable = rel.startsWith('/assets/');
+    return c.body(body, 200, {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+  };
+}

@@ -1,0 +1,143 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Log } from '../log';
+import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
+
+export interface Peer {
+  userId: string;
+  deviceId: string | null;
+  readOnly: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+interface PeerState {
+  awarenessIds: Set<number>;
+  queue: Promise<void>;
+  dropped: number;
+}
+
+const MAX_DROPPED_WRITES = 20;
+
+/**
+ * One Yjs document held by the server for the peers connected to it. The order that matters:
+ * an update is appended to the log, and only once committed is it applied, relayed to the other
+ * peers and acknowledged to its writer (invariant 7).
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Map<Peer, PeerState>();
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly companyId: string,
+    readonly docId: string,
+    private readonly log: Log,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = frame(MSG_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      const state = this.peers.get(origin as Peer);
+      if (state) {
+        for (const id of [...added!, ...updated!]) state.awarenessIds.add(id);
+        for (const id of removed!) state.awarenessIds.delete(id);
+      }
+      // Everyone, the sender included: it keeps y-websocket's liveness timer fed.
+      const message = frame(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+      for (const peer of this.peers.keys()) peer.send(message);
+    });
+    this.ready = this.load();
+  }
+
+  private async load() {
+    const entries = await this.log.readDoc(this.companyId, this.docId);
+    Y.transact(this.doc, () => {
+      for (const e of entries) if (e.payload) Y.applyUpdate(this.doc, e.payload);
+    }, 'load');
+  }
+
+  join(peer: Peer) {
+    this.peers.set(peer, { awarenessIds: new Set(), queue: this.ready, dropped: 0 });
+    void this.ready.then(() => {
+      if (!this.peers.has(peer)) return;
+      if (peer.readOnly) peer.send(frame(MSG_READ_ONLY));
+      peer.send(frame(MSG_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+      const states = [...this.awareness.getStates().keys()];
+      if (states.length > 0) {
+        peer.send(frame(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+      }
+    });
+  }
+
+  /** Messages of one peer are handled strictly in order. */
+  receive(peer: Peer, message: Uint8Array) {
+    const state = this.peers.get(peer);
+    if (!state) return;
+    state.queue = state.queue.then(() => this.handle(peer, state, message)).catch((error: unknown) => {
+      console.error(`sync ${this.docId}: ${(error as Error).message}`);
+      peer.close(1011, 'server error');
+    });
+  }
+
+  leave(peer: Peer) {
+    const state = this.peers.get(peer);
+    if (!state) return;
+    this.peers.delete(peer);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null);
+  }
+
+  /** Resolves when every message received so far is handled (for shutdown and tests). */
+  async settled() {
+    await Promise.all([...this.peers.values()].map((s) => s.queue));
+  }
+
+  private async handle(peer: Peer, state: PeerState, message: Uint8Array) {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MSG_SYNC) return this.handleSync(peer, state, decoder);
+    if (type === MSG_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer);
+    } else if (type === MSG_QUERY_AWARENESS) {
+      const states = [...this.awareness.getStates().keys()];
+      peer.send(frame(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+    }
+  }
+
+  private async handleSync(peer: Peer, state: PeerState, decoder: decoding.Decoder) {
+    const subtype = decoding.readVarUint(decoder);
+    if (subtype === syncProtocol.messageYjsSyncStep1) {
+      const sv = decoding.readVarUint8Array(decoder);
+      peer.send(frame(MSG_SYNC, (e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, sv));
+      }));
+      return;
+    }
+    if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) return;
+    const update = decoding.readVarUint8Array(decoder);
+    if (peer.readOnly) {
+      // Read the sub-type before applying anything; a viewer's writes are dropped and logged.
+      if (isEmptyUpdate(update)) return;
+      state.dropped++;
+      await this.log.append({
+        companyId: this.companyId, docId: this.docId, kind: 'event', actor: peer.userId, device: peer.deviceId,
+        payload: new TextEncoder().encode(JSON.stringify({ type: 'read_only_write_dropped', bytes: update.length })),
+      });
+      if (state.dropped >= MAX_DROPPED_WRITES) peer.close(4403, 'read-only');
+      return;
+    }
+    if (!isEmptyUpdate(update)) {
+      await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });
+      Y.applyUpdate(this.doc, update, peer);
+    }
+    peer.send(frame(MSG_ACK, (e) => encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc))));
+  }
+}

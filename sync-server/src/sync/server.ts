@@ -1,0 +1,100 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { docIds } from '@facturo/core';
+import type { Services } from '../services';
+import { parseCookies, SESSION_COOKIE, sessionUser } from '../auth/sessions';
+import { apiTokenPrincipal, canWrite, roleOf, type Role } from '../companies';
+import { Room, type Peer } from './room';
+
+export interface SyncServer {
+  rooms: Map<string, Room>;
+  close(): Promise<void>;
+}
+
+/** Who may join: a session cookie (browsers) or a Bearer API token (integrations, headless clients). */
+async function principal(s: Services, req: IncomingMessage, companyId: string): Promise<{ userId: string; role: Role } | 'unauthenticated' | 'forbidden'> {
+  const now = s.now();
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const p = await apiTokenPrincipal(s.db, auth.slice(7), now);
+    if (!p) return 'unauthenticated';
+    return p.companyId === companyId ? { userId: `token:${p.tokenId}`, role: p.role } : 'forbidden';
+  }
+  const userId = await sessionUser(s.db, parseCookies(req.headers.cookie)[SESSION_COOKIE], now);
+  if (!userId) return 'unauthenticated';
+  const role = await roleOf(s.db, companyId, userId);
+  return role ? { userId, role } : 'forbidden';
+}
+
+export function attachSync(s: Services, server: Server): SyncServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const rooms = new Map<string, Room>();
+
+  const roomFor = (companyId: string, docId: string) => {
+    let room = rooms.get(docId);
+    if (!room) {
+      room = new Room(companyId, docId, s.log);
+      rooms.set(docId, room);
+    }
+    return room;
+  };
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/sync\/([^/]+)$/.exec(url.pathname);
+    if (!match) return; // not ours (e.g. Vite's HMR in development)
+    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, req, decodeURIComponent(match[1]!), url));
+  });
+
+  async function connect(ws: WebSocket, req: IncomingMessage, docId: string, url: URL) {
+    // Close codes are read by the client: 4401 sign in, 4403 not allowed, 4404 no such document.
+    const origin = req.headers.origin;
+    if (origin && !s.config.origins.includes(origin)) return ws.close(4403, 'origin not allowed');
+    const companyId = docIds.companyOf(docId);
+    if (!companyId) return ws.close(4404, 'unknown document');
+    ws.binaryType = 'nodebuffer';
+    const early: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => early.push(new Uint8Array(data)));
+    const who = await principal(s, req, companyId).catch(() => 'unauthenticated' as const);
+    if (who === 'unauthenticated') return ws.close(4401, 'sign in first');
+    if (who === 'forbidden') return ws.close(4404, 'unknown document'); // another company's room looks absent
+    const device = url.searchParams.get('device');
+    const peer: Peer = {
+      userId: who.userId,
+      deviceId: device && /^[A-Za-z0-9_-]{1,64}$/.test(device) ? device : null,
+      readOnly: !canWrite(who.role),
+      send: (m) => {
+        if (ws.readyState === ws.OPEN) ws.send(m);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
+    const room = roomFor(companyId, docId);
+    room.join(peer);
+    ws.removeAllListeners('message');
+    ws.on('message', (data: Buffer) => room.receive(peer, new Uint8Array(data)));
+    for (const m of early) room.receive(peer, m);
+    ws.on('close', () => {
+      room.leave(peer);
+      if (room.peers.size === 0) {
+        // Everything acknowledged is already committed: an empty room is simply forgotten.
+        void room.settled().then(() => {
+          if (room.peers.size === 0 && rooms.get(docId) === room) {
+            rooms.delete(docId);
+            room.doc.destroy();
+          }
+        });
+      }
+    });
+  }
+
+  return {
+    rooms,
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      await Promise.all([...rooms.values()].map((r) => r.settled()));
+      await s.log.drain();
+      wss.close();
+    },
+  };
+}
