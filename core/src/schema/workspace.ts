@@ -137,7 +137,7 @@ export class Workspace {
 
   listCustomers({ includeArchived = false } = {}): Customer[] {
     const all = [...this.customers.entries()].map(([id, m]) => readRecord<Customer>(id, m));
-    return all.filter((c) => includeArchived || !c.archived).sort((a, b) => a.name.localeCompare(b.name));
+    return all.filter((c) => includeArchived || !c.archived).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
 
   getCustomer(id: string): Customer | undefined {
@@ -174,7 +174,7 @@ export class Workspace {
 
   listProducts({ includeArchived = false } = {}): Product[] {
     const all = [...this.products.entries()].map(([id, m]) => readRecord<Product>(id, m));
-    return all.filter((p) => includeArchived || !p.archived).sort((a, b) => a.name.localeCompare(b.name));
+    return all.filter((p) => includeArchived || !p.archived).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
 
   getProduct(id: string): Product | undefined {

@@ -47,7 +47,7 @@ export interface RegisterStart {
 
 /** Registration for a new person (with an invitation) or a further passkey for the signed-in user. */
 export async function registrationOptions(db: Client, rp: Rp, input: RegisterStart, currentUser: string | null, now: Date) {
-  let userId = currentUser;
+  const userId = currentUser;
   let displayName = input.displayName?.trim() ?? '';
   if (!userId) {
     if (!input.inviteToken) throw unauthenticated();

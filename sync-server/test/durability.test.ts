@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Workspace } from '@facturo/core';
+import { loadConfig } from '../src/config';
+import { createServices } from '../src/services';
+import { allAcked, company, connect, member, tempDataDir, until, type Client } from './helpers';
+
+const bin = path.resolve(import.meta.dirname, '../bin/facturo.mjs');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
+    env: { ...process.env, FACTURO_DATA_DIR: dataDir, FACTURO_WEB_DIST: path.join(dataDir, 'none') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('running') && resolve(child));
+    child.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+  });
+}
+
+const clients: Client[] = [];
+const children: ChildProcess[] = [];
+afterAll(() => {
+  clients.forEach((c) => c.destroy());
+  children.forEach((c) => c.kill('SIGKILL'));
+});
+
+describe('durability', () => {
+  it('keeps every acknowledged update through a SIGKILL mid-write, and the clients converge after restart', async () => {
+    const dataDir = tempDataDir();
+    const setup = await createServices(loadConfig({ FACTURO_DATA_DIR: dataDir }));
+    const co = await company(setup);
+    const people = await Promise.all([1, 2, 3].map((i) => member(setup, co.id, 'sales', `Writer ${i}`)));
+    setup.db.close();
+
+    const port = await freePort();
+    const url = `http://localhost:${port}`;
+    children.push(await startProcess(dataDir, port));
+    const writers = people.map((p) => connect(url, co.workspaceDocId, { cookie: p.cookie }));
+    clients.push(...writers);
+    await until(() => writers.every((w) => w.provider.synced), 'writers synced');
+
+    // Each writer creates customers as fast as it can; the server is killed in the middle.
+    let writing = true;
+    const loops = writers.map(async (w, i) => {
+      for (let n = 0; writing; n++) {
+        new Workspace(w.doc).createCustomer(`cu_w${i}n${n}`, { name: `Writer ${i} customer ${n}` }, '2026-11-29T00:00:00Z');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    });
+    await until(() => writers.every((w) => (w.acked().get(w.doc.clientID) ?? 0) > 20), 'some acks');
+    children[0]!.kill('SIGKILL');
+    writing = false;
+    await Promise.all(loops);
+    const ackedBeforeKill = writers.map((w) => new Map(w.acked()));
+    expect(writers.some((w) => !allAcked(w))).toBe(true); // the kill really did cut writes short
+
+    children.push(await startProcess(dataDir, port));
+    const witness = connect(url, co.workspaceDocId, { cookie: people[0]!.cookie });
+    clients.push(witness);
+    await until(() => witness.provider.synced, 'witness synced');
+    const recovered = Y.decodeStateVector(Y.encodeStateVector(witness.doc));
+    writers.forEach((w, i) => {
+      expect(recovered.get(w.doc.clientID) ?? 0).toBeGreaterThanOrEqual(ackedBeforeKill[i]!.get(w.doc.clientID) ?? 0);
+    });
+
+    // The writers reconnect on their own and push what was not acknowledged: everyone converges.
+    await until(() => writers.every(allAcked), 'writers re-acked', 20_000);
+    await until(() => writers.every((w) => Y.encodeStateVector(w.doc).toString() === Y.encodeStateVector(witness.doc).toString()), 'convergence', 20_000);
+    const names = (c: Client) => new Workspace(c.doc).listCustomers().map((x) => x.id).join(',');
+    expect(new Set([...writers, witness].map(names)).size).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { loadConfig } from '../src/config';
+import { startServer, type Running } from '../src/server';
+import { createSession } from '../src/auth/sessions';
+import { createCompany } from '../src/companies';
+import { newId } from '../src/ids';
+import type { Role } from '../src/companies';
+import type { Services } from '../src/services';
+
+export function tempDataDir() {
+  return mkdtempSync(path.join(tmpdir(), 'facturo-test-'));
+}
+
+export async function startTestServer(dataDir = tempDataDir()): Promise<Running & { dataDir: string }> {
+  const running = await startServer(loadConfig({ FACTURO_DATA_DIR: dataDir, FACTURO_WEB_DIST: path.join(dataDir, 'no-web') }, { port: 0 }));
+  return Object.assign(running, { dataDir });
+}
+
+/** A person with a session cookie, member of the company with the role (skips WebAuthn, tested in e2e). */
+export async function member(s: Services, companyId: string, role: Role, name = 'Test User') {
+  const userId = newId('us');
+  const now = s.now().toISOString();
+  await s.db.execute({ sql: 'INSERT INTO users (id, display_name, created_at) VALUES (?, ?, ?)', args: [userId, name, now] });
+  await s.db.execute({ sql: 'INSERT INTO memberships (company_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)', args: [companyId, userId, role, now] });
+  const token = await createSession(s.db, userId, s.now());
+  return { userId, cookie: `facturo_session=${token}` };
+}
+
+export async function company(s: Services, name = 'ACME') {
+  return createCompany(s.db, { name }, null, s.now());
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closeCode: Promise<number>;
+  /** The latest state vector the server acknowledged as committed. */
+  acked: () => Map<number, number>;
+  readOnly: () => boolean;
+  destroy(): void;
+}
+
+/** A headless y-websocket client (the same library the PWA uses), authenticated by a header. */
+export function connect(baseUrl: string, docId: string, headers: Record<string, string>, doc = new Y.Doc()): Client {
+  let acked = new Map<number, number>();
+  let readOnly = false;
+  let resolveClose: (code: number) => void = () => {};
+  const closeCode = new Promise<number>((r) => (resolveClose = r));
+  class AuthedSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+      this.on('close', (code) => resolveClose(code));
+    }
+  }
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/sync', docId, doc, {
+    WebSocketPolyfill: AuthedSocket as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 200,
+    disableBc: true, // all clients share one process here; BroadcastChannel would bypass the server
+  });
+  provider.messageHandlers[100] = (_encoder, decoder: decoding.Decoder) => {
+    acked = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+  };
+  provider.messageHandlers[101] = () => {
+    readOnly = true;
+  };
+  return { doc, provider, closeCode, acked: () => acked, readOnly: () => readOnly, destroy: () => { provider.destroy(); doc.destroy(); } };
+}
+
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** True when the server has acknowledged every local change of this client. */
+export function allAcked(c: Client): boolean {
+  const local = Y.encodeStateVector(c.doc);
+  const mine = Y.decodeStateVector(local).get(c.doc.clientID) ?? 0;
+  return (c.acked().get(c.doc.clientID) ?? 0) >= mine;
+}
