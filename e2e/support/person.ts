@@ -1,0 +1,75 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { AccountPage, AppShell, CustomerEditorPage, CustomersPage, InvitePage, MembersPage, SignInPage } from '../pages';
+import { addVirtualAuthenticator, type VirtualAuthenticator } from './authenticator';
+
+const companyCustomers = /\/c\/(co_[A-Za-z0-9]+)\/customers$/;
+
+/** One person at one device: a browser context of their own, with its own passkey authenticator. */
+export class Person {
+  readonly shell: AppShell;
+  readonly signInPage: SignInPage;
+  readonly invitePage: InvitePage;
+  readonly account: AccountPage;
+  readonly customers: CustomersPage;
+  readonly editor: CustomerEditorPage;
+  readonly members: MembersPage;
+
+  private constructor(
+    readonly name: string,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    public authenticator: VirtualAuthenticator,
+  ) {
+    this.shell = new AppShell(page);
+    this.signInPage = new SignInPage(page);
+    this.invitePage = new InvitePage(page);
+    this.account = new AccountPage(page);
+    this.customers = new CustomersPage(page);
+    this.editor = new CustomerEditorPage(page);
+    this.members = new MembersPage(page);
+  }
+
+  static async create(browser: Browser, baseURL: string, name: string): Promise<Person> {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    const authenticator = await addVirtualAuthenticator(page);
+    return new Person(name, context, page, authenticator);
+  }
+
+  /**
+   * Opens an invitation link, registers a passkey under this person's name and waits for the
+   * company's customer list. Resolves with the company id. A refusal fails with the app's message.
+   */
+  async registerWith(link: string, passkeyName?: string): Promise<string> {
+    await this.invitePage.goto(link);
+    await expect(this.invitePage.summary).toBeVisible();
+    await this.invitePage.register(this.name, passkeyName);
+    await this.landOnCustomers(this.invitePage.actionError);
+    return this.shell.companyId();
+  }
+
+  /** Signs in with a passkey from /signin and waits for the customer list. */
+  async signIn(): Promise<string> {
+    await this.signInPage.goto();
+    await this.signInPage.signIn();
+    await this.landOnCustomers(this.signInPage.error);
+    return this.shell.companyId();
+  }
+
+  private async landOnCustomers(error: Locator) {
+    const landed = this.page.waitForURL(companyCustomers).then(() => 'landed' as const);
+    const refused = error.waitFor({ state: 'visible' }).then(() => 'refused' as const);
+    const outcome = await Promise.race([landed, refused]);
+    if (outcome === 'refused') throw new Error(`${this.name}: the app refused: ${await error.innerText()}`);
+    await expect(this.shell.meName).toHaveText(this.name);
+  }
+
+  /** Goes offline (or back) like a device losing its network; the service worker is offline too. */
+  async setOffline(offline: boolean) {
+    await this.context.setOffline(offline);
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
