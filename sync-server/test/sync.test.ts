@@ -100,3 +100,24 @@ describe('sync over WebSocket', () => {
     expect(await ko.closeCode).toBe(4404);
   });
 });
+
+describe('snapshots', () => {
+  it('writes a snapshot when a room loads from many updates, and the next load starts from it', async () => {
+    const { Room, SNAPSHOT_AFTER_UPDATES } = await import('../src/sync/room');
+    const co = await company(server.services);
+    const source = new Y.Doc();
+    source.on('update', (u: Uint8Array) => void server.services.log.append({ companyId: co.id, docId: co.workspaceDocId, kind: 'update', payload: u }));
+    const ws = new Workspace(source);
+    for (let i = 0; i <= SNAPSHOT_AFTER_UPDATES; i++) ws.createProduct(`pr_${i}`, { name: `P${i}`, unitPrice: '1.00' }, '2026-11-29T00:00:00Z');
+    await server.services.log.drain();
+    const first = new Room(co.id, co.workspaceDocId, server.services.log);
+    await first.ready;
+    await server.services.log.drain();
+    const entries = await server.services.log.readDoc(co.id, co.workspaceDocId);
+    expect(entries.map((e) => e.kind)).toEqual(['snapshot']);
+    const second = new Room(co.id, co.workspaceDocId, server.services.log);
+    await second.ready;
+    expect(new Workspace(second.doc).listProducts()).toHaveLength(SNAPSHOT_AFTER_UPDATES + 1);
+    expect(Y.encodeStateVector(second.doc)).toEqual(Y.encodeStateVector(source));
+  });
+});

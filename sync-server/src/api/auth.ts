@@ -24,13 +24,12 @@ async function me(c: Ctx, userId: string) {
 async function signIn(c: Ctx, userId: string) {
   const s = c.get('services');
   const token = await createSession(s.db, userId, s.now(), { userAgent: c.req.header('user-agent'), ip: c.req.header('x-forwarded-for') ?? null });
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: s.config.origins[0]!.startsWith('https:'),
-    path: '/',
-    maxAge: SESSION_IDLE_MS / 1000,
-  });
+  setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(s.config.origins[0]!));
+}
+
+/** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure over HTTPS. */
+export function sessionCookieOptions(publicOrigin: string) {
+  return { httpOnly: true, sameSite: 'Lax', secure: publicOrigin.startsWith('https:'), path: '/', maxAge: SESSION_IDLE_MS / 1000 } as const;
 }
 
 export function authRoutes() {

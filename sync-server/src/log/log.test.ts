@@ -28,12 +28,14 @@ describe('Log', () => {
 
   it('reads a document back decrypted, in order, from its latest snapshot on', async () => {
     const { log } = await setup();
-    await log.append({ companyId: 'co_a', docId: 'co_a.workspace', kind: 'update', payload: text('one') });
-    await log.append({ companyId: 'co_a', docId: 'co_a.workspace', kind: 'snapshot', payload: text('snap') });
+    const one = await log.append({ companyId: 'co_a', docId: 'co_a.workspace', kind: 'update', payload: text('one') });
+    await log.append({ companyId: 'co_a', docId: 'co_a.workspace', kind: 'update', payload: text('late') });
+    await log.appendSnapshot('co_a', 'co_a.workspace', text('snap'), one.seq);
     await log.append({ companyId: 'co_a', docId: 'co_a.workspace', kind: 'update', payload: text('two') });
     await log.append({ companyId: 'co_a', docId: 'co_a.other', kind: 'update', payload: text('elsewhere') });
     const entries = await log.readDoc('co_a', 'co_a.workspace');
-    expect(entries.map((e) => e.payload?.toString())).toEqual(['snap', 'two']);
+    // 'late' was appended after the snapshot's state was taken: it must not be skipped.
+    expect(entries.map((e) => e.payload?.toString())).toEqual(['snap', 'late', 'two']);
   });
 
   it('stores only ciphertext: a customer name is nowhere in the database files', async () => {

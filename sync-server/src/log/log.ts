@@ -162,17 +162,34 @@ export class Log {
     }
   }
 
-  /** The entries a document is rebuilt from: its latest snapshot, then every update after it. */
+  /**
+   * The entries a document is rebuilt from: its latest snapshot, then every update the snapshot did
+   * not cover. A snapshot records the last log seq it covers (first 8 bytes of its payload), so an
+   * update appended by another process while the snapshot was being made is never skipped.
+   */
   async readDoc(companyId: string, docId: string): Promise<StoredEntry[]> {
-    const snap = await this.db.execute({
-      sql: `SELECT MAX(seq) AS seq FROM log WHERE doc_id = ? AND company_id = ? AND kind = 'snapshot'`,
-      args: [docId, companyId],
-    });
-    const from = Number(snap.rows[0]?.seq ?? 0);
-    return this.read(
-      `SELECT * FROM log WHERE doc_id = ? AND company_id = ? AND kind IN ('update', 'snapshot') AND seq >= ? ORDER BY seq`,
-      [docId, companyId, from],
+    const snaps = await this.read(
+      `SELECT * FROM log WHERE doc_id = ? AND company_id = ? AND kind = 'snapshot' ORDER BY seq DESC LIMIT 1`,
+      [docId, companyId],
     );
+    const snap = snaps[0];
+    let covered = 0;
+    if (snap?.payload) {
+      covered = Number(snap.payload.readBigUInt64BE(0));
+      snap.payload = snap.payload.subarray(8);
+    }
+    const updates = await this.read(
+      `SELECT * FROM log WHERE doc_id = ? AND company_id = ? AND kind = 'update' AND seq > ? ORDER BY seq`,
+      [docId, companyId, covered],
+    );
+    return snap ? [snap, ...updates] : updates;
+  }
+
+  /** A document's full state as of log seq `coversSeq` (see readDoc). */
+  appendSnapshot(companyId: string, docId: string, state: Uint8Array, coversSeq: number): Promise<Appended> {
+    const head = Buffer.alloc(8);
+    head.writeBigUInt64BE(BigInt(coversSeq));
+    return this.append({ companyId, docId, kind: 'snapshot', actor: 'system:snapshot', payload: Buffer.concat([head, state]) });
   }
 
   /** Decrypted entries of one company, in chain order (for audit views and projections). */

@@ -21,6 +21,8 @@ interface PeerState {
 }
 
 const MAX_DROPPED_WRITES = 20;
+/** A room rebuilt from more updates than this writes a snapshot, so the next load reads one entry. */
+export const SNAPSHOT_AFTER_UPDATES = 200;
 
 /**
  * One Yjs document held by the server for the peers connected to it. The order that matters:
@@ -62,6 +64,10 @@ export class Room {
     Y.transact(this.doc, () => {
       for (const e of entries) if (e.payload) Y.applyUpdate(this.doc, e.payload);
     }, 'load');
+    if (entries.length > SNAPSHOT_AFTER_UPDATES) {
+      // The updates stay in the log (they are the audit trail); the snapshot only shortens loading.
+      await this.log.appendSnapshot(this.companyId, this.docId, Y.encodeStateAsUpdate(this.doc), Math.max(...entries.map((e) => e.seq)));
+    }
   }
 
   join(peer: Peer) {
