@@ -1,0 +1,77 @@
+import { Navigate, Route, Router, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { lazy, Show } from 'solid-js';
+import { session } from './auth/session';
+import { t } from './i18n';
+import SignIn from './routes/SignIn';
+
+// Pages load on demand: the first load only carries the shell, sign-in and the session.
+const Invite = lazy(() => import('./routes/Invite'));
+const Companies = lazy(() => import('./routes/Companies'));
+const Account = lazy(() => import('./routes/Account'));
+const CompanyLayout = lazy(() => import('./routes/CompanyLayout'));
+const Settings = lazy(() => import('./routes/Settings'));
+const Customers = lazy(() => import('./routes/Customers'));
+const CustomerEditor = lazy(() => import('./routes/CustomerEditor'));
+const Products = lazy(() => import('./routes/Products'));
+const ProductEditor = lazy(() => import('./routes/ProductEditor'));
+const Members = lazy(() => import('./routes/Members'));
+const NotFound = lazy(() => import('./routes/NotFound'));
+
+function Splash() {
+  return (
+    <div class="splash" role="status">
+      <span class="logo big" aria-hidden="true">F</span>
+      <span>{t('common.loading')}</span>
+    </div>
+  );
+}
+
+function Root(props: RouteSectionProps) {
+  return (
+    <Show when={session.ready()} fallback={<Splash />}>
+      {props.children}
+    </Show>
+  );
+}
+
+function RequireAuth(props: RouteSectionProps) {
+  const location = useLocation();
+  return (
+    <Show when={session.me()} fallback={<Navigate href={`/signin?next=${encodeURIComponent(location.pathname)}`} />}>
+      {props.children}
+    </Show>
+  );
+}
+
+function Home() {
+  const companies = () => session.me()?.companies ?? [];
+  return <Navigate href={companies().length === 1 ? `/c/${companies()[0]?.id}/customers` : '/companies'} />;
+}
+
+function CompanyHome(props: RouteSectionProps) {
+  return <Navigate href={`/c/${props.params.companyId}/customers`} />;
+}
+
+export function App() {
+  return (
+    <Router root={Root}>
+      <Route path="/signin" component={SignIn} />
+      <Route path="/invite/:token" component={Invite} />
+      <Route component={RequireAuth}>
+        <Route path="/" component={Home} />
+        <Route path="/companies" component={Companies} />
+        <Route path="/account" component={Account} />
+        <Route path="/c/:companyId" component={CompanyLayout}>
+          <Route path="/" component={CompanyHome} />
+          <Route path="/settings" component={Settings} />
+          <Route path="/customers" component={Customers} />
+          <Route path="/customers/:customerId" component={CustomerEditor} />
+          <Route path="/products" component={Products} />
+          <Route path="/products/:productId" component={ProductEditor} />
+          <Route path="/members" component={Members} />
+        </Route>
+      </Route>
+      <Route path="*404" component={NotFound} />
+    </Router>
+  );
+}

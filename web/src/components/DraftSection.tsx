@@ -1,0 +1,31 @@
+import { For } from 'solid-js';
+import { fieldErrorText, t, type MessageKey } from '../i18n';
+import { FieldControl, type FieldSpec } from './Field';
+
+/** A titled group of fields of a record not created yet: values stay local until "Create". */
+export function DraftSection(props: {
+  title: MessageKey;
+  specs: FieldSpec[];
+  values: Record<string, string>;
+  /** Core's messages per field, from the last attempt. */
+  errors: Record<string, string>;
+  onInput: (field: string, raw: string) => void;
+}) {
+  return (
+    <fieldset class="card section">
+      <legend class="section-title">{t(props.title)}</legend>
+      <div class="grid">
+        <For each={props.specs}>
+          {(spec) => (
+            <FieldControl
+              spec={spec}
+              value={props.values[spec.name] ?? ''}
+              error={props.errors[spec.name] ? fieldErrorText(props.errors[spec.name] ?? '') : null}
+              onInput={(raw) => props.onInput(spec.name, raw)}
+            />
+          )}
+        </For>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,121 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { EditResult, Draft, FieldErrors } from '../stores/workspaceEdits';
+import { t, type MessageKey } from '../i18n';
+import type { FieldSpec } from './Field';
+import { DraftSection } from './DraftSection';
+import { LiveSection, type StoredValue } from './LiveSection';
+import { Notice } from './Notice';
+import { useCompany } from './companyContext';
+
+type Sections = { title: MessageKey; specs: FieldSpec[] }[];
+
+/** The "new customer / new product" page: a local draft, created in one go when valid. */
+export function NewRecordForm(props: {
+  title: MessageKey;
+  submitLabel: MessageKey;
+  backHref: string;
+  sections: (values: Record<string, string>) => Sections;
+  initial: Record<string, string>;
+  create: (draft: Draft) => { result: EditResult; href: string };
+}) {
+  const navigate = useNavigate();
+  const { replica } = useCompany();
+  const [values, setValues] = createStore<Record<string, string>>({ ...props.initial });
+  const [errors, setErrors] = createSignal<FieldErrors>({});
+
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const specs = props.sections(values).flatMap((s) => s.specs);
+    const draft: Draft = Object.fromEntries(specs.map((s) => [s.name, { kind: s.kind, raw: values[s.name] ?? '' }]));
+    const { result, href } = props.create(draft);
+    if (result.ok) return navigate(href, { replace: true });
+    setErrors(result.errors);
+    const first = specs.find((s) => s.name in result.errors);
+    if (first) document.getElementById(`field-${first.name}`)?.focus();
+  };
+
+  return (
+    <>
+      <div class="page-head">
+        <A href={props.backHref} class="back">← {t('common.backToList')}</A>
+        <h1>{t(props.title)}</h1>
+      </div>
+      <form class="form" onSubmit={submit} novalidate>
+        <fieldset class="plain" disabled={replica.readOnly()}>
+          <For each={props.sections(values)}>
+            {(section) => (
+              <DraftSection title={section.title} specs={section.specs} values={values} errors={errors()} onInput={(f, raw) => setValues(f, raw)} />
+            )}
+          </For>
+          <Show when={Object.keys(errors()).length > 0}>
+            <Notice kind="error" testid="form-error">{t('common.fixErrors')}</Notice>
+          </Show>
+          <div class="actions">
+            <button type="submit" class="btn primary" data-testid="create-record">{t(props.submitLabel)}</button>
+            <A href={props.backHref} class="btn">{t('common.cancel')}</A>
+          </div>
+        </fieldset>
+      </form>
+    </>
+  );
+}
+
+/** An existing customer or product: every field edits the document live; archive instead of delete. */
+export function EditRecordForm(props: {
+  record: Record<string, StoredValue> | undefined;
+  backHref: string;
+  notFound: MessageKey;
+  archivedNotice: MessageKey;
+  archiveLabel: MessageKey;
+  sections: Sections;
+  presencePrefix: string;
+  edit: (spec: FieldSpec, raw: string) => EditResult;
+  setArchived: (archived: boolean) => void;
+}) {
+  const { replica } = useCompany();
+  return (
+    <Show
+      when={props.record}
+      fallback={
+        <>
+          <Notice kind="warning" testid="record-not-found">{t(props.notFound)}</Notice>
+          <A href={props.backHref} class="btn">← {t('common.backToList')}</A>
+        </>
+      }
+    >
+      {(record) => (
+        <>
+          <div class="page-head">
+            <A href={props.backHref} class="back">← {t('common.backToList')}</A>
+            <h1 data-testid="record-title">{String(record().name ?? '')}</h1>
+            <p class="muted small">{t('common.autosave')}</p>
+          </div>
+          <Show when={record().archived === true}>
+            <Notice kind="warning" testid="archived-notice">{t(props.archivedNotice)}</Notice>
+          </Show>
+          <form class="form" onSubmit={(e) => e.preventDefault()}>
+            <For each={props.sections}>
+              {(section) => (
+                <LiveSection title={section.title} specs={section.specs} read={(f) => record()[f]} edit={props.edit} presencePrefix={props.presencePrefix} />
+              )}
+            </For>
+          </form>
+          <div class="actions">
+            <button
+              type="button"
+              class="btn"
+              classList={{ danger: record().archived !== true }}
+              disabled={replica.readOnly()}
+              onClick={() => props.setArchived(record().archived !== true)}
+              data-testid="archive-toggle"
+            >
+              {record().archived === true ? t('common.unarchive') : t(props.archiveLabel)}
+            </button>
+          </div>
+        </>
+      )}
+    </Show>
+  );
+}

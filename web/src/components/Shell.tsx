@@ -1,0 +1,91 @@
+import { A } from '@solidjs/router';
+import { createSignal, Show, type JSX } from 'solid-js';
+import type { CompanyEntry } from '../api/types';
+import { session } from '../auth/session';
+import type { SyncState } from '../sync/syncState';
+import type { PresenceUser } from '../sync/presence';
+import { t } from '../i18n';
+import { LangToggle } from './LangToggle';
+import { Avatar, Presence } from './Presence';
+import { SyncStatus } from './SyncStatus';
+import { colorFor } from '../sync/presence';
+import { Notice } from './Notice';
+
+export interface ShellProps {
+  company?: CompanyEntry;
+  syncState?: SyncState;
+  others?: PresenceUser[];
+  children: JSX.Element;
+}
+
+/** The frame of every signed-in page: sidebar on desktop, top bar with a menu on mobile. */
+export function Shell(props: ShellProps) {
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const close = () => setMenuOpen(false);
+  const base = () => (props.company ? `/c/${props.company.id}` : '');
+  const me = () => session.me();
+  return (
+    <div class="shell" classList={{ 'menu-open': menuOpen() }}>
+      <aside class="sidebar" id="sidebar">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">F</span>
+          <span>Facturo</span>
+        </div>
+        <nav aria-label={t('nav.label')} onClick={close}>
+          <Show when={props.company}>
+            {(c) => (
+              <>
+                <A href="/companies" class="company-switch" title={t('nav.switchCompany')}>
+                  <span class="company-name">{c().name}</span>
+                  <span class="company-role">{t(`role.${c().role}`)}</span>
+                </A>
+                <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
+                <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>
+                <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>
+                <A href={`${base()}/members`} class="nav-link">{t('nav.members')}</A>
+                <hr />
+              </>
+            )}
+          </Show>
+          <A href="/companies" class="nav-link" end>{t('nav.companies')}</A>
+          <A href="/account" class="nav-link">{t('nav.account')}</A>
+        </nav>
+        <Show when={me()}>
+          {(m) => (
+            <div class="sidebar-foot">
+              <Avatar name={m().user.displayName} color={colorFor(m().user.id)} size="sm" />
+              <span class="me-name" data-testid="me-name">{m().user.displayName}</span>
+            </div>
+          )}
+        </Show>
+      </aside>
+      <div class="main-col">
+        <header class="topbar">
+          <button
+            type="button"
+            class="btn ghost menu-btn"
+            aria-controls="sidebar"
+            aria-expanded={menuOpen()}
+            onClick={() => setMenuOpen(!menuOpen())}
+          >
+            <span aria-hidden="true">☰</span>
+            <span class="visually-hidden">{t('nav.menu')}</span>
+          </button>
+          <span class="topbar-title">{props.company?.name ?? 'Facturo'}</span>
+          <div class="topbar-right">
+            <Show when={props.others}>{(o) => <Presence others={o()} />}</Show>
+            <Show when={props.syncState}>{(s) => <SyncStatus state={s()} />}</Show>
+            <LangToggle />
+          </div>
+        </header>
+        <Show when={!session.reachable()}>
+          <Notice kind="warning" testid="offline-banner">{t('offline.banner')}</Notice>
+        </Show>
+        <main class="content" id="main">
+          {props.children}
+        </main>
+      </div>
+      <div class="scrim" onClick={close} aria-hidden="true" />
+    </div>
+  );
+}

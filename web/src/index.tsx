@@ -1,0 +1,16 @@
+import { render } from 'solid-js/web';
+import { App } from './App';
+import { bootSession } from './auth/session';
+import { lang } from './i18n';
+import { startOutbox } from './stores/outboxLoop';
+import './styles.css';
+
+document.documentElement.lang = lang();
+void bootSession();
+startOutbox();
+render(() => <App />, document.getElementById('app') as HTMLElement);
+
+// The service worker exists in production builds only (web/build/service-worker-plugin.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}

@@ -1,0 +1,33 @@
+import { createMemo, For } from 'solid-js';
+import { editSettings } from '../stores/workspaceEdits';
+import { t } from '../i18n';
+import { useCompany } from '../components/companyContext';
+import { LiveSection, type StoredValue } from '../components/LiveSection';
+import { settingsSections } from './formSpecs';
+
+export default function Settings() {
+  const { replica } = useCompany();
+  const ws = replica.workspace;
+  const settings = createMemo(() => (replica.version(), ws.readSettings()) as Record<string, StoredValue>);
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t('settings.title')}</h1>
+        <p class="muted">{t('settings.lead')}</p>
+      </div>
+      <form class="form" onSubmit={(e) => e.preventDefault()} data-testid="settings-form">
+        <For each={settingsSections}>
+          {(section) => (
+            <LiveSection
+              title={section.title}
+              specs={section.specs}
+              read={(f) => settings()[f]}
+              edit={(spec, raw) => editSettings(ws, spec.name, spec.kind, raw)}
+              presencePrefix="settings"
+            />
+          )}
+        </For>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { FieldSpec } from '../components/Field';
+import type { MessageKey } from '../i18n';
+
+// What each form shows: labels, hints and input conventions. The rules live in core's schema.
+
+const countries = ['FR', 'BE', 'CH', 'LU', 'MC', 'DE', 'ES', 'IT', 'NL', 'PT', 'GB', 'IE', 'US', 'CA'];
+const currencies = ['EUR', 'CHF', 'GBP', 'USD', 'CAD'];
+const legalForms = ['EI', 'EURL', 'SARL', 'SAS', 'SASU', 'SA', 'SCI', 'SNC', 'SELARL', 'Association'];
+
+const language = (withEmpty: boolean): FieldSpec => ({
+  name: 'language',
+  label: 'field.language',
+  hint: 'hint.language',
+  kind: 'text',
+  control: 'select',
+  options: [...(withEmpty ? [{ value: '', label: 'common.notSet' as MessageKey }] : []), { value: 'fr', label: 'language.fr' }, { value: 'en', label: 'language.en' }],
+});
+
+export const addressSpecs: FieldSpec[] = [
+  { name: 'line1', label: 'field.line1', kind: 'text', autocomplete: 'off', wide: true },
+  { name: 'line2', label: 'field.line2', kind: 'text', wide: true },
+  { name: 'postcode', label: 'field.postcode', kind: 'text', inputmode: 'numeric', maxlength: 20 },
+  { name: 'city', label: 'field.city', kind: 'text' },
+  { name: 'country', label: 'field.country', hint: 'hint.country', kind: 'code', suggestions: countries, maxlength: 2 },
+];
+
+export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
+  {
+    title: 'settings.identity',
+    specs: [
+      { name: 'legalName', label: 'field.legalName', hint: 'hint.legalName', kind: 'text', wide: true },
+      { name: 'tradeName', label: 'field.tradeName', hint: 'hint.tradeName', kind: 'text', wide: true },
+      { name: 'legalForm', label: 'field.legalForm', hint: 'hint.legalForm', kind: 'text', suggestions: legalForms },
+      { name: 'shareCapital', label: 'field.shareCapital', hint: 'hint.shareCapital', kind: 'decimal', inputmode: 'decimal' },
+    ],
+  },
+  {
+    title: 'settings.registration',
+    specs: [
+      { name: 'siren', label: 'field.siren', hint: 'hint.siren', kind: 'compact', inputmode: 'numeric' },
+      { name: 'siret', label: 'field.siret', hint: 'hint.siret', kind: 'compact', inputmode: 'numeric' },
+      { name: 'vatNumber', label: 'field.vatNumber', hint: 'hint.vatNumber', kind: 'compact' },
+      { name: 'rcsCity', label: 'field.rcsCity', hint: 'hint.rcsCity', kind: 'text' },
+    ],
+  },
+  { title: 'settings.address', specs: addressSpecs },
+  {
+    title: 'settings.contact',
+    specs: [
+      { name: 'email', label: 'field.email', hint: 'hint.companyEmail', kind: 'text', type: 'email', inputmode: 'email' },
+      { name: 'phone', label: 'field.phone', kind: 'text', type: 'tel', inputmode: 'tel' },
+    ],
+  },
+  {
+    title: 'settings.bank',
+    specs: [
+      { name: 'iban', label: 'field.iban', hint: 'hint.iban', kind: 'compact', wide: true },
+      { name: 'bic', label: 'field.bic', hint: 'hint.bic', kind: 'compact', maxlength: 11 },
+    ],
+  },
+  {
+    title: 'settings.billing',
+    specs: [
+      { name: 'currency', label: 'field.currency', hint: 'hint.currency', kind: 'code', suggestions: currencies, maxlength: 3 },
+      { name: 'paymentTermsDays', label: 'field.paymentTermsDays', hint: 'hint.paymentTermsDays', kind: 'integer', inputmode: 'numeric' },
+      language(true),
+    ],
+  },
+];
+
+export const customerSections: { title: MessageKey; specs: FieldSpec[] }[] = [
+  {
+    title: 'customer.identity',
+    specs: [
+      { name: 'kind', label: 'field.kind', kind: 'text', control: 'select', options: [{ value: 'company', label: 'kind.company' }, { value: 'individual', label: 'kind.individual' }] },
+      { name: 'name', label: 'field.customerName', hint: 'hint.customerName', kind: 'text', required: true, wide: true },
+      { name: 'siren', label: 'field.siren', hint: 'hint.customerSiren', kind: 'compact', inputmode: 'numeric' },
+      { name: 'vatNumber', label: 'field.vatNumber', hint: 'hint.vatNumber', kind: 'compact' },
+    ],
+  },
+  {
+    title: 'customer.contact',
+    specs: [
+      { name: 'email', label: 'field.email', hint: 'hint.customerEmail', kind: 'text', type: 'email', inputmode: 'email' },
+      { name: 'phone', label: 'field.phone', kind: 'text', type: 'tel', inputmode: 'tel' },
+    ],
+  },
+  { title: 'customer.address', specs: addressSpecs },
+  {
+    title: 'customer.billing',
+    specs: [
+      { name: 'paymentTermsDays', label: 'field.paymentTermsDays', hint: 'hint.customerPaymentTerms', kind: 'integer', inputmode: 'numeric' },
+      language(false),
+      { name: 'notes', label: 'field.notes', hint: 'hint.notes', kind: 'text', control: 'textarea', wide: true },
+    ],
+  },
+];
+
+const units = ['unit', 'hour', 'day', 'week', 'month', 'year', 'flat', 'kg', 'km', 'm', 'm2', 'm3', 'l'] as const;
+const vatRates = ['20', '10', '5.5', '2.1', '0'] as const;
+
+export const productSections: { title: MessageKey; specs: FieldSpec[] }[] = [
+  {
+    title: 'product.description',
+    specs: [
+      { name: 'name', label: 'field.productName', hint: 'hint.productName', kind: 'text', required: true, wide: true },
+      { name: 'description', label: 'field.description', hint: 'hint.description', kind: 'text', control: 'textarea', wide: true },
+      { name: 'category', label: 'field.category', hint: 'hint.category', kind: 'text' },
+    ],
+  },
+  {
+    title: 'product.pricing',
+    specs: [
+      { name: 'unitPrice', label: 'field.unitPrice', hint: 'hint.unitPrice', kind: 'decimal', inputmode: 'decimal', required: true },
+      { name: 'unit', label: 'field.unit', kind: 'text', control: 'select', options: units.map((u) => ({ value: u, label: `unit.${u}` as const })) },
+      { name: 'vatRate', label: 'field.vatRate', hint: 'hint.vatRate', kind: 'text', control: 'select', options: vatRates.map((r) => ({ value: r, label: `vat.${r}` as const })) },
+      { name: 'costPrice', label: 'field.costPrice', hint: 'hint.costPrice', kind: 'decimal', inputmode: 'decimal' },
+    ],
+  },
+];

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { displayValue, parseInput } from './fieldInput';
+
+describe('field input conventions', () => {
+  it('strips spaces, dots and dashes from identifiers and capitalises them', () => {
+    expect(parseInput('compact', ' fr 12 345.678-901 ')).toBe('FR12345678901');
+  });
+
+  it('turns a French amount into a decimal string', () => {
+    expect(parseInput('decimal', '1\u202f250,50')).toBe('1250.50');
+    expect(parseInput('decimal', '')).toBe('');
+  });
+
+  it('keeps free text as typed, spaces included, for the schema to trim', () => {
+    expect(parseInput('text', 'Boulangerie ')).toBe('Boulangerie ');
+  });
+
+  it('shows decimals with a comma in French and a dot in English', () => {
+    expect(displayValue('decimal', '1250.50', 'fr')).toBe('1250,50');
+    expect(displayValue('decimal', '1250.50', 'en')).toBe('1250.50');
+    expect(displayValue('integer', 30, 'fr')).toBe('30');
+    expect(displayValue('text', undefined, 'fr')).toBe('');
+  });
+});

@@ -1,0 +1,30 @@
+// What the user types, turned into the value the workspace schema expects, and back for display.
+// Input conventions only (spaces, decimal comma, capitals); the rules themselves stay in core's schema.
+
+export type InputKind = 'text' | 'compact' | 'code' | 'decimal' | 'integer';
+
+/** The parsed value; '' means "cleared". */
+export type FieldValue = string | number;
+
+export function parseInput(kind: InputKind, raw: string): FieldValue {
+  const s = raw.trim();
+  switch (kind) {
+    case 'text':
+      return raw;
+    case 'compact': // SIREN, SIRET, IBAN, BIC, VAT number: typed with spaces, stored without
+      return s.replace(/[\s.-]/g, '').toUpperCase();
+    case 'code': // ISO codes: FR, EUR
+      return s.toUpperCase();
+    case 'decimal': // "1 250,50" -> "1250.50"
+      return s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    case 'integer':
+      return s === '' ? '' : /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
+  }
+}
+
+/** How a stored value shows in an input: a decimal comma in French. */
+export function displayValue(kind: InputKind, value: string | number | boolean | undefined, lang: 'fr' | 'en'): string {
+  if (value === undefined || typeof value === 'boolean') return '';
+  const s = String(value);
+  return kind === 'decimal' && lang === 'fr' ? s.replace('.', ',') : s;
+}

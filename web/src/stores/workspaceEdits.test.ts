@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Workspace } from '@facturo/core';
+import { createCustomer, createProduct, editCustomer, editProduct, editSettings } from './workspaceEdits';
+
+const now = '2026-11-29T10:00:00.000Z';
+const fresh = () => new Workspace(new Y.Doc());
+
+describe('workspace edits from forms', () => {
+  it('writes a SIREN typed with spaces as 9 digits', () => {
+    const ws = fresh();
+    expect(editSettings(ws, 'siren', 'compact', '123 456 789')).toEqual({ ok: true });
+    expect(ws.readSettings().siren).toBe('123456789');
+  });
+
+  it('writes nothing for an invalid value and names the field', () => {
+    const ws = fresh();
+    editSettings(ws, 'siren', 'compact', '123456789');
+    const result = editSettings(ws, 'siren', 'compact', '1234');
+    expect(result).toEqual({ ok: false, errors: { siren: 'SIREN: 9 digits' } });
+    expect(ws.readSettings().siren).toBe('123456789');
+  });
+
+  it('clears an optional settings field emptied by the user', () => {
+    const ws = fresh();
+    editSettings(ws, 'email', 'text', 'compta@exemple.fr');
+    expect(editSettings(ws, 'email', 'text', '')).toEqual({ ok: true });
+    expect(ws.readSettings().email).toBeUndefined();
+  });
+
+  it('reads a payment term as a whole number and refuses anything else', () => {
+    const ws = fresh();
+    expect(editSettings(ws, 'paymentTermsDays', 'integer', ' 45 ')).toEqual({ ok: true });
+    expect(ws.readSettings().paymentTermsDays).toBe(45);
+    expect(editSettings(ws, 'paymentTermsDays', 'integer', '4,5').ok).toBe(false);
+    expect(editSettings(ws, 'paymentTermsDays', 'integer', '400').ok).toBe(false);
+    expect(ws.readSettings().paymentTermsDays).toBe(45);
+  });
+
+  it('refuses to empty a required customer name and keeps it', () => {
+    const ws = fresh();
+    ws.createCustomer('cu_1', { name: 'Boulangerie Martin' }, now);
+    expect(editCustomer(ws, 'cu_1', 'name', 'text', '')).toEqual({ ok: false, errors: { name: 'a name is required' } });
+    expect(ws.getCustomer('cu_1')?.name).toBe('Boulangerie Martin');
+  });
+
+  it('edits one address field of a customer and reports address errors under the form field name', () => {
+    const ws = fresh();
+    ws.createCustomer('cu_1', { name: 'A' }, now);
+    expect(editCustomer(ws, 'cu_1', 'city', 'text', 'Nantes')).toEqual({ ok: true });
+    expect(editCustomer(ws, 'cu_1', 'country', 'code', 'fr')).toEqual({ ok: true });
+    expect(ws.getCustomer('cu_1')).toMatchObject({ city: 'Nantes', country: 'FR' });
+    const bad = editCustomer(ws, 'cu_1', 'country', 'code', 'France');
+    expect(bad.ok === false && Object.keys(bad.errors)).toEqual(['country']);
+    expect(editCustomer(ws, 'cu_1', 'phone', 'text', '')).toEqual({ ok: true });
+  });
+
+  it('accepts a French decimal comma for prices', () => {
+    const ws = fresh();
+    ws.createProduct('pr_1', { name: 'Audit', unitPrice: '950' }, now);
+    expect(editProduct(ws, 'pr_1', 'unitPrice', 'decimal', '1 250,50')).toEqual({ ok: true });
+    expect(ws.getProduct('pr_1')?.unitPrice).toBe('1250.50');
+    expect(editProduct(ws, 'pr_1', 'unitPrice', 'decimal', '').ok).toBe(false);
+    expect(ws.getProduct('pr_1')?.unitPrice).toBe('1250.50');
+  });
+
+  it('creates a customer from a draft with its address nested, or reports every wrong field', () => {
+    const ws = fresh();
+    const bad = createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: '' }, email: { kind: 'text', raw: 'nope' }, country: { kind: 'code', raw: 'France' } }, now);
+    expect(bad.ok === false && Object.keys(bad.errors).sort()).toEqual(['country', 'email', 'name']);
+    expect(ws.customers.size).toBe(0);
+    const ok = createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: 'Élodie Durand' }, city: { kind: 'text', raw: 'Lyon' }, kind: { kind: 'text', raw: 'individual' } }, now);
+    expect(ok).toEqual({ ok: true });
+    expect(ws.getCustomer('cu_1')).toMatchObject({ name: 'Élodie Durand', city: 'Lyon', kind: 'individual', archived: false });
+  });
+
+  it('creates a product with the defaults of the schema for fields left empty', () => {
+    const ws = fresh();
+    expect(createProduct(ws, 'pr_1', { name: { kind: 'text', raw: 'Conseil' }, unitPrice: { kind: 'decimal', raw: '95,5' }, costPrice: { kind: 'decimal', raw: '' } }, now)).toEqual({ ok: true });
+    expect(ws.getProduct('pr_1')).toMatchObject({ unitPrice: '95.5', vatRate: '20', unit: 'unit' });
+    expect(ws.getProduct('pr_1')?.costPrice).toBeUndefined();
+  });
+});

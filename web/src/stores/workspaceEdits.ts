@@ -1,0 +1,90 @@
+import { ValidationError, customerInput, productInput, address, type Workspace, type CustomerInput, type ProductInput } from '@facturo/core';
+import { parseInput, type FieldValue, type InputKind } from './fieldInput';
+
+// Field-by-field edits of the workspace from forms: each keystroke that makes a valid value is written at
+// once (so others see it live); an invalid one writes nothing and returns core's message for that field.
+
+/** Field name -> core's message. Nested names ("address.city") are flattened to the form's ("city"). */
+export type FieldErrors = Record<string, string>;
+export type EditResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+interface FieldSchema {
+  safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
+}
+
+const addressFields = ['line1', 'line2', 'postcode', 'city', 'country'] as const;
+type AddressField = (typeof addressFields)[number];
+const isAddressField = (f: string): f is AddressField => (addressFields as readonly string[]).includes(f);
+
+function flatErrors(e: ValidationError): FieldErrors {
+  return Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^address\./, ''), v]));
+}
+
+function attempt(field: string | null, write: () => void): EditResult {
+  try {
+    write();
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ValidationError) return { ok: false, errors: flatErrors(e) };
+    if (field !== null && e instanceof Error) return { ok: false, errors: { [field]: e.message } };
+    throw e;
+  }
+}
+
+/** Clearing a field the schema requires would delete it: refuse with the schema's own message. */
+function requiredError(schema: FieldSchema | undefined, field: string, value: FieldValue): EditResult | null {
+  if (value !== '' || !schema || schema.safeParse(undefined).success) return null;
+  const message = schema.safeParse('').error?.issues[0]?.message ?? 'required';
+  return { ok: false, errors: { [field]: message } };
+}
+
+function shapeOf(shape: object, field: string): FieldSchema | undefined {
+  return (shape as Record<string, FieldSchema | undefined>)[field];
+}
+
+export function editSettings(ws: Workspace, field: string, kind: InputKind, raw: string): EditResult {
+  const value = parseInput(kind, raw);
+  // updateSettings clears a field given as undefined.
+  return attempt(field, () => ws.updateSettings({ [field]: value === '' ? undefined : value }));
+}
+
+export function editCustomer(ws: Workspace, id: string, field: string, kind: InputKind, raw: string): EditResult {
+  const value = parseInput(kind, raw);
+  const schema = isAddressField(field) ? shapeOf(address.shape, field) : shapeOf(customerInput.shape, field);
+  // updateCustomer clears a field given as ''.
+  return requiredError(schema, field, value) ?? attempt(field, () => ws.updateCustomer(id, { [field]: value }));
+}
+
+export function editProduct(ws: Workspace, id: string, field: string, kind: InputKind, raw: string): EditResult {
+  const value = parseInput(kind, raw);
+  return requiredError(shapeOf(productInput.shape, field), field, value) ?? attempt(field, () => ws.updateProduct(id, { [field]: value }));
+}
+
+export function setArchived(ws: Workspace, what: 'customer' | 'product', id: string, archived: boolean): void {
+  if (what === 'customer') ws.updateCustomer(id, { archived });
+  else ws.updateProduct(id, { archived });
+}
+
+/** A form draft: raw strings typed by the user, with the kind of each field. */
+export type Draft = Record<string, { kind: InputKind; raw: string }>;
+
+function parsedDraft(draft: Draft): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [field, { kind, raw }] of Object.entries(draft)) {
+    const v = parseInput(kind, raw);
+    if (v !== '') out[field] = v;
+  }
+  return out;
+}
+
+export function createCustomer(ws: Workspace, id: string, draft: Draft, now: string): EditResult {
+  const flat = parsedDraft(draft);
+  const addr = Object.fromEntries(Object.entries(flat).filter(([k]) => isAddressField(k)));
+  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !isAddressField(k)));
+  const input = { ...rest, ...(Object.keys(addr).length > 0 ? { address: addr } : {}) } as CustomerInput;
+  return attempt(null, () => ws.createCustomer(id, input, now));
+}
+
+export function createProduct(ws: Workspace, id: string, draft: Draft, now: string): EditResult {
+  return attempt(null, () => ws.createProduct(id, parsedDraft(draft) as ProductInput, now));
+}
