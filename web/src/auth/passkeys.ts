@@ -14,7 +14,13 @@ export async function signInWithPasskey(): Promise<Me> {
 async function register(body: { displayName: string; inviteToken?: string; passkeyName?: string }): Promise<Me> {
   const { challengeId, options } = await api.post<ChallengeOptions<PublicKeyCredentialCreationOptionsJSON>>('/api/v1/auth/register/options', body);
   const response = await startRegistration({ optionsJSON: options });
-  return api.post<Me>('/api/v1/auth/register/verify', { challengeId, response, ...(body.passkeyName ? { passkeyName: body.passkeyName } : {}) });
+  // inviteToken is not in docs/protocol.md's verify body, but the server checks it against the challenge.
+  return api.post<Me>('/api/v1/auth/register/verify', {
+    challengeId,
+    response,
+    ...(body.inviteToken ? { inviteToken: body.inviteToken } : {}),
+    ...(body.passkeyName ? { passkeyName: body.passkeyName } : {}),
+  });
 }
 
 /** A new person, invited: creates the account and its first passkey. */

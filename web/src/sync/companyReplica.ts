@@ -84,6 +84,13 @@ function createReplica(companyId: string, opts: OpenOptions): Entry {
   // Leave at once when the tab goes away, rather than after the 30 s awareness timeout.
   const onPageHide = () => removeAwarenessStates(awareness, [doc.clientID], 'page hidden');
   addEventListener('pagehide', onPageHide);
+  // The browser knows at once when the device loses its network; the socket would take up to 30 s to notice.
+  const onOffline = () => provider.disconnect();
+  const onOnline = () => {
+    if (refusedWith() === null && loaded()) provider.connect();
+  };
+  addEventListener('offline', onOffline);
+  addEventListener('online', onOnline);
 
   const stopProjection = projectCustomers(db, companyId, workspace);
   void persistence.whenSynced.then(() => {
@@ -111,6 +118,8 @@ function createReplica(companyId: string, opts: OpenOptions): Entry {
       stopProjection();
       awareness.off('change', onAwareness);
       removeEventListener('pagehide', onPageHide);
+      removeEventListener('offline', onOffline);
+      removeEventListener('online', onOnline);
       doc.off('update', onUpdate);
       provider.destroy();
       void persistence.destroy();
