@@ -12,9 +12,9 @@ interface WorkerFixtures {
 
 interface TestFixtures {
   /** Creates a person with a browser context and authenticator of their own; closed after the test. */
-  person: (name: string) => Promise<Person>;
+  person: (name: string, opts?: { canGoOffline?: boolean }) => Promise<Person>;
   /** A person who registered through a fresh one-time owner invitation of the demo company. */
-  demoOwner: (name: string) => Promise<{ owner: Person; companyId: string }>;
+  demoOwner: (name: string, opts?: { canGoOffline?: boolean }) => Promise<{ owner: Person; companyId: string }>;
   /** A short random tag that keeps names unique within a server. */
   tag: string;
 }
@@ -34,16 +34,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   person: async ({ browser, server }, use) => {
     const people: Person[] = [];
-    await use(async (name) => {
-      const p = await Person.create(browser, server.url, name);
+    await use(async (name, opts) => {
+      const p = await Person.create(browser, server.url, name, opts);
       people.push(p);
       return p;
     });
     await Promise.all(people.map((p) => p.close()));
   },
   demoOwner: async ({ server, person }, use) => {
-    await use(async (name) => {
-      const owner = await person(name);
+    await use(async (name, opts) => {
+      const owner = await person(name, opts);
       const companyId = await owner.registerWith(await server.demoInvite());
       return { owner, companyId };
     });

@@ -1,6 +1,7 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { AccountPage, AppShell, CustomerEditorPage, CustomersPage, InvitePage, MembersPage, SignInPage } from '../pages';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from './authenticator';
+import { DeviceNetwork } from './network';
 
 const companyCustomers = /\/c\/(co_[A-Za-z0-9]+)\/customers$/;
 
@@ -19,6 +20,7 @@ export class Person {
     readonly context: BrowserContext,
     readonly page: Page,
     public authenticator: VirtualAuthenticator,
+    private readonly network: DeviceNetwork | null,
   ) {
     this.shell = new AppShell(page);
     this.signInPage = new SignInPage(page);
@@ -29,11 +31,13 @@ export class Person {
     this.members = new MembersPage(page);
   }
 
-  static async create(browser: Browser, baseURL: string, name: string): Promise<Person> {
+  /** `canGoOffline` routes the sync sockets so that setOffline really drops them (support/network.ts). */
+  static async create(browser: Browser, baseURL: string, name: string, opts: { canGoOffline?: boolean } = {}): Promise<Person> {
     const context = await browser.newContext({ baseURL });
+    const network = opts.canGoOffline ? await DeviceNetwork.install(context) : null;
     const page = await context.newPage();
     const authenticator = await addVirtualAuthenticator(page);
-    return new Person(name, context, page, authenticator);
+    return new Person(name, context, page, authenticator, network);
   }
 
   /**
@@ -57,8 +61,10 @@ export class Person {
   }
 
   private async landOnCustomers(error: Locator) {
+    // Whichever comes first; the loser keeps waiting until the test ends, and must not fail it then.
+    const never = new Promise<never>(() => undefined);
     const landed = this.page.waitForURL(companyCustomers).then(() => 'landed' as const);
-    const refused = error.waitFor({ state: 'visible' }).then(() => 'refused' as const);
+    const refused = error.waitFor({ state: 'visible' }).then(() => 'refused' as const, () => never);
     const outcome = await Promise.race([landed, refused]);
     if (outcome === 'refused') throw new Error(`${this.name}: the app refused: ${await error.innerText()}`);
     await expect(this.shell.meName).toHaveText(this.name);
@@ -66,7 +72,8 @@ export class Person {
 
   /** Goes offline (or back) like a device losing its network; the service worker is offline too. */
   async setOffline(offline: boolean) {
-    await this.context.setOffline(offline);
+    if (this.network) await this.network.setOffline(offline);
+    else await this.context.setOffline(offline);
   }
 
   async close() {

@@ -3,11 +3,11 @@ import type { Person } from '../support/person';
 
 /** The owner and a teammate with the same customer open; resolves with its id. */
 async function twoPeopleOnOneCustomer(
-  demoOwner: (name: string) => Promise<{ owner: Person; companyId: string }>,
+  demoOwner: (name: string, opts?: { canGoOffline?: boolean }) => Promise<{ owner: Person; companyId: string }>,
   person: (name: string) => Promise<Person>,
   tag: string,
 ) {
-  const { owner, companyId } = await demoOwner(`Odile Owner ${tag}`);
+  const { owner, companyId } = await demoOwner(`Odile Owner ${tag}`, { canGoOffline: true });
   await owner.members.goto(companyId);
   const link = await owner.members.createInvite('sales');
   const teammate = await person(`Théo Sales ${tag}`);
