@@ -1,2 +1,5 @@
 export * from './money';
 export * from './schema';
+export * from './tax';
+export * from './tax-verify';
+export { isVatCategory, vatCategories, vatCategoryRules, type VatCategory } from './vat-categories';
