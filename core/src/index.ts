@@ -3,3 +3,4 @@ export * from './schema';
 export * from './tax';
 export * from './tax-verify';
 export { isVatCategory, vatCategories, vatCategoryRules, type VatCategory } from './vat-categories';
+export * from './numbering';
