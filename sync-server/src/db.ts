@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type Transaction } from '@libsql/client';
 import type { Config } from './config';
 
 /*
@@ -35,12 +35,10 @@ const migrations: string[][] = [
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken'>): Promise<Client> {
-  const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
-  if (config.libsqlUrl.startsWith('file:')) {
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA foreign_keys = ON');
-  }
+  // timeout = SQLite's busy timeout on every pooled connection: another process writing (the CLI
+  // beside a running server) makes a writer wait instead of failing.
+  const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, timeout: 10_000 });
+  if (config.libsqlUrl.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   await migrate(client);
   return client;
 }
@@ -51,4 +49,39 @@ async function migrate(client: Client) {
   for (let v = current; v < migrations.length; v++) {
     await client.batch([...migrations[v]!, `PRAGMA user_version = ${v + 1}`], 'write');
   }
+}
+
+/**
+ * Runs write transactions of this process one at a time. SQLite has one writer anyway; queueing
+ * here instead of in SQLite's busy handler keeps latency flat under load.
+ */
+export class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn, fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+const queues = new WeakMap<Client, WriteQueue>();
+
+/** One write transaction, committed if fn resolves, rolled back if it throws. */
+export async function inWriteTransaction<T>(db: Client, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = new WriteQueue()));
+  return queue.run(async () => {
+    const tx = await db.transaction('write');
+    try {
+      const result = await fn(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      tx.close();
+    }
+  });
 }

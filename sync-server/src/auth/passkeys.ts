@@ -9,6 +9,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Config } from '../config';
+import { inWriteTransaction } from '../db';
 import { AppError, conflict, invalid, notFound, unauthenticated } from '../errors';
 import { hashSecret, newId } from '../ids';
 import { acceptInvitation, inspectInvitation } from '../companies';
@@ -108,14 +109,10 @@ export async function verifyRegistration(
   };
   if (newUser) {
     // The user exists only once the invitation is consumed: both or neither.
-    const tx = await db.transaction('write');
-    try {
+    await inWriteTransaction(db, async (tx) => {
       await tx.execute(insertUser);
       await tx.execute(insertKey);
-      await tx.commit();
-    } finally {
-      tx.close();
-    }
+    });
     try {
       await acceptInvitation(db, input.inviteToken!, userId, now);
     } catch (e) {

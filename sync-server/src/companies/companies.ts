@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
 import { docIds } from '@facturo/core';
+import { inWriteTransaction } from '../db';
 import { forbidden, invalid, notFound } from '../errors';
 import { hashSecret, newId, newSecret } from '../ids';
 import { canManageMembers, isRole, type Role } from './roles';
@@ -29,19 +30,15 @@ export async function createCompany(db: Client, input: { name: string; slug?: st
   if (!name || name.length > 200) throw invalid({ name: 'a company name of 1 to 200 characters is required' });
   const id = newId('co');
   const base = input.slug ?? slugify(name);
-  const tx = await db.transaction('write');
-  try {
+  return inWriteTransaction(db, async (tx) => {
     let slug = base;
     for (let i = 2; (await tx.execute({ sql: 'SELECT 1 FROM companies WHERE slug = ?', args: [slug] })).rows.length > 0; i++) slug = `${base}-${i}`;
     await tx.execute({ sql: 'INSERT INTO companies (id, slug, name, created_at) VALUES (?, ?, ?, ?)', args: [id, slug, name, now.toISOString()] });
     if (owner) {
       await tx.execute({ sql: `INSERT INTO memberships (company_id, user_id, role, joined_at) VALUES (?, ?, 'owner', ?)`, args: [id, owner, now.toISOString()] });
     }
-    await tx.commit();
-    return { id, slug, name, role: 'owner', workspaceDocId: docIds.workspace(id) };
-  } finally {
-    tx.close();
-  }
+    return { id, slug, name, role: 'owner' as const, workspaceDocId: docIds.workspace(id) };
+  });
 }
 
 export async function companyBySlug(db: Client, slug: string): Promise<{ id: string; name: string } | null> {
@@ -98,8 +95,7 @@ export async function inspectInvitation(db: Client, token: string, now: Date) {
 
 /** Marks the invitation used and adds the membership in one transaction: a link works once. */
 export async function acceptInvitation(db: Client, token: string, userId: string, now: Date): Promise<CompanyEntry> {
-  const tx = await db.transaction('write');
-  try {
+  return inWriteTransaction(db, async (tx) => {
     const rs = await tx.execute({
       sql: `UPDATE invitations SET used_at = ?, used_by = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING company_id, role`,
       args: [now.toISOString(), userId, hashSecret(token), now.toISOString()],
@@ -112,9 +108,6 @@ export async function acceptInvitation(db: Client, token: string, userId: string
       args: [String(inv.company_id), userId, String(inv.role), now.toISOString()],
     });
     const c = (await tx.execute({ sql: 'SELECT id, slug, name FROM companies WHERE id = ?', args: [String(inv.company_id)] })).rows[0]!;
-    await tx.commit();
     return entry({ ...c, role: inv.role });
-  } finally {
-    tx.close();
-  }
+  });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Client, InStatement } from '@libsql/client';
+import type { Client, InStatement, Transaction } from '@libsql/client';
+import { inWriteTransaction } from '../db';
 import { open, seal, type KeyRing } from './keys';
 
 export type EntryKind = 'update' | 'snapshot' | 'event' | 'command';
@@ -125,41 +126,44 @@ export class Log {
 
   private async write(entries: NewEntry[]): Promise<Appended[]> {
     const sealed = await this.sealAll(entries);
-    const tx = await this.db.transaction('write');
-    try {
-      const heads = new Map<string, { seq: number; hash: Buffer }>();
-      for (const companyId of new Set(entries.map((e) => e.companyId))) {
-        const rs = await tx.execute({
-          sql: 'SELECT company_seq, hash FROM log WHERE company_id = ? ORDER BY company_seq DESC LIMIT 1',
-          args: [companyId],
-        });
-        const row = rs.rows[0];
-        heads.set(companyId, row ? { seq: Number(row.company_seq), hash: Buffer.from(row.hash as ArrayBuffer) } : { seq: 0, hash: GENESIS });
-      }
-      const stmts: InStatement[] = [];
-      const companySeqs: number[] = [];
-      for (const s of sealed) {
-        const e = s.entry;
-        const head = heads.get(e.companyId)!;
-        const companySeq = head.seq + 1;
-        const hash = linkHash(head.hash, { companyId: e.companyId, docId: e.docId, kind: e.kind, actor: e.actor, device: e.device, companySeq, at: s.at, keyId: s.keyId, iv: s.iv, payloadHash: s.payloadHash });
-        stmts.push({
-          sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-          args: [e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, head.hash, hash],
-        });
-        companySeqs.push(companySeq);
-        heads.set(e.companyId, { seq: companySeq, hash });
-      }
-      const results = await tx.batch(stmts);
-      await tx.commit();
-      return results.map((r, i) => ({ seq: Number(r.rows[0]!.seq), companySeq: companySeqs[i]! }));
-    } catch (error) {
-      await tx.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      tx.close();
+    return inWriteTransaction(this.db, (tx) => this.insert(tx, sealed));
+  }
+
+  /**
+   * Appends inside a transaction the caller owns (a command that must write its rows and its log
+   * entries atomically). The entries are durable when the caller commits.
+   */
+  async appendWithin(tx: Transaction, entries: NewEntry[]): Promise<Appended[]> {
+    return this.insert(tx, await this.sealAll(entries));
+  }
+
+  private async insert(tx: Transaction, sealed: Sealed[]): Promise<Appended[]> {
+    const heads = new Map<string, { seq: number; hash: Buffer }>();
+    for (const companyId of new Set(sealed.map((s) => s.entry.companyId))) {
+      const rs = await tx.execute({
+        sql: 'SELECT company_seq, hash FROM log WHERE company_id = ? ORDER BY company_seq DESC LIMIT 1',
+        args: [companyId],
+      });
+      const row = rs.rows[0];
+      heads.set(companyId, row ? { seq: Number(row.company_seq), hash: Buffer.from(row.hash as ArrayBuffer) } : { seq: 0, hash: GENESIS });
     }
+    const stmts: InStatement[] = [];
+    const companySeqs: number[] = [];
+    for (const s of sealed) {
+      const e = s.entry;
+      const head = heads.get(e.companyId)!;
+      const companySeq = head.seq + 1;
+      const hash = linkHash(head.hash, { companyId: e.companyId, docId: e.docId, kind: e.kind, actor: e.actor, device: e.device, companySeq, at: s.at, keyId: s.keyId, iv: s.iv, payloadHash: s.payloadHash });
+      stmts.push({
+        sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+        args: [e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, head.hash, hash],
+      });
+      companySeqs.push(companySeq);
+      heads.set(e.companyId, { seq: companySeq, hash });
+    }
+    const results = await tx.batch(stmts);
+    return results.map((r, i) => ({ seq: Number(r.rows[0]!.seq), companySeq: companySeqs[i]! }));
   }
 
   /**
