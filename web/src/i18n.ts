@@ -54,6 +54,7 @@ const coreMessages: [RegExp, MessageKey][] = [
   [/^a decimal such as/, 'err.decimal'],
   [/^a name is required$/, 'err.nameRequired'],
   [/^Invalid input: expected (int|number)/, 'err.integer'],
+  [/received undefined$/, 'err.required'],
 ];
 
 /** A field's validation message in the user's language. */

@@ -13,6 +13,8 @@ export interface FieldSpec {
   options?: { value: string; label: MessageKey }[];
   /** Suggestions offered under a free input. */
   suggestions?: string[];
+  /** The same, from the dictionary: a comma-separated list in the user's language. */
+  suggestionsKey?: MessageKey;
   autocomplete?: string;
   inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
   placeholder?: string;
@@ -37,6 +39,8 @@ export function FieldControl(props: FieldControlProps) {
   const id = () => `field-${props.spec.name}`;
   const described = () => [props.spec.hint ? `${id()}-hint` : '', props.error ? `${id()}-error` : ''].filter(Boolean).join(' ') || undefined;
   const editor = () => props.editors?.[0];
+  const suggestions = () => props.spec.suggestions ?? (props.spec.suggestionsKey ? t(props.spec.suggestionsKey).split(',') : undefined);
+  const upper = () => props.spec.kind === 'code' || props.spec.kind === 'compact';
   const common = () => ({
     id: id(),
     name: props.spec.name,
@@ -85,10 +89,13 @@ export function FieldControl(props: FieldControlProps) {
             inputmode={props.spec.inputmode}
             placeholder={props.spec.placeholder}
             maxlength={props.spec.maxlength}
-            list={props.spec.suggestions ? `${id()}-list` : undefined}
+            list={suggestions() ? `${id()}-list` : undefined}
+            class={upper() ? 'upper' : undefined}
+            autocapitalize={upper() ? 'characters' : undefined}
+            spellcheck={upper() ? false : undefined}
             onInput={(e) => props.onInput(e.currentTarget.value)}
           />
-          <Show when={props.spec.suggestions}>
+          <Show when={suggestions()}>
             {(list) => (
               <datalist id={`${id()}-list`}>
                 <For each={list()}>{(s) => <option value={s} />}</For>

@@ -108,6 +108,9 @@ export default function Account() {
                   )}
                 </For>
               </ul>
+              <Show when={m().passkeys.length === 1}>
+                <p class="hint">{t('account.onlyOne')}</p>
+              </Show>
               <form class="inline-form" onSubmit={add}>
                 <div class="field">
                   <label for="new-passkey-name">{t('account.passkeyName')}</label>

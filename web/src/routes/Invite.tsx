@@ -8,6 +8,7 @@ import { describeError } from '../errors';
 import { formatDate, t } from '../i18n';
 import { AuthFrame } from '../components/AuthFrame';
 import { Notice } from '../components/Notice';
+import { KeyIcon } from '../components/KeyIcon';
 
 export default function Invite() {
   const params = useParams<{ token: string }>();
@@ -91,6 +92,7 @@ export default function Invite() {
                       <p class="hint" id="invite-passkey-hint">{t('account.passkeyNameHint')}</p>
                     </div>
                     <button type="submit" class="btn primary block" disabled={busy()} data-testid="invite-register">
+                      <KeyIcon />
                       {busy() ? t('signin.waiting') : t('invite.register')}
                     </button>
                     <p class="muted small">

@@ -6,6 +6,7 @@ import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
 import { EditRecordForm, NewRecordForm } from '../components/RecordForms';
 import { productSections } from './formSpecs';
+import { t } from '../i18n';
 
 function EditProduct(props: { id: string; back: string }) {
   const { replica } = useCompany();
@@ -43,7 +44,7 @@ export default function ProductEditor() {
               submitLabel="products.create"
               backHref={back}
               sections={() => productSections}
-              initial={{ unit: 'unit', vatRate: '20' }}
+              initial={{ unit: t('unit.default'), vatRate: '20' }}
               create={(draft) => {
                 const pid = newId('pr');
                 return { result: createProduct(ws, pid, draft, new Date().toISOString()), href: `${back}/${pid}` };

@@ -1,7 +1,8 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { fold, matchesQuery } from '../stores/search';
-import { displayValue } from '../stores/fieldInput';
+import { formatAmount, parseAmount, type Product } from '@facturo/core';
+import { displayAmount, displayValue } from '../stores/fieldInput';
 import { lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState } from '../components/Notice';
@@ -16,10 +17,15 @@ export default function Products() {
     all().filter((p) => (showArchived() || !p.archived) && matchesQuery(fold([p.name, p.category ?? '', p.description ?? ''].join(' ')), query())),
   );
   const base = `/c/${company.id}/products`;
-  const unitLabel = (u: string) => {
-    const known = ['unit', 'hour', 'day', 'week', 'month', 'year', 'flat', 'kg', 'km', 'm', 'm2', 'm3', 'l'] as const;
-    const k = known.find((x) => x === u);
-    return k ? t(`unit.${k}`) : u;
+  const currency = createMemo(() => (replica.version(), replica.workspace.readSettings().currency ?? 'EUR'));
+  // 'unit' is core's default unit name: shown in the user's words.
+  const unitLabel = (u: string) => (u === 'unit' ? t('unit.default') : u);
+  const price = (p: Product) => {
+    try {
+      return displayAmount(formatAmount(parseAmount(p.unitPrice, 'unitPrice'), currency()), currency(), lang());
+    } catch {
+      return p.unitPrice;
+    }
   };
 
   return (
@@ -61,7 +67,7 @@ export default function Products() {
                       <A href={`${base}/${p.id}`}>{p.name}</A>
                       <Show when={p.archived}> <span class="badge muted">{t('common.archived')}</span></Show>
                     </td>
-                    <td class="num">{displayValue('decimal', p.unitPrice, lang())}</td>
+                    <td class="num">{price(p)}</td>
                     <td class="hide-sm">{unitLabel(p.unit)}</td>
                     <td class="num hide-sm">{displayValue('decimal', p.vatRate, lang())} %</td>
                   </tr>

@@ -6,6 +6,7 @@ import { describeError } from '../errors';
 import { safeNext } from '../auth/safeNext';
 import { t } from '../i18n';
 import { AuthFrame } from '../components/AuthFrame';
+import { KeyIcon } from '../components/KeyIcon';
 import { Notice } from '../components/Notice';
 
 export default function SignIn() {
@@ -38,7 +39,7 @@ export default function SignIn() {
         )}
       </Show>
       <button type="button" class="btn primary block" onClick={signIn} disabled={busy()} data-testid="signin-passkey">
-        <span aria-hidden="true">🔑 </span>
+        <KeyIcon />
         {busy() ? t('signin.waiting') : t('signin.button')}
       </button>
       <Show when={error()}>

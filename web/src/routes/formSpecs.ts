@@ -96,7 +96,6 @@ export const customerSections: { title: MessageKey; specs: FieldSpec[] }[] = [
   },
 ];
 
-const units = ['unit', 'hour', 'day', 'week', 'month', 'year', 'flat', 'kg', 'km', 'm', 'm2', 'm3', 'l'] as const;
 const vatRates = ['20', '10', '5.5', '2.1', '0'] as const;
 
 export const productSections: { title: MessageKey; specs: FieldSpec[] }[] = [
@@ -112,7 +111,7 @@ export const productSections: { title: MessageKey; specs: FieldSpec[] }[] = [
     title: 'product.pricing',
     specs: [
       { name: 'unitPrice', label: 'field.unitPrice', hint: 'hint.unitPrice', kind: 'decimal', inputmode: 'decimal', required: true },
-      { name: 'unit', label: 'field.unit', kind: 'text', control: 'select', options: units.map((u) => ({ value: u, label: `unit.${u}` as const })) },
+      { name: 'unit', label: 'field.unit', hint: 'hint.unit', kind: 'text', suggestionsKey: 'unit.suggestions', maxlength: 20 },
       { name: 'vatRate', label: 'field.vatRate', hint: 'hint.vatRate', kind: 'text', control: 'select', options: vatRates.map((r) => ({ value: r, label: `vat.${r}` as const })) },
       { name: 'costPrice', label: 'field.costPrice', hint: 'hint.costPrice', kind: 'decimal', inputmode: 'decimal' },
     ],

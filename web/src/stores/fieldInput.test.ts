@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue, parseInput } from './fieldInput';
+import { displayAmount, displayValue, parseInput } from './fieldInput';
 
 describe('field input conventions', () => {
   it('strips spaces, dots and dashes from identifiers and capitalises them', () => {
@@ -20,5 +20,15 @@ describe('field input conventions', () => {
     expect(displayValue('decimal', '1250.50', 'en')).toBe('1250.50');
     expect(displayValue('integer', 30, 'fr')).toBe('30');
     expect(displayValue('text', undefined, 'fr')).toBe('');
+  });
+});
+
+describe('amounts for display', () => {
+  it('groups thousands and places the currency the way each language does', () => {
+    expect(displayAmount('1250.50', 'EUR', 'fr')).toBe('1\u202f250,50\u00a0€');
+    expect(displayAmount('1250.50', 'EUR', 'en')).toBe('€1,250.50');
+    expect(displayAmount('-1234567.00', 'CHF', 'en')).toBe('-1,234,567.00 CHF');
+    expect(displayAmount('95.00', 'USD', 'en')).toBe('$95.00');
+    expect(displayAmount('-5.00', 'GBP', 'en')).toBe('-£5.00');
   });
 });

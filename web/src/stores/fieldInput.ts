@@ -28,3 +28,19 @@ export function displayValue(kind: InputKind, value: string | number | boolean |
   const s = String(value);
   return kind === 'decimal' && lang === 'fr' ? s.replace('.', ',') : s;
 }
+
+const symbols: Record<string, string> = { EUR: '€', USD: '$', GBP: '£' };
+
+/**
+ * An amount as people read it: "1 250,50 €" in French, "€1,250.50" in English. Takes the wire string
+ * already rounded by core (formatAmount) and only regroups its digits.
+ */
+export function displayAmount(wire: string, currency: string, lang: 'fr' | 'en'): string {
+  const [int = '', frac] = wire.split('.');
+  const negative = int.startsWith('-');
+  const grouped = (negative ? int.slice(1) : int).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fr' ? '\u202f' : ',');
+  const n = (negative ? '-' : '') + grouped + (frac === undefined ? '' : (lang === 'fr' ? ',' : '.') + frac);
+  const symbol = symbols[currency];
+  if (lang === 'fr') return `${n}\u00a0${symbol ?? currency}`;
+  return symbol ? `${negative ? '-' : ''}${symbol}${n.replace(/^-/, '')}` : `${n} ${currency}`;
+}

@@ -9,7 +9,7 @@ import { onSignOut } from '../auth/session';
 import { projectCustomers, rebuildCustomerIndex } from '../stores/customerIndex';
 import { installServerMessages } from './serverMessages';
 import { mergeStateVectors, syncStateOf, type StateVector, type SyncState } from './syncState';
-import { colorFor, othersFrom, type PresenceUser } from './presence';
+import { colorFor, forgetOthersClocks, othersFrom, type PresenceUser } from './presence';
 
 // One live replica per open company: the workspace Y.Doc, kept in IndexedDB and synced over WebSocket.
 
@@ -72,7 +72,10 @@ function createReplica(companyId: string, opts: OpenOptions): Entry {
   });
   const onUpdate = () => setVersion((v) => v + 1);
   doc.on('update', onUpdate);
-  provider.on('status', ({ status }) => setConnected(status === 'connected'));
+  provider.on('status', ({ status }) => {
+    setConnected(status === 'connected');
+    if (status === 'disconnected') forgetOthersClocks(provider.awareness, doc.clientID);
+  });
   provider.on('closed', ({ code }) => {
     setRefusedWith(code);
     opts.onRefused?.(code);

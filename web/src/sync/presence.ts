@@ -43,3 +43,12 @@ export function othersFrom(states: Map<number, unknown>, selfUserId: string): Pr
   }
   return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/**
+ * y-websocket drops the others' awareness states on disconnect but keeps their clocks, so the same states
+ * sent again by the server on reconnect would be ignored until each person's next renewal (15 s).
+ * Forgetting the clocks of others lets them back in at once.
+ */
+export function forgetOthersClocks(awareness: { meta: Map<number, unknown> }, selfClientId: number): void {
+  for (const id of [...awareness.meta.keys()]) if (id !== selfClientId) awareness.meta.delete(id);
+}
