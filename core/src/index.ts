@@ -4,3 +4,4 @@ export * from './tax';
 export * from './tax-verify';
 export { isVatCategory, vatCategories, vatCategoryRules, type VatCategory } from './vat-categories';
 export * from './numbering';
+export * from './identifiers';
