@@ -4,4 +4,5 @@ export * from './tax';
 export * from './tax-verify';
 export { isVatCategory, vatCategories, vatCategoryRules, type VatCategory } from './vat-categories';
 export * from './numbering';
+export * from './issuing';
 export * from './identifiers';

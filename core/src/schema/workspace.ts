@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { address, countryCode, decimalString, languageCode, optionalText, parseOrThrow, text } from './fields';
+import { checkSeriesFormat } from '../numbering';
+import { address, countryCode, decimalString, languageCode, optionalText, parseOrThrow, text, ValidationError } from './fields';
 
 /*
  * The workspace document: one Yjs document per company holding settings, customers and products.
@@ -31,6 +32,14 @@ export const companySettings = z.object({
   postcode: optionalText(20),
   city: optionalText(100),
   country: countryCode.optional(),
+  /** 'franchise' = franchise en base (CGI art. 293 B): no VAT charged, the mention is printed. */
+  vatRegime: z.enum(['normal', 'franchise']).optional(),
+  /** Option for VAT on debits (a mention required on invoices since the 2026 reform). */
+  vatOnDebits: z.boolean().optional(),
+  /** Late-payment penalty terms (Code de commerce L441-10), e.g. "taux BCE + 10 points". */
+  latePenaltyTerms: optionalText(300),
+  /** Early-payment discount terms, or their absence (L441-9). */
+  earlyPaymentTerms: optionalText(300),
 });
 export type CompanySettings = z.infer<typeof companySettings>;
 
@@ -92,6 +101,32 @@ export interface Product {
   archived: boolean;
 }
 
+export const seriesInput = z.object({
+  kind: z.enum(['invoice', 'credit_note']),
+  name: text(60).min(1, 'a name is required'),
+  format: text(60).refine((f) => checkSeriesFormat(f).ok, { message: 'a numbering format such as F-{YYYY}-{SEQ:05}' }),
+});
+export type SeriesInput = z.input<typeof seriesInput>;
+export interface Series extends SeriesInput {
+  id: string;
+}
+
+/** Series every company has until it defines its own (one per kind of document). */
+export const defaultSeries: Series[] = [
+  { id: 'F', kind: 'invoice', name: 'Factures', format: 'F-{YYYY}-{SEQ:05}' },
+  { id: 'AV', kind: 'credit_note', name: 'Avoirs', format: 'AV-{YYYY}-{SEQ:05}' },
+];
+
+export interface DocumentIndexEntry {
+  id: string;
+  kind: 'invoice' | 'credit_note';
+  status: 'draft' | 'issued';
+  customerId?: string;
+  number?: string;
+  createdAt: string;
+  createdBy?: string;
+}
+
 type Scalar = string | number | boolean;
 type FieldsOf<T> = { [K in keyof T]?: T[K] };
 
@@ -117,11 +152,62 @@ export class Workspace {
   readonly settings: Y.Map<Scalar>;
   readonly customers: Y.Map<Y.Map<Scalar>>;
   readonly products: Y.Map<Y.Map<Scalar>>;
+  readonly series: Y.Map<Y.Map<Scalar>>;
+  readonly documents: Y.Map<Y.Map<Scalar>>;
 
   constructor(readonly doc: Y.Doc) {
     this.settings = doc.getMap('settings');
     this.customers = doc.getMap('customers');
     this.products = doc.getMap('products');
+    this.series = doc.getMap('series');
+    this.documents = doc.getMap('documents');
+  }
+
+  listSeries(): Series[] {
+    const own = [...this.series.entries()].map(([id, m]) => readRecord<Series>(id, m));
+    const ids = new Set(own.map((s) => s.id));
+    return [...defaultSeries.filter((s) => !ids.has(s.id)), ...own].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** The series a new document of this kind uses unless the user picks another. */
+  defaultSeriesFor(kind: Series['kind']): Series {
+    return this.listSeries().find((s) => s.kind === kind)!;
+  }
+
+  setSeries(id: string, input: SeriesInput) {
+    if (!/^[A-Za-z0-9]{1,10}$/.test(id)) throw new ValidationError({ id: '1 to 10 letters or digits' });
+    const valid = parseOrThrow(seriesInput, input);
+    this.doc.transact(() => {
+      let m = this.series.get(id);
+      if (!m) this.series.set(id, (m = new Y.Map<Scalar>()));
+      writeFields(m, valid);
+    });
+  }
+
+  /** The workspace's index of documents, so every device lists drafts without opening each one. */
+  registerDocument(id: string, entry: Omit<DocumentIndexEntry, 'id' | 'status'>) {
+    this.doc.transact(() => {
+      if (this.documents.has(id)) return;
+      const m = new Y.Map<Scalar>();
+      this.documents.set(id, m);
+      writeFields(m, { ...entry, status: 'draft' });
+    });
+  }
+
+  indexDocument(id: string, patch: Partial<Omit<DocumentIndexEntry, 'id'>>) {
+    const m = this.documents.get(id);
+    if (m) this.doc.transact(() => writeFields(m, patch));
+  }
+
+  listDocuments(): DocumentIndexEntry[] {
+    return [...this.documents.entries()]
+      .map(([id, m]) => readRecord<DocumentIndexEntry>(id, m))
+      .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+  }
+
+  getDocument(id: string): DocumentIndexEntry | undefined {
+    const m = this.documents.get(id);
+    return m ? readRecord<DocumentIndexEntry>(id, m) : undefined;
   }
 
   readSettings(): CompanySettings {
@@ -130,7 +216,7 @@ export class Workspace {
 
   /** Validates the whole patch first: nothing is written when one field is wrong. */
   updateSettings(patch: FieldsOf<CompanySettings>) {
-    const valid = parseOrThrow(companySettings.partial(), patch);
+    const valid = parseOrThrow(companySettings.partial(), nonEmpty(patch));
     const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === undefined || v === ''));
     this.doc.transact(() => writeFields(this.settings, { ...valid, ...cleared }));
   }
@@ -217,6 +303,11 @@ function stripDefaults(valid: Record<string, Scalar | undefined>, given: Record<
 /** Room names: every document id starts with its company id, so authorisation reads it. */
 export const docIds = {
   workspace: (companyId: string) => `${companyId}.workspace`,
+  /** A draft document (invoice, credit note): `co_….dc_…`. */
+  document: (companyId: string, documentId: string) => `${companyId}.${documentId}`,
+  documentOf(docId: string): string | undefined {
+    return /^co_[A-Za-z0-9]{8,32}\.(dc_[A-Za-z0-9]{8,32})$/.exec(docId)?.[1];
+  },
   companyOf(docId: string): string | undefined {
     const m = /^(co_[A-Za-z0-9]{8,32})\.[A-Za-z0-9._-]{1,80}$/.exec(docId);
     return m?.[1];

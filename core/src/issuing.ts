@@ -1,0 +1,134 @@
+import { ValidationError } from './schema/fields';
+import type { CompanySettings, Customer, Series } from './schema/workspace';
+import type { DocumentKind, DocumentLine, DocumentMeta, DraftDocument } from './schema/document';
+import type { InvoiceTotals } from './tax';
+
+/*
+ * What the law requires before a number is given (CGI art. 242 nonies A, Code de commerce L441-9,
+ * the 2026 e-invoicing reform), checked identically on the device (to warn early) and by the
+ * server's issue command (which decides). Problems are named by field, e.g. "seller.siren",
+ * "customer.address.city", "lines[2].vatRate".
+ */
+const companyForms = /^(SARL|SAS|SASU|SA|EURL|SCA|SNC|SCS|SELARL|SELAS|SCOP|SCI)$/i;
+
+export interface IssueContext {
+  kind: DocumentKind;
+  settings: CompanySettings;
+  customer: Customer | undefined;
+  series: Series;
+  /** The issue date, from the server's clock in the company's zone. */
+  issueDate: string;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function sellerProblems(s: CompanySettings, out: Record<string, string>) {
+  if (!s.legalName) out['seller.legalName'] = 'the company’s legal name is required (settings)';
+  if (!s.siren) out['seller.siren'] = 'the company’s SIREN is required (settings)';
+  if (!s.line1 || !s.postcode || !s.city) out['seller.address'] = 'the company’s full address is required (settings)';
+  if (!s.legalForm) out['seller.legalForm'] = 'the legal form (SARL, SAS, EI…) is required (settings)';
+  if (s.legalForm && companyForms.test(s.legalForm.trim())) {
+    if (!s.shareCapital) out['seller.shareCapital'] = `a ${s.legalForm} must state its share capital (settings)`;
+    if (!s.rcsCity) out['seller.rcsCity'] = `a ${s.legalForm} must state its RCS registration city (settings)`;
+  }
+  if (s.vatRegime !== 'franchise' && !s.vatNumber) out['seller.vatNumber'] = 'the VAT number is required unless the company is under the franchise (art. 293 B)';
+}
+
+function customerProblems(c: Customer | undefined, out: Record<string, string>) {
+  if (!c) {
+    out.customerId = 'choose a customer';
+    return;
+  }
+  if (!c.line1 || !c.postcode || !c.city || !c.country) out['customer.address'] = `the billing address of ${c.name} is incomplete`;
+  // Since the 2026 reform, a French business buyer's SIREN is a mandatory mention.
+  if (c.kind === 'company' && (c.country ?? 'FR') === 'FR' && !c.siren) out['customer.siren'] = `the SIREN of ${c.name} is required`;
+}
+
+function lineProblems(lines: DocumentLine[], franchise: boolean, out: Record<string, string>) {
+  if (lines.length === 0) out.lines = 'add at least one line';
+  lines.forEach((l, i) => {
+    if (!(l.description ?? '').trim()) out[`lines[${i}].description`] = 'describe what is sold';
+    if (franchise && l.vatCategory !== 'E') out[`lines[${i}].vatCategory`] = 'under the franchise (art. 293 B) no VAT is charged: use category E';
+  });
+}
+
+/** Every problem that forbids issuing; empty when the document may be numbered. */
+export function issueProblems(draft: DraftDocument, ctx: IssueContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  const meta = draft.readMeta();
+  if (draft.isIssued()) out.status = `already issued as ${meta.number ?? '…'}`;
+  if (meta.kind !== ctx.kind) out.kind = `this is a ${meta.kind}, not a ${ctx.kind}`;
+  if (ctx.series.kind !== meta.kind) out.seriesId = `series ${ctx.series.id} numbers ${ctx.series.kind}s`;
+  sellerProblems(ctx.settings, out);
+  customerProblems(ctx.customer, out);
+  lineProblems(draft.listLines(), ctx.settings.vatRegime === 'franchise', out);
+  if (!meta.operationCategory) out.operationCategory = 'say whether this sells goods, services or both';
+  if (meta.kind === 'credit_note' && !meta.precedingNumber) out.precedingNumber = 'a credit note must reference the invoice it corrects';
+  if (meta.dueDate && meta.dueDate < ctx.issueDate) out.dueDate = 'the due date is before the issue date';
+  try {
+    draft.totals();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    Object.assign(out, e.fields);
+  }
+  return out;
+}
+
+export interface FrozenDocument {
+  id: string;
+  kind: DocumentKind;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  seller: CompanySettings;
+  buyer: Customer;
+  meta: Omit<DocumentMeta, 'status' | 'number' | 'issueDate'>;
+  lines: DocumentLine[];
+  totals: InvoiceTotals;
+  mentions: string[];
+}
+
+/** The legal mentions printed at the foot, in the customer's language. */
+export function legalMentions(settings: CompanySettings, customer: Customer, lines: DocumentLine[], meta: Pick<DocumentMeta, 'operationCategory'>): string[] {
+  const fr = customer.language !== 'en';
+  const m: string[] = [];
+  const nature = { goods: fr ? 'livraison de biens' : 'supply of goods', services: fr ? 'prestation de services' : 'supply of services', mixed: fr ? 'opération mixte (biens et services)' : 'mixed supply (goods and services)' };
+  if (meta.operationCategory) m.push(fr ? `Nature de l’opération : ${nature[meta.operationCategory]}` : `Nature of the operation: ${nature[meta.operationCategory]}`);
+  if (settings.vatRegime === 'franchise') m.push('TVA non applicable, art. 293 B du CGI');
+  if (lines.some((l) => l.vatCategory === 'AE')) m.push(fr ? 'Autoliquidation' : 'Reverse charge (Autoliquidation)');
+  if (settings.vatOnDebits) m.push(fr ? 'Option pour le paiement de la taxe d’après les débits' : 'VAT paid on debits (option pour le paiement de la taxe d’après les débits)');
+  m.push(settings.earlyPaymentTerms ?? (fr ? 'Pas d’escompte pour paiement anticipé' : 'No discount for early payment'));
+  m.push(fr ? `Pénalités de retard : ${settings.latePenaltyTerms ?? 'taux BCE + 10 points'}` : `Late payment penalties: ${settings.latePenaltyTerms ?? 'ECB rate + 10 points'}`);
+  // The fixed recovery indemnity applies between professionals only (L441-10 II).
+  if (customer.kind === 'company') m.push(fr ? 'Indemnité forfaitaire pour frais de recouvrement : 40 €' : 'Fixed compensation for recovery costs: €40');
+  return m;
+}
+
+/** The record frozen at issue: every fact printed on the invoice, as it was at that instant. */
+export function freezeDocument(draft: DraftDocument, ctx: IssueContext & { id: string; number: string }): FrozenDocument {
+  const problems = issueProblems(draft, ctx);
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  const { status: _s, number: _n, issueDate: _d, ...meta } = draft.readMeta();
+  const customer = ctx.customer!;
+  const terms = meta.paymentTermsDays ?? customer.paymentTermsDays ?? ctx.settings.paymentTermsDays ?? 30;
+  const lines = draft.listLines();
+  return {
+    id: ctx.id,
+    kind: meta.kind,
+    number: ctx.number,
+    issueDate: ctx.issueDate,
+    dueDate: meta.dueDate ?? addDays(ctx.issueDate, terms),
+    currency: meta.currency,
+    seller: ctx.settings,
+    buyer: customer,
+    meta,
+    lines,
+    totals: draft.totals(),
+    mentions: legalMentions(ctx.settings, customer, lines, meta),
+  };
+}

@@ -1,0 +1,220 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { computeInvoiceTotals, type InvoiceInput, type InvoiceTotals } from '../tax';
+import { vatCategories } from '../vat-categories';
+import { decimalString, optionalText, parseOrThrow, text } from './fields';
+
+/*
+ * A draft document (invoice, credit note) is its own Yjs document while it is a draft: co-edited
+ * live and offline. `meta` holds the header, `lines` an array of line maps, so two people can edit
+ * different lines, or different fields of one line, at once. Once the server issues it, the server
+ * writes the number and status in a last update and refuses any later one (invariant 4).
+ */
+export const documentKinds = ['invoice', 'credit_note'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const operationCategories = ['goods', 'services', 'mixed'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export const documentMetaInput = z.object({
+  customerId: text(40).min(1, 'choose a customer').optional(),
+  seriesId: text(20).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. EUR').optional(),
+  /** BT-72: the date of delivery or end of service when it differs from the issue date. */
+  deliveryDate: isoDate.optional(),
+  dueDate: isoDate.optional(),
+  paymentTermsDays: z.number().int().min(0).max(365).optional(),
+  operationCategory: z.enum(operationCategories).optional(),
+  purchaseOrderRef: optionalText(100),
+  notes: optionalText(2000),
+});
+export type DocumentMetaInput = z.input<typeof documentMetaInput>;
+
+export const lineInput = z.object({
+  productId: optionalText(40),
+  description: text(1000),
+  quantity: decimalString,
+  unit: text(20).optional(),
+  unitPrice: decimalString,
+  /** Percent of the line's gross amount (BT-138). */
+  discountPercent: decimalString.optional(),
+  vatCategory: z.enum(vatCategories).default('S'),
+  vatRate: decimalString.optional(),
+  exemptionReason: optionalText(300),
+  exemptionCode: optionalText(30),
+});
+export type LineInput = z.input<typeof lineInput>;
+
+export interface DocumentLine {
+  id: string;
+  productId?: string;
+  description: string;
+  quantity: string;
+  unit?: string;
+  unitPrice: string;
+  discountPercent?: string;
+  vatCategory: (typeof vatCategories)[number];
+  vatRate?: string;
+  exemptionReason?: string;
+  exemptionCode?: string;
+}
+
+export interface DocumentMeta {
+  kind: DocumentKind;
+  status: 'draft' | 'issued';
+  customerId?: string;
+  seriesId?: string;
+  currency: string;
+  deliveryDate?: string;
+  dueDate?: string;
+  paymentTermsDays?: number;
+  operationCategory?: (typeof operationCategories)[number];
+  purchaseOrderRef?: string;
+  notes?: string;
+  /** Credit notes: the invoice they correct (BT-25/BT-26). */
+  precedingDocumentId?: string;
+  precedingNumber?: string;
+  precedingIssueDate?: string;
+  createdAt: string;
+  createdBy?: string;
+  /** Written by the server only, when it issues the document. */
+  number?: string;
+  issueDate?: string;
+}
+
+type Scalar = string | number | boolean;
+
+export class DocumentIssuedError extends Error {
+  constructor(readonly number: string | undefined) {
+    super(`this document is issued (${number ?? 'number pending'}) and can no longer change; correct it with a credit note`);
+    this.name = 'DocumentIssuedError';
+  }
+}
+
+function write(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefined>, given: Record<string, unknown>) {
+  for (const [k, v] of Object.entries(fields)) {
+    if (!(k in given)) continue; // zod defaults never overwrite fields the patch did not name
+    if (v === undefined || v === '') map.delete(k);
+    else if (map.get(k) !== v) map.set(k, v);
+  }
+}
+
+const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+
+/** Typed access to one draft document. */
+export class DraftDocument {
+  readonly meta: Y.Map<Scalar>;
+  readonly lines: Y.Array<Y.Map<Scalar>>;
+
+  constructor(readonly doc: Y.Doc) {
+    this.meta = doc.getMap('meta');
+    this.lines = doc.getArray('lines');
+  }
+
+  /** Creates the header once; a second init (another device) changes nothing already set. */
+  init(kind: DocumentKind, fields: { createdAt: string; createdBy?: string; currency?: string } & DocumentMetaInput & Partial<Pick<DocumentMeta, 'precedingDocumentId' | 'precedingNumber' | 'precedingIssueDate'>>) {
+    const { createdAt, createdBy, precedingDocumentId, precedingNumber, precedingIssueDate, ...rest } = fields;
+    const valid = parseOrThrow(documentMetaInput, defined(rest));
+    this.doc.transact(() => {
+      if (!this.meta.has('kind')) {
+        this.meta.set('kind', kind);
+        this.meta.set('status', 'draft');
+        this.meta.set('createdAt', createdAt);
+        if (createdBy) this.meta.set('createdBy', createdBy);
+        for (const [k, v] of Object.entries({ precedingDocumentId, precedingNumber, precedingIssueDate })) if (v) this.meta.set(k, v);
+        this.meta.set('currency', valid.currency ?? 'EUR');
+      }
+      write(this.meta, valid, valid);
+    });
+  }
+
+  readMeta(): DocumentMeta {
+    return this.meta.toJSON() as DocumentMeta;
+  }
+
+  isIssued(): boolean {
+    return this.meta.get('status') === 'issued';
+  }
+
+  private assertDraft() {
+    if (this.isIssued()) throw new DocumentIssuedError(this.meta.get('number') as string | undefined);
+  }
+
+  updateMeta(patch: Partial<Record<keyof DocumentMetaInput, Scalar | undefined>>) {
+    this.assertDraft();
+    const valid = parseOrThrow(documentMetaInput.partial(), defined(patch));
+    const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === ''));
+    this.doc.transact(() => write(this.meta, { ...valid, ...cleared }, patch));
+  }
+
+  listLines(): DocumentLine[] {
+    return this.lines.toArray().map((m) => m.toJSON() as DocumentLine);
+  }
+
+  private indexOf(id: string): number {
+    const i = this.lines.toArray().findIndex((m) => m.get('id') === id);
+    if (i < 0) throw new Error(`line ${id} does not exist`);
+    return i;
+  }
+
+  addLine(id: string, input: LineInput, index = this.lines.length) {
+    this.assertDraft();
+    const valid = parseOrThrow(lineInput, input);
+    this.doc.transact(() => {
+      const m = new Y.Map<Scalar>();
+      this.lines.insert(Math.min(index, this.lines.length), [m]);
+      m.set('id', id);
+      write(m, valid, valid);
+    });
+  }
+
+  updateLine(id: string, patch: Partial<Record<keyof LineInput, Scalar | undefined>>) {
+    this.assertDraft();
+    const m = this.lines.get(this.indexOf(id));
+    const valid = parseOrThrow(lineInput.partial(), defined(patch));
+    const cleared = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v === '' && k !== 'description'));
+    this.doc.transact(() => write(m, { ...valid, ...cleared, ...(patch.description === '' ? { description: '' } : {}) }, patch));
+  }
+
+  removeLine(id: string) {
+    this.assertDraft();
+    this.lines.delete(this.indexOf(id), 1);
+  }
+
+  /** The EN 16931 input of the computation; a credit note negates nothing: its lines say what they credit. */
+  toTaxInput(): InvoiceInput {
+    const meta = this.readMeta();
+    return {
+      currency: meta.currency ?? 'EUR',
+      lines: this.listLines().map((l) => ({
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        vatCategory: l.vatCategory,
+        ...(l.vatCategory === 'O' ? {} : { vatRate: l.vatRate ?? '0' }),
+        ...(l.discountPercent && l.discountPercent !== '0' ? { discount: { percent: l.discountPercent } } : {}),
+        ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
+        ...(l.exemptionCode ? { exemptionCode: l.exemptionCode } : {}),
+      })),
+    };
+  }
+
+  totals(): InvoiceTotals {
+    return computeInvoiceTotals(this.toTaxInput());
+  }
+
+  /**
+   * The content that is frozen at issue, as canonical JSON (sorted keys). Device and server hash the
+   * same string (draftHash) to prove they issue the same draft.
+   */
+  canonicalContent(): string {
+    const { status: _s, number: _n, issueDate: _d, ...meta } = this.readMeta();
+    return canonicalJson({ meta, lines: this.listLines() });
+  }
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
