@@ -71,9 +71,18 @@ export function FieldControl(props: FieldControlProps) {
       <Switch>
         <Match when={props.spec.control === 'select'}>
           <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
-            <For each={props.spec.options ?? []}>{(o) => <option value={o.value}>{t(o.label)}</option>}</For>
+            {/* `selected` as well as the select's value: the value may be set before the options exist. */}
+            <For each={props.spec.options ?? []}>
+              {(o) => (
+                <option value={o.value} selected={o.value === props.value}>
+                  {t(o.label)}
+                </option>
+              )}
+            </For>
             <Show when={props.value !== '' && !(props.spec.options ?? []).some((o) => o.value === props.value)}>
-              <option value={props.value}>{props.value}</option>
+              <option value={props.value} selected>
+                {props.value}
+              </option>
             </Show>
           </select>
         </Match>
