@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import type { Config } from './config';
 import { openDatabase } from './db';
 import { KeyRing, loadMasterKey, Log } from './log';
+import { RoomRegistry } from './sync/rooms';
 
 /** What every route, command and job is given: no module reaches for globals. */
 export interface Services {
@@ -9,6 +10,8 @@ export interface Services {
   db: Client;
   keys: KeyRing;
   log: Log;
+  /** The documents held in memory (shared by sync peers, commands and the API). */
+  rooms: RoomRegistry;
   /** The injected clock (invariant 8). */
   now: () => Date;
 }
@@ -16,7 +19,8 @@ export interface Services {
 export async function createServices(config: Config, now: () => Date = () => new Date()): Promise<Services> {
   const db = await openDatabase(config);
   const keys = new KeyRing(db, loadMasterKey(config.dataDir));
-  return { config, db, keys, log: new Log(db, keys, now), now };
+  const log = new Log(db, keys, now);
+  return { config, db, keys, log, rooms: new RoomRegistry(log), now };
 }
 
 /** Security and audit events go to the company's chain ('_system' for events outside any company). */

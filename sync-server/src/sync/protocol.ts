@@ -1,13 +1,16 @@
 import * as encoding from 'lib0/encoding';
 
 // Message types on /sync: y-protocols' sync (0) and awareness (1), y-websocket's queryAwareness (3),
-// and ours: ack (100) after an update is committed, read-only (101) for viewers. See docs/protocol.md.
+// and ours: ack (100) after an update is committed, read-only (101) for viewers, frozen (102) once
+// issued. See docs/protocol.md.
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
 export const MSG_AUTH = 2;
 export const MSG_QUERY_AWARENESS = 3;
 export const MSG_ACK = 100;
 export const MSG_READ_ONLY = 101;
+/** `[102][varString number]`: the document is issued; later edits are refused. */
+export const MSG_FROZEN = 102;
 
 export function frame(type: number, write?: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();

@@ -3,8 +3,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { DraftDocument } from '@facturo/core';
 import type { Log } from '../log';
-import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
+import { WriteQueue } from '../db';
+import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
   userId: string;
@@ -34,6 +36,12 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<Peer, PeerState>();
   readonly ready: Promise<void>;
+  /** Serialises writes to this document: peers' updates and server commands (issue) alike. */
+  readonly writes = new WriteQueue();
+  /** Set once the document is issued: every later update is refused (invariant 4). */
+  frozenAs: string | null = null;
+  /** Called after each committed peer update (projections). */
+  onCommitted: ((room: Room) => void) | null = null;
 
   constructor(
     readonly companyId: string,
@@ -64,9 +72,28 @@ export class Room {
     Y.transact(this.doc, () => {
       for (const e of entries) if (e.payload) Y.applyUpdate(this.doc, e.payload);
     }, 'load');
+    this.frozenAs = this.readFrozen();
     if (entries.length > SNAPSHOT_AFTER_UPDATES) {
       // The updates stay in the log (they are the audit trail); the snapshot only shortens loading.
       await this.log.appendSnapshot(this.companyId, this.docId, Y.encodeStateAsUpdate(this.doc), Math.max(...entries.map((e) => e.seq)));
+    }
+  }
+
+  private readFrozen(): string | null {
+    const draft = new DraftDocument(this.doc);
+    return draft.isIssued() ? String(draft.readMeta().number ?? '') : null;
+  }
+
+  /**
+   * Applies an update the server itself wrote and committed (e.g. the number at issue), relaying it
+   * to every peer, then freezes the room if the document is now issued.
+   */
+  applyCommitted(update: Uint8Array) {
+    Y.applyUpdate(this.doc, update, 'server');
+    const frozen = this.readFrozen();
+    if (frozen !== null && this.frozenAs === null) {
+      this.frozenAs = frozen;
+      for (const peer of this.peers.keys()) peer.send(frame(MSG_FROZEN, (e) => encoding.writeVarString(e, frozen)));
     }
   }
 
@@ -75,6 +102,7 @@ export class Room {
     void this.ready.then(() => {
       if (!this.peers.has(peer)) return;
       if (peer.readOnly) peer.send(frame(MSG_READ_ONLY));
+      if (this.frozenAs !== null) peer.send(frame(MSG_FROZEN, (e) => encoding.writeVarString(e, this.frozenAs!)));
       peer.send(frame(MSG_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
       const states = [...this.awareness.getStates().keys()];
       if (states.length > 0) {
@@ -117,6 +145,25 @@ export class Room {
     }
   }
 
+  /**
+   * An edit made offline to a document issued meanwhile: refused, logged, and the device told so
+   * (it keeps its edits and offers to copy them into a new draft or a credit note).
+   */
+  private async refuseLate(peer: Peer, update: Uint8Array) {
+    const before = Y.encodeStateVector(this.doc);
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc));
+    Y.applyUpdate(probe, update);
+    const changed = Y.encodeStateVector(probe).toString() !== before.toString();
+    probe.destroy();
+    if (!changed) return; // nothing new: a reconnecting device re-sending what the server has
+    await this.log.append({
+      companyId: this.companyId, docId: this.docId, kind: 'event', actor: peer.userId, device: peer.deviceId,
+      payload: new TextEncoder().encode(JSON.stringify({ type: 'update_after_issue_refused', number: this.frozenAs, bytes: update.length })),
+    });
+    peer.send(frame(MSG_FROZEN, (e) => encoding.writeVarString(e, this.frozenAs!)));
+  }
+
   private async handleSync(peer: Peer, state: PeerState, decoder: decoding.Decoder) {
     const subtype = decoding.readVarUint(decoder);
     if (subtype === syncProtocol.messageYjsSyncStep1) {
@@ -141,8 +188,14 @@ export class Room {
       return;
     }
     if (!isEmptyUpdate(update)) {
-      await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });
-      Y.applyUpdate(this.doc, update, peer);
+      const refused = await this.writes.run(async () => {
+        if (this.frozenAs !== null) return true;
+        await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });
+        Y.applyUpdate(this.doc, update, peer);
+        return false;
+      });
+      if (refused) return this.refuseLate(peer, update);
+      this.onCommitted?.(this);
     }
     peer.send(frame(MSG_ACK, (e) => encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc))));
   }

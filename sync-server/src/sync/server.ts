@@ -5,10 +5,11 @@ import { docIds } from '@facturo/core';
 import type { Services } from '../services';
 import { parseCookies, SESSION_COOKIE, sessionUser } from '../auth/sessions';
 import { apiTokenPrincipal, canWrite, roleOf, type Role } from '../companies';
-import { Room, type Peer } from './room';
+import type { Peer } from './room';
+import type { RoomRegistry } from './rooms';
 
 export interface SyncServer {
-  rooms: Map<string, Room>;
+  rooms: RoomRegistry;
   close(): Promise<void>;
 }
 
@@ -29,16 +30,7 @@ async function principal(s: Services, req: IncomingMessage, companyId: string): 
 
 export function attachSync(s: Services, server: Server): SyncServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  const rooms = new Map<string, Room>();
-
-  const roomFor = (companyId: string, docId: string) => {
-    let room = rooms.get(docId);
-    if (!room) {
-      room = new Room(companyId, docId, s.log);
-      rooms.set(docId, room);
-    }
-    return room;
-  };
+  const rooms = s.rooms;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -69,30 +61,26 @@ export function attachSync(s: Services, server: Server): SyncServer {
       },
       close: (code, reason) => ws.close(code, reason),
     };
-    const room = roomFor(companyId, docId);
+    const room = await rooms.open(companyId, docId).catch(() => null);
+    if (!room) return ws.close(1011, 'document could not be loaded');
     room.join(peer);
     ws.removeAllListeners('message');
     ws.on('message', (data: Buffer) => room.receive(peer, new Uint8Array(data)));
     for (const m of early) room.receive(peer, m);
-    ws.on('close', () => {
+    const leave = () => {
       room.leave(peer);
-      if (room.peers.size === 0) {
-        // Everything acknowledged is already committed: an empty room is simply forgotten.
-        void room.settled().then(() => {
-          if (room.peers.size === 0 && rooms.get(docId) === room) {
-            rooms.delete(docId);
-            room.doc.destroy();
-          }
-        });
-      }
-    });
+      // Everything acknowledged is already committed: an empty room is simply forgotten.
+      rooms.release(docId, 0);
+    };
+    if (ws.readyState !== ws.OPEN) return leave();
+    ws.on('close', leave);
   }
 
   return {
     rooms,
     async close() {
       for (const ws of wss.clients) ws.terminate();
-      await Promise.all([...rooms.values()].map((r) => r.settled()));
+      await rooms.close();
       await s.log.drain();
       wss.close();
     },
