@@ -71,3 +71,4 @@ export async function signOut(): Promise<void> {
 }
 
 addEventListener('online', () => void refreshSession().catch(() => undefined));
+addEventListener('offline', () => setReachable(false));
