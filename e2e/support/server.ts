@@ -18,6 +18,8 @@ export interface TestServer {
   /** http://localhost:PORT — a host name, as WebAuthn needs. */
   url: string;
   port: number;
+  /** The server process, e.g. to read its CPU time. */
+  pid: number;
   dataDir: string;
   /** Runs the CLI against this server's data dir; resolves with its stdout. */
   cli(args: string[]): Promise<string>;
@@ -90,16 +92,23 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startTestServer(opts: { quiet?: boolean } = {}): Promise<TestServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'facturo-e2e-'));
+export interface StartOptions {
+  /** A data dir prepared beforehand (it is still removed on stop); a fresh one by default. */
+  dataDir?: string;
+  /** Extra environment of the server process, e.g. NODE_OPTIONS for profiling. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'facturo-e2e-')));
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const env = envFor(port, dataDir);
+    const env = { ...envFor(port, dataDir), ...opts.env };
     const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let logs = '';
     const keep = (d: Buffer) => {
       logs = (logs + d.toString()).slice(-20_000);
-      if (!opts.quiet && process.env.FACTURO_E2E_SERVER_LOGS) process.stderr.write(d);
+      if (process.env.FACTURO_E2E_SERVER_LOGS) process.stderr.write(d);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -115,6 +124,7 @@ export async function startTestServer(opts: { quiet?: boolean } = {}): Promise<T
     return {
       url: `http://localhost:${port}`,
       port,
+      pid: child.pid ?? -1,
       dataDir,
       cli: (args) => runCli(args, env),
       demoInvite: async () => lastLine(await runCli(['demo'], env)),

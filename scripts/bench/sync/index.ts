@@ -1,0 +1,165 @@
+import os from 'node:os';
+import { barChart } from '../chart';
+import { machine, machineLine, table, verdict, writeChart, writeSection } from '../report';
+import { fmt } from '../stats';
+import { defaultLog, runLogAppend, type LogResult } from './logAppend';
+import { measureBundle, measureOfflineReload, type BundleResult, type OfflineResult } from './pwa';
+import { defaultRoundTrip, runRoundTrip, type RoundTripResult } from './roundtrip';
+
+/*
+ * `npm run bench -- sync [--only=roundtrip,log,pwa] [--no-presence]`: the three measures of the sync
+ * path, each written to its section of docs/benchmarks.md with a chart in docs/benchmarks/.
+ */
+const TARGET_P99_MS = 50;
+const TARGET_LOG_RATIO = 0.5;
+const TARGET_GZIP_BYTES = 200 * 1024;
+const TARGET_OFFLINE_MS = 1000;
+const RELOADS = 10;
+
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+
+function header(title: string, command: string, loadBefore: string) {
+  const m = machine();
+  return [`## ${title}`, '', `\`${command}\``, '', `${machineLine(m)} · load average (1/5/15 min) ${loadBefore} before, ${load()} after`, ''].join('\n');
+}
+
+function roundTripSection(results: RoundTripResult[], command: string, loadBefore: string): boolean {
+  const met = results.every((r) => r.clients !== 500 || (r.relay.p99 <= TARGET_P99_MS && r.failures === 0));
+  const chart = writeChart('sync-roundtrip.svg', barChart({
+    title: 'Update round trip writer → server (log commit) → reader',
+    unit: 'ms',
+    groups: results.map((r) => ({ label: `${r.clients} clients`, bars: [{ label: 'p50', value: r.relay.p50 }, { label: 'p99', value: r.relay.p99 }, { label: 'max', value: r.relay.max }] })),
+    target: { value: TARGET_P99_MS, label: `p99 target ${TARGET_P99_MS} ms` },
+  }));
+  const rows = results.map((r) => [
+    String(r.clients), String(r.relay.count), fmt(r.relay.p50), fmt(r.relay.p99), fmt(r.relay.max), fmt(r.ack.p50), fmt(r.ack.p99), String(r.failures),
+    r.fanOut ? `${r.fanOut.matching}/${r.fanOut.total}` : '—', `${fmt(r.serverCpu, 0)} %`, r.crowdCpu === null ? '—' : `${fmt(r.crowdCpu, 0)} %`,
+    r.serverLoopDelay ? `${fmt(r.serverLoopDelay.p99)} / ${fmt(r.serverLoopDelay.max)}` : '—',
+    r.clients === 500 ? `p99 ≤ ${TARGET_P99_MS} ms: ${verdict(r.relay.p99 <= TARGET_P99_MS && r.failures === 0)}` : '',
+  ]);
+  writeSection('sync-roundtrip', [
+    header('Sync: update round trip between two clients', command, loadBefore),
+    `Server: a child process (\`facturo serve\`, its own event loop) on a throwaway data dir, company \`demo\`. Clients: y-websocket 3.1 \`WebsocketProvider\`s in Node with a \`ws\` subclass sending \`Authorization: Bearer <API token>\` on the upgrade, BroadcastChannel off. The N−2 passive clients run in a second child process (the "crowd"), the writer and the reader in the benchmark process. Presence ${results[0]?.presence ? 'on: every client announces `{user}` awareness and renews it every 15 s, as browser tabs do' : 'off (`--no-presence`)'}.`,
+    '',
+    `Each sample: the writer sets \`settings.tradeName\` through \`Workspace.updateSettings\`; **relay** = until the reader observes the value (the server commits to the log, then relays); **ack** = until the writer receives the server's ack (100) covering its update. ${defaultRoundTrip.warmup} warm-up samples, then ${defaultRoundTrip.samples} measured, ${defaultRoundTrip.gapMs} ms apart, ${defaultRoundTrip.sampleTimeoutMs / 1000} s timeout each. Fan-out = crowd clients holding the last value at the end. CPU = % of one core while measuring; loop delay = the server's event-loop delay (worst per-second p99 / max, ms), read by a probe preloaded into the server process only for the benchmark.`,
+    '',
+    table(['clients', 'samples', 'relay p50 ms', 'relay p99 ms', 'relay max ms', 'ack p50 ms', 'ack p99 ms', 'timeouts', 'fan-out', 'server CPU', 'crowd CPU', 'server loop delay ms', 'target'], rows),
+    '',
+    `![round trip](${chart})`,
+  ].join('\n'));
+  return met;
+}
+
+function logSection(results: LogResult[], command: string, loadBefore: string): boolean {
+  const met = results.every((r) => r.ratio >= TARGET_LOG_RATIO);
+  const chart = writeChart('sync-log-append.svg', barChart({
+    title: 'Log append throughput (median of runs)',
+    unit: 'updates/s',
+    groups: results.map((r) => ({
+      label: `${r.payloadBytes} B payload`,
+      bars: [{ label: 'bare insert (ceiling)', value: r.bareMedian }, { label: 'Log SQL, no crypto', value: r.shapedMedian }, { label: 'Log.append', value: r.logMedian }],
+    })),
+  }));
+  const perTx = (r: LogResult) => {
+    const log = r.runs.filter((x) => x.variant === 'log');
+    return fmt(log.reduce((a, x) => a + x.entries, 0) / log.reduce((a, x) => a + x.transactions, 0), 0);
+  };
+  const rows = results.map((r) => [
+    `${r.payloadBytes} B`, fmt(r.bareMedian, 0), fmt(r.shapedMedian, 0), fmt(r.logMedian, 0), `${fmt(r.ratio * 100, 0)} %`, perTx(r), `≥ ${TARGET_LOG_RATIO * 100} %: ${verdict(r.ratio >= TARGET_LOG_RATIO)}`,
+  ]);
+  const runs = results.flatMap((r) => r.runs.map((x) => [`${x.payloadBytes} B`, x.variant, String(x.entries), fmt(x.seconds, 2), fmt(x.perSecond, 0), String(x.transactions)]));
+  writeSection('sync-log', [
+    header('Sync: log append throughput', command, loadBefore),
+    `In-process, on a throwaway libSQL file (WAL, the server's pragmas). ${defaultLog.appenders} concurrent appenders, each awaiting its append before the next; per run ${Object.entries(defaultLog.entriesPerRun).map(([b, n]) => `${n} entries of ${b} B`).join(' or ')} (random bytes) or ${defaultLog.runSeconds} s, whichever first; ${defaultLog.repeats} runs per variant, round-robin, after a warm-up; medians reported.`,
+    '',
+    '- **bare insert (ceiling)**: `INSERT INTO bench_plain (company_id, payload)` through the same group commit as Log (queue; one write transaction per batch of what queued meanwhile, ≤ 1000).',
+    "- **Log SQL, no crypto**: Log's statements exactly (chain-head SELECT, the `log` table's columns and two indexes, `INSERT … RETURNING seq`) with constant IV and hashes — what is left of the gap after it is crypto and JS.",
+    '- **Log.append**: the real thing — AES-256-GCM per entry, SHA-256 payload hash and link hash, group commit.',
+    '',
+    table(['payload', 'bare insert /s', 'Log SQL, no crypto /s', 'Log.append /s', 'Log / ceiling', 'Log entries per transaction', 'target'], rows),
+    '',
+    `![log append](${chart})`,
+    '',
+    '<details><summary>Every run</summary>',
+    '',
+    table(['payload', 'variant', 'entries', 'seconds', 'per second', 'transactions'], runs),
+    '',
+    '</details>',
+  ].join('\n'));
+  return met;
+}
+
+function pwaSection(bundle: BundleResult | null, offline: OfflineResult | null, offlineError: string | null, command: string, loadBefore: string): boolean {
+  if (!bundle) {
+    writeSection('sync-pwa', [header('PWA: first-load JavaScript and offline reload', command, loadBefore), 'Not measured: `web/dist/index.html` is missing (run `npm run build`).'].join('\n'));
+    return false;
+  }
+  const bundleOk = bundle.gzipTotal <= TARGET_GZIP_BYTES;
+  const offlineOk = offline !== null && offline.p50 <= TARGET_OFFLINE_MS && offline.max <= TARGET_OFFLINE_MS;
+  const chart = writeChart('sync-pwa.svg', barChart({
+    title: 'PWA: share of each target used (100 % = target)',
+    unit: '% of target',
+    groups: [
+      { label: 'first-load JS', bars: [{ label: `${fmt(bundle.gzipTotal / 1024)} KB gz`, value: (bundle.gzipTotal / TARGET_GZIP_BYTES) * 100 }] },
+      ...(offline ? [{ label: 'offline reload', bars: [{ label: `p50 ${fmt(offline.p50, 0)} ms`, value: (offline.p50 / TARGET_OFFLINE_MS) * 100 }, { label: `max ${fmt(offline.max, 0)} ms`, value: (offline.max / TARGET_OFFLINE_MS) * 100 }] }] : []),
+    ],
+    target: { value: 100, label: 'target' },
+  }));
+  const rows = [
+    ['gzipped JS on first load (entry + modulepreloads)', `${fmt(bundle.gzipTotal / 1024)} KB (${fmt(bundle.rawTotal / 1024)} KB raw, ${bundle.files.length} files)`, '≤ 200 KB', verdict(bundleOk)],
+    ...(offline
+      ? [
+          [`offline reload to the ${offline.screen === 'customers' ? 'customers list' : 'sign-in screen'} (${offline.samples.length} reloads)`, `p50 ${fmt(offline.p50, 0)} ms, max ${fmt(offline.max, 0)} ms`, '≤ 1 s', verdict(offlineOk)],
+          ['JS fetched until the first screen, online (gzip-equivalent; information)', `${fmt(offline.firstScreenJsGzip / 1024)} KB`, '—', ''],
+        ]
+      : [['offline reload', `not measured: ${offlineError ?? 'unknown error'}`, '≤ 1 s', verdict(false)]]),
+  ];
+  writeSection('sync-pwa', [
+    header('PWA: first-load JavaScript and offline reload', command, loadBefore),
+    "First-load JS: the `<script type=\"module\">` and `<link rel=\"modulepreload\">` files of `web/dist/index.html`, each gzipped at level 6 (the sync server's static handler itself sends them uncompressed today). Offline reload: Debian's chromium (Playwright, headless) against a real server; a user registers through the demo invitation with a virtual passkey, the page loads online until the service worker controls it, then the context goes offline and the page reloads; an init script records `performance.now()` (ms since navigation start) when the customers list or the sign-in button first appears.",
+    ...(offline?.note ? ['', `Note: ${offline.note}.`] : []),
+    '',
+    table(['measure', 'result', 'target', 'verdict'], rows),
+    '',
+    table(['first-load file', 'bytes', 'gzip bytes'], bundle.files.map((f) => [f.file, String(f.bytes), String(f.gzip)])),
+    '',
+    `![pwa](${chart})`,
+  ].join('\n'));
+  return bundleOk && offlineOk;
+}
+
+export async function runSyncBench(args: string[]): Promise<boolean> {
+  const log = (s: string) => console.log(s);
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['roundtrip', 'log', 'pwa'];
+  const presence = !args.includes('--no-presence');
+  const command = `npm run bench -- sync${args.length ? ` ${args.join(' ')}` : ''}`;
+  let allMet = true;
+
+  if (only.includes('roundtrip')) {
+    const before = load();
+    const results = await runRoundTrip({ ...defaultRoundTrip, presence }, log);
+    allMet = roundTripSection(results, command, before) && allMet;
+  }
+  if (only.includes('log')) {
+    const before = load();
+    log('log append…');
+    allMet = logSection(await runLogAppend(defaultLog, log), command, before) && allMet;
+  }
+  if (only.includes('pwa')) {
+    const before = load();
+    log('pwa…');
+    const bundle = measureBundle();
+    let offline: OfflineResult | null = null;
+    let offlineError: string | null = null;
+    if (bundle) {
+      log(`  first-load JS ${fmt(bundle.gzipTotal / 1024)} KB gzipped`);
+      offline = await measureOfflineReload(RELOADS, log).catch((e: unknown) => {
+        offlineError = (e as Error).message.split('\n')[0] ?? 'error';
+        return null;
+      });
+      log(offline ? `  offline reload (${offline.screen}) p50 ${fmt(offline.p50, 0)} ms, max ${fmt(offline.max, 0)} ms` : `  offline reload failed: ${offlineError}`);
+    }
+    allMet = pwaSection(bundle, offline, offlineError, command, before) && allMet;
+  }
+  return allMet;
+}

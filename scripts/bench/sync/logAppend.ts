@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Client, InStatement } from '@libsql/client';
+import { createServices, loadConfig, type Services } from '../../../sync-server/src/index';
+import { median } from '../stats';
+
+/*
+ * Log append throughput: updates/s committed through Log.append (AES-256-GCM, hash-chained, group-
+ * committed) by concurrent appenders, beside the ceiling ("bare"): the same payloads inserted into a
+ * plain table (id, company_id, payload) of the same database, by the same appenders, through the same
+ * group commit (a queue; one write transaction per batch of what queued meanwhile, at most 1000).
+ * A third variant ("shaped") explains the gap: Log's SQL exactly (chain-head SELECT, the log table's
+ * columns and indexes, INSERT … RETURNING seq) with constant iv and hashes, i.e. Log minus crypto.
+ * In-process: this measures the log, not the network.
+ */
+export type Variant = 'log' | 'bare' | 'shaped';
+
+export interface LogRun {
+  variant: Variant;
+  payloadBytes: number;
+  entries: number;
+  seconds: number;
+  perSecond: number;
+  transactions: number;
+}
+
+export interface LogResult {
+  payloadBytes: number;
+  runs: LogRun[];
+  logMedian: number;
+  bareMedian: number;
+  shapedMedian: number;
+  /** Log / bare: the target is >= 0.5. */
+  ratio: number;
+}
+
+export interface LogOptions {
+  payloadSizes: number[];
+  appenders: number;
+  /** Entries per run, and a wall-clock cap per run: whichever comes first ends it. */
+  entriesPerRun: Record<number, number>;
+  runSeconds: number;
+  repeats: number;
+}
+
+export const defaultLog: LogOptions = {
+  payloadSizes: [100, 2048],
+  appenders: 64,
+  entriesPerRun: { 100: 20_000, 2048: 10_000 },
+  runSeconds: 15,
+  repeats: 3,
+};
+
+const MAX_BATCH = 1000; // as Log
+
+interface Statements {
+  /** Run first in each transaction (Log reads the chain head there). */
+  head?: InStatement;
+  insert(payload: Uint8Array, i: number): InStatement;
+}
+
+const LOG_COLUMNS = `seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
+  doc_id TEXT, kind TEXT NOT NULL, actor TEXT, device TEXT, at TEXT NOT NULL, key_id TEXT NOT NULL,
+  iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL`;
+
+const setup = [
+  'CREATE TABLE bench_plain (id INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, payload BLOB NOT NULL)',
+  // The log table's shape and indexes (sync-server/src/db.ts), without its data.
+  `CREATE TABLE bench_shaped (${LOG_COLUMNS}, UNIQUE (company_id, company_seq))`,
+  'CREATE INDEX bench_shaped_doc ON bench_shaped(doc_id, seq)',
+];
+
+/** `chain` carries the shaped table's company_seq across runs (it is UNIQUE with company_id). */
+function statementsFor(variant: 'bare' | 'shaped', companyId: string, chain: { seq: number }): Statements {
+  if (variant === 'bare') return { insert: (payload) => ({ sql: 'INSERT INTO bench_plain (company_id, payload) VALUES (?, ?)', args: [companyId, payload] }) };
+  const iv = new Uint8Array(12);
+  const hash = new Uint8Array(32);
+  return {
+    head: { sql: 'SELECT company_seq, hash FROM bench_shaped WHERE company_id = ? ORDER BY company_seq DESC LIMIT 1', args: [companyId] },
+    insert: (payload) => ({
+      sql: `INSERT INTO bench_shaped (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      args: [companyId, ++chain.seq, `${companyId}.workspace`, 'update', 'bench', null, '2026-01-01T00:00:00.000Z', 'k1', iv, payload, hash, hash, hash],
+    }),
+  };
+}
+
+/** Log's group commit around other statements: the ceiling, and Log minus crypto. */
+class GroupCommit {
+  private queue: { payload: Uint8Array; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+  transactions = 0;
+
+  constructor(private readonly db: Client, private readonly statements: Statements) {}
+
+  append(payload: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ payload, resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick() {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      if (this.queue.length > 0) this.kick();
+    });
+  }
+
+  private async flush() {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const tx = await this.db.transaction('write');
+        try {
+          if (this.statements.head) await tx.execute(this.statements.head);
+          await tx.batch(batch.map((b, i) => this.statements.insert(b.payload, i)));
+          await tx.commit();
+          this.transactions++;
+        } finally {
+          tx.close();
+        }
+        batch.forEach((b) => b.resolve());
+      } catch (error) {
+        batch.forEach((b) => b.reject(error));
+      }
+    }
+  }
+}
+
+/** `appenders` loops, each awaiting its own append before the next, until `total` or the deadline. */
+async function drive(total: number, appenders: number, seconds: number, payloads: Uint8Array[], append: (p: Uint8Array) => Promise<unknown>): Promise<{ entries: number; seconds: number }> {
+  let issued = 0;
+  let done = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const loop = async () => {
+    while (issued < total && performance.now() < deadline) {
+      const p = payloads[issued++ % payloads.length]!;
+      await append(p);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: appenders }, loop));
+  return { entries: done, seconds: (performance.now() - start) / 1000 };
+}
+
+async function batchesSince(s: Services, companyId: string, afterSeq: number): Promise<number> {
+  // The injected clock ticks once per batch (Log reads it once per transaction), so distinct `at`
+  // values count the transactions.
+  const rs = await s.db.execute({ sql: 'SELECT COUNT(DISTINCT at) AS n FROM log WHERE company_id = ? AND seq > ?', args: [companyId, afterSeq] });
+  return Number(rs.rows[0]?.n ?? 0);
+}
+
+async function lastSeq(s: Services): Promise<number> {
+  const rs = await s.db.execute('SELECT COALESCE(MAX(seq), 0) AS seq FROM log');
+  return Number(rs.rows[0]?.seq ?? 0);
+}
+
+async function runLog(s: Services, companyId: string, size: number, total: number, opts: LogOptions, payloads: Uint8Array[]): Promise<LogRun> {
+  const before = await lastSeq(s);
+  const r = await drive(total, opts.appenders, opts.runSeconds, payloads, (payload) => s.log.append({ companyId, docId: `${companyId}.workspace`, kind: 'update', actor: 'bench', payload }));
+  return { variant: 'log', payloadBytes: size, ...r, perSecond: r.entries / r.seconds, transactions: await batchesSince(s, companyId, before) };
+}
+
+const shapedChain = { seq: 0 };
+
+async function runPlain(variant: 'bare' | 'shaped', s: Services, companyId: string, size: number, total: number, opts: LogOptions, payloads: Uint8Array[]): Promise<LogRun> {
+  const group = new GroupCommit(s.db, statementsFor(variant, companyId, shapedChain));
+  const r = await drive(total, opts.appenders, opts.runSeconds, payloads, (p) => group.append(p));
+  return { variant, payloadBytes: size, ...r, perSecond: r.entries / r.seconds, transactions: group.transactions };
+}
+
+export async function runLogAppend(opts: LogOptions, log: (s: string) => void): Promise<LogResult[]> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'facturo-bench-log-'));
+  let tick = Date.parse('2026-01-01T00:00:00Z');
+  const services = await createServices(loadConfig({ ...process.env, FACTURO_DATA_DIR: dataDir, LIBSQL_URL: undefined }, { port: 0 }), () => new Date(tick++));
+  const results: LogResult[] = [];
+  try {
+    for (const sql of setup) await services.db.execute(sql);
+    const companyId = 'co_benchLogAppend01';
+    for (const size of opts.payloadSizes) {
+      const payloads = Array.from({ length: 64 }, () => new Uint8Array(randomBytes(size)));
+      const total = opts.entriesPerRun[size] ?? 10_000;
+      const run = (variant: Variant, n: number) =>
+        variant === 'log' ? runLog(services, companyId, size, n, opts, payloads) : runPlain(variant, services, companyId, size, n, opts, payloads);
+      const variants: Variant[] = ['bare', 'shaped', 'log'];
+      // Warm every path (key creation, statement caches, file growth) before measuring.
+      for (const v of variants) await run(v, 2_000);
+      const runs: LogRun[] = [];
+      // Round-robin, so that a slow moment of the machine does not land on one variant only.
+      for (let i = 0; i < opts.repeats; i++) for (const v of variants) runs.push(await run(v, total));
+      const med = (v: Variant) => median(runs.filter((r) => r.variant === v).map((r) => r.perSecond));
+      const result: LogResult = { payloadBytes: size, runs, logMedian: med('log'), bareMedian: med('bare'), shapedMedian: med('shaped'), ratio: med('log') / med('bare') };
+      const perTx = (v: Variant) => runs.filter((r) => r.variant === v).map((r) => (r.entries / r.transactions).toFixed(0)).join('/');
+      log(`  ${size} B: Log.append ${Math.round(result.logMedian)}/s, bare insert ${Math.round(result.bareMedian)}/s (${(result.ratio * 100).toFixed(0)} % of the ceiling), log-shaped without crypto ${Math.round(result.shapedMedian)}/s; entries per transaction: log ${perTx('log')}, bare ${perTx('bare')}, shaped ${perTx('shaped')}`);
+      results.push(result);
+    }
+  } finally {
+    await services.log.drain();
+    services.db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
