@@ -32,6 +32,27 @@ const migrations: string[][] = [
        UNIQUE (company_id, company_seq))`,
     `CREATE INDEX log_doc ON log(doc_id, seq)`,
   ],
+  [
+    // Projection of documents (drafts and issued) for lists, the API and reports; issued rows also
+    // hold the frozen content (encrypted) and its SHA-256. Numbers are unique per company.
+    `CREATE TABLE documents (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), kind TEXT NOT NULL,
+       status TEXT NOT NULL, customer_id TEXT, series_id TEXT, period TEXT, seq INTEGER, number TEXT, issue_date TEXT,
+       due_date TEXT, currency TEXT NOT NULL DEFAULT 'EUR', total_excl TEXT, total_tax TEXT, total_incl TEXT,
+       preceding_id TEXT, content_key_id TEXT, content_iv BLOB, content BLOB, content_sha256 TEXT,
+       created_at TEXT NOT NULL, updated_at TEXT NOT NULL, issued_at TEXT, issued_by TEXT,
+       UNIQUE (company_id, number), UNIQUE (company_id, series_id, period, seq))`,
+    `CREATE INDEX documents_company ON documents(company_id, status, created_at)`,
+    `CREATE TABLE series_counters (company_id TEXT NOT NULL, series_id TEXT NOT NULL, period TEXT NOT NULL,
+       last_seq INTEGER NOT NULL, PRIMARY KEY (company_id, series_id, period))`,
+    // Exactly-once commands (invariant 6): the result of a command is stored with its key.
+    `CREATE TABLE commands (company_id TEXT NOT NULL, idempotency_key TEXT NOT NULL, name TEXT NOT NULL,
+       request_hash TEXT NOT NULL, status INTEGER NOT NULL, result TEXT NOT NULL, created_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, idempotency_key))`,
+    // Company secrets (SMTP password, gateway keys) never go into the shared Yjs documents: they are
+    // sealed here with the company's data key.
+    `CREATE TABLE company_secrets (company_id TEXT NOT NULL, name TEXT NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL,
+       data BLOB NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (company_id, name))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken'>): Promise<Client> {

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createServices, type Services } from './services';
 import { attachSync, type SyncServer } from './sync/server';
+import { watchDrafts } from './projections/documents';
 
 export interface Running {
   services: Services;
@@ -17,6 +18,7 @@ export interface Running {
 /** Starts HTTP + WebSocket sync on one port. Port 0 picks a free one (tests). */
 export async function startServer(config: Config = loadConfig()): Promise<Running> {
   const services = await createServices(config);
+  watchDrafts(services);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' }, () => resolve(s as Server));

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createCompany, createInvitation, membersOf } from '../companies';
+import { canManageMembers, createCompany, createInvitation, membersOf } from '../companies';
+import { putSecret } from '../companies/secrets';
+import { forbidden } from '../errors';
 import { recordEvent } from '../services';
 import { errorResponses, requireMember, requireUser, router } from './context';
 import { CompanyEntrySchema, InvitationSchema, json, MemberSchema, RoleSchema } from './schemas';
@@ -49,6 +51,29 @@ export function companyRoutes() {
       const invitation = await createInvitation(s.db, id, c.req.valid('json').role, by, s.now());
       await recordEvent(s, id, member.userId, { type: 'invitation_created', role: invitation.role });
       return c.json(invitation, 201);
+    },
+  );
+
+  const Smtp = z.object({
+    host: z.string().min(1, 'the SMTP host is required'), port: z.number().int().min(1).max(65535), secure: z.boolean().default(false),
+    user: z.string().optional(), password: z.string().optional(), from: z.string().min(3, 'the sender address is required'),
+  }).openapi('SmtpSettings');
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/companies/{id}/smtp', tags: ['Companies'], summary: 'Set the SMTP server invoices are sent through (owner or admin; stored sealed, never synced to devices)',
+      request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: Smtp } } } },
+      responses: { 200: json(Smtp.omit({ password: true }), 'Saved (without the password)'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const member = await requireMember(c, id);
+      if (!canManageMembers(member.role)) throw forbidden('only an owner or an admin can change the SMTP settings');
+      const settings = c.req.valid('json');
+      await putSecret(c.get('services'), id, 'smtp', settings);
+      await recordEvent(c.get('services'), id, member.userId, { type: 'smtp_settings_changed', host: settings.host });
+      const { password: _p, ...shown } = settings;
+      return c.json(shown, 200);
     },
   );
 

@@ -3,6 +3,8 @@ import { identify, router } from './context';
 import { authRoutes } from './auth';
 import { companyRoutes } from './companies';
 import { docsPage } from './docs';
+import { customerRoutes, productRoutes } from './workspace-records';
+import { invoiceRoutes } from './invoices';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
 export function apiRoutes(services: Services) {
@@ -11,6 +13,9 @@ export function apiRoutes(services: Services) {
   v1.get('/health', (c) => c.json({ ok: true }));
   v1.route('/', authRoutes());
   v1.route('/', companyRoutes());
+  v1.route('/', customerRoutes());
+  v1.route('/', productRoutes());
+  v1.route('/', invoiceRoutes());
 
   const api = router();
   api.route('/v1', v1);

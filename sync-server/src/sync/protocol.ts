@@ -11,6 +11,11 @@ export const MSG_ACK = 100;
 export const MSG_READ_ONLY = 101;
 /** `[102][varString number]`: the document is issued; later edits are refused. */
 export const MSG_FROZEN = 102;
+/** `[103][varString json {key, name, ...args}]`: a command sent over the document's own socket, after
+ * the edits it depends on (the socket keeps their order). Answered by
+ * `[104][varString json {key, ok, result | error}]`. */
+export const MSG_COMMAND = 103;
+export const MSG_COMMAND_RESULT = 104;
 
 export function frame(type: number, write?: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { DraftDocument } from '@facturo/core';
 import type { Log } from '../log';
 import { WriteQueue } from '../db';
-import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
+import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
   userId: string;
@@ -40,6 +40,8 @@ export class Room {
   readonly writes = new WriteQueue();
   /** Set once the document is issued: every later update is refused (invariant 4). */
   frozenAs: string | null = null;
+  /** Runs a command a peer sent on this room's socket (set by the sync server). */
+  onCommand: ((peer: Peer, command: { key: string; name: string } & Record<string, unknown>) => Promise<unknown>) | null = null;
   /** Called after each committed peer update (projections). */
   onCommitted: ((room: Room) => void) | null = null;
 
@@ -139,6 +141,8 @@ export class Room {
     if (type === MSG_SYNC) return this.handleSync(peer, state, decoder);
     if (type === MSG_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer);
+    } else if (type === MSG_COMMAND) {
+      await this.handleCommand(peer, decoding.readVarString(decoder));
     } else if (type === MSG_QUERY_AWARENESS) {
       const states = [...this.awareness.getStates().keys()];
       peer.send(frame(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
@@ -162,6 +166,26 @@ export class Room {
       payload: new TextEncoder().encode(JSON.stringify({ type: 'update_after_issue_refused', number: this.frozenAs, bytes: update.length })),
     });
     peer.send(frame(MSG_FROZEN, (e) => encoding.writeVarString(e, this.frozenAs!)));
+  }
+
+  private async handleCommand(peer: Peer, text: string) {
+    let command: { key: string; name: string } & Record<string, unknown>;
+    try {
+      command = JSON.parse(text) as typeof command;
+      if (typeof command.key !== 'string' || typeof command.name !== 'string') throw new Error('key and name are required');
+    } catch (e) {
+      return peer.send(frame(MSG_COMMAND_RESULT, (enc) => encoding.writeVarString(enc, JSON.stringify({ key: null, ok: false, error: { code: 'invalid', message: (e as Error).message } }))));
+    }
+    let answer: unknown;
+    try {
+      if (peer.readOnly) throw Object.assign(new Error('read-only'), { code: 'forbidden', status: 403 });
+      if (!this.onCommand) throw new Error('no commands here');
+      answer = { key: command.key, ok: true, result: await this.onCommand(peer, command) };
+    } catch (e) {
+      const err = e as Error & { code?: string; status?: number; fields?: Record<string, string> };
+      answer = { key: command.key, ok: false, error: { code: err.code ?? 'internal', status: err.status ?? 500, message: err.message, fields: err.fields } };
+    }
+    peer.send(frame(MSG_COMMAND_RESULT, (enc) => encoding.writeVarString(enc, JSON.stringify(answer))));
   }
 
   private async handleSync(peer: Peer, state: PeerState, decoder: decoding.Decoder) {

@@ -6,6 +6,8 @@ import type { Services } from '../services';
 import { parseCookies, SESSION_COOKIE, sessionUser } from '../auth/sessions';
 import { apiTokenPrincipal, canWrite, roleOf, type Role } from '../companies';
 import type { Peer } from './room';
+import { issueDocument } from '../commands/issue';
+import { AppError } from '../errors';
 import type { RoomRegistry } from './rooms';
 
 export interface SyncServer {
@@ -63,6 +65,7 @@ export function attachSync(s: Services, server: Server): SyncServer {
     };
     const room = await rooms.open(companyId, docId).catch(() => null);
     if (!room) return ws.close(1011, 'document could not be loaded');
+    room.onCommand ??= (p, command) => runCommand(s, room.companyId, room.docId, p, command);
     room.join(peer);
     ws.removeAllListeners('message');
     ws.on('message', (data: Buffer) => room.receive(peer, new Uint8Array(data)));
@@ -85,4 +88,15 @@ export function attachSync(s: Services, server: Server): SyncServer {
       wss.close();
     },
   };
+}
+
+/** Commands accepted on a document's socket: today `issue` (the same command as the REST route). */
+async function runCommand(s: Services, companyId: string, docId: string, peer: Peer, command: { key: string; name: string } & Record<string, unknown>) {
+  const documentId = docIds.documentOf(docId);
+  if (command.name !== 'issue' || !documentId) throw new AppError(400, 'unknown_command', `unknown command "${command.name}" here`);
+  return issueDocument(s, {
+    companyId, documentId, by: peer.userId, device: peer.deviceId, idempotencyKey: command.key,
+    draftHash: typeof command.draftHash === 'string' ? command.draftHash : undefined,
+    seriesId: typeof command.seriesId === 'string' ? command.seriesId : undefined,
+  });
 }

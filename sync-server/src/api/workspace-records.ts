@@ -1,0 +1,132 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import * as Y from 'yjs';
+import { customerInput, productInput, Workspace, type Customer, type Product } from '@facturo/core';
+import { canWrite } from '../companies';
+import { forbidden, notFound } from '../errors';
+import { newId } from '../ids';
+import { editDocuments, workspaceOf } from '../commands/run';
+import { errorResponses, requireMember, router, type Ctx } from './context';
+import { json } from './schemas';
+
+/*
+ * Customers and products over REST: reads come from the workspace document, writes are server
+ * edits of it (logged, then relayed live to every device), exactly as if a teammate had typed them.
+ */
+type Kind = 'customers' | 'products';
+
+const CustomerOut = z.looseObject({ id: z.string(), name: z.string(), kind: z.string(), archived: z.boolean() }).openapi('Customer');
+const ProductOut = z.looseObject({ id: z.string(), name: z.string(), unitPrice: z.string(), vatRate: z.string(), archived: z.boolean() }).openapi('Product');
+
+function customerOut(c: Customer) {
+  const { line1, line2, postcode, city, country, ...rest } = c;
+  return { ...rest, address: { line1, line2, postcode, city, country } };
+}
+
+export async function actorFor(c: Ctx, companyId: string, write: boolean) {
+  const m = await requireMember(c, companyId);
+  if (write && !canWrite(m.role)) throw forbidden();
+  const p = c.get('principal');
+  return { companyId, by: p.userId ?? `token:${p.token!.tokenId}`, idempotencyKey: c.req.header('idempotency-key') };
+}
+
+/** The company of the call: an API token's own, or the `X-Company` header / `company` query for a session. */
+export function companyOf(c: Ctx): string {
+  const p = c.get('principal');
+  const id = p.token?.companyId ?? c.req.header('x-company') ?? c.req.query('company');
+  if (!id) throw notFound('company (send X-Company or use an API token)');
+  return id;
+}
+
+function routesFor(kind: Kind) {
+  const app = router();
+  const one = kind === 'customers' ? 'customer' : 'product';
+  const Out = kind === 'customers' ? CustomerOut : ProductOut;
+  const input = kind === 'customers' ? customerInput : productInput;
+  const tag = kind === 'customers' ? 'Customers' : 'Products';
+  const read = (ws: Workspace, id: string) => (kind === 'customers' ? ws.getCustomer(id) : ws.getProduct(id));
+  const out = (r: Customer | Product) => (kind === 'customers' ? customerOut(r as Customer) : r);
+  const idParam = { params: z.object({ id: z.string() }) };
+
+  app.openapi(createRoute({ method: 'get', path: `/${kind}`, tags: [tag], summary: `List ${kind} (archived ones with ?archived=true)`,
+    request: { query: z.object({ archived: z.enum(['true', 'false']).optional(), company: z.string().optional() }) },
+    responses: { 200: json(z.array(Out), `The ${kind}`), 401: errorResponses[401], 404: errorResponses[404] } }),
+  async (c) => {
+    const companyId = companyOf(c);
+    await requireMember(c, companyId);
+    const { ws } = await workspaceOf(c.get('services'), companyId);
+    const includeArchived = c.req.valid('query').archived === 'true';
+    const list = kind === 'customers' ? ws.listCustomers({ includeArchived }) : ws.listProducts({ includeArchived });
+    return c.json(list.map(out) as z.infer<typeof Out>[], 200);
+  });
+
+  app.openapi(createRoute({ method: 'post', path: `/${kind}`, tags: [tag], summary: `Create a ${one} (honours Idempotency-Key)`,
+    request: { body: { content: { 'application/json': { schema: input } } } },
+    responses: { 201: json(Out, `The new ${one}`), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400] } }),
+  async (c) => {
+    const companyId = companyOf(c);
+    const actor = await actorFor(c, companyId, true);
+    const s = c.get('services');
+    const body = await c.req.json();
+    const { room } = await workspaceOf(s, companyId);
+    const id = newId(kind === 'customers' ? 'cu' : 'pr');
+    const now = s.now().toISOString();
+    const create = (w: Workspace) => (kind === 'customers' ? w.createCustomer(id, body, now) : w.createProduct(id, body, now));
+    const outcome = await editDocuments(s, actor, `create:${one}`, body, async () => {
+      const created = create(new Workspace(new Y.Doc())); // validates first: nothing is written on error
+      return { status: 201, result: out({ ...created, id }), edits: [{ room, edit: (copy) => void create(new Workspace(copy)) }] };
+    });
+    return c.json(outcome.result as z.infer<typeof Out>, 201);
+  });
+
+  app.openapi(createRoute({ method: 'get', path: `/${kind}/{id}`, tags: [tag], summary: `One ${one}`, request: idParam,
+    responses: { 200: json(Out, `The ${one}`), 401: errorResponses[401], 404: errorResponses[404] } }),
+  async (c) => {
+    const companyId = companyOf(c);
+    await requireMember(c, companyId);
+    const { ws } = await workspaceOf(c.get('services'), companyId);
+    const r = read(ws, c.req.valid('param').id);
+    if (!r) throw notFound(one);
+    return c.json(out(r) as z.infer<typeof Out>, 200);
+  });
+
+  app.openapi(createRoute({ method: 'patch', path: `/${kind}/{id}`, tags: [tag], summary: `Change fields of a ${one}`,
+    request: { ...idParam, body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+    responses: { 200: json(Out, `The ${one}`), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] } }),
+  async (c) => {
+    const companyId = companyOf(c);
+    const actor = await actorFor(c, companyId, true);
+    const s = c.get('services');
+    const id = c.req.valid('param').id;
+    const { address, ...patch } = c.req.valid('json') as Record<string, string | number | boolean> & { address?: Record<string, string> };
+    const flat = { ...patch, ...(address ?? {}) };
+    const { ws, room } = await workspaceOf(s, companyId);
+    if (!read(ws, id)) throw notFound(one);
+    const update = (w: Workspace) => (kind === 'customers' ? w.updateCustomer(id, flat) : w.updateProduct(id, flat));
+    await editDocuments(s, actor, `update:${one}`, { id, flat }, async () => {
+      const probe = new Workspace(new Y.Doc());
+      Y.applyUpdate(probe.doc, Y.encodeStateAsUpdate(ws.doc)); // validates first: nothing is written on error
+      update(probe);
+      return { status: 200, result: { id }, edits: [{ room, edit: (copy) => update(new Workspace(copy)) }] };
+    });
+    return c.json(out(read(ws, id)!) as z.infer<typeof Out>, 200);
+  });
+
+  app.openapi(createRoute({ method: 'delete', path: `/${kind}/{id}`, tags: [tag], summary: `Archive a ${one} (records are never erased: documents refer to them)`, request: idParam,
+    responses: { 200: json(Out, `The archived ${one}`), 401: errorResponses[401], 404: errorResponses[404] } }),
+  async (c) => {
+    const companyId = companyOf(c);
+    const actor = await actorFor(c, companyId, true);
+    const s = c.get('services');
+    const id = c.req.valid('param').id;
+    const { ws, room } = await workspaceOf(s, companyId);
+    if (!read(ws, id)) throw notFound(one);
+    const archive = (w: Workspace) => (kind === 'customers' ? w.updateCustomer(id, { archived: true }) : w.updateProduct(id, { archived: true }));
+    await editDocuments(s, actor, `archive:${one}`, { id }, async () => ({ status: 200, result: { id }, edits: [{ room, edit: (copy) => archive(new Workspace(copy)) }] }));
+    return c.json(out(read(ws, id)!) as z.infer<typeof Out>, 200);
+  });
+
+  return app;
+}
+
+export const customerRoutes = () => routesFor('customers');
+export const productRoutes = () => routesFor('products');

@@ -1,0 +1,54 @@
+import nodemailer from 'nodemailer';
+import { invoiceEmail } from '@facturo/templates';
+import { AppError, conflict } from '../errors';
+import { getSecret } from '../companies/secrets';
+import { recordEvent, type Services } from '../services';
+import { readFrozen } from './issue';
+import { openDraft } from './drafts';
+import type { Actor } from './run';
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+}
+
+/**
+ * Emails an issued document to its customer through the company's own SMTP server. Runs after the
+ * issue commit, from ids (STYLE 7d); the sending is recorded in the audit log.
+ */
+export async function sendDocument(s: Services, actor: Actor, id: string, request: { to?: string; subject?: string; message?: string }) {
+  const frozen = await readFrozen(s, actor.companyId, id);
+  if (!frozen) {
+    await openDraft(s, actor.companyId, id);
+    throw conflict('not_issued', 'only an issued document can be sent; issue it first');
+  }
+  const smtp = await getSecret<SmtpSettings>(s, actor.companyId, 'smtp');
+  if (!smtp) throw new AppError(409, 'smtp_not_configured', 'set up the company’s SMTP server first (PUT /api/v1/companies/{id}/smtp)');
+  const doc = frozen.content;
+  const to = request.to ?? doc.buyer.email;
+  if (!to) throw new AppError(400, 'invalid', `${doc.buyer.name} has no email address`, { to: 'an email address is required' });
+  const mail = invoiceEmail(doc, request.message);
+  const transport = nodemailer.createTransport({
+    host: smtp.host, port: smtp.port, secure: smtp.secure,
+    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+    // Local/self-hosted relays often use self-signed certificates; STARTTLS is still used when offered.
+    tls: { rejectUnauthorized: process.env.FACTURO_SMTP_STRICT_TLS === '1' },
+  });
+  let info: { messageId: string };
+  try {
+    info = await transport.sendMail({
+      from: smtp.from, to, subject: request.subject ?? mail.subject, text: mail.text, html: mail.html,
+      attachments: [{ filename: `${doc.number}.json`, content: JSON.stringify(doc, null, 2), contentType: 'application/json' }],
+    });
+  } catch (e) {
+    throw new AppError(502, 'smtp_failed', `the SMTP server refused the message: ${(e as Error).message}`);
+  } finally {
+    transport.close();
+  }
+  await recordEvent(s, actor.companyId, actor.by, { type: 'document_sent', documentId: id, number: doc.number, to });
+  return { sent: true, messageId: info.messageId, to };
+}

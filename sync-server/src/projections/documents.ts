@@ -1,0 +1,46 @@
+import { docIds, DraftDocument } from '@facturo/core';
+import type { Services } from '../services';
+import type { Room } from '../sync/room';
+
+/*
+ * Drafts projected into the documents table (kind, customer, totals) for lists and the API.
+ * Derived and rebuildable: it is recomputed from the document itself, never edited by hand.
+ */
+export async function projectDraft(s: Services, room: Room) {
+  const id = docIds.documentOf(room.docId);
+  if (!id) return;
+  const draft = new DraftDocument(room.doc);
+  const meta = draft.readMeta();
+  if (!meta.kind || draft.isIssued()) return;
+  let totals: { totalWithoutVat: string; vatTotal: string; totalWithVat: string } | null = null;
+  try {
+    totals = draft.totals();
+  } catch {
+    totals = null; // an incomplete draft has no totals yet
+  }
+  const now = s.now().toISOString();
+  await s.db.execute({
+    sql: `INSERT INTO documents (id, company_id, kind, status, customer_id, currency, total_excl, total_tax, total_incl, preceding_id, created_at, updated_at)
+          VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, currency = excluded.currency, total_excl = excluded.total_excl,
+            total_tax = excluded.total_tax, total_incl = excluded.total_incl, updated_at = excluded.updated_at
+          WHERE documents.status = 'draft'`,
+    args: [id, room.companyId, meta.kind, meta.customerId ?? null, meta.currency ?? 'EUR', totals?.totalWithoutVat ?? null, totals?.vatTotal ?? null,
+      totals?.totalWithVat ?? null, meta.precedingDocumentId ?? null, meta.createdAt ?? now, now],
+  });
+}
+
+/** Keeps draft projections current: after each committed change to a document room. */
+export function watchDrafts(s: Services) {
+  const pending = new Map<string, NodeJS.Timeout>();
+  s.rooms.onOpen = (room) => {
+    if (!docIds.documentOf(room.docId)) return;
+    room.onCommitted = (r) => {
+      clearTimeout(pending.get(r.docId));
+      pending.set(r.docId, setTimeout(() => {
+        pending.delete(r.docId);
+        void projectDraft(s, r).catch((e: unknown) => console.error(`projection ${r.docId}: ${(e as Error).message}`));
+      }, 200).unref());
+    };
+  };
+}
