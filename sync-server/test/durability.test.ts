@@ -7,6 +7,8 @@ import { Workspace } from '@facturo/core';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/services';
 import { allAcked, company, connect, member, tempDataDir, until, type Client } from './helpers';
+import { ensureDemo } from '../src/demo';
+import { createApiToken } from '../src/companies';
 
 const bin = path.resolve(import.meta.dirname, '../bin/facturo.mjs');
 
@@ -82,5 +84,38 @@ describe('durability', () => {
     await until(() => writers.every((w) => Y.encodeStateVector(w.doc).toString() === Y.encodeStateVector(witness.doc).toString()), 'convergence', 20_000);
     const names = (c: Client) => new Workspace(c.doc).listCustomers().map((x) => x.id).join(',');
     expect(new Set([...writers, witness].map(names)).size).toBe(1);
+  }, 60_000);
+});
+
+describe('numbering through a crash', () => {
+  it('killing the server mid-burst and retrying with the same keys leaves no gap and no duplicate', async () => {
+    const dataDir = tempDataDir();
+    const setup = await createServices(loadConfig({ FACTURO_DATA_DIR: dataDir }));
+    const { companyId } = await ensureDemo(setup);
+    const { token } = await createApiToken(setup.db, companyId, 'owner', 't', setup.now());
+    setup.db.close();
+    const port = await freePort();
+    const url = `http://localhost:${port}/api/v1`;
+    const api = async (path: string, body: unknown, key?: string) => {
+      const res = await fetch(url + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) }, body: JSON.stringify(body) });
+      return (await res.json()) as { id: string; number: string };
+    };
+    children.push(await startProcess(dataDir, port));
+    const cust = await api('/customers', { name: 'Crash Test SAS', siren: '552100554', address: { line1: '1 rue', postcode: '69001', city: 'Lyon', country: 'FR' } });
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) ids.push((await api('/invoices', { customer: cust.id, lines: [{ description: `L${i}`, quantity: '1', unitPrice: '10', vatRate: '20' }] })).id);
+
+    const firstAnswers = new Map<string, string>();
+    const burst = ids.map((id) => api(`/invoices/${id}/issue`, {}, `crash-${id}`).then((r) => r.number && firstAnswers.set(id, r.number), () => undefined));
+    await until(() => firstAnswers.size >= 5, 'a few issued before the kill');
+    children.at(-1)!.kill('SIGKILL');
+    await Promise.allSettled(burst);
+    expect(firstAnswers.size).toBeLessThan(40); // the kill really interrupted the burst
+
+    children.push(await startProcess(dataDir, port));
+    const retried = await Promise.all(ids.map((id) => api(`/invoices/${id}/issue`, {}, `crash-${id}`)));
+    retried.forEach((r, i) => firstAnswers.has(ids[i]!) && expect(r.number).toBe(firstAnswers.get(ids[i]!)));
+    const seqs = retried.map((r) => Number(r.number.split('-').at(-1))).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   }, 60_000);
 });
