@@ -65,17 +65,20 @@ declare global {
   }
 }
 
-/** Records, in the page, when the first screen shows (before any test code can poll for it). */
-function recordFirstScreen(selector: string) {
-  const check = () => {
+/**
+ * Records, in the page, when the first screen shows (before any test code can poll for it). A string,
+ * not a function: tsx would wrap a function's inner names in a helper the page does not have.
+ */
+const recordFirstScreen = `(() => {
+  const selector = ${JSON.stringify(VISIBLE)};
+  const observer = new MutationObserver(() => {
     if (window.__benchVisibleAt === undefined && document.querySelector(selector)) {
       window.__benchVisibleAt = performance.now();
       observer.disconnect();
     }
-  };
-  const observer = new MutationObserver(check);
+  });
   observer.observe(document, { childList: true, subtree: true });
-}
+})();`;
 
 async function signInThroughDemo(page: Page, invite: string): Promise<string | null> {
   await addVirtualAuthenticator(page);
@@ -119,7 +122,7 @@ export async function measureOfflineReload(reloads: number, log: (s: string) => 
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
     await page.locator(VISIBLE).first().waitFor();
 
-    await context.addInitScript(recordFirstScreen, VISIBLE);
+    await context.addInitScript({ content: recordFirstScreen });
     await context.setOffline(true);
     const samples: number[] = [];
     for (let i = 0; i < reloads; i++) {

@@ -1,0 +1,17 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/qb-');
+const env = { ...process.env, FACTURO_DATA_DIR: dir, FACTURO_WEB_DIST: dir + '/none' };
+const run = (args: string[]) => new Promise<string>((res) => { const p = spawn('node', ['sync-server/bin/facturo.mjs', ...args], { env }); let out = ''; p.stdout.on('data', (d) => (out += d)); p.on('exit', () => res(out)); });
+await run(['demo']);
+const token = (await run(['token', 'create', '--company', 'demo', '--role', 'owner'])).trim().split('\n').at(-1)!;
+const srv = spawn('node', ['sync-server/bin/facturo.mjs', 'serve', '--port', '8811'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((r) => srv.stdout.on('data', (d) => String(d).includes('running') && r(null)));
+const api = async (method: string, path: string, body?: unknown) => (await (await fetch('http://localhost:8811/api/v1' + path, { method, headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: string; number: string };
+const cust = await api('POST', '/customers', { name: 'Bench SAS', siren: '552100554', address: { line1: '1 rue', postcode: '69001', city: 'Lyon', country: 'FR' } });
+const N = Number(process.argv[2] ?? 300), C = 8;
+const t0 = performance.now(); let i = 0; const nums: string[] = [];
+await Promise.all(Array.from({ length: C }, async () => { while (i < N) { i++; const d = await api('POST', '/invoices', { customer: cust.id, lines: [{ description: 'x', quantity: '1', unitPrice: '10', vatRate: '20' }] }); nums.push((await api('POST', `/invoices/${d.id}/issue`, {})).number); } }));
+const dt = (performance.now() - t0) / 1000;
+console.log(`${N} create+issue in ${dt.toFixed(2)} s = ${(N / dt).toFixed(0)}/s; distinct ${new Set(nums).size}`);
+srv.kill();
