@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { FrozenDocument } from '@facturo/core';
+import type { InvoiceSummary } from '../api/invoices';
 
 // The browser's derived tables (ARCHITECTURE "Where data lives"): rebuildable, never the source of truth,
 // except the outbox, which holds commands until the server has acknowledged them (invariant 6).
@@ -35,12 +37,46 @@ export interface OutboxEntry {
   rejected?: boolean;
   /** Earliest time (ms since epoch) of the next try after a transient failure. */
   nextAttemptAt?: number;
+  /** The server's named problems with the last attempt (e.g. the legal mentions missing for an issue). */
+  fields?: Record<string, string>;
+}
+
+/** The server's list of invoices (GET /api/v1/invoices), kept so the list works offline. */
+export interface InvoiceRow extends InvoiceSummary {
+  companyId: string;
+}
+
+/** A draft as this device last saw it (projected from its Yjs document): its totals for the list. */
+export interface DraftRow {
+  companyId: string;
+  id: string;
+  kind: 'invoice' | 'credit_note';
+  status: 'draft' | 'issued';
+  customerId?: string;
+  number?: string;
+  issueDate?: string;
+  dueDate?: string;
+  currency: string;
+  /** null when the lines do not compute yet (a line is incomplete). */
+  totalExclTax: string | null;
+  totalInclTax: string | null;
+  updatedAt: string;
+}
+
+/** An issued document's frozen record (GET /api/v1/invoices/{id}), for the printable view offline. */
+export interface FrozenRow {
+  companyId: string;
+  id: string;
+  document: FrozenDocument;
 }
 
 export class FacturoDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   customers!: Dexie.Table<CustomerRow, [string, string]>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
+  invoices!: Dexie.Table<InvoiceRow, [string, string]>;
+  drafts!: Dexie.Table<DraftRow, [string, string]>;
+  frozen!: Dexie.Table<FrozenRow, [string, string]>;
 
   constructor(name = 'facturo') {
     super(name);
@@ -48,6 +84,11 @@ export class FacturoDb extends Dexie {
       meta: 'key',
       customers: '[companyId+id], companyId, name, city, email',
       outbox: 'id, companyId, seq',
+    });
+    this.version(2).stores({
+      invoices: '[companyId+id], companyId',
+      drafts: '[companyId+id], companyId',
+      frozen: '[companyId+id]',
     });
   }
 }

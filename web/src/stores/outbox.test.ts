@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FacturoDb, type OutboxEntry } from './db';
-import { backoffMs, enqueue, flushOutbox, httpSend, type Send } from './outbox';
+import { backoffMs, dispatchSend, enqueue, flushOutbox, httpSend, type Send } from './outbox';
 
 let n = 0;
 const dbs: FacturoDb[] = [];
@@ -82,5 +82,35 @@ describe('outbox', () => {
       throw new TypeError('Failed to fetch');
     };
     expect(await httpSend(down)(entry)).toMatchObject({ ok: false, retry: true });
+  });
+
+  it('keeps the new payload and the delay a sender asks for, and the problems the server named', async () => {
+    const db = freshDb();
+    const entry = await enqueue(db, cmd('issue'));
+    const t0 = 5_000_000;
+    await flushOutbox(db, async () => ({ ok: false, retry: true, error: 'out of sync', payload: { stale: true }, retryInMs: 1000 }), t0);
+    expect(await db.outbox.get(entry.id)).toMatchObject({ payload: { stale: true }, nextAttemptAt: t0 + 1000 });
+    await flushOutbox(db, async () => ({ ok: false, retry: false, error: '422', fields: { 'seller.siren': 'required' } }), t0 + 1000);
+    expect(await db.outbox.get(entry.id)).toMatchObject({ rejected: true, fields: { 'seller.siren': 'required' } });
+  });
+
+  it('tries a waiting command at once when the network comes back, whatever its backoff', async () => {
+    const db = freshDb();
+    const entry = await enqueue(db, cmd('a'));
+    const t0 = 1_000_000;
+    await flushOutbox(db, async () => ({ ok: false, retry: true, error: 'offline' }), t0);
+    await flushOutbox(db, async () => ({ ok: false, retry: true, error: 'offline' }), t0 + backoffMs(1));
+    expect((await db.outbox.get(entry.id))?.attempts).toBe(2);
+    expect(await flushOutbox(db, async () => ({ ok: true }), t0 + backoffMs(1) + 1, true)).toMatchObject({ sent: 1 });
+  });
+
+  it('sends each kind of command with its own sender', async () => {
+    const db = freshDb();
+    await enqueue(db, cmd('issue'));
+    await enqueue(db, cmd('other'));
+    const seen: string[] = [];
+    const send = dispatchSend({ issue: async () => (seen.push('issue sender'), { ok: true }) }, async (e) => (seen.push(`fallback ${e.kind}`), { ok: true }));
+    await flushOutbox(db, send);
+    expect(seen).toEqual(['issue sender', 'fallback other']);
   });
 });

@@ -5,7 +5,19 @@ import { newId, newIdempotencyKey } from './ids';
 // Commands wait in the outbox, with the idempotency key made on the device, until the server has answered
 // (ARCHITECTURE invariant 6): a retry after a crash or a lost answer sends the same key, never a duplicate.
 
-export type SendResult = { ok: true } | { ok: false; retry: boolean; error: string };
+export type SendResult =
+  | { ok: true }
+  | {
+      ok: false;
+      retry: boolean;
+      error: string;
+      /** The server's named problems (e.g. the legal mentions missing for an issue). */
+      fields?: Record<string, string>;
+      /** A new payload for the next attempt (e.g. a recomputed draft hash). */
+      payload?: unknown;
+      /** Try again after this delay instead of the exponential backoff. */
+      retryInMs?: number;
+    };
 export type Send = (entry: OutboxEntry) => Promise<SendResult>;
 
 export interface NewCommand {
@@ -43,12 +55,13 @@ export interface FlushResult {
   stopped: boolean;
 }
 
-export async function flushOutbox(db: FacturoDb, send: Send, now: number = Date.now()): Promise<FlushResult> {
+/** `ignoreBackoff`: the network just came back, every waiting command is worth a try now. */
+export async function flushOutbox(db: FacturoDb, send: Send, now: number = Date.now(), ignoreBackoff = false): Promise<FlushResult> {
   const result: FlushResult = { sent: 0, rejected: 0, stopped: false };
   const entries = await db.outbox.orderBy('seq').toArray();
   for (const entry of entries) {
     if (entry.rejected) continue;
-    if ((entry.nextAttemptAt ?? 0) > now) {
+    if (!ignoreBackoff && (entry.nextAttemptAt ?? 0) > now) {
       result.stopped = true;
       break;
     }
@@ -59,12 +72,13 @@ export async function flushOutbox(db: FacturoDb, send: Send, now: number = Date.
       continue;
     }
     const attempts = entry.attempts + 1;
+    const kept = { attempts, lastError: res.error, ...(res.fields ? { fields: res.fields } : {}), ...(res.payload !== undefined ? { payload: res.payload } : {}) };
     if (res.retry) {
-      await db.outbox.update(entry.id, { attempts, lastError: res.error, nextAttemptAt: now + backoffMs(attempts) });
+      await db.outbox.update(entry.id, { ...kept, nextAttemptAt: now + (res.retryInMs ?? backoffMs(attempts)) });
       result.stopped = true;
       break;
     }
-    await db.outbox.update(entry.id, { attempts, lastError: res.error, rejected: true });
+    await db.outbox.update(entry.id, { ...kept, rejected: true });
     result.rejected++;
   }
   return result;
@@ -91,24 +105,49 @@ export function httpSend(fetchImpl?: typeof fetch): Send {
   };
 }
 
-/** Flushes now, whenever the browser comes back online, and every `intervalMs`; returns the stop function. */
-export function startOutboxLoop(db: FacturoDb, send: Send, intervalMs = 15_000): () => void {
+/** Commands whose kind has its own sender (e.g. `issue`); the others go to `fallback`. */
+export function dispatchSend(senders: Record<string, Send>, fallback: Send): Send {
+  return (entry) => (senders[entry.kind] ?? fallback)(entry);
+}
+
+export interface OutboxLoop {
+  stop(): void;
+  /** Flushes at once, e.g. right after a command was queued; `ignoreBackoff` when the network is back. */
+  kick(ignoreBackoff?: boolean): void;
+}
+
+/** Flushes now, whenever the browser comes back online, and every `intervalMs`. */
+export function startOutboxLoop(db: FacturoDb, send: Send, intervalMs = 15_000): OutboxLoop {
   let running = false;
-  const tick = async () => {
-    if (running) return;
+  let again: boolean | null = null;
+  const tick = async (ignoreBackoff = false): Promise<void> => {
+    if (running) {
+      again = (again ?? false) || ignoreBackoff;
+      return;
+    }
     running = true;
     try {
-      await flushOutbox(db, send);
+      await flushOutbox(db, send, Date.now(), ignoreBackoff);
+    } catch {
+      // IndexedDB unavailable or a sender bug: the next tick tries again.
     } finally {
       running = false;
     }
+    if (again !== null) {
+      const force = again;
+      again = null;
+      await tick(force);
+    }
   };
-  const onOnline = () => void tick();
+  const onOnline = () => void tick(true);
   globalThis.addEventListener?.('online', onOnline);
   const timer = setInterval(() => void tick(), intervalMs);
   void tick();
-  return () => {
-    clearInterval(timer);
-    globalThis.removeEventListener?.('online', onOnline);
+  return {
+    stop() {
+      clearInterval(timer);
+      globalThis.removeEventListener?.('online', onOnline);
+    },
+    kick: (ignoreBackoff = false) => void tick(ignoreBackoff),
   };
 }

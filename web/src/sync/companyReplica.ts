@@ -1,22 +1,15 @@
-import { createSignal, type Accessor } from 'solid-js';
-import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
-import { removeAwarenessStates } from 'y-protocols/awareness';
+import type { Accessor } from 'solid-js';
 import { Workspace, docIds } from '@facturo/core';
 import { db } from '../stores/db';
 import { onSignOut } from '../auth/session';
 import { projectCustomers, rebuildCustomerIndex } from '../stores/customerIndex';
-import { installServerMessages } from './serverMessages';
-import { mergeStateVectors, syncStateOf, type StateVector, type SyncState } from './syncState';
-import { colorFor, forgetOthersClocks, othersFrom, type PresenceUser } from './presence';
+import type { SyncState } from './syncState';
+import type { PresenceUser } from './presence';
+import { openRoom, type RoomOptions, type RoomUser } from './room';
 
 // One live replica per open company: the workspace Y.Doc, kept in IndexedDB and synced over WebSocket.
 
-export interface ReplicaUser {
-  id: string;
-  name: string;
-}
+export type ReplicaUser = RoomUser;
 
 export interface CompanyReplica {
   companyId: string;
@@ -41,92 +34,35 @@ interface Entry {
 
 const open = new Map<string, Entry>();
 
-export interface OpenOptions {
-  user: ReplicaUser;
-  /** A viewer's rooms are read-only: known before the server says so (101). */
-  viewer: boolean;
-  onRefused?: (code: number) => void;
-}
+export type OpenOptions = Omit<RoomOptions, 'onLoaded'>;
 
 function createReplica(companyId: string, opts: OpenOptions): Entry {
-  const docId = docIds.workspace(companyId);
-  const doc = new Y.Doc();
-  const workspace = new Workspace(doc);
-  const persistence = new IndexeddbPersistence(docId, doc);
-  const provider = new WebsocketProvider(location.origin.replace(/^http/, 'ws') + '/sync', docId, doc, { connect: false });
-
-  const [version, setVersion] = createSignal(0);
-  const [loaded, setLoaded] = createSignal(false);
-  const [readOnlyByServer, setReadOnlyByServer] = createSignal(false);
-  const [connected, setConnected] = createSignal(false);
-  const [known, setKnown] = createSignal<StateVector>(new Map(), { equals: false });
-  const [others, setOthers] = createSignal<PresenceUser[]>([]);
-  const [refusedWith, setRefusedWith] = createSignal<number | null>(null);
-  const localVector = () => (version(), Y.decodeStateVector(Y.encodeStateVector(doc)));
-  const readOnly = () => opts.viewer || readOnlyByServer();
-  const syncState = () => syncStateOf({ readOnly: readOnly(), connected: connected(), local: localVector(), known: known() });
-
-  installServerMessages(provider, {
-    known: (sv) => setKnown((k) => mergeStateVectors(k, sv)),
-    readOnly: () => setReadOnlyByServer(true),
+  let stopProjection: (() => void) | null = null;
+  const room = openRoom(docIds.workspace(companyId), {
+    ...opts,
+    onLoaded: () => {
+      stopProjection = projectCustomers(db, companyId, workspace);
+      void rebuildCustomerIndex(db, companyId, workspace).catch(() => undefined);
+    },
   });
-  const onUpdate = () => setVersion((v) => v + 1);
-  doc.on('update', onUpdate);
-  provider.on('status', ({ status }) => {
-    setConnected(status === 'connected');
-    if (status === 'disconnected') forgetOthersClocks(provider.awareness, doc.clientID);
-  });
-  provider.on('closed', ({ code }) => {
-    setRefusedWith(code);
-    opts.onRefused?.(code);
-  });
-  const awareness = provider.awareness;
-  awareness.setLocalState({ user: { id: opts.user.id, name: opts.user.name, color: colorFor(opts.user.id) }, editing: null });
-  const onAwareness = () => setOthers(othersFrom(awareness.getStates(), opts.user.id));
-  awareness.on('change', onAwareness);
-  // Leave at once when the tab goes away, rather than after the 30 s awareness timeout.
-  const onPageHide = () => removeAwarenessStates(awareness, [doc.clientID], 'page hidden');
-  addEventListener('pagehide', onPageHide);
-  // The browser knows at once when the device loses its network; the socket would take up to 30 s to notice.
-  const onOffline = () => provider.disconnect();
-  const onOnline = () => {
-    if (refusedWith() === null && loaded()) provider.connect();
-  };
-  addEventListener('offline', onOffline);
-  addEventListener('online', onOnline);
-
-  const stopProjection = projectCustomers(db, companyId, workspace);
-  void persistence.whenSynced.then(() => {
-    setLoaded(true);
-    setVersion((v) => v + 1);
-    void rebuildCustomerIndex(db, companyId, workspace).catch(() => undefined);
-    provider.connect();
-  });
-
+  const workspace = new Workspace(room.doc);
   const replica: CompanyReplica = {
     companyId,
     workspace,
-    version,
-    loaded,
-    syncState,
-    readOnly,
-    others,
-    refusedWith,
-    setEditing: (field) => awareness.setLocalStateField('editing', field),
+    version: room.version,
+    loaded: room.loaded,
+    syncState: room.syncState,
+    readOnly: room.readOnly,
+    others: room.others,
+    refusedWith: room.refusedWith,
+    setEditing: room.setEditing,
   };
   return {
     replica,
     refs: 0,
     destroy() {
-      stopProjection();
-      awareness.off('change', onAwareness);
-      removeEventListener('pagehide', onPageHide);
-      removeEventListener('offline', onOffline);
-      removeEventListener('online', onOnline);
-      doc.off('update', onUpdate);
-      provider.destroy();
-      void persistence.destroy();
-      doc.destroy();
+      stopProjection?.();
+      room.destroy();
     },
   };
 }

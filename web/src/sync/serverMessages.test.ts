@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
-import { installServerMessages, messageAck, messageReadOnly } from './serverMessages';
+import { installServerMessages, messageAck, messageFrozen, messageReadOnly } from './serverMessages';
 import { isCovered, mergeStateVectors, type StateVector } from './syncState';
 
 class NoSocket {
@@ -22,7 +22,12 @@ function setup() {
   });
   let known: StateVector = new Map();
   let readOnly = false;
-  installServerMessages(provider, { known: (sv) => (known = mergeStateVectors(known, sv)), readOnly: () => (readOnly = true) });
+  let frozenAs: string | null = null;
+  installServerMessages(provider, {
+    known: (sv) => (known = mergeStateVectors(known, sv)),
+    readOnly: () => (readOnly = true),
+    frozen: (number) => (frozenAs = number),
+  });
   // The same steps as y-websocket's readMessage, for a message from the server (emitSynced = true) or a tab.
   const receive = (buf: Uint8Array, fromServer = true) => {
     const decoder = decoding.createDecoder(buf);
@@ -30,7 +35,7 @@ function setup() {
     provider.messageHandlers[type]?.(encoding.createEncoder(), decoder, provider, fromServer, type);
   };
   const local = () => Y.decodeStateVector(Y.encodeStateVector(doc));
-  return { doc, provider, receive, local, known: () => known, readOnly: () => readOnly };
+  return { doc, provider, receive, local, known: () => known, readOnly: () => readOnly, frozenAs: () => frozenAs };
 }
 
 function message(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -92,6 +97,13 @@ describe('server messages', () => {
     const t = setup();
     t.receive(message((e) => encoding.writeVarUint(e, messageReadOnly)));
     expect(t.readOnly()).toBe(true);
+    t.provider.destroy();
+  });
+
+  it('reads the number of a 102 message: the document is issued', () => {
+    const t = setup();
+    t.receive(message((e) => (encoding.writeVarUint(e, messageFrozen), encoding.writeVarString(e, 'F-2026-00012'))));
+    expect(t.frozenAs()).toBe('F-2026-00012');
     t.provider.destroy();
   });
 });

@@ -4,12 +4,13 @@ import type * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { stateVectorOfUpdate, type StateVector } from './syncState';
 
-// The custom messages of docs/protocol.md: ack (100) and read-only (101), and what the server's own sync
-// messages (0) tell us it holds.
+// The custom messages of docs/protocol.md: ack (100), read-only (101) and frozen (102), and what the
+// server's own sync messages (0) tell us it holds.
 
 export const messageSync = 0;
 export const messageAck = 100;
 export const messageReadOnly = 101;
+export const messageFrozen = 102;
 
 const syncStep1 = 0;
 
@@ -17,6 +18,8 @@ export interface ServerListener {
   /** The server holds at least this state vector. */
   known(sv: StateVector): void;
   readOnly(): void;
+  /** The document was issued with this number; later edits are refused. */
+  frozen?(number: string): void;
 }
 
 type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void;
@@ -48,4 +51,7 @@ export function installServerMessages(provider: { messageHandlers: Handler[] }, 
     listener.known(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
   };
   provider.messageHandlers[messageReadOnly] = () => listener.readOnly();
+  provider.messageHandlers[messageFrozen] = (_encoder, decoder) => {
+    listener.frozen?.(decoding.readVarString(decoder));
+  };
 }

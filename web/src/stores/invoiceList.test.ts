@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentIndexEntry } from '@facturo/core';
+import type { InvoiceSummary } from '../api/invoices';
+import type { DraftRow } from './db';
+import { filterInvoices, mergeInvoiceList, type ListSources } from './invoiceList';
+
+const co = 'co_AAAAAAAAAAAAAAAA';
+const entry = (id: string, over: Partial<DocumentIndexEntry> = {}): DocumentIndexEntry => ({ id, kind: 'invoice', status: 'draft', createdAt: '2026-03-01T10:00:00Z', customerId: 'cu_1', ...over });
+const summary = (id: string, over: Partial<InvoiceSummary> = {}): InvoiceSummary => ({
+  id, kind: 'invoice', status: 'draft', number: null, customer: 'cu_1', issueDate: null, dueDate: null, currency: 'EUR', totalExclTax: '100.00', totalTax: '20.00', totalInclTax: '120.00', ...over,
+});
+const local = (id: string, over: Partial<DraftRow> = {}): DraftRow => ({ companyId: co, id, kind: 'invoice', status: 'draft', customerId: 'cu_1', currency: 'EUR', totalExclTax: '200.00', totalInclTax: '240.00', updatedAt: '2026-03-02T10:00:00Z', ...over });
+const sources = (over: Partial<ListSources>): ListSources => ({ index: [], server: [], local: [], queued: [], customerName: (id) => (id === 'cu_1' ? 'Boulangerie Martin' : undefined), ...over });
+
+describe('invoice list', () => {
+  it('lists a draft created offline, known only from the workspace index, with its local totals', () => {
+    const rows = mergeInvoiceList(sources({ index: [entry('dc_1')], local: [local('dc_1')] }));
+    expect(rows).toEqual([expect.objectContaining({ id: 'dc_1', status: 'draft', customerName: 'Boulangerie Martin', totalInclTax: '240.00' })]);
+  });
+
+  it("prefers this device's totals for a draft and the server's frozen totals once issued", () => {
+    const draft = mergeInvoiceList(sources({ index: [entry('dc_1')], server: [summary('dc_1')], local: [local('dc_1')] }));
+    expect(draft[0]?.totalInclTax).toBe('240.00');
+    const issued = mergeInvoiceList(sources({
+      index: [entry('dc_1', { status: 'issued', number: 'F-2026-00001' })],
+      server: [summary('dc_1', { status: 'issued', number: 'F-2026-00001', issueDate: '2026-03-05', dueDate: '2026-04-04' })],
+      local: [local('dc_1')],
+    }));
+    expect(issued[0]).toMatchObject({ status: 'issued', number: 'F-2026-00001', totalInclTax: '120.00', issueDate: '2026-03-05', dueDate: '2026-04-04' });
+  });
+
+  it('shows a draft with a queued issue command as waiting to be issued, and a refused one as a draft', () => {
+    const pending = mergeInvoiceList(sources({ index: [entry('dc_1')], queued: [{ documentId: 'dc_1', rejected: false }] }));
+    expect(pending[0]?.status).toBe('pending');
+    const refused = mergeInvoiceList(sources({ index: [entry('dc_1')], queued: [{ documentId: 'dc_1', rejected: true }] }));
+    expect(refused[0]).toMatchObject({ status: 'draft', issueRefused: true });
+  });
+
+  it('says issued as soon as any source knows, even with the command still queued', () => {
+    const rows = mergeInvoiceList(sources({ index: [entry('dc_1', { status: 'issued', number: 'F-2026-00002' })], queued: [{ documentId: 'dc_1', rejected: false }] }));
+    expect(rows[0]).toMatchObject({ status: 'issued', number: 'F-2026-00002' });
+  });
+
+  it('keeps documents only the server lists (another device, the API) with the name the server gives', () => {
+    const rows = mergeInvoiceList(sources({ server: [summary('dc_9', { customer: { id: 'cu_9', name: 'Garage Dupuis' } })] }));
+    expect(rows[0]).toMatchObject({ id: 'dc_9', customerId: 'cu_9', customerName: 'Garage Dupuis', totalInclTax: '120.00' });
+  });
+
+  it('puts work in progress first (newest first), then issued documents by latest issue', () => {
+    const rows = mergeInvoiceList(sources({
+      index: [entry('dc_old', { createdAt: '2026-01-01' }), entry('dc_new', { createdAt: '2026-02-01' }), entry('dc_i1', { status: 'issued' }), entry('dc_i2', { status: 'issued' })],
+      server: [summary('dc_i1', { status: 'issued', issueDate: '2026-01-10', number: 'F-2026-00001' }), summary('dc_i2', { status: 'issued', issueDate: '2026-02-10', number: 'F-2026-00002' })],
+    }));
+    expect(rows.map((r) => r.id)).toEqual(['dc_new', 'dc_old', 'dc_i2', 'dc_i1']);
+  });
+
+  it('filters by status and by kind', () => {
+    const rows = mergeInvoiceList(sources({
+      index: [entry('dc_1'), entry('dc_2', { kind: 'credit_note' }), entry('dc_3', { status: 'issued' })],
+      queued: [{ documentId: 'dc_2', rejected: false }],
+    }));
+    expect(filterInvoices(rows, { status: 'pending', kind: 'all' }).map((r) => r.id)).toEqual(['dc_2']);
+    expect(filterInvoices(rows, { status: 'all', kind: 'invoice' }).map((r) => r.id).sort()).toEqual(['dc_1', 'dc_3']);
+    expect(filterInvoices(rows, { status: 'issued', kind: 'credit_note' })).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import { createSignal } from 'solid-js';
+import { DraftDocument, docIds } from '@facturo/core';
+import { onSignOut, session } from '../auth/session';
+import { db } from '../stores/db';
+import { draftHash } from '../stores/draftEdits';
+import { projectDraft } from '../stores/draftProjection';
+import type { DraftProbe } from '../stores/issueSender';
+import { openRoom, type Room, type RoomOptions } from './room';
+
+// One live replica per open draft (invoice, credit note): its own Yjs document `co_X.dc_Y`, kept in
+// IndexedDB and synced like the workspace, shared by the editor and the outbox's issue command.
+
+export interface DraftReplica {
+  companyId: string;
+  documentId: string;
+  draft: DraftDocument;
+  room: Room;
+}
+
+interface Entry {
+  replica: DraftReplica;
+  refs: number;
+  destroy(): void;
+}
+
+const open = new Map<string, Entry>();
+/** Bumped when a draft's local copy is discarded: views reopen it from the server. */
+const [resets, setResets] = createSignal(0);
+export { resets };
+
+export type DraftOpenOptions = Omit<RoomOptions, 'onLoaded'>;
+
+function createEntry(companyId: string, documentId: string, opts: DraftOpenOptions): Entry {
+  let stopProjection: (() => void) | null = null;
+  const room = openRoom(docIds.document(companyId, documentId), {
+    ...opts,
+    onLoaded: () => (stopProjection = projectDraft(db, companyId, documentId, draft)),
+  });
+  const draft = new DraftDocument(room.doc);
+  return {
+    replica: { companyId, documentId, draft, room },
+    refs: 0,
+    destroy() {
+      stopProjection?.();
+      room.destroy();
+    },
+  };
+}
+
+/** Opens (or shares) a draft's replica; call release when done. */
+export function openDraft(companyId: string, documentId: string, opts: DraftOpenOptions): { replica: DraftReplica; release: () => void } {
+  const key = docIds.document(companyId, documentId);
+  let entry = open.get(key);
+  if (!entry) {
+    entry = createEntry(companyId, documentId, opts);
+    open.set(key, entry);
+  }
+  entry.refs++;
+  const e = entry;
+  let released = false;
+  return {
+    replica: e.replica,
+    release() {
+      if (released) return;
+      released = true;
+      if (--e.refs === 0 && open.get(key) === e) {
+        open.delete(key);
+        e.destroy();
+      }
+    },
+  };
+}
+
+/** The room options of the signed-in person for a company. */
+export function optionsFor(companyId: string): DraftOpenOptions {
+  const me = session.me();
+  const company = session.company(companyId);
+  if (!me || !company) throw new Error('not signed in to this company');
+  return { user: { id: me.user.id, name: me.user.displayName }, viewer: company.role === 'viewer' };
+}
+
+/** For the outbox: the draft held open while one issue attempt waits for its acknowledgement. */
+export function probeDraft(companyId: string, documentId: string): DraftProbe {
+  const { replica, release } = openDraft(companyId, documentId, optionsFor(companyId));
+  return {
+    whenAcked: (ms) => replica.room.whenAcked(ms),
+    draftHash: () => draftHash(replica.draft),
+    release,
+  };
+}
+
+/**
+ * Forgets this device's copy of a document (after its late edits were copied elsewhere): the next
+ * opening loads the server's state only.
+ */
+export async function discardLocalCopy(companyId: string, documentId: string): Promise<void> {
+  const key = docIds.document(companyId, documentId);
+  const entry = open.get(key);
+  if (entry) {
+    open.delete(key);
+    entry.destroy();
+  }
+  // y-indexeddb names its database after the room; deletion waits until the copy above has closed it.
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(key);
+    req.onsuccess = req.onerror = () => resolve();
+  });
+  setResets((n) => n + 1);
+}
+
+onSignOut(() => {
+  for (const [key, entry] of open) {
+    open.delete(key);
+    entry.destroy();
+  }
+});
