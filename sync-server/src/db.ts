@@ -1,4 +1,4 @@
-import { createClient, type Client, type Transaction } from '@libsql/client';
+import { createClient, type Client, type InArgs, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
 import type { Config } from './config';
 
 /*
@@ -61,7 +61,35 @@ export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAut
   const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, timeout: 10_000 });
   if (config.libsqlUrl.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   await migrate(client);
-  return client;
+  return queued(client);
+}
+
+const isWrite = (sql: string) => /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i.test(sql);
+
+/**
+ * The client every module uses: single write statements wait their turn in this process's write
+ * queue, like transactions do, instead of colliding in SQLite's busy handler (which sleeps).
+ */
+function queued(raw: Client): Client {
+  const queue = new WriteQueue();
+  const proxy: Client = new Proxy(raw, {
+    get(target, prop, receiver) {
+      if (prop === 'execute') {
+        return (stmt: InStatement | string, args?: InArgs) => {
+          const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+          const run = () => (args === undefined ? target.execute(stmt as InStatement) : target.execute(stmt as string, args));
+          return isWrite(sql) ? queue.run(run) : run();
+        };
+      }
+      if (prop === 'batch') {
+        return (stmts: InStatement[], mode?: TransactionMode) => (mode === 'read' ? target.batch(stmts, mode) : queue.run(() => target.batch(stmts, mode)));
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  queues.set(proxy, queue);
+  return proxy;
 }
 
 async function migrate(client: Client) {

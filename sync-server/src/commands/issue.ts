@@ -8,7 +8,6 @@ import { open, seal } from '../log/keys';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import type { Services } from '../services';
 import { requestHash, storedResult, storeResult } from './idempotency';
-import { serverEdit } from './server-edit';
 
 export interface IssueInput {
   companyId: string;
@@ -44,8 +43,11 @@ export interface IssueHooks {
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The issue date is the company's calendar day (France by default), not UTC's. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 export function companyToday(now: Date, timeZone = 'Europe/Paris'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let f = dayFormats.get(timeZone);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(now);
 }
 
 /**
@@ -82,6 +84,8 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
     const problems = issueProblems(draft, ctx);
     if (Object.keys(problems).length > 0) throw new AppError(422, 'not_issuable', 'this document cannot be issued yet: ' + Object.values(problems).join('; '), problems);
 
+    await s.log.prepare(companyId);
+    const key = await s.keys.current(companyId);
     const committed = await inWriteTransaction(s.db, async (tx) => {
       const period = periodKey(series.format, issueDate);
       const counter = await tx.execute({
@@ -99,7 +103,6 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
         id: documentId, kind: frozen.kind, status: 'issued', number, issueDate, dueDate: frozen.dueDate, currency: frozen.currency,
         totalExclTax: frozen.totals.totalWithoutVat, totalTax: frozen.totals.vatTotal, totalInclTax: frozen.totals.totalWithVat, contentSha256,
       };
-      const key = await s.keys.current(companyId);
       const sealed = seal(key.key, new TextEncoder().encode(content), `document:${companyId}:${documentId}`);
       await tx.execute({
         sql: `INSERT INTO documents (id, company_id, kind, status, customer_id, series_id, period, seq, number, issue_date, due_date, currency,
@@ -115,14 +118,14 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
           summary.totalExclTax, summary.totalTax, summary.totalInclTax, meta.precedingDocumentId ?? null, key.keyId, sealed.iv, sealed.data,
           contentSha256, meta.createdAt, s.now().toISOString(), s.now().toISOString(), input.by],
       });
-      const docUpdate = serverEdit(room.doc, (copy) => {
+      const docUpdate = room.stage((copy) => {
         const m = copy.getMap('meta');
         m.set('status', 'issued');
         m.set('number', number);
         m.set('issueDate', issueDate);
         m.set('dueDate', frozen.dueDate);
       });
-      const wsUpdate = serverEdit(wsRoom.doc, (copy) => new Workspace(copy).indexDocument(documentId, { status: 'issued', number }));
+      const wsUpdate = wsRoom.stage((copy) => new Workspace(copy).indexDocument(documentId, { status: 'issued', number }));
       await s.log.appendWithin(tx, [
         { companyId, docId: room.docId, kind: 'update', actor: input.by, device: input.device ?? null, payload: docUpdate },
         { companyId, docId: wsRoom.docId, kind: 'update', actor: input.by, device: input.device ?? null, payload: wsUpdate },
@@ -131,6 +134,10 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
       ]);
       await storeResult(tx, { companyId, key: input.idempotencyKey, name: 'issue', hash, status: 200, result: summary, at: s.now() });
       return { summary, docUpdate, wsUpdate };
+    }).catch((error: unknown) => {
+      room.discardStaged();
+      wsRoom.discardStaged();
+      throw error;
     });
     room.applyCommitted(committed.docUpdate);
     wsRoom.applyCommitted(committed.wsUpdate);

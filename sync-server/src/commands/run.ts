@@ -5,7 +5,6 @@ import { inWriteTransaction } from '../db';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
 import { requestHash, storedResult, storeResult } from './idempotency';
-import { serverEdit } from './server-edit';
 
 export interface Actor {
   companyId: string;
@@ -42,7 +41,8 @@ export async function editDocuments<T>(
     if (replay) return replay;
   }
   const { edits, status, result, extra } = await plan();
-  const updates = edits.map((e) => ({ room: e.room, update: serverEdit(e.room.doc, e.edit) }));
+  const updates = edits.map((e) => ({ room: e.room, update: e.room.stage(e.edit) }));
+  await s.log.prepare(actor.companyId);
   const raced = await inWriteTransaction(s.db, async (tx) => {
     // The same key may have been committed by a concurrent request since the first check.
     const stored = actor.idempotencyKey ? await storedResult<T>(tx, actor.companyId, actor.idempotencyKey, hash) : null;
@@ -51,8 +51,14 @@ export async function editDocuments<T>(
     await extra?.(tx);
     if (actor.idempotencyKey) await storeResult(tx, { companyId: actor.companyId, key: actor.idempotencyKey, name, hash, status, result, at: s.now() });
     return null;
+  }).catch((error: unknown) => {
+    for (const u of updates) u.room.discardStaged();
+    throw error;
   });
-  if (raced) return raced;
+  if (raced) {
+    for (const u of updates) u.room.discardStaged();
+    return raced;
+  }
   for (const u of updates) u.room.applyCommitted(u.update);
   return { status, result };
 }

@@ -16,8 +16,11 @@ export async function createApiToken(db: Client, companyId: string, role: unknow
 }
 
 export async function apiTokenPrincipal(db: Client, token: string, now: Date): Promise<{ tokenId: string; companyId: string; role: Role } | null> {
-  const row = (await db.execute({ sql: 'SELECT id, company_id, role FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL', args: [hashSecret(token)] })).rows[0];
+  const row = (await db.execute({ sql: 'SELECT id, company_id, role, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL', args: [hashSecret(token)] })).rows[0];
   if (!row || !isRole(row.role)) return null;
-  await db.execute({ sql: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?', args: [now.toISOString(), String(row.id)] });
+  // "Last used" to the minute: not a write on every request.
+  if (!row.last_used_at || now.getTime() - Date.parse(String(row.last_used_at)) > 60_000) {
+    await db.execute({ sql: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?', args: [now.toISOString(), String(row.id)] });
+  }
   return { tokenId: String(row.id), companyId: String(row.company_id), role: row.role };
 }

@@ -130,6 +130,14 @@ export class Log {
   }
 
   /**
+   * Loads (or creates) the company's data key. Call it before opening a transaction that will
+   * appendWithin: creating a key is a write of its own and must not happen inside another one.
+   */
+  async prepare(companyId: string): Promise<void> {
+    await this.keys.current(companyId);
+  }
+
+  /**
    * Appends inside a transaction the caller owns (a command that must write its rows and its log
    * entries atomically). The entries are durable when the caller commits.
    */

@@ -42,6 +42,8 @@ export class Room {
   frozenAs: string | null = null;
   /** Runs a command a peer sent on this room's socket (set by the sync server). */
   onCommand: ((peer: Peer, command: { key: string; name: string } & Record<string, unknown>) => Promise<unknown>) | null = null;
+  /** A copy that follows the document, on which server edits are staged before their commit. */
+  private shadow: Y.Doc | null = null;
   /** Called after each committed peer update (projections). */
   onCommitted: ((room: Room) => void) | null = null;
 
@@ -52,6 +54,7 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (this.shadow) Y.applyUpdate(this.shadow, update);
       const message = frame(MSG_SYNC, (e) => syncProtocol.writeUpdate(e, update));
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     });
@@ -84,6 +87,36 @@ export class Room {
   private readFrozen(): string | null {
     const draft = new DraftDocument(this.doc);
     return draft.isIssued() ? String(draft.readMeta().number ?? '') : null;
+  }
+
+  /**
+   * Computes a server edit as an update without changing the document: it is logged first and
+   * applied by applyCommitted after the commit. Staged on a shadow copy kept in step with the
+   * document, so a server command never has to copy a large workspace.
+   */
+  stage(edit: (doc: Y.Doc) => void): Uint8Array {
+    if (!this.shadow) {
+      this.shadow = new Y.Doc();
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    }
+    const updates: Uint8Array[] = [];
+    const collect = (u: Uint8Array) => updates.push(u);
+    this.shadow.on('update', collect);
+    try {
+      edit(this.shadow);
+    } catch (error) {
+      this.discardStaged();
+      throw error;
+    } finally {
+      this.shadow?.off('update', collect);
+    }
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  }
+
+  /** After a staged edit was not committed: the shadow is rebuilt from the document when next needed. */
+  discardStaged() {
+    this.shadow?.destroy();
+    this.shadow = null;
   }
 
   /**
