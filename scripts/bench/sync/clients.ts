@@ -12,6 +12,9 @@ import { within } from '../stats';
  */
 const MSG_ACK = 100; // docs/protocol.md: [varUint 100][varUint8Array stateVector] after a commit
 
+// Every provider registers a process 'exit' handler in Node: hundreds of them are expected here.
+process.setMaxListeners(0);
+
 /** A `ws` WebSocket that sends `authorization: Bearer <token>` with its upgrade request. */
 export function bearerWebSocket(token: string): typeof globalThis.WebSocket {
   class BearerWebSocket extends WebSocket {
@@ -29,6 +32,8 @@ export interface SyncClient {
   provider: WebsocketProvider;
   /** Called with the state vector of every ack (100) the server sends this client. */
   onAck: ((sv: Map<number, number>) => void) | null;
+  /** Connections lost after the first sync (y-websocket then reconnects by itself). */
+  drops: number;
   destroy(): void;
 }
 
@@ -52,6 +57,7 @@ export async function connectClient(target: Target, name: string, presence = tru
     workspace: new Workspace(doc),
     provider,
     onAck: null,
+    drops: 0,
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -63,9 +69,17 @@ export async function connectClient(target: Target, name: string, presence = tru
   // What a browser tab announces (docs/protocol.md, awareness): presence traffic is part of the load.
   if (presence) provider.awareness.setLocalStateField('user', { id: `bench:${name}`, name, color: '#2563eb' });
   else provider.awareness.setLocalState(null);
+  let wasSynced = false;
+  provider.on('status', ({ status }) => {
+    if (status === 'disconnected' && wasSynced) client.drops++;
+  });
   const synced = new Promise<void>((resolve, reject) => {
     if (provider.synced) resolve();
-    provider.on('sync', (s: boolean) => s && resolve());
+    provider.on('sync', (s: boolean) => {
+      if (!s) return;
+      wasSynced = true;
+      resolve();
+    });
     provider.on('closed', ({ code, reason }) => reject(new Error(`${name}: the server closed the connection (${code} ${reason})`)));
   });
   try {

@@ -12,7 +12,7 @@ export type CrowdCommand =
 
 export type CrowdReply =
   | { type: 'ready'; connected: number }
-  | { type: 'checked'; matching: number; total: number; cpuSeconds: number }
+  | { type: 'checked'; matching: number; total: number; cpuSeconds: number; drops: number }
   | { type: 'failed'; message: string };
 
 let clients: SyncClient[] = [];
@@ -33,7 +33,8 @@ process.on('message', (command: CrowdCommand) => {
   } else if (command.type === 'check') {
     const matching = clients.filter((c) => c.workspace.readSettings().tradeName === command.value).length;
     const cpu = process.cpuUsage();
-    reply({ type: 'checked', matching, total: clients.length, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+    const drops = clients.reduce((a, c) => a + c.drops, 0);
+    reply({ type: 'checked', matching, total: clients.length, cpuSeconds: (cpu.user + cpu.system) / 1e6, drops });
   } else {
     for (const c of clients) c.destroy();
     clients = [];

@@ -33,15 +33,24 @@ export interface RoundTripResult {
   /** The server's event-loop delay while measuring (ms): worst per-second p99, and the max. */
   serverLoopDelay: { p99: number; max: number } | null;
   presence: boolean;
+  /** Connections lost while measuring: the writer and reader, and the crowd (null: not known). */
+  drops: { measured: number; crowd: number | null };
+}
+
+export interface RoundTripConfig {
+  clients: number;
+  /** Every client announces its presence (awareness) and keeps it alive, as browser tabs do. */
+  presence: boolean;
 }
 
 export interface RoundTripOptions {
-  clientCounts: number[];
-  /** Every client announces its presence (awareness) and keeps it alive, as browser tabs do. */
-  presence: boolean;
+  configs: RoundTripConfig[];
   samples: number;
   warmup: number;
-  /** Pause between samples, so each one is a lone update rather than a pipeline. */
+  /**
+   * Pause between samples, so each one is a lone update rather than a pipeline, and the samples span
+   * several presence renewal periods (15 s): a shorter window would catch a renewal burst or not by luck.
+   */
   gapMs: number;
   sampleTimeoutMs: number;
   /** Wall-clock cap of one configuration's measuring phase. */
@@ -49,11 +58,16 @@ export interface RoundTripOptions {
 }
 
 export const defaultRoundTrip: RoundTripOptions = {
-  clientCounts: [2, 50, 500],
-  presence: true,
+  // The realistic case (presence on) at each size, and 500 without presence to tell the two costs apart.
+  configs: [
+    { clients: 2, presence: true },
+    { clients: 50, presence: true },
+    { clients: 500, presence: true },
+    { clients: 500, presence: false },
+  ],
   samples: 300,
   warmup: 30,
-  gapMs: 10,
+  gapMs: 150,
   sampleTimeoutMs: 5_000,
   phaseBudgetMs: 120_000,
 };
@@ -116,7 +130,7 @@ class Crowd {
       this.child.once('exit', (code) => reject(new Error(`the crowd process exited (${code})`)));
     });
     this.child.send(command);
-    return within(timeoutMs, `crowd ${command.type}`, answer);
+    return within(timeoutMs, `crowd ${command.type}`, answer).finally(() => this.child.removeAllListeners('exit'));
   }
 
   async stop() {
@@ -157,23 +171,23 @@ function sample(writer: SyncClient, reader: SyncClient, value: string, timeoutMs
   }));
 }
 
-async function crowdCheck(crowd: Crowd, value: string): Promise<{ matching: number; total: number; cpuSeconds: number } | null> {
+async function crowdCheck(crowd: Crowd, value: string): Promise<{ matching: number; total: number; cpuSeconds: number; drops: number } | null> {
   const r = await crowd.ask({ type: 'check', value }, 30_000).catch(() => null);
   return r?.type === 'checked' ? r : null;
 }
 
-async function measureOne(target: Target & { serverPid: number; probeFile: string }, clients: number, opts: RoundTripOptions, log: (s: string) => void): Promise<RoundTripResult> {
+async function measureOne(target: Target & { serverPid: number; probeFile: string }, { clients, presence }: RoundTripConfig, opts: RoundTripOptions, log: (s: string) => void): Promise<RoundTripResult> {
   const crowd = clients > 2 ? Crowd.start() : null;
   const connectStart = performance.now();
   let writer: SyncClient | null = null;
   let reader: SyncClient | null = null;
   try {
     if (crowd) {
-      const ready = await crowd.ask({ type: 'start', target, count: clients - 2, batch: 50, presence: opts.presence }, 180_000);
+      const ready = await crowd.ask({ type: 'start', target, count: clients - 2, batch: 50, presence }, 180_000);
       if (ready.type !== 'ready') throw new Error(`crowd: ${ready.type === 'failed' ? ready.message : ready.type}`);
     }
-    writer = await connectClient(target, 'writer', opts.presence);
-    reader = await connectClient(target, 'reader', opts.presence);
+    writer = await connectClient(target, 'writer', presence);
+    reader = await connectClient(target, 'reader', presence);
     const connectSeconds = (performance.now() - connectStart) / 1000;
     log(`  ${clients} clients connected in ${connectSeconds.toFixed(1)} s`);
     await sleep(2_000); // let the burst of presence announcements settle
@@ -201,16 +215,25 @@ async function measureOne(target: Target & { serverPid: number; probeFile: strin
       await sleep(opts.gapMs);
     }
     const phaseSeconds = (performance.now() - phaseStart) / 1000;
+    if (process.env.FACTURO_BENCH_CPU_PROFILE) {
+      process.kill(target.serverPid, 'SIGUSR2');
+      await sleep(2_000);
+    }
     const serverCpu = ((cpuSecondsOf(target.serverPid) - serverBefore) / phaseSeconds) * 100;
     const serverLoopDelay = loopDelayBetween(target.probeFile, phaseStartWall, Date.now());
     let fanOut: RoundTripResult['fanOut'] = null;
     let crowdCpu: number | null = null;
+    let crowdDrops: number | null = clients > 2 ? null : 0;
     if (crowd) {
       const checked = await crowdCheck(crowd, last);
       if (checked) fanOut = { matching: checked.matching, total: checked.total };
-      if (checked && crowdBefore) crowdCpu = ((checked.cpuSeconds - crowdBefore.cpuSeconds) / phaseSeconds) * 100;
+      if (checked && crowdBefore) {
+        crowdCpu = ((checked.cpuSeconds - crowdBefore.cpuSeconds) / phaseSeconds) * 100;
+        crowdDrops = checked.drops - crowdBefore.drops;
+      }
     }
-    return { clients, relay: summarize(relay), ack: summarize(ack), failures, connectSeconds, fanOut, serverCpu, crowdCpu, serverLoopDelay, presence: opts.presence };
+    const drops = { measured: writer.drops + reader.drops, crowd: crowdDrops };
+    return { clients, relay: summarize(relay), ack: summarize(ack), failures, connectSeconds, fanOut, serverCpu, crowdCpu, serverLoopDelay, presence, drops };
   } finally {
     writer?.destroy();
     reader?.destroy();
@@ -225,16 +248,16 @@ export async function runRoundTrip(opts: RoundTripOptions, log: (s: string) => v
   const probe = path.join(import.meta.dirname, 'serverProbe.ts');
   const server = await startTestServer({
     dataDir,
-    env: { FACTURO_BENCH_PROBE_FILE: probeFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ${probe}`.trim() },
+    env: { FACTURO_BENCH_PROBE_FILE: probeFile, FACTURO_BENCH_CPU_PROFILE: process.env.FACTURO_BENCH_CPU_PROFILE, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ${probe}`.trim() },
   });
   log(`server: child process \`facturo serve\` at ${server.url} (pid of its own), company ${companyId}`);
   const target = { wsUrl: server.url.replace(/^http/, 'ws'), docId: docIds.workspace(companyId), token, serverPid: server.pid, probeFile };
   const results: RoundTripResult[] = [];
   try {
-    for (const n of opts.clientCounts) {
-      log(`round trip with ${n} clients…`);
-      const r = await measureOne(target, n, opts, log);
-      log(`  relay p50 ${r.relay.p50.toFixed(1)} ms, p99 ${r.relay.p99.toFixed(1)} ms, max ${r.relay.max.toFixed(1)} ms; ack p99 ${r.ack.p99.toFixed(1)} ms; ${r.failures} timeouts; server CPU ${r.serverCpu.toFixed(0)} %, crowd CPU ${r.crowdCpu?.toFixed(0) ?? '-'} %, fan-out ${r.fanOut ? `${r.fanOut.matching}/${r.fanOut.total}` : '-'}, server loop delay p99 ${r.serverLoopDelay?.p99 ?? '-'} ms max ${r.serverLoopDelay?.max ?? '-'} ms`);
+    for (const config of opts.configs) {
+      log(`round trip with ${config.clients} clients, presence ${config.presence ? 'on' : 'off'}…`);
+      const r = await measureOne(target, config, opts, log);
+      log(`  relay p50 ${r.relay.p50.toFixed(1)} ms, p99 ${r.relay.p99.toFixed(1)} ms, max ${r.relay.max.toFixed(1)} ms; ack p99 ${r.ack.p99.toFixed(1)} ms; ${r.failures} timeouts; server CPU ${r.serverCpu.toFixed(0)} %, crowd CPU ${r.crowdCpu?.toFixed(0) ?? '-'} %, fan-out ${r.fanOut ? `${r.fanOut.matching}/${r.fanOut.total}` : '-'}, server loop delay p99 ${r.serverLoopDelay?.p99 ?? '-'} ms max ${r.serverLoopDelay?.max ?? '-'} ms, drops ${r.drops.measured}+${r.drops.crowd ?? '?'}`);
       results.push(r);
     }
   } finally {
