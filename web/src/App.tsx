@@ -15,6 +15,9 @@ const CustomerEditor = lazy(() => import('./routes/CustomerEditor'));
 const Products = lazy(() => import('./routes/Products'));
 const ProductEditor = lazy(() => import('./routes/ProductEditor'));
 const Members = lazy(() => import('./routes/Members'));
+const Invoices = lazy(() => import('./routes/Invoices'));
+const InvoiceEditor = lazy(() => import('./routes/InvoiceEditor'));
+const InvoicePrint = lazy(() => import('./routes/InvoicePrint'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 function Splash() {
@@ -69,6 +72,9 @@ export function App() {
           <Route path="/products" component={Products} />
           <Route path="/products/:productId" component={ProductEditor} />
           <Route path="/members" component={Members} />
+          <Route path="/invoices" component={Invoices} />
+          <Route path="/invoices/:invoiceId" component={InvoiceEditor} />
+          <Route path="/invoices/:invoiceId/print" component={InvoicePrint} />
         </Route>
       </Route>
       <Route path="*404" component={NotFound} />

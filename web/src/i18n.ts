@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { fr, type Messages } from './locales/fr';
 import { en } from './locales/en';
+import { matchCoreSentence } from './coreSentences';
 
 // French by default, English on request; every visible string comes from these dictionaries.
 
@@ -59,6 +60,8 @@ const coreMessages: [RegExp, MessageKey][] = [
 
 /** A field's validation message in the user's language. */
 export function fieldErrorText(message: string, l: Lang = lang()): string {
+  const sentence = matchCoreSentence(message);
+  if (sentence) return translate(l, sentence.key, sentence.vars);
   for (const [pattern, key] of coreMessages) if (pattern.test(message)) return translate(l, key);
   const tooLong = /Too big: expected string to have <=\s*(\d+)/.exec(message);
   if (tooLong) return translate(l, 'err.tooLong', { max: tooLong[1] ?? '' });
@@ -67,6 +70,13 @@ export function fieldErrorText(message: string, l: Lang = lang()): string {
   const min = /Too small: expected number to be >=\s*(\d+)/.exec(message);
   if (min) return translate(l, 'err.min', { min: min[1] ?? '' });
   return translate(l, 'err.invalid');
+}
+
+/** A calendar day 'YYYY-MM-DD' as people read it, the same day in every time zone. */
+export function formatDay(day: string | undefined | null, l: Lang = lang()): string {
+  if (!day) return '';
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? day : new Intl.DateTimeFormat(l === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
 export function formatDate(iso: string, l: Lang = lang()): string {

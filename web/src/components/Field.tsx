@@ -5,12 +5,16 @@ import { t, type MessageKey } from '../i18n';
 
 export interface FieldSpec {
   name: string;
+  /** The input's id when one form shows the same field several times (invoice lines); `field-<name>` otherwise. */
+  id?: string;
   label: MessageKey;
   hint?: MessageKey;
   kind: InputKind;
-  control?: 'input' | 'textarea' | 'select';
-  type?: 'text' | 'email' | 'tel';
-  options?: { value: string; label: MessageKey }[];
+  control?: 'input' | 'textarea' | 'select' | 'checkbox';
+  type?: 'text' | 'email' | 'tel' | 'date';
+  rows?: number;
+  /** A label from the dictionary, or a text as is (e.g. a customer's name). */
+  options?: { value: string; label?: MessageKey; text?: string }[];
   /** Suggestions offered under a free input. */
   suggestions?: string[];
   /** The same, from the dictionary: a comma-separated list in the user's language. */
@@ -18,6 +22,7 @@ export interface FieldSpec {
   autocomplete?: string;
   inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
   placeholder?: string;
+  placeholderKey?: MessageKey;
   maxlength?: number;
   wide?: boolean;
   required?: boolean;
@@ -34,12 +39,17 @@ export interface FieldControlProps {
   onBlur?(): void;
 }
 
+function splitList(list: string): string[] {
+  return list.split(list.includes('|') ? '|' : ',');
+}
+
 /** A labelled input with its hint, its error and who else is editing it. Renders only. */
 export function FieldControl(props: FieldControlProps) {
-  const id = () => `field-${props.spec.name}`;
+  const id = () => props.spec.id ?? `field-${props.spec.name}`;
   const described = () => [props.spec.hint ? `${id()}-hint` : '', props.error ? `${id()}-error` : ''].filter(Boolean).join(' ') || undefined;
   const editor = () => props.editors?.[0];
-  const suggestions = () => props.spec.suggestions ?? (props.spec.suggestionsKey ? t(props.spec.suggestionsKey).split(',') : undefined);
+  // A dictionary list is comma-separated, or '|'-separated when its items contain commas (legal mentions).
+  const suggestions = () => props.spec.suggestions ?? (props.spec.suggestionsKey ? splitList(t(props.spec.suggestionsKey)) : undefined);
   const upper = () => props.spec.kind === 'code' || props.spec.kind === 'compact';
   const common = () => ({
     id: id(),
@@ -51,68 +61,79 @@ export function FieldControl(props: FieldControlProps) {
     onBlur: () => props.onBlur?.(),
     style: editor() ? { 'border-color': editor()?.color, 'box-shadow': `0 0 0 1px ${editor()?.color}` } : undefined,
   });
+  const placeholder = () => props.spec.placeholder ?? (props.spec.placeholderKey ? t(props.spec.placeholderKey) : undefined);
   return (
-    <div class="field" classList={{ wide: props.spec.wide === true, invalid: props.error !== null }} data-field={props.spec.name}>
-      <div class="field-head">
-        <label for={id()}>
-          {t(props.spec.label)}
-          <Show when={props.spec.required}>
-            <span class="req" aria-hidden="true"> *</span>
-          </Show>
-        </label>
-        <Show when={editor()}>
-          {(u) => (
-            <span class="field-editor" data-testid="field-editor" style={{ 'background-color': u().color }}>
-              {t('presence.editing', { name: u().name })}
-            </span>
-          )}
-        </Show>
-      </div>
-      <Switch>
-        <Match when={props.spec.control === 'select'}>
-          <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
-            {/* `selected` as well as the select's value: the value may be set before the options exist. */}
-            <For each={props.spec.options ?? []}>
-              {(o) => (
-                <option value={o.value} selected={o.value === props.value}>
-                  {t(o.label)}
-                </option>
-              )}
-            </For>
-            <Show when={props.value !== '' && !(props.spec.options ?? []).some((o) => o.value === props.value)}>
-              <option value={props.value} selected>
-                {props.value}
-              </option>
+    <div class="field" classList={{ wide: props.spec.wide === true, invalid: props.error !== null, 'checkbox-field': props.spec.control === 'checkbox' }} data-field={props.spec.name}>
+      <Show
+        when={props.spec.control !== 'checkbox'}
+        fallback={
+          <label class="check" for={id()}>
+            <input {...common()} type="checkbox" checked={props.value === 'true'} onChange={(e) => props.onInput(String(e.currentTarget.checked))} />
+            {t(props.spec.label)}
+          </label>
+        }
+      >
+        <div class="field-head">
+          <label for={id()}>
+            {t(props.spec.label)}
+            <Show when={props.spec.required}>
+              <span class="req" aria-hidden="true"> *</span>
             </Show>
-          </select>
-        </Match>
-        <Match when={props.spec.control === 'textarea'}>
-          <textarea {...common()} rows={4} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
-        </Match>
-        <Match when={true}>
-          <input
-            {...common()}
-            type={props.spec.type ?? 'text'}
-            value={props.value}
-            autocomplete={props.spec.autocomplete ?? 'off'}
-            inputmode={props.spec.inputmode}
-            placeholder={props.spec.placeholder}
-            maxlength={props.spec.maxlength}
-            list={suggestions() ? `${id()}-list` : undefined}
-            class={upper() ? 'upper' : undefined}
-            autocapitalize={upper() ? 'characters' : undefined}
-            spellcheck={upper() ? false : undefined}
-            onInput={(e) => props.onInput(e.currentTarget.value)}
-          />
-          <Show when={suggestions()}>
-            {(list) => (
-              <datalist id={`${id()}-list`}>
-                <For each={list()}>{(s) => <option value={s} />}</For>
-              </datalist>
+          </label>
+          <Show when={editor()}>
+            {(u) => (
+              <span class="field-editor" data-testid="field-editor" style={{ 'background-color': u().color }}>
+                {t('presence.editing', { name: u().name })}
+              </span>
             )}
           </Show>
-        </Match>
-      </Switch>
+        </div>
+        <Switch>
+          <Match when={props.spec.control === 'select'}>
+            <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
+              {/* `selected` as well as the select's value: the value may be set before the options exist. */}
+              <For each={props.spec.options ?? []}>
+                {(o) => (
+                  <option value={o.value} selected={o.value === props.value}>
+                    {o.text ?? (o.label ? t(o.label) : o.value)}
+                  </option>
+                )}
+              </For>
+              <Show when={props.value !== '' && !(props.spec.options ?? []).some((o) => o.value === props.value)}>
+                <option value={props.value} selected>
+                  {props.value}
+                </option>
+              </Show>
+            </select>
+          </Match>
+          <Match when={props.spec.control === 'textarea'}>
+            <textarea {...common()} rows={props.spec.rows ?? 4} value={props.value} placeholder={placeholder()} onInput={(e) => props.onInput(e.currentTarget.value)} />
+          </Match>
+          <Match when={true}>
+            <input
+              {...common()}
+              type={props.spec.type ?? 'text'}
+              value={props.value}
+              autocomplete={props.spec.autocomplete ?? 'off'}
+              inputmode={props.spec.inputmode}
+              placeholder={placeholder()}
+              maxlength={props.spec.maxlength}
+              list={suggestions() ? `${id()}-list` : undefined}
+              class={upper() ? 'upper' : undefined}
+              autocapitalize={upper() ? 'characters' : undefined}
+              spellcheck={upper() ? false : undefined}
+              onInput={(e) => props.onInput(e.currentTarget.value)}
+            />
+            <Show when={suggestions()}>
+              {(list) => (
+                <datalist id={`${id()}-list`}>
+                  <For each={list()}>{(s) => <option value={s} />}</For>
+                </datalist>
+              )}
+            </Show>
+          </Match>
+        </Switch>
+      </Show>
       <Show when={props.spec.hint && !props.error}>
         <p class="hint" id={`${id()}-hint`}>
           {t(props.spec.hint as MessageKey)}

@@ -39,6 +39,7 @@ export function Shell(props: ShellProps) {
                   <span class="company-name">{c().name}</span>
                   <span class="company-role">{t(`role.${c().role}`)}</span>
                 </A>
+                <A href={`${base()}/invoices`} class="nav-link">{t('nav.invoices')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
                 <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>
                 <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>

@@ -1,6 +1,10 @@
 import type { Messages } from './fr';
+import { invoicesEn } from './invoices.en';
+import { legalEn } from './legal.en';
 
 export const en: Messages = {
+  ...legalEn,
+  ...invoicesEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

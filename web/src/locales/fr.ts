@@ -1,5 +1,10 @@
+import { invoicesFr } from './invoices.fr';
+import { legalFr } from './legal.fr';
+
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
+  ...legalFr,
+  ...invoicesFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',

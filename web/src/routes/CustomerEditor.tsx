@@ -6,6 +6,7 @@ import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
 import { EditRecordForm, NewRecordForm } from '../components/RecordForms';
 import { customerSections } from './formSpecs';
+import { focusFromHash } from '../components/focusFromHash';
 
 /** SIREN and VAT number only make sense for a company. */
 function sectionsFor(kind: StoredValue) {
@@ -14,6 +15,7 @@ function sectionsFor(kind: StoredValue) {
 
 function EditCustomer(props: { id: string; back: string }) {
   const { replica } = useCompany();
+  focusFromHash();
   const ws = replica.workspace;
   const id = props.id;
   const record = createMemo(() => (replica.version(), ws.getCustomer(id) as Record<string, StoredValue> | undefined));

@@ -3,11 +3,14 @@ import { editSettings } from '../stores/workspaceEdits';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { LiveSection, type StoredValue } from '../components/LiveSection';
+import { SeriesSection } from '../components/SeriesSection';
+import { focusFromHash } from '../components/focusFromHash';
 import { settingsSections } from './formSpecs';
 
 export default function Settings() {
   const { replica } = useCompany();
   const ws = replica.workspace;
+  focusFromHash();
   const settings = createMemo(() => (replica.version(), ws.readSettings()) as Record<string, StoredValue>);
   return (
     <>
@@ -28,6 +31,7 @@ export default function Settings() {
           )}
         </For>
       </form>
+      <SeriesSection />
     </>
   );
 }

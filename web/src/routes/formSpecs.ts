@@ -59,11 +59,28 @@ export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
     ],
   },
   {
+    title: 'settings.vat',
+    specs: [
+      {
+        name: 'vatRegime',
+        label: 'field.vatRegime',
+        hint: 'hint.vatRegime',
+        kind: 'text',
+        control: 'select',
+        wide: true,
+        options: [{ value: 'normal', label: 'vatRegime.normal' }, { value: 'franchise', label: 'vatRegime.franchise' }],
+      },
+      { name: 'vatOnDebits', label: 'field.vatOnDebits', hint: 'hint.vatOnDebits', kind: 'boolean', control: 'checkbox', wide: true },
+    ],
+  },
+  {
     title: 'settings.billing',
     specs: [
       { name: 'currency', label: 'field.currency', hint: 'hint.currency', kind: 'code', suggestions: currencies, maxlength: 3 },
       { name: 'paymentTermsDays', label: 'field.paymentTermsDays', hint: 'hint.paymentTermsDays', kind: 'integer', inputmode: 'numeric' },
       language(true),
+      { name: 'latePenaltyTerms', label: 'field.latePenaltyTerms', hint: 'hint.latePenaltyTerms', placeholderKey: 'placeholder.latePenaltyTerms', kind: 'text', control: 'textarea', rows: 2, wide: true },
+      { name: 'earlyPaymentTerms', label: 'field.earlyPaymentTerms', hint: 'hint.earlyPaymentTerms', placeholderKey: 'placeholder.earlyPaymentTerms', kind: 'text', control: 'textarea', rows: 2, wide: true },
     ],
   },
 ];

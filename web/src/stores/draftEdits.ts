@@ -83,7 +83,14 @@ export function setLineVat(draft: DraftDocument, line: DocumentLine, choice: str
 }
 
 export function setLineCategory(draft: DraftDocument, lineId: string, category: string): EditResult {
-  return attempt('vatCategory', () => draft.updateLine(lineId, { vatCategory: category, vatRate: '0' }));
+  // EN 16931 BR-Z-10: a zero-rated line states no exemption reason.
+  const noReason = category === 'Z' ? { exemptionReason: '', exemptionCode: '' } : {};
+  return attempt('vatCategory', () => draft.updateLine(lineId, { vatCategory: category, vatRate: '0', ...noReason }));
+}
+
+/** Categories whose lines state why no VAT is charged (EN 16931 BR-x-10). */
+export function needsExemptionReason(category: string): boolean {
+  return ['E', 'AE', 'K', 'G', 'O'].includes(category);
 }
 
 /** What the VAT select shows for a line. */

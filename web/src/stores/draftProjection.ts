@@ -37,6 +37,7 @@ export function projectDraft(db: FacturoDb, companyId: string, id: string, draft
     if (timer === null) timer = setTimeout(write, delayMs);
   };
   draft.doc.on('update', onUpdate);
+  onUpdate();
   return () => {
     draft.doc.off('update', onUpdate);
     if (timer !== null) {

@@ -1,10 +1,10 @@
 // What the user types, turned into the value the workspace schema expects, and back for display.
 // Input conventions only (spaces, decimal comma, capitals); the rules themselves stay in core's schema.
 
-export type InputKind = 'text' | 'compact' | 'code' | 'decimal' | 'integer';
+export type InputKind = 'text' | 'compact' | 'code' | 'decimal' | 'integer' | 'boolean';
 
 /** The parsed value; '' means "cleared". */
-export type FieldValue = string | number;
+export type FieldValue = string | number | boolean;
 
 export function parseInput(kind: InputKind, raw: string): FieldValue {
   const s = raw.trim();
@@ -19,11 +19,14 @@ export function parseInput(kind: InputKind, raw: string): FieldValue {
       return s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
     case 'integer':
       return s === '' ? '' : /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
+    case 'boolean': // a checkbox: "true" / "false"
+      return s === 'true';
   }
 }
 
 /** How a stored value shows in an input: a decimal comma in French. */
 export function displayValue(kind: InputKind, value: string | number | boolean | undefined, lang: 'fr' | 'en'): string {
+  if (kind === 'boolean') return value === true ? 'true' : 'false';
   if (value === undefined || typeof value === 'boolean') return '';
   const s = String(value);
   return kind === 'decimal' && lang === 'fr' ? s.replace('.', ',') : s;

@@ -9,16 +9,16 @@ const fresh = () => new Workspace(new Y.Doc());
 describe('workspace edits from forms', () => {
   it('writes a SIREN typed with spaces as 9 digits', () => {
     const ws = fresh();
-    expect(editSettings(ws, 'siren', 'compact', '123 456 789')).toEqual({ ok: true });
-    expect(ws.readSettings().siren).toBe('123456789');
+    expect(editSettings(ws, 'siren', 'compact', '732 829 320')).toEqual({ ok: true });
+    expect(ws.readSettings().siren).toBe('732829320');
   });
 
   it('writes nothing for an invalid value and names the field', () => {
     const ws = fresh();
-    editSettings(ws, 'siren', 'compact', '123456789');
+    editSettings(ws, 'siren', 'compact', '732829320');
     const result = editSettings(ws, 'siren', 'compact', '1234');
-    expect(result).toEqual({ ok: false, errors: { siren: 'SIREN: 9 digits' } });
-    expect(ws.readSettings().siren).toBe('123456789');
+    expect(result).toEqual({ ok: false, errors: { siren: 'A SIREN has 9 digits; this one has 4.' } });
+    expect(ws.readSettings().siren).toBe('732829320');
   });
 
   it('clears an optional settings field emptied by the user', () => {
@@ -79,5 +79,33 @@ describe('workspace edits from forms', () => {
     expect(createProduct(ws, 'pr_1', { name: { kind: 'text', raw: 'Conseil' }, unitPrice: { kind: 'decimal', raw: '95,5' }, costPrice: { kind: 'decimal', raw: '' } }, now)).toEqual({ ok: true });
     expect(ws.getProduct('pr_1')).toMatchObject({ unitPrice: '95.5', vatRate: '20', unit: 'unit' });
     expect(ws.getProduct('pr_1')?.costPrice).toBeUndefined();
+  });
+
+  it("refuses identifiers whose check digits are wrong, with core/identifiers' message", () => {
+    const ws = fresh();
+    expect(editSettings(ws, 'siren', 'compact', '123456789')).toEqual({ ok: false, errors: { siren: expect.stringContaining('does not exist') } });
+    expect(editSettings(ws, 'vatNumber', 'compact', 'FR00732829320')).toEqual({ ok: false, errors: { vatNumber: expect.stringContaining('FR44732829320') } });
+    expect(editSettings(ws, 'iban', 'compact', 'FR76 3000 6000 0112 3456 7890 188')).toMatchObject({ ok: false });
+    expect(editSettings(ws, 'bic', 'compact', 'BNP')).toMatchObject({ ok: false });
+    expect(ws.readSettings()).toEqual({});
+  });
+
+  it('stores a valid IBAN, SIRET and BIC without their spaces', () => {
+    const ws = fresh();
+    expect(editSettings(ws, 'iban', 'compact', 'fr76 3000 6000 0112 3456 7890 189')).toEqual({ ok: true });
+    expect(editSettings(ws, 'siret', 'compact', '732 829 320 00074')).toEqual({ ok: true });
+    expect(editSettings(ws, 'bic', 'compact', 'bnpa fr pp')).toEqual({ ok: true });
+    expect(ws.readSettings()).toMatchObject({ iban: 'FR7630006000011234567890189', siret: '73282932000074', bic: 'BNPAFRPP' });
+  });
+
+  it("checks a customer's SIREN and VAT number, on creation as on edit", () => {
+    const ws = fresh();
+    const bad = createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: 'ACME' }, siren: { kind: 'compact', raw: '123456789' } }, now);
+    expect(bad).toMatchObject({ ok: false, errors: { siren: expect.any(String) } });
+    expect(ws.getCustomer('cu_1')).toBeUndefined();
+    expect(createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: 'ACME' }, siren: { kind: 'compact', raw: '732 829 320' } }, now)).toEqual({ ok: true });
+    expect(editCustomer(ws, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 970')).toMatchObject({ ok: false });
+    expect(editCustomer(ws, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 976')).toEqual({ ok: true });
+    expect(ws.getCustomer('cu_1')).toMatchObject({ siren: '732829320', vatNumber: 'DE136695976' });
   });
 });

@@ -1,4 +1,7 @@
-import { ValidationError, customerInput, productInput, address, type Workspace, type CustomerInput, type ProductInput } from '@facturo/core';
+import {
+  ValidationError, address, checkBic, checkIban, checkSiren, checkSiret, checkVatNumber, customerInput, productInput,
+  type CustomerInput, type IdentifierCheck, type ProductInput, type Workspace,
+} from '@facturo/core';
 import { parseInput, type FieldValue, type InputKind } from './fieldInput';
 
 // Field-by-field edits of the workspace from forms: each keystroke that makes a valid value is written at
@@ -42,14 +45,35 @@ function shapeOf(shape: object, field: string): FieldSchema | undefined {
   return (shape as Record<string, FieldSchema | undefined>)[field];
 }
 
+/** Identifiers are checked by core/identifiers (check digits, lengths) and stored normalized. */
+const identifierChecks: Record<string, (v: string) => IdentifierCheck> = {
+  siren: checkSiren,
+  siret: checkSiret,
+  vatNumber: checkVatNumber,
+  iban: checkIban,
+  bic: checkBic,
+};
+
+/** The value to write, or the identifier's problem; other fields pass through. */
+function checkedValue(field: string, value: FieldValue): { value: FieldValue } | { error: EditResult } {
+  const check = identifierChecks[field];
+  if (!check || typeof value !== 'string' || value === '') return { value };
+  const result = check(value);
+  return result.ok ? { value: result.normalized } : { error: { ok: false, errors: { [field]: result.message } } };
+}
+
 export function editSettings(ws: Workspace, field: string, kind: InputKind, raw: string): EditResult {
-  const value = parseInput(kind, raw);
+  const checked = checkedValue(field, parseInput(kind, raw));
+  if ('error' in checked) return checked.error;
+  const value = checked.value;
   // updateSettings clears a field given as undefined.
   return attempt(field, () => ws.updateSettings({ [field]: value === '' ? undefined : value }));
 }
 
 export function editCustomer(ws: Workspace, id: string, field: string, kind: InputKind, raw: string): EditResult {
-  const value = parseInput(kind, raw);
+  const checked = checkedValue(field, parseInput(kind, raw));
+  if ('error' in checked) return checked.error;
+  const value = checked.value;
   const schema = isAddressField(field) ? shapeOf(address.shape, field) : shapeOf(customerInput.shape, field);
   // updateCustomer clears a field given as ''.
   return requiredError(schema, field, value) ?? attempt(field, () => ws.updateCustomer(id, { [field]: value }));
@@ -79,10 +103,21 @@ function parsedDraft(draft: Draft): Record<string, FieldValue> {
 
 export function createCustomer(ws: Workspace, id: string, draft: Draft, now: string): EditResult {
   const flat = parsedDraft(draft);
+  const problems: FieldErrors = {};
+  for (const [field, v] of Object.entries(flat)) {
+    const checked = checkedValue(field, v);
+    if ('error' in checked) Object.assign(problems, checked.error.ok ? {} : checked.error.errors);
+    else flat[field] = checked.value;
+  }
   const addr = Object.fromEntries(Object.entries(flat).filter(([k]) => isAddressField(k)));
-  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !isAddressField(k)));
+  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !isAddressField(k) && !(k in problems)));
   const input = { ...rest, ...(Object.keys(addr).length > 0 ? { address: addr } : {}) } as CustomerInput;
-  return attempt(null, () => ws.createCustomer(id, input, now));
+  if (Object.keys(problems).length === 0) return attempt(null, () => ws.createCustomer(id, input, now));
+  // Report every wrong field at once: the schema's problems with the rest, without writing anything.
+  const parsed = customerInput.safeParse(input);
+  const schemaErrors: FieldErrors = {};
+  for (const issue of parsed.success ? [] : parsed.error.issues) schemaErrors[String(issue.path[issue.path.length - 1] ?? '')] ??= issue.message;
+  return { ok: false, errors: { ...schemaErrors, ...problems } };
 }
 
 export function createProduct(ws: Workspace, id: string, draft: Draft, now: string): EditResult {

@@ -2,7 +2,9 @@ import { createSignal } from 'solid-js';
 import { DraftDocument, docIds } from '@facturo/core';
 import { onSignOut, session } from '../auth/session';
 import { db } from '../stores/db';
-import { draftHash } from '../stores/draftEdits';
+import { copyDraftContent, createDraft, draftHash } from '../stores/draftEdits';
+import { newId } from '../stores/ids';
+import type { DocumentKind, Workspace } from '@facturo/core';
 import { projectDraft } from '../stores/draftProjection';
 import type { DraftProbe } from '../stores/issueSender';
 import { openRoom, type Room, type RoomOptions } from './room';
@@ -87,6 +89,32 @@ export function probeDraft(companyId: string, documentId: string): DraftProbe {
     draftHash: () => draftHash(replica.draft),
     release,
   };
+}
+
+/** Keeps a just-created draft open a little, so its first edits reach IndexedDB and the server. */
+const keepOpenMs = 10_000;
+
+/** A new draft, created on this device (offline too); resolves with its id. */
+export function startDraft(companyId: string, ws: Workspace, kind: DocumentKind): string {
+  const opts = optionsFor(companyId);
+  const id = newId('dc');
+  const { replica, release } = openDraft(companyId, id, opts);
+  createDraft(ws, replica.draft, { id, kind, createdAt: new Date().toISOString(), createdBy: opts.user.id });
+  setTimeout(release, keepOpenMs);
+  return id;
+}
+
+/** A new draft holding the content of another (late edits of an issued document); resolves with its id. */
+export function copyIntoNewDraft(companyId: string, ws: Workspace, source: DraftReplica): string {
+  const opts = optionsFor(companyId);
+  const id = newId('dc');
+  const { replica, release } = openDraft(companyId, id, opts);
+  const createdAt = new Date().toISOString();
+  copyDraftContent(source.draft, replica.draft, { createdAt, createdBy: opts.user.id, newLineId: () => newId('ln') });
+  const meta = replica.draft.readMeta();
+  ws.registerDocument(id, { kind: meta.kind, createdAt, createdBy: opts.user.id, ...(meta.customerId ? { customerId: meta.customerId } : {}) });
+  setTimeout(release, keepOpenMs);
+  return id;
 }
 
 /**

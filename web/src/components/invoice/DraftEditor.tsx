@@ -1,0 +1,112 @@
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, Show } from 'solid-js';
+import { draftHash, draftProblems, safeTotals, splitProblems } from '../../stores/draftEdits';
+import { queueIssue } from '../../stores/outboxLoop';
+import type { OutboxEntry } from '../../stores/db';
+import { db } from '../../stores/db';
+import type { DraftReplica } from '../../sync/draftReplica';
+import { t } from '../../i18n';
+import { useCompany } from '../companyContext';
+import { Notice } from '../Notice';
+import { Presence } from '../Presence';
+import { SyncStatus } from '../SyncStatus';
+import { DraftFields } from './DraftFields';
+import { IssueChecklist } from './IssueChecklist';
+import { IssueDialog } from './IssueDialog';
+import { LinesSection } from './LinesSection';
+import { problemText } from './problems';
+import { StatusChip } from './StatusChip';
+import { TotalsPanel } from './TotalsPanel';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A draft invoice or credit note: co-edited live, checked against the law, issued through the outbox. */
+export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undefined }) {
+  const { company, replica } = useCompany();
+  const ws = replica.workspace;
+  const room = props.d.room;
+  const draft = props.d.draft;
+  const base = `/c/${company.id}`;
+  const meta = createMemo(() => (room.version(), draft.readMeta()));
+  const totals = createMemo(() => (room.version(), safeTotals(draft)));
+  const problems = createMemo(() => (room.version(), replica.version(), draftProblems(ws, draft, today())));
+  const split = createMemo(() => splitProblems(problems()));
+  const lineIds = createMemo(() => (room.version(), draft.listLines().map((l) => l.id)));
+  const customerName = () => (meta().customerId ? ws.getCustomer(meta().customerId ?? '')?.name : undefined);
+  const pending = () => props.issue !== undefined && props.issue.rejected !== true;
+  const refused = () => (props.issue?.rejected === true ? props.issue : undefined);
+  const readOnly = () => room.readOnly() || pending();
+  const creditNote = () => meta().kind === 'credit_note';
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+
+  const issue = async () => {
+    setBusy(true);
+    try {
+      await queueIssue(company.id, props.d.documentId, await draftHash(draft));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cancelIssue = () => {
+    if (props.issue) void db.outbox.delete(props.issue.id);
+  };
+
+  return (
+    <>
+      <div class="page-head">
+        <A href={`${base}/invoices`} class="back">← {t('invoices.backToList')}</A>
+        <h1 data-testid="invoice-title">{t(creditNote() ? 'invoice.draftCreditTitle' : 'invoice.draftTitle')}</h1>
+        <StatusChip status={pending() ? 'pending' : 'draft'} />
+        <div class="doc-presence">
+          <Show when={room.others().length > 0}>
+            <span class="muted small">{t('invoice.alsoHere')}</span>
+            <Presence others={room.others()} />
+          </Show>
+          <SyncStatus state={room.syncState()} />
+        </div>
+      </div>
+      <Show when={pending()}>
+        <Notice kind="info" testid="pending-issue">
+          <p>{t('issue.pending')}</p>
+          <button type="button" class="btn small" onClick={cancelIssue} data-testid="cancel-issue">{t('issue.cancel')}</button>
+        </Notice>
+      </Show>
+      <Show when={refused()}>
+        {(e) => (
+          <Notice kind="error" testid="issue-refused">
+            <p>{t('issue.refused')}</p>
+            <ul>
+              {Object.entries(e().fields ?? {}).map(([k, m]) => (
+                <li>{problemText(k, m, { name: customerName() ?? '' })}</li>
+              ))}
+            </ul>
+            <Show when={Object.keys(e().fields ?? {}).length === 0}>
+              <p class="small">{e().lastError}</p>
+            </Show>
+          </Notice>
+        )}
+      </Show>
+      <form class="form invoice-form" onSubmit={(e) => e.preventDefault()} data-testid="invoice-editor">
+        <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} />
+        <LinesSection d={props.d} ws={ws} version={replica.version} totals={totals()} lineProblems={split().lines} currency={meta().currency ?? 'EUR'} readOnly={readOnly()} />
+      </form>
+      <div class="invoice-bottom">
+        <IssueChecklist problems={problems()} base={base} customerId={meta().customerId} customerName={customerName()} lineIds={lineIds()} />
+        <TotalsPanel totals={totals()} empty={lineIds().length === 0} currency={meta().currency ?? 'EUR'} />
+      </div>
+      <Show when={!room.readOnly() && !pending()}>
+        <div class="actions issue-actions">
+          <button type="button" class="btn primary" disabled={Object.keys(problems()).length > 0} onClick={() => setConfirming(true)} data-testid="issue-button">
+            {t(creditNote() ? 'issue.buttonCredit' : 'issue.button')}
+          </button>
+          <Show when={Object.keys(problems()).length > 0}>
+            <span class="muted small">{t('issue.fixFirst')}</span>
+          </Show>
+        </div>
+      </Show>
+      <IssueDialog open={confirming()} creditNote={creditNote()} busy={busy()} onConfirm={() => void issue()} onClose={() => setConfirming(false)} />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
+import { safeTotals } from '../../stores/draftEdits';
+import type { DraftReplica } from '../../sync/draftReplica';
+import { describeError } from '../../errors';
+import { t } from '../../i18n';
+import { useCompany } from '../companyContext';
+import { Notice } from '../Notice';
+import { createCreditNote } from './creditNote';
+import { createFrozen } from './frozen';
+import { InvoiceDocument } from './InvoiceDocument';
+import { SendEmailPanel } from './SendEmailPanel';
+import { StatusChip } from './StatusChip';
+import { TotalsPanel } from './TotalsPanel';
+
+/** An issued invoice or credit note: read-only, with what can still be done (print, send, credit). */
+export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
+  const { company, replica } = useCompany();
+  const navigate = useNavigate();
+  const base = `/c/${company.id}/invoices`;
+  const room = props.d.room;
+  const meta = createMemo(() => (room.version(), props.d.draft.readMeta()));
+  const frozen = createFrozen(company.id, props.d.documentId);
+  const isInvoice = () => meta().kind !== 'credit_note';
+  const [sending, setSending] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const customerEmail = () => frozen.doc()?.buyer.email ?? (meta().customerId ? replica.workspace.getCustomer(meta().customerId ?? '')?.email : undefined) ?? '';
+
+  const credit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div class="page-head">
+        <A href={base} class="back">← {t('invoices.backToList')}</A>
+        <h1 data-testid="invoice-title">
+          {t(isInvoice() ? 'invoice.issuedTitle' : 'invoice.issuedCreditTitle')} <span data-testid="invoice-number">{props.number}</span>
+        </h1>
+        <StatusChip status="issued" />
+      </div>
+      <div class="actions no-print">
+        <A href={`${base}/${props.d.documentId}/print`} class="btn primary" data-testid="print-link">{t('issued.print')}</A>
+        <Show when={!replica.readOnly()}>
+          <button type="button" class="btn" onClick={() => setSending(!sending())} aria-expanded={sending()} data-testid="send-email">
+            {t('issued.send')}
+          </button>
+          <Show when={isInvoice()}>
+            <button type="button" class="btn" disabled={busy()} onClick={() => void credit()} data-testid="create-credit-note">
+              {t('issued.creditNote')}
+            </button>
+          </Show>
+        </Show>
+      </div>
+      <Show when={error()}>{(m) => <Notice kind="error">{m()}</Notice>}</Show>
+      <Show when={sending()}>
+        <SendEmailPanel companyId={company.id} documentId={props.d.documentId} defaultTo={customerEmail()} onClose={() => setSending(false)} />
+      </Show>
+      <p class="muted small">{t('issued.frozenNote')}</p>
+      <Switch>
+        <Match when={frozen.doc()}>{(doc) => <div class="doc-frame"><InvoiceDocument doc={doc()} numberTestid="doc-number" /></div>}</Match>
+        <Match when={frozen.state() === 'loading'}>
+          <p class="muted">{t('common.loading')}</p>
+        </Match>
+        <Match when={true}>
+          <Notice kind="info" testid="frozen-unavailable">{t('issued.unavailable')}</Notice>
+          <TotalsPanel totals={safeTotals(props.d.draft)} empty={props.d.draft.lines.length === 0} currency={meta().currency ?? 'EUR'} />
+        </Match>
+      </Switch>
+    </>
+  );
+}

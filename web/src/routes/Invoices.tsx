@@ -1,0 +1,142 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { liveQuery } from 'dexie';
+import { db, type DraftRow, type InvoiceRow } from '../stores/db';
+import { refreshInvoiceList } from '../stores/frozenCache';
+import { filterInvoices, mergeInvoiceList, type InvoiceListRow, type ListFilter, type QueuedIssue } from '../stores/invoiceList';
+import { isFor } from '../stores/outboxLoop';
+import { displayAmount } from '../stores/fieldInput';
+import { startDraft } from '../sync/draftReplica';
+import { formatDay, lang, t, type MessageKey } from '../i18n';
+import { useCompany } from '../components/companyContext';
+import { EmptyState, Notice } from '../components/Notice';
+import { StatusChip } from '../components/invoice/StatusChip';
+
+const statusFilters: { value: ListFilter['status']; label: MessageKey }[] = [
+  { value: 'all', label: 'invoices.allStatuses' },
+  { value: 'draft', label: 'invoiceStatus.draft' },
+  { value: 'pending', label: 'invoiceStatus.pending' },
+  { value: 'issued', label: 'invoiceStatus.issued' },
+];
+const kindFilters: { value: ListFilter['kind']; label: MessageKey }[] = [
+  { value: 'all', label: 'invoices.allKinds' },
+  { value: 'invoice', label: 'invoices.kindInvoice' },
+  { value: 'credit_note', label: 'invoices.kindCreditNote' },
+];
+
+/** Subscribes a signal to a Dexie query for the life of the component. */
+function live<T>(query: () => Promise<T>, initial: T) {
+  const [value, setValue] = createSignal<T>(initial);
+  const sub = liveQuery(query).subscribe({ next: setValue, error: () => undefined });
+  onCleanup(() => sub.unsubscribe());
+  return value;
+}
+
+export default function Invoices() {
+  const { company, replica } = useCompany();
+  const ws = replica.workspace;
+  const navigate = useNavigate();
+  const base = `/c/${company.id}/invoices`;
+  const [filter, setFilter] = createSignal<ListFilter>({ status: 'all', kind: 'all' });
+  const [offline, setOffline] = createSignal(false);
+  const server = live<InvoiceRow[]>(() => db.invoices.where('companyId').equals(company.id).toArray(), []);
+  const local = live<DraftRow[]>(() => db.drafts.where('companyId').equals(company.id).toArray(), []);
+  const queued = live<QueuedIssue[]>(
+    async () =>
+      (await db.outbox.where('companyId').equals(company.id).filter((e) => e.kind === 'issue').toArray()).flatMap((e) => {
+        const id = (e.payload as { documentId?: unknown } | null)?.documentId;
+        return typeof id === 'string' && isFor(e.payload, id) ? [{ documentId: id, rejected: e.rejected === true }] : [];
+      }),
+    [],
+  );
+  onMount(() => {
+    refreshInvoiceList(db, company.id).then(
+      () => setOffline(false),
+      () => setOffline(true),
+    );
+  });
+  const all = createMemo(() =>
+    mergeInvoiceList({
+      index: (replica.version(), ws.listDocuments()),
+      server: server(),
+      local: local(),
+      queued: queued(),
+      customerName: (id) => ws.getCustomer(id)?.name,
+    }),
+  );
+  const rows = createMemo(() => filterInvoices(all(), filter()));
+  const newInvoice = () => navigate(`${base}/${startDraft(company.id, ws, 'invoice')}`);
+  const total = (r: InvoiceListRow) => (r.totalInclTax ? displayAmount(r.totalInclTax, r.currency, lang()) : '—');
+
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t('invoices.title')}</h1>
+        <Show when={!replica.readOnly()}>
+          <button type="button" class="btn primary" onClick={newInvoice} data-testid="new-invoice">
+            {t('invoices.new')}
+          </button>
+        </Show>
+      </div>
+      <Show when={offline()}>
+        <Notice kind="info" testid="invoices-offline">{t('invoices.offline')}</Notice>
+      </Show>
+      <Show when={all().length > 0} fallback={<EmptyState title={t('invoices.empty')}><p class="muted">{t('invoices.emptyHelp')}</p></EmptyState>}>
+        <div class="toolbar">
+          <div class="field">
+            <label for="filter-status">{t('invoices.filterStatus')}</label>
+            <select id="filter-status" value={filter().status} onChange={(e) => setFilter((f) => ({ ...f, status: e.currentTarget.value as ListFilter['status'] }))}>
+              <For each={statusFilters}>{(o) => <option value={o.value}>{t(o.label)}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="filter-kind">{t('invoices.filterKind')}</label>
+            <select id="filter-kind" value={filter().kind} onChange={(e) => setFilter((f) => ({ ...f, kind: e.currentTarget.value as ListFilter['kind'] }))}>
+              <For each={kindFilters}>{(o) => <option value={o.value}>{t(o.label)}</option>}</For>
+            </select>
+          </div>
+        </div>
+        <Show when={rows().length > 0} fallback={<EmptyState title={t('invoices.noMatch')} testid="no-match" />}>
+          <table class="table clickable invoice-table" data-testid="invoice-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('invoices.colNumber')}</th>
+                <th scope="col">{t('invoices.colCustomer')}</th>
+                <th scope="col" class="hide-sm">{t('invoices.colIssueDate')}</th>
+                <th scope="col" class="hide-sm">{t('invoices.colDueDate')}</th>
+                <th scope="col" class="num">{t('invoices.colTotal')}</th>
+                <th scope="col">{t('invoices.colStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(r) => (
+                  <tr data-testid="invoice-row" data-id={r.id} data-kind={r.kind} onClick={() => navigate(`${base}/${r.id}`)}>
+                    <td>
+                      <A href={`${base}/${r.id}`} data-testid="invoice-number">
+                        {r.number ?? t(r.kind === 'credit_note' ? 'invoices.draftCreditNote' : 'invoices.draftInvoice')}
+                      </A>
+                      <Show when={r.kind === 'credit_note' && r.number}>
+                        <span class="badge muted">{t('invoices.creditBadge')}</span>
+                      </Show>
+                    </td>
+                    <td>{r.customerName ?? <span class="muted">{t('invoices.noCustomer')}</span>}</td>
+                    <td class="hide-sm">{formatDay(r.issueDate)}</td>
+                    <td class="hide-sm">{formatDay(r.dueDate)}</td>
+                    <td class="num" data-testid="invoice-total">{total(r)}</td>
+                    <td>
+                      <StatusChip status={r.status} />
+                      <Show when={r.issueRefused}>
+                        <span class="badge danger" title={t('invoices.refusedHint')}>{t('invoices.refused')}</span>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </Show>
+    </>
+  );
+}
