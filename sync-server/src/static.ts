@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 
 const types: Record<string, string> = {
@@ -7,6 +8,19 @@ const types: Record<string, string> = {
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
 };
+
+const compressible = /\.(html|js|css|json|webmanifest|svg|txt)$/;
+/** Gzipped bodies, computed once per file version. */
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+async function gzipOf(file: string, body: Buffer): Promise<Buffer> {
+  const { mtimeMs } = await stat(file);
+  const hit = gzipped.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const zipped = gzipSync(body, { level: 9 });
+  gzipped.set(file, { mtimeMs, body: zipped });
+  return zipped;
+}
 
 /** Serves the built PWA: hashed assets cached forever, the service worker and index never, SPA fallback. */
 export function servePwa(root: string) {
@@ -24,9 +38,14 @@ export function servePwa(root: string) {
     }
     const body = await readFile(file);
     const immutable = rel.startsWith('/assets/');
-    return c.body(body, 200, {
+    const headers: Record<string, string> = {
       'content-type': types[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+      vary: 'accept-encoding',
+    };
+    if (compressible.test(file) && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      return c.body(new Uint8Array(await gzipOf(file, body)), 200, { ...headers, 'content-encoding': 'gzip' });
+    }
+    return c.body(new Uint8Array(body), 200, headers);
   };
 }
