@@ -10,9 +10,9 @@ function setup(settings: Parameters<Workspace['updateSettings']>[0] = {}) {
   const ws = new Workspace(new Y.Doc());
   ws.updateSettings({
     legalName: 'Studio Boréal SAS', legalForm: 'SAS', shareCapital: '10000.00', rcsCity: 'Lyon', siren: '912345675',
-    vatNumber: 'FR40912345675', line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR', ...settings,
+    vatNumber: 'FR65912345675', line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR', ...settings,
   });
-  ws.createCustomer('cu_1', { name: 'Boulangerie Martin', siren: '532198765', address: { line1: '12 rue X', postcode: '69002', city: 'Lyon', country: 'FR' }, paymentTermsDays: 45 }, now);
+  ws.createCustomer('cu_1', { name: 'Boulangerie Martin', siren: '532198769', address: { line1: '12 rue X', postcode: '69002', city: 'Lyon', country: 'FR' }, paymentTermsDays: 45 }, now);
   const draft = new DraftDocument(new Y.Doc());
   draft.init('invoice', { createdAt: now, customerId: 'cu_1', operationCategory: 'services' });
   draft.addLine('l1', { description: 'Site vitrine', quantity: '1', unitPrice: '2400.00', vatRate: '20' });
@@ -36,6 +36,14 @@ describe('issuing', () => {
     ws.updateCustomer('cu_1', { siren: '', city: '' });
     const problems = issueProblems(draft, { ...ctx, settings: ws.readSettings(), customer: ws.getCustomer('cu_1') });
     expect(Object.keys(problems).sort()).toEqual(['customer.address', 'customer.siren', 'seller.rcsCity', 'seller.siren', 'seller.vatNumber']);
+  });
+
+  it('refuses a SIREN or VAT number that fails its checksum, with the check’s message', () => {
+    const { ws, draft, ctx } = setup({ vatNumber: 'FR40912345675' });
+    ws.updateCustomer('cu_1', { siren: '532198765' });
+    const problems = issueProblems(draft, { ...ctx, settings: ws.readSettings(), customer: ws.getCustomer('cu_1') });
+    expect(problems['seller.vatNumber']).toContain('FR65912345675');
+    expect(problems['customer.siren']).toMatch(/SIREN/);
   });
 
   it('refuses an empty invoice, a nameless line and a missing operation category', () => {

@@ -1,4 +1,5 @@
 import { ValidationError } from './schema/fields';
+import { checkIban, checkSiren, checkVatNumber, type IdentifierCheck } from './identifiers';
 import type { CompanySettings, Customer, Series } from './schema/workspace';
 import type { DocumentKind, DocumentLine, DocumentMeta, DraftDocument } from './schema/document';
 import type { InvoiceTotals } from './tax';
@@ -38,6 +39,15 @@ function sellerProblems(s: CompanySettings, out: Record<string, string>) {
   if (s.vatRegime !== 'franchise' && !s.vatNumber) out['seller.vatNumber'] = 'the VAT number is required unless the company is under the franchise (art. 293 B)';
 }
 
+/** A wrong SIREN or VAT number on an invoice is a wrong legal mention: refused with the check's message. */
+function identifierProblems(out: Record<string, string>, checks: [string, string | undefined, (v: string) => IdentifierCheck][]) {
+  for (const [field, value, check] of checks) {
+    if (!value || out[field]) continue;
+    const r = check(value);
+    if (!r.ok) out[field] = r.message;
+  }
+}
+
 function customerProblems(c: Customer | undefined, out: Record<string, string>) {
   if (!c) {
     out.customerId = 'choose a customer';
@@ -65,6 +75,13 @@ export function issueProblems(draft: DraftDocument, ctx: IssueContext): Record<s
   if (ctx.series.kind !== meta.kind) out.seriesId = `series ${ctx.series.id} numbers ${ctx.series.kind}s`;
   sellerProblems(ctx.settings, out);
   customerProblems(ctx.customer, out);
+  identifierProblems(out, [
+    ['seller.siren', ctx.settings.siren, checkSiren],
+    ['seller.vatNumber', ctx.settings.vatNumber, checkVatNumber],
+    ['seller.iban', ctx.settings.iban, checkIban],
+    ['customer.siren', ctx.customer?.siren, checkSiren],
+    ['customer.vatNumber', ctx.customer?.vatNumber, checkVatNumber],
+  ]);
   lineProblems(draft.listLines(), ctx.settings.vatRegime === 'franchise', out);
   if (!meta.operationCategory) out.operationCategory = 'say whether this sells goods, services or both';
   if (meta.kind === 'credit_note' && !meta.precedingNumber) out.precedingNumber = 'a credit note must reference the invoice it corrects';

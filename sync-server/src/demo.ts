@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
-import { docIds, Workspace } from '@facturo/core';
+import { docIds, DraftDocument, Workspace } from '@facturo/core';
 import { companyBySlug, createCompany, createInvitation } from './companies';
 import { newId } from './ids';
 import { recordEvent, type Services } from './services';
 
 const customers = [
-  { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198765', vatNumber: 'FR27532198765', paymentTermsDays: 30, address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
-  { kind: 'company', name: 'Mairie de Villeurbanne', email: 'achats@mairie-villeurbanne.fr', siren: '216902647', paymentTermsDays: 30, address: { line1: 'Place Lazare-Goujon', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
-  { kind: 'company', name: 'Clinique vétérinaire des Alpes', email: 'compta@cliniquealpes.fr', siren: '804512397', vatNumber: 'FR63804512397', paymentTermsDays: 45, address: { line1: '4 avenue Alsace-Lorraine', postcode: '38000', city: 'Grenoble', country: 'FR' } },
-  { kind: 'company', name: 'Hôtel Le Grand Cerf', email: 'direction@grandcerf.fr', siren: '418273645', paymentTermsDays: 30, address: { line1: '1 place du Marché', postcode: '21200', city: 'Beaune', country: 'FR' } },
+  { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198769', vatNumber: 'FR84532198769', paymentTermsDays: 30, address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
+  { kind: 'company', name: 'Mairie de Villeurbanne', email: 'achats@mairie-villeurbanne.fr', siren: '216902643', paymentTermsDays: 30, address: { line1: 'Place Lazare-Goujon', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
+  { kind: 'company', name: 'Clinique vétérinaire des Alpes', email: 'compta@cliniquealpes.fr', siren: '804512390', vatNumber: 'FR60804512390', paymentTermsDays: 45, address: { line1: '4 avenue Alsace-Lorraine', postcode: '38000', city: 'Grenoble', country: 'FR' } },
+  { kind: 'company', name: 'Hôtel Le Grand Cerf', email: 'direction@grandcerf.fr', siren: '418273645', vatNumber: 'FR41418273645', paymentTermsDays: 30, address: { line1: '1 place du Marché', postcode: '21200', city: 'Beaune', country: 'FR' } },
   { kind: 'company', name: 'Brightwave Ltd', email: 'accounts@brightwave.co.uk', language: 'en', paymentTermsDays: 30, address: { line1: '22 Queen Street', postcode: 'EH2 1JX', city: 'Edinburgh', country: 'GB' } },
   { kind: 'company', name: 'Kaffeehaus Weber GmbH', email: 'buchhaltung@kaffeehaus-weber.de', vatNumber: 'DE811907980', language: 'en', paymentTermsDays: 30, address: { line1: 'Friedrichstraße 101', postcode: '10117', city: 'Berlin', country: 'DE' } },
   { kind: 'individual', name: 'Sophie Durand', email: 'sophie.durand@example.fr', address: { line1: '8 impasse des Lilas', postcode: '33000', city: 'Bordeaux', country: 'FR' } },
@@ -42,13 +42,32 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
     const ws = new Workspace(doc);
     ws.updateSettings({
       legalName: 'Studio Boréal SAS', tradeName: 'Studio Boréal', legalForm: 'SAS', shareCapital: '10000.00',
-      siren: '912345675', siret: '91234567500017', vatNumber: 'FR40912345675', rcsCity: 'Lyon',
+      siren: '912345675', siret: '91234567500017', vatNumber: 'FR65912345675', rcsCity: 'Lyon',
       email: 'bonjour@studio-boreal.fr', phone: '04 78 00 00 00', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP',
-      currency: 'EUR', paymentTermsDays: 30, language: 'fr',
+      currency: 'EUR', paymentTermsDays: 30, language: 'fr', vatRegime: 'normal',
+      latePenaltyTerms: 'taux BCE + 10 points', earlyPaymentTerms: 'Pas d’escompte pour paiement anticipé',
       line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR',
     });
-    for (const c of customers) ws.createCustomer(newId('cu'), c, now.toISOString());
+    const customerIds = customers.map((c) => {
+      const id = newId('cu');
+      ws.createCustomer(id, c, now.toISOString());
+      return id;
+    });
     for (const p of products) ws.createProduct(newId('pr'), p, now.toISOString());
+    // A few drafts to open, finish and issue: each is its own document.
+    const drafts = [
+      { customer: 0, lines: [products[0], products[4]], qty: ['1', '1'] },
+      { customer: 2, lines: [products[2], products[5]], qty: ['3', '2'] },
+      { customer: 4, lines: [products[3]], qty: ['12'] },
+    ];
+    for (const d of drafts) {
+      const id = newId('dc');
+      const draft = new DraftDocument(new Y.Doc());
+      draft.init('invoice', { createdAt: now.toISOString(), createdBy: 'system:demo', customerId: customerIds[d.customer]!, operationCategory: 'services' });
+      d.lines.forEach((p, i) => draft.addLine(newId('ln'), { description: p.name, quantity: d.qty[i]!, unit: p.unit, unitPrice: p.unitPrice, vatRate: p.vatRate }));
+      ws.registerDocument(id, { kind: 'invoice', createdAt: now.toISOString(), createdBy: 'system:demo', customerId: customerIds[d.customer]! });
+      await s.log.append({ companyId: company.id, docId: docIds.document(company.id, id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(draft.doc) });
+    }
     await s.log.append({ companyId: company.id, docId: docIds.workspace(company.id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(doc) });
     await recordEvent(s, company.id, 'system:demo', { type: 'company_created', name: company.name, demo: true });
   }
