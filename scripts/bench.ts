@@ -1,4 +1,5 @@
 import { runSyncBench } from './bench/sync/index';
+import { runInvoicingBench } from './bench/invoicing';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -6,6 +7,7 @@ import { runSyncBench } from './bench/sync/index';
  */
 const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   sync: runSyncBench,
+  invoicing: runInvoicingBench,
 };
 
 async function main(argv: string[]) {
