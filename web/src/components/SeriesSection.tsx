@@ -5,6 +5,7 @@ import { FieldControl, type FieldSpec } from './Field';
 import { useCompany } from './companyContext';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const kindLabel = (kind: string) => (kind === 'invoice' ? 'series.kindInvoice' : 'series.kindCreditNote');
 
 const specs: Record<'id' | 'name' | 'kind' | 'format', FieldSpec> = {
   id: { name: 'id', id: 'series-id', label: 'series.code', hint: 'series.codeHint', kind: 'code', maxlength: 10 },
@@ -71,7 +72,9 @@ export function SeriesSection() {
                 <td><strong>{s.id}</strong></td>
                 <td>
                   {s.name}
-                  <span class="muted small"> · {t(s.kind === 'invoice' ? 'series.kindInvoice' : 'series.kindCreditNote')}</span>
+                  <Show when={s.name !== t(kindLabel(s.kind))}>
+                    <span class="muted small"> · {t(kindLabel(s.kind))}</span>
+                  </Show>
                 </td>
                 <td class="hide-sm"><code>{s.format}</code></td>
                 <td><code data-testid="series-example">{example(s.format)}</code></td>

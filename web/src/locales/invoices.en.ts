@@ -67,7 +67,7 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'line.quantity': 'Quantity',
   'line.discount': 'Discount (%)',
   'line.vat': 'VAT',
-  'line.vatCategory': 'Why no VAT',
+  'line.vatCategory': 'Exemption case',
   'line.exemptionReason': 'Exemption mention',
   'line.remove': 'Remove',
   'line.removeNamed': 'Remove line {n}',
@@ -158,6 +158,10 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'send.sending': 'Sending…',
   'send.sent': 'Document sent to {to}.',
   'send.failed': 'Sending failed: {reason}',
+
+  'send.noSmtp': 'the company’s sending server (SMTP) is not set up yet. Ask an owner or an admin to set it up.',
+  'send.smtpFailed': 'the company’s sending server (SMTP) refused the message. Check the address, or try again later.',
+  'send.badRecipient': 'enter a valid email address for the recipient.',
 
   'print.back': 'Back to the document',
   'print.print': 'Print',

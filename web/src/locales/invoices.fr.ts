@@ -66,7 +66,7 @@ export const invoicesFr = {
   'line.quantity': 'Quantité',
   'line.discount': 'Remise (%)',
   'line.vat': 'TVA',
-  'line.vatCategory': 'Cas sans TVA',
+  'line.vatCategory': 'Cas d’exonération',
   'line.exemptionReason': 'Mention d’exonération',
   'line.remove': 'Supprimer',
   'line.removeNamed': 'Supprimer la ligne {n}',
@@ -157,6 +157,10 @@ export const invoicesFr = {
   'send.sending': 'Envoi…',
   'send.sent': 'Document envoyé à {to}.',
   'send.failed': 'L’envoi a échoué : {reason}',
+
+  'send.noSmtp': 'le serveur d’envoi (SMTP) de l’entreprise n’est pas encore configuré. Demandez à un propriétaire ou un administrateur de le renseigner.',
+  'send.smtpFailed': 'le serveur d’envoi (SMTP) de l’entreprise a refusé le message. Vérifiez l’adresse, ou réessayez plus tard.',
+  'send.badRecipient': 'indiquez une adresse e-mail valide pour le destinataire.',
 
   'print.back': 'Retour au document',
   'print.print': 'Imprimer',

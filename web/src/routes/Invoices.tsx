@@ -1,12 +1,13 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
 import { db, type DraftRow, type InvoiceRow } from '../stores/db';
 import { refreshInvoiceList } from '../stores/frozenCache';
 import { filterInvoices, mergeInvoiceList, type InvoiceListRow, type ListFilter, type QueuedIssue } from '../stores/invoiceList';
 import { isFor } from '../stores/outboxLoop';
 import { displayAmount } from '../stores/fieldInput';
-import { startDraft } from '../sync/draftReplica';
+import { startDraft, warmDrafts } from '../sync/draftReplica';
+import { session } from '../auth/session';
 import { formatDay, lang, t, type MessageKey } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
@@ -65,6 +66,11 @@ export default function Invoices() {
     }),
   );
   const rows = createMemo(() => filterInvoices(all(), filter()));
+  // Drafts without totals were never opened here: open them in the background while online.
+  createEffect(() => {
+    const unseen = all().filter((r) => r.status !== 'issued' && r.totalInclTax === undefined).map((r) => r.id);
+    if (unseen.length > 0 && session.reachable()) void warmDrafts(company.id, unseen.slice(0, 30));
+  });
   const newInvoice = () => navigate(`${base}/${startDraft(company.id, ws, 'invoice')}`);
   const total = (r: InvoiceListRow) => (r.totalInclTax ? displayAmount(r.totalInclTax, r.currency, lang()) : '—');
 
@@ -78,7 +84,7 @@ export default function Invoices() {
           </button>
         </Show>
       </div>
-      <Show when={offline()}>
+      <Show when={offline() && session.reachable()}>
         <Notice kind="info" testid="invoices-offline">{t('invoices.offline')}</Notice>
       </Show>
       <Show when={all().length > 0} fallback={<EmptyState title={t('invoices.empty')}><p class="muted">{t('invoices.emptyHelp')}</p></EmptyState>}>
@@ -121,8 +127,8 @@ export default function Invoices() {
                       </Show>
                     </td>
                     <td>{r.customerName ?? <span class="muted">{t('invoices.noCustomer')}</span>}</td>
-                    <td class="hide-sm">{formatDay(r.issueDate)}</td>
-                    <td class="hide-sm">{formatDay(r.dueDate)}</td>
+                    <td class="hide-sm date">{formatDay(r.issueDate)}</td>
+                    <td class="hide-sm date">{formatDay(r.dueDate)}</td>
                     <td class="num" data-testid="invoice-total">{total(r)}</td>
                     <td>
                       <StatusChip status={r.status} />

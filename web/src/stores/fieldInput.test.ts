@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayAmount, displayValue, parseInput } from './fieldInput';
+import { displayAmount, displayPrice, displayValue, parseInput } from './fieldInput';
 
 describe('field input conventions', () => {
   it('strips spaces, dots and dashes from identifiers and capitalises them', () => {
@@ -30,5 +30,11 @@ describe('amounts for display', () => {
     expect(displayAmount('-1234567.00', 'CHF', 'en')).toBe('-1,234,567.00 CHF');
     expect(displayAmount('95.00', 'USD', 'en')).toBe('$95.00');
     expect(displayAmount('-5.00', 'GBP', 'en')).toBe('-£5.00');
+  });
+
+  it('shows a unit price with its cents, keeping any finer decimals', () => {
+    expect(displayPrice('650', 'EUR', 'fr')).toBe('650,00\u00a0€');
+    expect(displayPrice('12.5', 'EUR', 'en')).toBe('€12.50');
+    expect(displayPrice('0.125', 'EUR', 'fr')).toBe('0,125\u00a0€');
   });
 });

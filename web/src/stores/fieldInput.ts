@@ -47,3 +47,9 @@ export function displayAmount(wire: string, currency: string, lang: 'fr' | 'en')
   if (lang === 'fr') return `${n}\u00a0${symbol ?? currency}`;
   return symbol ? `${negative ? '-' : ''}${symbol}${n.replace(/^-/, '')}` : `${n} ${currency}`;
 }
+
+/** A unit price as written ("650", "12.5") shown with its cents at least ("650,00 €"); extra decimals kept. */
+export function displayPrice(wire: string, currency: string, lang: 'fr' | 'en'): string {
+  const [int = '', frac = ''] = wire.split('.');
+  return displayAmount(`${int}.${frac.padEnd(2, '0')}`, currency, lang);
+}

@@ -117,6 +117,25 @@ export function copyIntoNewDraft(companyId: string, ws: Workspace, source: Draft
   return id;
 }
 
+const warmed = new Set<string>();
+
+/**
+ * Opens, a few at a time, drafts this device has not seen (made on another device, by the API, the demo):
+ * their content lands in IndexedDB (editable offline later) and their totals in the list's projection.
+ */
+export async function warmDrafts(companyId: string, ids: string[], concurrency = 3): Promise<void> {
+  const queue = ids.filter((id) => !warmed.has(`${companyId}.${id}`) && !open.has(docIds.document(companyId, id)));
+  for (const id of queue) warmed.add(`${companyId}.${id}`);
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const { replica, release } = openDraft(companyId, id, optionsFor(companyId));
+      await replica.room.whenAcked(8000);
+      release();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+}
+
 /**
  * Forgets this device's copy of a document (after its late edits were copied elsewhere): the next
  * opening loads the server's state only.

@@ -44,7 +44,7 @@ export interface Room {
   lateEdits: Accessor<boolean>;
   /** True when every local edit is acknowledged by the server. */
   acked(): boolean;
-  /** Resolves true once every local edit is acknowledged, false after `timeoutMs`. */
+  /** Resolves true once the server has answered the sync and acknowledged every local edit, false after `timeoutMs`. */
   whenAcked(timeoutMs: number): Promise<boolean>;
   setEditing(field: string | null): void;
   destroy(): void;
@@ -93,7 +93,10 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
     if (status === 'disconnected') forgetOthersClocks(provider.awareness, doc.clientID);
     wake();
   });
-  provider.on('sync', (state: boolean) => setSynced(state));
+  provider.on('sync', (state: boolean) => {
+    setSynced(state);
+    wake();
+  });
   provider.on('closed', ({ code }) => {
     setRefusedWith(code);
     opts.onRefused?.(code);
@@ -157,7 +160,7 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
         };
         const check = () => {
           if (destroyed) done(false);
-          else if (loaded() && connected() && acked()) done(true);
+          else if (loaded() && connected() && synced() && acked()) done(true);
         };
         const timer = setTimeout(() => done(false), timeoutMs);
         waiters.add(check);

@@ -89,23 +89,23 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
         )}
       </Show>
       <form class="form invoice-form" onSubmit={(e) => e.preventDefault()} data-testid="invoice-editor">
-        <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} />
+        <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} part="customer" />
         <LinesSection d={props.d} ws={ws} version={replica.version} totals={totals()} lineProblems={split().lines} currency={meta().currency ?? 'EUR'} readOnly={readOnly()} />
-      </form>
-      <div class="invoice-bottom">
-        <IssueChecklist problems={problems()} base={base} customerId={meta().customerId} customerName={customerName()} lineIds={lineIds()} />
         <TotalsPanel totals={totals()} empty={lineIds().length === 0} currency={meta().currency ?? 'EUR'} />
-      </div>
-      <Show when={!room.readOnly() && !pending()}>
-        <div class="actions issue-actions">
-          <button type="button" class="btn primary" disabled={Object.keys(problems()).length > 0} onClick={() => setConfirming(true)} data-testid="issue-button">
-            {t(creditNote() ? 'issue.buttonCredit' : 'issue.button')}
-          </button>
-          <Show when={Object.keys(problems()).length > 0}>
-            <span class="muted small">{t('issue.fixFirst')}</span>
-          </Show>
-        </div>
-      </Show>
+        <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} part="details" />
+      </form>
+      <IssueChecklist problems={problems()} base={base} customerId={meta().customerId} customerName={customerName()} lineIds={lineIds()}>
+        <Show when={!room.readOnly() && !pending()}>
+          <div class="actions issue-actions">
+            <button type="button" class="btn primary" disabled={Object.keys(problems()).length > 0} onClick={() => setConfirming(true)} data-testid="issue-button">
+              {t(creditNote() ? 'issue.buttonCredit' : 'issue.button')}
+            </button>
+            <Show when={Object.keys(problems()).length > 0}>
+              <span class="muted small">{t('issue.fixFirst')}</span>
+            </Show>
+          </div>
+        </Show>
+      </IssueChecklist>
       <IssueDialog open={confirming()} creditNote={creditNote()} busy={busy()} onConfirm={() => void issue()} onClose={() => setConfirming(false)} />
     </>
   );

@@ -27,8 +27,8 @@ const detailSpecs: FieldSpec[] = [
   { name: 'notes', label: 'invoice.notes', hint: 'invoice.notesHint', kind: 'text', control: 'textarea', rows: 2, wide: true },
 ];
 
-/** The customer and the header of a draft, edited live. */
-export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: () => number; base: string; readOnly: boolean }) {
+/** The customer, or the other header fields, of a draft, edited live. */
+export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: () => number; base: string; readOnly: boolean; part: 'customer' | 'details' }) {
   const room = props.d.room;
   const draft = props.d.draft;
   const meta = createMemo(() => (room.version(), draft.readMeta()));
@@ -67,7 +67,17 @@ export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: ()
   };
 
   return (
-    <>
+    <Show
+      when={props.part === 'customer'}
+      fallback={
+        <fieldset class="card section" disabled={props.readOnly}>
+          <legend class="section-title">{t('invoice.details')}</legend>
+          <div class="grid">
+            <For each={detailSpecs}>{(spec) => live(spec, (raw) => editMeta(draft, spec.name, spec.kind, raw))}</For>
+          </div>
+        </fieldset>
+      }
+    >
       <fieldset class="card section" disabled={props.readOnly}>
         <legend class="section-title">{t('invoice.customerSection')}</legend>
         <Show when={meta().kind === 'credit_note' && meta().precedingNumber}>
@@ -98,12 +108,6 @@ export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: ()
           </p>
         </Show>
       </fieldset>
-      <fieldset class="card section" disabled={props.readOnly}>
-        <legend class="section-title">{t('invoice.details')}</legend>
-        <div class="grid">
-          <For each={detailSpecs}>{(spec) => live(spec, (raw) => editMeta(draft, spec.name, spec.kind, raw))}</For>
-        </div>
-      </fieldset>
-    </>
+    </Show>
   );
 }

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { FrozenDocument, VatBreakdown } from '@facturo/core';
-import { displayAmount, displayValue } from '../../stores/fieldInput';
+import { displayAmount, displayPrice, displayValue } from '../../stores/fieldInput';
 import { formatDay, translate, type Lang, type MessageKey, type Vars } from '../../i18n';
 import './invoice.css';
 
@@ -19,6 +19,9 @@ export function InvoiceDocument(props: { doc: FrozenDocument; numberTestid?: str
   const credit = () => props.doc.kind === 'credit_note';
   const lineAmount = (i: number) => props.doc.totals.lines[i];
   const vatOf = (category: string, r: string | undefined) => (category === 'S' ? rate(r) : tr(`vatCategory.${category}` as MessageKey));
+  // Columns nobody uses stay off the page (narrow screens, simple invoices).
+  const hasUnit = () => props.doc.lines.some((l) => l.unit);
+  const hasDiscount = () => props.doc.lines.some((l) => l.discountPercent && l.discountPercent !== '0');
   const unit = (u: string | undefined) => (u === 'unit' ? tr('unit.default') : (u ?? ''));
   const cityLine = (p: { postcode?: string; city?: string; country?: string }) => [[p.postcode, p.city].filter(Boolean).join(' '), p.country && p.country !== 'FR' ? p.country : ''].filter(Boolean).join(', ');
   const legalLine = () => {
@@ -99,9 +102,13 @@ export function InvoiceDocument(props: { doc: FrozenDocument; numberTestid?: str
           <tr>
             <th scope="col">{tr('doc.description')}</th>
             <th scope="col" class="num">{tr('doc.quantity')}</th>
-            <th scope="col">{tr('doc.unit')}</th>
+            <Show when={hasUnit()}>
+              <th scope="col">{tr('doc.unit')}</th>
+            </Show>
             <th scope="col" class="num">{tr('doc.unitPrice')}</th>
-            <th scope="col" class="num">{tr('doc.discount')}</th>
+            <Show when={hasDiscount()}>
+              <th scope="col" class="num">{tr('doc.discount')}</th>
+            </Show>
             <th scope="col" class="num">{tr('doc.vat')}</th>
             <th scope="col" class="num">{tr('doc.lineTotal')}</th>
           </tr>
@@ -112,9 +119,13 @@ export function InvoiceDocument(props: { doc: FrozenDocument; numberTestid?: str
               <tr>
                 <td class="doc-desc">{l.description}</td>
                 <td class="num">{displayValue('decimal', l.quantity, docLang())}</td>
-                <td>{unit(l.unit)}</td>
-                <td class="num">{money(l.unitPrice)}</td>
-                <td class="num">{l.discountPercent && l.discountPercent !== '0' ? `${displayValue('decimal', l.discountPercent, docLang())} %` : ''}</td>
+                <Show when={hasUnit()}>
+                  <td>{unit(l.unit)}</td>
+                </Show>
+                <td class="num">{displayPrice(l.unitPrice, props.doc.currency, docLang())}</td>
+                <Show when={hasDiscount()}>
+                  <td class="num">{l.discountPercent && l.discountPercent !== '0' ? `${displayValue('decimal', l.discountPercent, docLang())} %` : ''}</td>
+                </Show>
                 <td class="num">{vatOf(l.vatCategory, l.vatRate)}</td>
                 <td class="num">{money(lineAmount(i())?.netAmount ?? '0.00')}</td>
               </tr>

@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { t } from '../../i18n';
 import { problemLine, problemTarget, problemText } from './problems';
 
 /** What still forbids issuing (core's issueProblems), each with a link to where it is fixed. */
-export function IssueChecklist(props: { problems: Record<string, string>; base: string; customerId?: string; customerName?: string; lineIds: string[] }) {
+export function IssueChecklist(props: { problems: Record<string, string>; base: string; customerId?: string; customerName?: string; lineIds: string[]; children?: JSX.Element }) {
   const entries = () => Object.entries(props.problems);
   const focus = (id: string) => {
     const el = document.getElementById(id);
@@ -44,6 +44,7 @@ export function IssueChecklist(props: { problems: Record<string, string>; base: 
           </For>
         </ul>
       </Show>
+      {props.children}
     </section>
   );
 }

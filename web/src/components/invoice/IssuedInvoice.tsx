@@ -54,7 +54,7 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
           <button type="button" class="btn" onClick={() => setSending(!sending())} aria-expanded={sending()} data-testid="send-email">
             {t('issued.send')}
           </button>
-          <Show when={isInvoice()}>
+          <Show when={isInvoice() && !room.lateEdits()}>
             <button type="button" class="btn" disabled={busy()} onClick={() => void credit()} data-testid="create-credit-note">
               {t('issued.creditNote')}
             </button>

@@ -21,7 +21,7 @@ function specsFor(lineId: string): Record<string, FieldSpec> {
     discountPercent: { name: 'discountPercent', id: id('discountPercent'), label: 'line.discount', kind: 'decimal', inputmode: 'decimal' },
     vat: { name: 'vatRate', id: id('vatRate'), label: 'line.vat', kind: 'text', control: 'select', options: vatOptions },
     vatCategory: { name: 'vatCategory', id: id('vatCategory'), label: 'line.vatCategory', kind: 'text', control: 'select', options: categoryOptions },
-    exemptionReason: { name: 'exemptionReason', id: id('exemptionReason'), label: 'line.exemptionReason', kind: 'text', wide: true, maxlength: 300 },
+    exemptionReason: { name: 'exemptionReason', id: id('exemptionReason'), label: 'line.exemptionReason', kind: 'text', maxlength: 300 },
   };
 }
 

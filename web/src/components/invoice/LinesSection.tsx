@@ -1,7 +1,7 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { InvoiceTotals, Workspace } from '@facturo/core';
 import { addFreeLine, addProductLine } from '../../stores/draftEdits';
-import { displayAmount } from '../../stores/fieldInput';
+import { displayPrice } from '../../stores/fieldInput';
 import { newId } from '../../stores/ids';
 import type { DraftReplica } from '../../sync/draftReplica';
 import { lang, t } from '../../i18n';
@@ -22,7 +22,6 @@ export function LinesSection(props: {
   // Keyed by id, so a keystroke re-renders no line and no input loses focus.
   const lineIds = createMemo(() => (room.version(), draft.listLines().map((l) => l.id)), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
   const products = createMemo(() => (props.version(), props.ws.listProducts()));
-  const [productId, setProductId] = createSignal('');
   const settings = () => props.ws.readSettings();
   const focusLast = () => {
     const last = lineIds()[lineIds().length - 1];
@@ -32,13 +31,12 @@ export function LinesSection(props: {
     addFreeLine(draft, newId('ln'), settings());
     focusLast();
   };
-  const addProduct = (id: string) => {
-    const product = props.ws.getProduct(id);
-    if (!product) return;
-    addProductLine(draft, newId('ln'), product, settings());
-    setProductId('');
+  const addProduct = (select: HTMLSelectElement) => {
+    const product = props.ws.getProduct(select.value);
+    select.value = ''; // back to "choose…", ready for the next product
+    if (product) addProductLine(draft, newId('ln'), product, settings());
   };
-  const price = (unitPrice: string) => displayAmount(unitPrice, props.currency, lang());
+  const price = (unitPrice: string) => displayPrice(unitPrice, props.currency, lang());
 
   return (
     <section class="lines-section" aria-labelledby="lines-title">
@@ -70,7 +68,7 @@ export function LinesSection(props: {
           <Show when={products().length > 0}>
             <div class="field add-product">
               <label for="add-product">{t('lines.addProduct')}</label>
-              <select id="add-product" value={productId()} onChange={(e) => addProduct(e.currentTarget.value)} data-testid="add-product">
+              <select id="add-product" onChange={(e) => addProduct(e.currentTarget)} data-testid="add-product">
                 <option value="">{t('lines.chooseProduct')}</option>
                 <For each={products()}>{(p) => <option value={p.id}>{`${p.name} — ${price(p.unitPrice)}`}</option>}</For>
               </select>

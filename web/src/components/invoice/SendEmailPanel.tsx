@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { ApiError } from '../../api/http';
 import { invoicesApi } from '../../api/invoices';
 import { describeError } from '../../errors';
 import { newIdempotencyKey } from '../../stores/ids';
@@ -10,6 +11,16 @@ const specs: FieldSpec[] = [
   { name: 'subject', id: 'send-subject', label: 'send.subject', hint: 'send.subjectHint', kind: 'text', wide: true, maxlength: 200 },
   { name: 'message', id: 'send-message', label: 'send.message', hint: 'send.messageHint', kind: 'text', control: 'textarea', rows: 4, wide: true },
 ];
+
+/** The server's known refusals in the user's words (docs/protocol.md, POST /invoices/{id}/send). */
+function sendProblem(e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.code === 'smtp_not_configured') return t('send.noSmtp');
+    if (e.code === 'smtp_failed') return t('send.smtpFailed');
+    if (e.status === 400 && (e.fields.to || e.code === 'invalid')) return t('send.badRecipient');
+  }
+  return describeError(e);
+}
 
 /** "Send by email": the server sends the issued document through the company's SMTP server. */
 export function SendEmailPanel(props: { companyId: string; documentId: string; defaultTo: string; onClose: () => void }) {
@@ -30,7 +41,7 @@ export function SendEmailPanel(props: { companyId: string; documentId: string; d
       setResult({ ok: true, text: t('send.sent', { to: v.to?.trim() || props.defaultTo }) });
       key = newIdempotencyKey();
     } catch (err) {
-      setResult({ ok: false, text: t('send.failed', { reason: describeError(err) }) });
+      setResult({ ok: false, text: t('send.failed', { reason: sendProblem(err) }) });
     } finally {
       setBusy(false);
     }
