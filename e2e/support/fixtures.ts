@@ -43,8 +43,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   demoOwner: async ({ server, person }, use) => {
     await use(async (name, opts) => {
-      const owner = await person(name, opts);
-      const companyId = await owner.registerWith(await server.demoInvite());
+      // The CLI takes seconds to start: it runs while the browser context is being made.
+      const [link, owner] = await Promise.all([server.demoInvite(), person(name, opts)]);
+      const companyId = await owner.registerWith(link);
       return { owner, companyId };
     });
   },

@@ -43,6 +43,21 @@ export function machine(): Machine {
   };
 }
 
+/**
+ * How busy the machine was: load average, and Linux's CPU pressure ("some avg60": share of the last
+ * minute in which some runnable task waited for a CPU). Benchmarks on a shared machine need both.
+ */
+export function busyness(): string {
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  let psi = 'n/a';
+  try {
+    psi = `${/some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? 'n/a'} %`;
+  } catch {
+    // no PSI on this kernel
+  }
+  return `load ${load}, CPU pressure ${psi}`;
+}
+
 export function machineLine(m: Machine): string {
   return `${m.date} · commit ${m.commit} · nproc ${m.nproc} (${m.cpu}) · Node ${m.node} · ${m.os}`;
 }

@@ -1,6 +1,5 @@
-import os from 'node:os';
 import { barChart } from '../chart';
-import { machine, machineLine, table, verdict, writeChart, writeSection } from '../report';
+import { busyness, machine, machineLine, table, verdict, writeChart, writeSection } from '../report';
 import { fmt } from '../stats';
 import { defaultLog, runLogAppend, type LogResult } from './logAppend';
 import { measureBundle, measureOfflineReload, type BundleResult, type OfflineResult } from './pwa';
@@ -16,11 +15,15 @@ const TARGET_GZIP_BYTES = 200 * 1024;
 const TARGET_OFFLINE_MS = 1000;
 const RELOADS = 10;
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = busyness;
 
 function header(title: string, command: string, loadBefore: string) {
   const m = machine();
-  return [`## ${title}`, '', `\`${command}\``, '', `${machineLine(m)} · load average (1/5/15 min) ${loadBefore} before, ${load()} after`, ''].join('\n');
+  return [
+    `## ${title}`, '', `\`${command}\``, '',
+    `${machineLine(m)}`, '',
+    `Machine busyness (load average 1/5/15 min; CPU pressure = PSI "some avg60", the share of the last minute in which a runnable task waited for a CPU): before: ${loadBefore}; after: ${load()}.`, '',
+  ].join('\n');
 }
 
 function roundTripSection(results: RoundTripResult[], command: string, loadBefore: string): boolean {
@@ -43,7 +46,7 @@ function roundTripSection(results: RoundTripResult[], command: string, loadBefor
     header('Sync: update round trip between two clients', command, loadBefore),
     `Server: a child process (\`facturo serve\`, its own event loop) on a throwaway data dir, company \`demo\`. Clients: y-websocket 3.1 \`WebsocketProvider\`s in Node with a \`ws\` subclass sending \`Authorization: Bearer <API token>\` on the upgrade, BroadcastChannel off. The N−2 passive clients run in a second child process (the "crowd"), the writer and the reader in the benchmark process. Presence on: every client announces \`{user}\` awareness and y-protocols renews it every 15 s, as browser tabs do (the target is judged there); presence off: no client sets an awareness state, to isolate the cost of document updates.`,
     '',
-    `Each sample: the writer sets \`settings.tradeName\` through \`Workspace.updateSettings\`; **relay** = until the reader observes the value (the server commits to the log, then relays); **ack** = until the writer receives the server's ack (100) covering its update. ${defaultRoundTrip.warmup} warm-up samples, then ${defaultRoundTrip.samples} measured, ${defaultRoundTrip.gapMs} ms apart, ${defaultRoundTrip.sampleTimeoutMs / 1000} s timeout each. Fan-out = crowd clients holding the last value at the end; drops = connections lost while measuring (writer and reader / crowd; y-websocket reconnects by itself). CPU = % of one core while measuring; loop delay = the server's event-loop delay (worst per-second p99 / max, ms), read by a probe preloaded into the server process only for the benchmark.`,
+    `Each sample: the writer sets \`settings.tradeName\` through \`Workspace.updateSettings\`; **relay** = until the reader observes the value (the server commits to the log, then relays); **ack** = until the writer receives the server's ack (100) covering its update. ${defaultRoundTrip.warmup} warm-up samples, then ${defaultRoundTrip.samples} measured, ${defaultRoundTrip.gapMs} ms apart, ${defaultRoundTrip.sampleTimeoutMs / 1000} s timeout each. Fan-out = crowd clients holding the last value at the end; drops = connections lost while measuring (writer and reader / crowd; y-websocket reconnects by itself). CPU = % of one core while measuring; loop delay = the server's event-loop delay (worst per-second p99 / max, ms), read by a probe preloaded into the server process only for the benchmark. The reader joins after the crowd, so the server's fan-out loop serves it last: its latency is that of the slowest of the N clients. On a 2-core machine the crowd's own work (every client applies every update and, with presence, decodes every renewal) shares the CPU with the server; its CPU column says how much.`,
     '',
     table(['clients', 'presence', 'samples', 'relay p50 ms', 'relay p99 ms', 'relay max ms', 'ack p50 ms', 'ack p99 ms', 'timeouts', 'fan-out', 'server CPU', 'crowd CPU', 'server loop delay ms', 'drops (measured / crowd)', 'target'], rows),
     '',
