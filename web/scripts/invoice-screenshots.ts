@@ -164,9 +164,46 @@ await owner.getByTestId('series-section').scrollIntoViewIfNeeded();
 await owner.locator('#series-format').fill('FC-{YYYY}-{SEQ}');
 await shot(owner, '19-settings');
 await owner.getByTestId('lang-toggle').click();
-await owner.goto(new URL(lateUrl).pathname.replace(/dc_\w+$/, '') || `${base}/invoices`);
 await owner.goto(`${base}/invoices`);
 await owner.getByTestId('invoice-row').first().click();
 await owner.waitForTimeout(800);
 await shot(owner, '20-english');
+await owner.getByTestId('lang-toggle').click();
+
+/** Issues the open draft and shows its printable view. */
+async function issueAndPrint(page: Page, name: string) {
+  await page.getByTestId('issue-button').click();
+  await page.getByTestId('confirm-issue').click();
+  await page.locator('[data-testid="invoice-status"][data-status="issued"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('print-link').click();
+  await page.getByTestId('print-button').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, name);
+  await page.emulateMedia({ media: 'screen' });
+}
+
+// The credit note made from F-2026-00001: "Avoir" and the original invoice on paper.
+await owner.goto(`${base}/invoices`);
+await owner.locator('[data-testid="invoice-row"][data-kind="credit_note"]').first().click();
+await owner.getByTestId('preceding-invoice').waitFor();
+await issueAndPrint(owner, '21-credit-note-print');
+
+// A demo draft for a British customer: the document speaks English.
+await owner.goto(`${base}/invoices`);
+await owner.getByRole('row', { name: /Brightwave/ }).first().click();
+await owner.getByTestId('invoice-line').first().waitFor();
+await issueAndPrint(owner, '22-english-customer-print');
+
+// Franchise en base: new lines carry no VAT and the art. 293 B mention.
+await owner.goto(`${base}/settings`);
+await owner.locator('#field-siren').fill('912345675');
+await owner.locator('#field-vatRegime').selectOption('franchise');
+await owner.goto(`${base}/invoices`);
+await owner.getByTestId('new-invoice').click();
+await owner.waitForURL(/\/invoices\/dc_/);
+await owner.locator('#field-customerId').selectOption({ label: 'Sophie Durand — Bordeaux' });
+await owner.getByTestId('add-product').selectOption({ index: 3 });
+await owner.getByTestId('checklist-ok').waitFor();
+await shot(owner, '23-franchise-editor');
+await issueAndPrint(owner, '24-franchise-print');
 await browser.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ValidationError, Workspace } from '@facturo/core';
+import { ValidationError, Workspace, checkBic, checkIban, checkSeriesFormat, checkSiren, checkSiret, checkVatNumber, checkFrenchVatNumber } from '@facturo/core';
 import { fieldErrorText, translate } from './i18n';
 
 function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
@@ -38,5 +38,27 @@ describe('i18n', () => {
     const long = errorsOf((ws) => ws.updateSettings({ bic: 'X'.repeat(12), paymentTermsDays: 400 }));
     expect(fieldErrorText(long.bic ?? '', 'fr')).toBe('11 caractères au maximum.');
     expect(fieldErrorText(long.paymentTermsDays ?? '', 'en')).toBe('At most 365.');
+  });
+
+  it("shows every message of core/identifiers and core/numbering in French, with its values", () => {
+    const failures = [
+      checkSiren(''), checkSiren('12A'), checkSiren('73282932000074'), checkSiren('1234'), checkSiren('123456789'),
+      checkSiret(''), checkSiret('12A'), checkSiret('732829320'), checkSiret('1234'), checkSiret('12345678900001'), checkSiret('73282932000075'),
+      checkVatNumber(''), checkVatNumber('12345'), checkVatNumber('GR123456789'), checkVatNumber('CH123456789'), checkVatNumber('DE12'), checkVatNumber('DE136695970'),
+      checkVatNumber('FR4473282932'), checkVatNumber('FRIO732829320'), checkVatNumber('FR44123456789'), checkVatNumber('FR00732829320'), checkFrenchVatNumber('DE136695976'),
+      checkIban(''), checkIban('XX76300060000112345678901'), checkIban('FR763000600001123456789018'), checkIban('FR7630006000011234567890188'), checkIban('FR7730006000011234567890189'),
+      checkBic(''), checkBic('BNPAXXPP'), checkBic('BNP'),
+      ...['', 'F-{YYYY}', 'F-{SEQ}{SEQ}', 'F-{MM}-{SEQ}', 'F-{X}-{SEQ}', 'F-{SEQ:0}', 'F-{YYYY-{SEQ}', 'F-}{SEQ}', 'F {SEQ}', `${'X'.repeat(34)}{SEQ:5}`].map(checkSeriesFormat),
+    ];
+    const invalid = translate('fr', 'err.invalid');
+    for (const f of failures) {
+      expect(f.ok).toBe(false);
+      if (f.ok) continue;
+      const fr = fieldErrorText(f.message, 'fr');
+      expect(fr, f.message).not.toBe(invalid);
+      expect(fr, f.message).not.toMatch(/\{(n|siren|vat|country|chars|code|prefix|pos|char|token|max)\}/);
+      expect(fieldErrorText(f.message, 'en'), f.message).not.toBe(fr);
+    }
+    expect(fieldErrorText('A SIREN has 9 digits; this one has 4.', 'fr')).toBe('Un SIREN compte 9 chiffres ; celui-ci en a 4.');
   });
 });

@@ -27,6 +27,9 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'invoices.refused': 'Issue refused',
   'invoices.refusedHint': 'The server refused to issue it: open the invoice to see what is missing.',
 
+  'invoices.lateEdits': 'Late changes',
+  'invoices.lateEditsHint': 'This device keeps changes that arrived after the issue: open the document to take them back.',
+
   'invoiceStatus.draft': 'Draft',
   'invoiceStatus.pending': 'Waiting to be issued',
   'invoiceStatus.issued': 'Issued',

@@ -26,6 +26,9 @@ export const invoicesFr = {
   'invoices.refused': 'Émission refusée',
   'invoices.refusedHint': 'Le serveur a refusé l’émission : ouvrez la facture pour voir ce qui manque.',
 
+  'invoices.lateEdits': 'Modifications tardives',
+  'invoices.lateEditsHint': 'Cet appareil garde des modifications arrivées après l’émission : ouvrez le document pour les reprendre.',
+
   'invoiceStatus.draft': 'Brouillon',
   'invoiceStatus.pending': 'En attente d’émission',
   'invoiceStatus.issued': 'Émise',

@@ -2,6 +2,7 @@ import { A, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { refreshSession, session } from '../auth/session';
 import { openCompany } from '../sync/companyReplica';
+import { uploadUnsentDrafts } from '../sync/draftReplica';
 import { t } from '../i18n';
 import { CompanyContext, type CompanyContextValue } from '../components/companyContext';
 import { Shell } from '../components/Shell';
@@ -31,6 +32,7 @@ export default function CompanyLayout(props: RouteSectionProps) {
       });
       setValue({ company: c, replica });
       onCleanup(release);
+      onCleanup(uploadUnsentDrafts(c.id));
     }),
   );
 

@@ -132,6 +132,9 @@ export default function Invoices() {
                     <td class="num" data-testid="invoice-total">{total(r)}</td>
                     <td>
                       <StatusChip status={r.status} />
+                      <Show when={r.lateEdits}>
+                        <span class="badge warning" title={t('invoices.lateEditsHint')} data-testid="late-edits-badge">{t('invoices.lateEdits')}</span>
+                      </Show>
                       <Show when={r.issueRefused}>
                         <span class="badge danger" title={t('invoices.refusedHint')}>{t('invoices.refused')}</span>
                       </Show>

@@ -61,6 +61,8 @@ export interface DraftRow {
   totalExclTax: string | null;
   totalInclTax: string | null;
   updatedAt: string;
+  /** This device holds edits the server has not acknowledged (sent when the draft is next opened). */
+  unsent?: boolean;
 }
 
 /** An issued document's frozen record (GET /api/v1/invoices/{id}), for the printable view offline. */

@@ -5,7 +5,7 @@ import { safeTotals } from './draftEdits';
 // The drafts table in Dexie: what this device last saw of each draft it opened, so the list shows
 // totals without opening every document. Derived, rebuilt on every change of an open draft.
 
-export function draftRowOf(companyId: string, id: string, draft: DraftDocument, now: string): DraftRow | null {
+export function draftRowOf(companyId: string, id: string, draft: DraftDocument, now: string, unsent = false): DraftRow | null {
   const meta = draft.readMeta();
   if (!meta.kind) return null; // not loaded or not synced yet
   const totals = safeTotals(draft);
@@ -22,15 +22,19 @@ export function draftRowOf(companyId: string, id: string, draft: DraftDocument, 
     totalExclTax: totals?.totalWithoutVat ?? (draft.lines.length === 0 ? '0.00' : null),
     totalInclTax: totals?.totalWithVat ?? (draft.lines.length === 0 ? '0.00' : null),
     updatedAt: now,
+    unsent,
   };
 }
 
-/** Projects an open draft after each burst of changes; returns the function that stops it. */
-export function projectDraft(db: FacturoDb, companyId: string, id: string, draft: DraftDocument, delayMs = 300): () => void {
+/**
+ * Projects an open draft after each burst of changes, and once more when it closes (with whether the
+ * server then held every edit); returns the function that stops it.
+ */
+export function projectDraft(db: FacturoDb, companyId: string, id: string, draft: DraftDocument, acked: () => boolean, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const row = draftRowOf(companyId, id, draft, new Date().toISOString());
+    const row = draftRowOf(companyId, id, draft, new Date().toISOString(), !acked());
     if (row) void db.drafts.put(row).catch(() => undefined);
   };
   const onUpdate = () => {
@@ -40,9 +44,7 @@ export function projectDraft(db: FacturoDb, companyId: string, id: string, draft
   onUpdate();
   return () => {
     draft.doc.off('update', onUpdate);
-    if (timer !== null) {
-      clearTimeout(timer);
-      write();
-    }
+    if (timer !== null) clearTimeout(timer);
+    write();
   };
 }

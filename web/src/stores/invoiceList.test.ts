@@ -63,4 +63,13 @@ describe('invoice list', () => {
     expect(filterInvoices(rows, { status: 'all', kind: 'invoice' }).map((r) => r.id).sort()).toEqual(['dc_1', 'dc_3']);
     expect(filterInvoices(rows, { status: 'issued', kind: 'credit_note' })).toEqual([]);
   });
+
+  it('flags an issued document this device still holds unsent edits of, and no draft', () => {
+    const rows = mergeInvoiceList(sources({
+      index: [entry('dc_1', { status: 'issued', number: 'F-2026-00012' }), entry('dc_2')],
+      local: [local('dc_1', { unsent: true }), local('dc_2', { unsent: true })],
+    }));
+    expect(rows.find((r) => r.id === 'dc_1')?.lateEdits).toBe(true);
+    expect(rows.find((r) => r.id === 'dc_2')?.lateEdits).toBe(false);
+  });
 });

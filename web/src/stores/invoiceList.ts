@@ -22,6 +22,8 @@ export interface InvoiceListRow {
   createdAt?: string;
   /** The server refused the last issue command (e.g. a legal mention is missing). */
   issueRefused: boolean;
+  /** Issued while this device still held edits of it: they are not on the document (late edits). */
+  lateEdits: boolean;
 }
 
 export interface QueuedIssue {
@@ -76,6 +78,7 @@ export function mergeInvoiceList(s: ListSources): InvoiceListRow[] {
       totalInclTax: total,
       createdAt: i?.createdAt,
       issueRefused: status === 'draft' && (queued.get(id) ?? []).some((q) => q.rejected),
+      lateEdits: issued && l?.unsent === true,
     });
   }
   return rows.sort(compareRows);

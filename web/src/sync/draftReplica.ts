@@ -36,7 +36,7 @@ function createEntry(companyId: string, documentId: string, opts: DraftOpenOptio
   let stopProjection: (() => void) | null = null;
   const room = openRoom(docIds.document(companyId, documentId), {
     ...opts,
-    onLoaded: () => (stopProjection = projectDraft(db, companyId, documentId, draft)),
+    onLoaded: () => (stopProjection = projectDraft(db, companyId, documentId, draft, () => room.acked())),
   });
   const draft = new DraftDocument(room.doc);
   return {
@@ -123,8 +123,8 @@ const warmed = new Set<string>();
  * Opens, a few at a time, drafts this device has not seen (made on another device, by the API, the demo):
  * their content lands in IndexedDB (editable offline later) and their totals in the list's projection.
  */
-export async function warmDrafts(companyId: string, ids: string[], concurrency = 3): Promise<void> {
-  const queue = ids.filter((id) => !warmed.has(`${companyId}.${id}`) && !open.has(docIds.document(companyId, id)));
+export async function warmDrafts(companyId: string, ids: string[], concurrency = 3, again = false): Promise<void> {
+  const queue = ids.filter((id) => (again || !warmed.has(`${companyId}.${id}`)) && !open.has(docIds.document(companyId, id)));
   for (const id of queue) warmed.add(`${companyId}.${id}`);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
@@ -134,6 +134,29 @@ export async function warmDrafts(companyId: string, ids: string[], concurrency =
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+}
+
+/**
+ * Edits made offline to drafts no longer open (the tab was closed, the app restarted) are sent in the
+ * background: now, and each time the network comes back. Returns the function that stops it.
+ */
+export function uploadUnsentDrafts(companyId: string): () => void {
+  const run = () => {
+    if (!navigator.onLine) return;
+    void db.drafts
+      .where('companyId')
+      .equals(companyId)
+      .filter((r) => r.unsent === true && r.status !== 'issued') // an issued one refuses them: the user decides
+      .primaryKeys()
+      .then((keys) => warmDrafts(companyId, keys.map(([, id]) => id), 3, true))
+      .catch(() => undefined);
+  };
+  const timer = setTimeout(run, 2000);
+  addEventListener('online', run);
+  return () => {
+    clearTimeout(timer);
+    removeEventListener('online', run);
+  };
 }
 
 /**
@@ -152,6 +175,7 @@ export async function discardLocalCopy(companyId: string, documentId: string): P
     const req = indexedDB.deleteDatabase(key);
     req.onsuccess = req.onerror = () => resolve();
   });
+  await db.drafts.delete([companyId, documentId]).catch(() => undefined);
   setResets((n) => n + 1);
 }
 
