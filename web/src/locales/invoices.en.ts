@@ -109,6 +109,8 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'problem.status': 'This document is already issued.',
   'problem.seriesId': 'The numbering series chosen does not fit this kind of document.',
   'problem.currency': 'The currency is not valid.',
+  'problem.sellerIdentifier': 'Your company (settings): {problem}',
+  'problem.customerIdentifier': '{name}: {problem}',
   'problem.other': 'To fix: {field}.',
   'problem.line.description': 'Describe what is sold.',
   'problem.line.quantity': 'Enter a quantity, e.g. 1 or 2.5.',

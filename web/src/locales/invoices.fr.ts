@@ -108,6 +108,8 @@ export const invoicesFr = {
   'problem.status': 'Ce document est déjà émis.',
   'problem.seriesId': 'La série de numérotation choisie ne convient pas à ce type de document.',
   'problem.currency': 'La devise est invalide.',
+  'problem.sellerIdentifier': 'Votre entreprise (paramètres) : {problem}',
+  'problem.customerIdentifier': '{name} : {problem}',
   'problem.other': 'À corriger : {field}.',
   'problem.line.description': 'Décrivez ce qui est vendu.',
   'problem.line.quantity': 'Indiquez une quantité, par ex. 1 ou 2,5.',

@@ -1,3 +1,4 @@
+import { matchCoreSentence } from '../../coreSentences';
 import { t, type MessageKey, type Vars } from '../../i18n';
 
 // core/issuing and core/tax name each problem by field ("seller.siren", "lines[2].vatRate") with an
@@ -43,6 +44,12 @@ function lineKey(field: string, message: string): MessageKey {
 export function problemText(key: string, message: string, vars: Vars = {}): string {
   const line = /^lines\[(\d+)\]\.(.+)$/.exec(key);
   if (line) return t(lineKey(line[2] ?? '', message));
+  // A SIREN, VAT number or IBAN that fails its check (core/identifiers): its own explanation, and whose it is.
+  const sentence = /^(seller|customer)\./.test(key) ? matchCoreSentence(message) : null;
+  if (sentence) {
+    const problem = t(sentence.key, sentence.vars);
+    return key.startsWith('seller.') ? t('problem.sellerIdentifier', { problem }) : t('problem.customerIdentifier', { ...vars, problem });
+  }
   const known = documentKeys[key];
   return known ? t(known, vars) : t('problem.other', { field: key });
 }
