@@ -12,6 +12,15 @@ describe('Workspace', () => {
     expect(ws.getCustomer('cu1')).toMatchObject({ name: 'Boulangerie Martin', city: 'Lyon', country: 'FR', language: 'fr', archived: false });
   });
 
+  it('keeps a delivery address apart from the billing address and patches it field by field', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createCustomer('cu1', { name: 'Hôtel', address: { city: 'Beaune', country: 'FR' }, deliveryAddress: { line1: 'Quai 3', city: 'Dijon', country: 'FR' } }, now);
+    expect(ws.getCustomer('cu1')).toMatchObject({ city: 'Beaune', deliveryLine1: 'Quai 3', deliveryCity: 'Dijon' });
+    ws.updateCustomer('cu1', { deliveryCity: 'Chalon' });
+    expect(ws.getCustomer('cu1')).toMatchObject({ city: 'Beaune', deliveryCity: 'Chalon', deliveryLine1: 'Quai 3' });
+    expect(() => ws.updateCustomer('cu1', { deliveryCountry: 'Bourgogne' })).toThrow(/deliveryAddress.country/);
+  });
+
   it('rejects a bad customer naming every wrong field and writes nothing', () => {
     const ws = new Workspace(new Y.Doc());
     let error: unknown;

@@ -54,6 +54,8 @@ export const customerInput = z.object({
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   notes: optionalText(2000),
   address: address.optional(),
+  /** Where goods are delivered or services performed, when not the billing address (2026 reform mention). */
+  deliveryAddress: address.optional(),
 });
 export type CustomerInput = z.input<typeof customerInput>;
 
@@ -73,6 +75,11 @@ export interface Customer {
   postcode?: string;
   city?: string;
   country?: string;
+  deliveryLine1?: string;
+  deliveryLine2?: string;
+  deliveryPostcode?: string;
+  deliveryCity?: string;
+  deliveryCountry?: string;
   createdAt: string;
   archived: boolean;
 }
@@ -139,8 +146,10 @@ function writeFields(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefin
 }
 
 function flattenCustomer(input: z.output<typeof customerInput>): Record<string, Scalar | undefined> {
-  const { address: addr, ...rest } = input;
-  return { ...rest, ...(addr ?? {}) };
+  const { address: addr, deliveryAddress: delivery, ...rest } = input;
+  const d = delivery ?? {};
+  const deliveryFields = { deliveryLine1: d.line1, deliveryLine2: d.line2, deliveryPostcode: d.postcode, deliveryCity: d.city, deliveryCountry: d.country };
+  return { ...rest, ...(addr ?? {}), ...(delivery ? deliveryFields : {}) };
 }
 
 function readRecord<T>(id: string, map: Y.Map<Scalar>): T {
@@ -245,15 +254,17 @@ export class Workspace {
   updateCustomer(id: string, patch: Partial<Record<keyof Customer, Scalar | undefined>>) {
     const m = this.customers.get(id);
     if (!m) throw new Error(`customer ${id} does not exist`);
-    const { id: _id, createdAt: _c, archived, line1, line2, postcode, city, country, ...fields } = patch;
-    const partial = customerInput.partial().extend({ address: address.optional() });
+    const { id: _id, createdAt: _c, archived, line1, line2, postcode, city, country, deliveryLine1, deliveryLine2, deliveryPostcode, deliveryCity, deliveryCountry, ...fields } = patch;
+    const partial = customerInput.partial().extend({ address: address.optional(), deliveryAddress: address.optional() });
     const addr = { line1, line2, postcode, city, country };
-    const hasAddr = Object.values(addr).some((v) => v !== undefined);
-    const valid = parseOrThrow(partial, { ...nonEmpty(fields), ...(hasAddr ? { address: nonEmpty(addr) } : {}) });
-    const cleared = Object.fromEntries(Object.entries({ ...fields, ...addr }).filter(([k, v]) => v === '' && k in patch));
+    const del = { line1: deliveryLine1, line2: deliveryLine2, postcode: deliveryPostcode, city: deliveryCity, country: deliveryCountry };
+    const has = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
+    const valid = parseOrThrow(partial, { ...nonEmpty(fields), ...(has(addr) ? { address: nonEmpty(addr) } : {}), ...(has(del) ? { deliveryAddress: nonEmpty(del) } : {}) });
+    const delFlat = { deliveryLine1, deliveryLine2, deliveryPostcode, deliveryCity, deliveryCountry };
+    const cleared = Object.fromEntries(Object.entries({ ...fields, ...addr, ...delFlat }).filter(([k, v]) => v === '' && k in patch));
     this.doc.transact(() => {
       const flat = flattenCustomer({ ...valid } as z.output<typeof customerInput>);
-      writeFields(m, { ...stripDefaults(flat, nonEmpty({ ...fields, ...addr })), ...cleared });
+      writeFields(m, { ...stripDefaults(flat, nonEmpty({ ...fields, ...addr, ...delFlat })), ...cleared });
       if (typeof archived === 'boolean') writeFields(m, { archived });
     });
   }

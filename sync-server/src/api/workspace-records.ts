@@ -18,8 +18,9 @@ const CustomerOut = z.looseObject({ id: z.string(), name: z.string(), kind: z.st
 const ProductOut = z.looseObject({ id: z.string(), name: z.string(), unitPrice: z.string(), vatRate: z.string(), archived: z.boolean() }).openapi('Product');
 
 function customerOut(c: Customer) {
-  const { line1, line2, postcode, city, country, ...rest } = c;
-  return { ...rest, address: { line1, line2, postcode, city, country } };
+  const { line1, line2, postcode, city, country, deliveryLine1, deliveryLine2, deliveryPostcode, deliveryCity, deliveryCountry, ...rest } = c;
+  const delivery = { line1: deliveryLine1, line2: deliveryLine2, postcode: deliveryPostcode, city: deliveryCity, country: deliveryCountry };
+  return { ...rest, address: { line1, line2, postcode, city, country }, ...(deliveryLine1 || deliveryCity ? { deliveryAddress: delivery } : {}) };
 }
 
 export async function actorFor(c: Ctx, companyId: string, write: boolean) {
@@ -97,8 +98,9 @@ function routesFor(kind: Kind) {
     const actor = await actorFor(c, companyId, true);
     const s = c.get('services');
     const id = c.req.valid('param').id;
-    const { address, ...patch } = c.req.valid('json') as Record<string, string | number | boolean> & { address?: Record<string, string> };
-    const flat = { ...patch, ...(address ?? {}) };
+    const { address, deliveryAddress, ...patch } = c.req.valid('json') as Record<string, string | number | boolean> & { address?: Record<string, string>; deliveryAddress?: Record<string, string> };
+    const delivery = Object.fromEntries(Object.entries(deliveryAddress ?? {}).map(([k, v]) => [`delivery${k[0]!.toUpperCase()}${k.slice(1)}`, v]));
+    const flat = { ...patch, ...(address ?? {}), ...delivery };
     const { ws, room } = await workspaceOf(s, companyId);
     if (!read(ws, id)) throw notFound(one);
     const update = (w: Workspace) => (kind === 'customers' ? w.updateCustomer(id, flat) : w.updateProduct(id, flat));
