@@ -10,13 +10,14 @@ export function Avatar(props: { name: string; color: string; size?: 'sm' | 'md' 
   );
 }
 
-/** Who else has this company open right now. */
-export function Presence(props: { others: PresenceUser[] }) {
+/** Who else has this company (or, with `testid` "doc-presence", this document) open right now. */
+export function Presence(props: { others: PresenceUser[]; testid?: string }) {
+  const testid = () => props.testid ?? 'presence';
   return (
-    <div class="presence" data-testid="presence" aria-label={t('presence.label')}>
+    <div class="presence" data-testid={testid()} aria-label={t('presence.label')}>
       <For each={props.others}>
         {(u) => (
-          <span class="presence-user" data-testid="presence-user" title={u.name} data-user-id={u.id}>
+          <span class="presence-user" data-testid={`${testid()}-user`} title={u.name} data-user-id={u.id}>
             <Avatar name={u.name} color={u.color} />
             <span class="visually-hidden">{t('presence.here', { name: u.name })}</span>
           </span>

@@ -4,7 +4,7 @@ import { fieldErrorText, t } from '../i18n';
 import { FieldControl, type FieldSpec } from './Field';
 import { useCompany } from './companyContext';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => new Date().toLocaleDateString('en-CA');
 const kindLabel = (kind: string) => (kind === 'invoice' ? 'series.kindInvoice' : 'series.kindCreditNote');
 
 const specs: Record<'id' | 'name' | 'kind' | 'format', FieldSpec> = {

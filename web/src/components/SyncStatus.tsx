@@ -8,9 +8,9 @@ const labels: Record<SyncState, MessageKey> = {
   readonly: 'sync.readonly',
 };
 
-export function SyncStatus(props: { state: SyncState }) {
+export function SyncStatus(props: { state: SyncState; testid?: string }) {
   return (
-    <span class="chip sync-chip" data-testid="sync-status" data-state={props.state} role="status" aria-live="polite">
+    <span class="chip sync-chip" data-testid={props.testid ?? 'sync-status'} data-state={props.state} role="status" aria-live="polite">
       <span class="dot" aria-hidden="true" />
       {t(labels[props.state])}
     </span>

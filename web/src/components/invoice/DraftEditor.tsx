@@ -18,7 +18,8 @@ import { problemText } from './problems';
 import { StatusChip } from './StatusChip';
 import { TotalsPanel } from './TotalsPanel';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The device's calendar day (the server decides the real issue date in the company's zone). */
+const today = () => new Date().toLocaleDateString('en-CA');
 
 /** A draft invoice or credit note: co-edited live, checked against the law, issued through the outbox. */
 export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undefined }) {
@@ -62,9 +63,9 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
         <div class="doc-presence">
           <Show when={room.others().length > 0}>
             <span class="muted small">{t('invoice.alsoHere')}</span>
-            <Presence others={room.others()} />
+            <Presence others={room.others()} testid="doc-presence" />
           </Show>
-          <SyncStatus state={room.syncState()} />
+          <SyncStatus state={room.syncState()} testid="doc-sync-status" />
         </div>
       </div>
       <Show when={pending()}>
