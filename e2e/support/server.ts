@@ -121,6 +121,9 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
       await rm(dataDir, { recursive: true, force: true });
       throw error;
     }
+    // If this process dies without stopping the server (Ctrl-C, a crash), the server goes with it.
+    const orphanGuard = () => child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
     return {
       url: `http://localhost:${port}`,
       port,
@@ -130,6 +133,7 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
       demoInvite: async () => lastLine(await runCli(['demo'], env)),
       token: async (role, company = 'demo') => lastLine(await runCli(['token', 'create', '--company', company, '--role', role], env)),
       async stop() {
+        process.off('exit', orphanGuard);
         await stopChild(child);
         await rm(dataDir, { recursive: true, force: true });
       },

@@ -58,6 +58,25 @@ export function busyness(): string {
   return `load ${load}, CPU pressure ${psi}`;
 }
 
+/** Cumulative CPU stall time ("some" total, µs) from PSI, or NaN without PSI. */
+export function cpuStallMicros(): number {
+  try {
+    return Number(/some [^\n]*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Measures the share of wall time some task waited for a CPU, between start() and the returned stop(). */
+export function cpuPressureMeter(): () => number {
+  const stall = cpuStallMicros();
+  const t0 = Date.now();
+  return () => ((cpuStallMicros() - stall) / 1000 / Math.max(1, Date.now() - t0)) * 100;
+}
+
+/** Above this CPU pressure, latencies say more about the machine than about the code. */
+export const BUSY_PRESSURE = 20;
+
 export function machineLine(m: Machine): string {
   return `${m.date} · commit ${m.commit} · nproc ${m.nproc} (${m.cpu}) · Node ${m.node} · ${m.os}`;
 }

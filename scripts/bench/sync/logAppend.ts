@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Client, InStatement } from '@libsql/client';
 import { createServices, loadConfig, type Services } from '../../../sync-server/src/index';
+import { cpuPressureMeter } from '../report';
 import { median } from '../stats';
 
 /*
@@ -35,6 +36,8 @@ export interface LogResult {
   shapedMedian: number;
   /** Log / bare: the target is >= 0.5. */
   ratio: number;
+  /** CPU pressure (PSI) while these runs ran, %. */
+  cpuPressure: number;
 }
 
 export interface LogOptions {
@@ -192,12 +195,13 @@ export async function runLogAppend(opts: LogOptions, log: (s: string) => void): 
       // Warm every path (key creation, statement caches, file growth) before measuring.
       for (const v of variants) await run(v, 2_000);
       const runs: LogRun[] = [];
+      const pressure = cpuPressureMeter();
       // Round-robin, so that a slow moment of the machine does not land on one variant only.
       for (let i = 0; i < opts.repeats; i++) for (const v of variants) runs.push(await run(v, total));
       const med = (v: Variant) => median(runs.filter((r) => r.variant === v).map((r) => r.perSecond));
-      const result: LogResult = { payloadBytes: size, runs, logMedian: med('log'), bareMedian: med('bare'), shapedMedian: med('shaped'), ratio: med('log') / med('bare') };
+      const result: LogResult = { payloadBytes: size, runs, logMedian: med('log'), bareMedian: med('bare'), shapedMedian: med('shaped'), ratio: med('log') / med('bare'), cpuPressure: pressure() };
       const perTx = (v: Variant) => runs.filter((r) => r.variant === v).map((r) => (r.entries / r.transactions).toFixed(0)).join('/');
-      log(`  ${size} B: Log.append ${Math.round(result.logMedian)}/s, bare insert ${Math.round(result.bareMedian)}/s (${(result.ratio * 100).toFixed(0)} % of the ceiling), log-shaped without crypto ${Math.round(result.shapedMedian)}/s; entries per transaction: log ${perTx('log')}, bare ${perTx('bare')}, shaped ${perTx('shaped')}`);
+      log(`  ${size} B: Log.append ${Math.round(result.logMedian)}/s, bare insert ${Math.round(result.bareMedian)}/s (${(result.ratio * 100).toFixed(0)} % of the ceiling), log-shaped without crypto ${Math.round(result.shapedMedian)}/s; entries per transaction: log ${perTx('log')}, bare ${perTx('bare')}, shaped ${perTx('shaped')}; CPU pressure ${result.cpuPressure.toFixed(0)} %`);
       results.push(result);
     }
   } finally {

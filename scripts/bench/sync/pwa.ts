@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { addVirtualAuthenticator } from '../../../e2e/support/authenticator';
 import { startTestServer } from '../../../e2e/support/server';
-import { repoRoot } from '../report';
+import { cpuPressureMeter, repoRoot } from '../report';
 import { percentile } from '../stats';
 
 /*
@@ -37,6 +37,8 @@ export interface OfflineResult {
   max: number;
   /** JavaScript the browser fetched (gzip-equivalent) before the first screen, online. */
   firstScreenJsGzip: number;
+  /** CPU pressure (PSI) during the offline reloads, %. */
+  cpuPressure: number;
 }
 
 export function measureBundle(): BundleResult | null {
@@ -125,14 +127,16 @@ export async function measureOfflineReload(reloads: number, log: (s: string) => 
     await context.addInitScript({ content: recordFirstScreen });
     await context.setOffline(true);
     const samples: number[] = [];
+    const pressure = cpuPressureMeter();
     for (let i = 0; i < reloads; i++) {
       await page.reload({ waitUntil: 'commit', timeout: 10_000 });
       await page.waitForFunction(() => window.__benchVisibleAt !== undefined, undefined, { timeout: 10_000 });
       samples.push(await page.evaluate(() => window.__benchVisibleAt ?? Number.NaN));
     }
+    const cpuPressure = pressure();
     const shown = await page.locator(VISIBLE).first().getAttribute('data-testid');
     if ((shown === 'customer-row') !== (screen === 'customers')) throw new Error(`offline reload showed ${shown}, expected the ${screen} screen`);
-    return { screen, note, samples, p50: percentile(samples, 50), max: Math.max(...samples), firstScreenJsGzip };
+    return { screen, note, samples, p50: percentile(samples, 50), max: Math.max(...samples), firstScreenJsGzip, cpuPressure };
   } finally {
     await browser.close();
     await server.stop();

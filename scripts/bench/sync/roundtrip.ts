@@ -8,6 +8,7 @@ import { createServices, ensureDemo, loadConfig } from '../../../sync-server/src
 import { createApiToken } from '../../../sync-server/src/companies/index';
 import { docIds } from '@facturo/core';
 import { startTestServer } from '../../../e2e/support/server';
+import { cpuPressureMeter } from '../report';
 import { sleep, summarize, within, type Summary } from '../stats';
 import { connectClient, ownClock, type SyncClient, type Target } from './clients';
 import type { CrowdCommand, CrowdReply } from './crowd';
@@ -33,6 +34,8 @@ export interface RoundTripResult {
   /** The server's event-loop delay while measuring (ms): worst per-second p99, and the max. */
   serverLoopDelay: { p99: number; max: number } | null;
   presence: boolean;
+  /** Share of the measuring time in which some task of the machine waited for a CPU (PSI), %. */
+  cpuPressure: number;
   /** Connections lost while measuring: the writer and reader, and the crowd (null: not known). */
   drops: { measured: number; crowd: number | null };
 }
@@ -195,6 +198,7 @@ async function measureOne(target: Target & { serverPid: number; probeFile: strin
     const serverBefore = cpuSecondsOf(target.serverPid);
     const phaseStart = performance.now();
     const phaseStartWall = Date.now();
+    const pressure = cpuPressureMeter();
 
     const relay: number[] = [];
     const ack: number[] = [];
@@ -215,6 +219,7 @@ async function measureOne(target: Target & { serverPid: number; probeFile: strin
       await sleep(opts.gapMs);
     }
     const phaseSeconds = (performance.now() - phaseStart) / 1000;
+    const cpuPressure = pressure();
     if (process.env.FACTURO_BENCH_CPU_PROFILE) {
       process.kill(target.serverPid, 'SIGUSR2');
       await sleep(2_000);
@@ -233,7 +238,7 @@ async function measureOne(target: Target & { serverPid: number; probeFile: strin
       }
     }
     const drops = { measured: writer.drops + reader.drops, crowd: crowdDrops };
-    return { clients, relay: summarize(relay), ack: summarize(ack), failures, connectSeconds, fanOut, serverCpu, crowdCpu, serverLoopDelay, presence, drops };
+    return { clients, relay: summarize(relay), ack: summarize(ack), failures, connectSeconds, fanOut, serverCpu, crowdCpu, serverLoopDelay, presence, drops, cpuPressure };
   } finally {
     writer?.destroy();
     reader?.destroy();
@@ -257,7 +262,7 @@ export async function runRoundTrip(opts: RoundTripOptions, log: (s: string) => v
     for (const config of opts.configs) {
       log(`round trip with ${config.clients} clients, presence ${config.presence ? 'on' : 'off'}…`);
       const r = await measureOne(target, config, opts, log);
-      log(`  relay p50 ${r.relay.p50.toFixed(1)} ms, p99 ${r.relay.p99.toFixed(1)} ms, max ${r.relay.max.toFixed(1)} ms; ack p99 ${r.ack.p99.toFixed(1)} ms; ${r.failures} timeouts; server CPU ${r.serverCpu.toFixed(0)} %, crowd CPU ${r.crowdCpu?.toFixed(0) ?? '-'} %, fan-out ${r.fanOut ? `${r.fanOut.matching}/${r.fanOut.total}` : '-'}, server loop delay p99 ${r.serverLoopDelay?.p99 ?? '-'} ms max ${r.serverLoopDelay?.max ?? '-'} ms, drops ${r.drops.measured}+${r.drops.crowd ?? '?'}`);
+      log(`  relay p50 ${r.relay.p50.toFixed(1)} ms, p99 ${r.relay.p99.toFixed(1)} ms, max ${r.relay.max.toFixed(1)} ms; ack p99 ${r.ack.p99.toFixed(1)} ms; ${r.failures} timeouts; server CPU ${r.serverCpu.toFixed(0)} %, crowd CPU ${r.crowdCpu?.toFixed(0) ?? '-'} %, fan-out ${r.fanOut ? `${r.fanOut.matching}/${r.fanOut.total}` : '-'}, server loop delay p99 ${r.serverLoopDelay?.p99 ?? '-'} ms max ${r.serverLoopDelay?.max ?? '-'} ms, drops ${r.drops.measured}+${r.drops.crowd ?? '?'}, CPU pressure ${r.cpuPressure.toFixed(0)} %`);
       results.push(r);
     }
   } finally {
