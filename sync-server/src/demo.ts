@@ -3,6 +3,7 @@ import { docIds, DraftDocument, Workspace } from '@facturo/core';
 import { companyBySlug, createCompany, createInvitation } from './companies';
 import { newId } from './ids';
 import { recordEvent, type Services } from './services';
+import { projectDraft } from './projections/documents';
 
 const customers = [
   { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198769', vatNumber: 'FR84532198769', paymentTermsDays: 30, address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
@@ -67,6 +68,7 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
       d.lines.forEach((p, i) => draft.addLine(newId('ln'), { description: p.name, quantity: d.qty[i]!, unit: p.unit, unitPrice: p.unitPrice, vatRate: p.vatRate }));
       ws.registerDocument(id, { kind: 'invoice', createdAt: now.toISOString(), createdBy: 'system:demo', customerId: customerIds[d.customer]! });
       await s.log.append({ companyId: company.id, docId: docIds.document(company.id, id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(draft.doc) });
+      await projectDraft(s, { companyId: company.id, docId: docIds.document(company.id, id), doc: draft.doc });
     }
     await s.log.append({ companyId: company.id, docId: docIds.workspace(company.id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(doc) });
     await recordEvent(s, company.id, 'system:demo', { type: 'company_created', name: company.name, demo: true });

@@ -86,8 +86,8 @@ export async function createCreditNote(s: Services, actor: Actor, invoiceId: str
   }
   const inv = frozen.content;
   if (inv.kind !== 'invoice') throw conflict('not_an_invoice', 'a credit note corrects an invoice');
-  // A credit note credits quantities: the same lines with the opposite sign (EN 16931 type 381).
-  const lines: LineInput[] = request.lines ?? inv.lines.map(({ id: _id, ...l }) => ({ ...l, quantity: l.quantity.startsWith('-') ? l.quantity.slice(1) : `-${l.quantity}` }));
+  // EN 16931: a credit note (type 381) states positive amounts; its type is what makes it a credit.
+  const lines: LineInput[] = request.lines ?? inv.lines.map(({ id: _id, ...l }) => l);
   return createDraft(s, actor, {
     kind: 'credit_note', customerId: inv.meta.customerId, currency: inv.currency, operationCategory: inv.meta.operationCategory,
     notes: request.notes, lines,

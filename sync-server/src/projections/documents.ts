@@ -6,7 +6,7 @@ import type { Room } from '../sync/room';
  * Drafts projected into the documents table (kind, customer, totals) for lists and the API.
  * Derived and rebuildable: it is recomputed from the document itself, never edited by hand.
  */
-export async function projectDraft(s: Services, room: Room) {
+export async function projectDraft(s: Services, room: Pick<Room, 'docId' | 'companyId' | 'doc'>) {
   const id = docIds.documentOf(room.docId);
   if (!id) return;
   const draft = new DraftDocument(room.doc);
