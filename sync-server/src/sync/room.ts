@@ -25,6 +25,8 @@ interface PeerState {
 const MAX_DROPPED_WRITES = 20;
 /** A room rebuilt from more updates than this writes a snapshot, so the next load reads one entry. */
 export const SNAPSHOT_AFTER_UPDATES = 200;
+/** Presence changes relayed together within this window. */
+const AWARENESS_BATCH_MS = 40;
 
 /**
  * One Yjs document held by the server for the peers connected to it. The order that matters:
@@ -42,6 +44,8 @@ export class Room {
   frozenAs: string | null = null;
   /** Runs a command a peer sent on this room's socket (set by the sync server). */
   onCommand: ((peer: Peer, command: { key: string; name: string } & Record<string, unknown>) => Promise<unknown>) | null = null;
+  private awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
   /** A copy that follows the document, on which server edits are staged before their commit. */
   private shadow: Y.Doc | null = null;
   /** Called after each committed peer update (projections). */
@@ -59,15 +63,15 @@ export class Room {
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     });
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-      const changed = [...added!, ...updated!, ...removed!];
       const state = this.peers.get(origin as Peer);
       if (state) {
         for (const id of [...added!, ...updated!]) state.awarenessIds.add(id);
         for (const id of removed!) state.awarenessIds.delete(id);
       }
-      // Everyone, the sender included: it keeps y-websocket's liveness timer fed.
-      const message = frame(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-      for (const peer of this.peers.keys()) peer.send(message);
+      for (const id of [...added!, ...updated!, ...removed!]) this.awarenessChanged.add(id);
+      // Presence is batched: with n peers each renewing its state, relaying every change at once
+      // costs n² sends; one combined message per window costs n per window.
+      this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS);
     });
     this.ready = this.load();
   }
@@ -82,6 +86,24 @@ export class Room {
       // The updates stay in the log (they are the audit trail); the snapshot only shortens loading.
       await this.log.appendSnapshot(this.companyId, this.docId, Y.encodeStateAsUpdate(this.doc), Math.max(...entries.map((e) => e.seq)));
     }
+  }
+
+  /** Frees the document and its timers (the room is forgotten: everything in it is committed). */
+  destroy() {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awareness.destroy();
+    this.shadow?.destroy();
+    this.doc.destroy();
+  }
+
+  private flushAwareness() {
+    this.awarenessTimer = null;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (changed.length === 0 || this.peers.size === 0) return;
+    // Everyone, the senders included: it keeps y-websocket's liveness timer fed.
+    const message = frame(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    for (const peer of this.peers.keys()) peer.send(message);
   }
 
   private readFrozen(): string | null {

@@ -53,7 +53,7 @@ export class RoomRegistry {
       void room.settled().then(() => {
         if (room.peers.size === 0 && this.rooms.get(docId) === room) {
           this.rooms.delete(docId);
-          room.doc.destroy();
+          room.destroy();
         }
       });
     }, delayMs);
