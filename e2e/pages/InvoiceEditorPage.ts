@@ -50,8 +50,9 @@ export class InvoiceEditorPage {
   readonly status: Locator;
   /** The number in the heading of an issued document (absent on a draft). */
   readonly number: Locator;
-  /** The sync chip of this document's own replica. */
+  /** The sync chip of this document's own replica (the shell has its own, for the workspace). */
   readonly syncStatus: Locator;
+  /** Who else has this document open (avatars titled with their names). */
   readonly presenceUsers: Locator;
   readonly editorForm: Locator;
   readonly customer: Locator;
@@ -83,8 +84,8 @@ export class InvoiceEditorPage {
     this.title = page.getByTestId('invoice-title');
     this.status = page.locator('.page-head').getByTestId('invoice-status');
     this.number = this.title.getByTestId('invoice-number');
-    this.syncStatus = page.locator('.doc-presence').getByTestId('sync-status');
-    this.presenceUsers = page.locator('.doc-presence').getByTestId('presence-user');
+    this.syncStatus = page.getByTestId('doc-sync-status');
+    this.presenceUsers = page.getByTestId('doc-presence-user');
     this.editorForm = page.getByTestId('invoice-editor');
     this.customer = page.locator('#field-customerId');
     this.customerSummary = page.getByTestId('customer-summary');

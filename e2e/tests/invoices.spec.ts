@@ -1,3 +1,4 @@
+import { request } from '@playwright/test';
 import { InvoiceEditorPage } from '../pages/InvoiceEditorPage';
 import { InvoicePrintPage } from '../pages/InvoicePrintPage';
 import { InvoicesPage } from '../pages/InvoicesPage';
@@ -19,6 +20,28 @@ function euros(amount: string): RegExp {
   const [int = '', cents = '00'] = amount.split(',');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
   return new RegExp(`^${grouped},${cents}\u00a0€$`);
+}
+
+interface ServerInvoice {
+  status: 'draft' | 'issued';
+  number: string | null;
+  kind: string;
+  totalInclTax: string | null;
+}
+
+/**
+ * What the server holds for a document (GET /api/v1/invoices/:id), asked with this person's session
+ * from outside their browser: it answers even while their device is offline.
+ */
+async function onServer(p: Person, companyId: string, documentId: string): Promise<ServerInvoice> {
+  const api = await request.newContext({ baseURL: new URL(p.page.url()).origin, storageState: await p.context.storageState() });
+  try {
+    const res = await api.get(`/api/v1/invoices/${documentId}`, { headers: { 'X-Company': companyId } });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as ServerInvoice;
+  } finally {
+    await api.dispose();
+  }
 }
 
 interface InvoiceScreens {
@@ -46,6 +69,7 @@ async function createIssuableCustomer(p: Person, companyId: string, name: string
 }
 
 test('two teammates see an invoice fill in live; once issued both see its number, read-only, and the printable view has the legal mentions', async ({ demoOwner, person, tag }) => {
+  test.setTimeout(90_000); // two people to register on two shared cores
   const { owner: anna, companyId } = await demoOwner(`Anna Owner ${tag}`);
   await anna.members.goto(companyId);
   const link = await anna.members.createInvite('sales');
@@ -150,7 +174,6 @@ test('issuing offline waits as "En attente d’émission" without a number, and 
   await o.editor.chooseCustomer(customerId);
   const line = await o.editor.addLine({ description: 'Audit de la chaîne du froid', quantity: '1', unitPrice: '800' });
   await expect(o.editor.totalInclTax).toHaveText(euros('960,00'));
-  console.log('DEBUG', await olga.page.locator('.page-head').first().evaluate((e) => e.outerHTML));
   await expect(o.editor.syncStatus).toHaveAttribute('data-state', 'saved');
 
   // Offline: Olga edits the draft and issues it.
@@ -169,10 +192,9 @@ test('issuing offline waits as "En attente d’émission" without a number, and 
   // Pending, the draft no longer changes on this device either.
   await expect(o.editor.line(0).quantity).toBeDisabled();
   await expect(o.editor.issueButton).toHaveCount(0);
-  // It stays pending while offline (nothing reaches the server).
-  await olga.page.waitForTimeout(1_500);
+  // Nothing reached the server: there it is still a draft without a number.
+  expect(await onServer(olga, companyId, invoiceId)).toMatchObject({ status: 'draft', number: null });
   await expect(o.editor.status).toHaveAttribute('data-status', 'pending');
-  await expect(o.editor.number).toHaveCount(0);
 
   // Back online: the number arrives by itself, and the issued invoice holds the offline edit.
   await olga.setOffline(false);
@@ -183,6 +205,7 @@ test('issuing offline waits as "En attente d’émission" without a number, and 
   await expect(o.editor.documentNumber).toHaveText(number);
   await expect(o.editor.documentTotal).toHaveText(euros('1920,00'));
   await expect(o.editor.lateEditsNotice).toHaveCount(0);
+  expect(await onServer(olga, companyId, invoiceId)).toMatchObject({ status: 'issued', number, totalInclTax: '1920.00' });
 
   await o.list.navigate();
   await expect(o.list.number(invoiceId)).toHaveText(number);
@@ -217,7 +240,10 @@ test('"Créer un avoir" on an issued invoice opens a draft credit note referenci
   await expect(c.editor.customer).toHaveValue(customerId);
   await expect(c.editor.lines).toHaveCount(1);
   await expect(c.editor.line(0).description).toHaveValue('Refonte du site');
-  await expect(c.editor.totalInclTax).toHaveText(euros('-1440,00'));
+  // EN 16931 type 381: a credit note states positive amounts; its kind makes it a credit.
+  await expect(c.editor.line(0).quantity).toHaveValue('1');
+  await expect(c.editor.line(0).unitPrice).toHaveValue('1200');
+  await expect(c.editor.totalInclTax).toHaveText(euros('1440,00'));
 
   await expect(c.editor.issueButton).toHaveText('Émettre l’avoir');
   await c.editor.issue();
@@ -229,6 +255,7 @@ test('"Créer un avoir" on an issued invoice opens a draft credit note referenci
   await expect(c.editor.editableInputs()).toHaveCount(0);
   // A credit note is not itself credited.
   await expect(c.editor.creditNoteButton).toHaveCount(0);
+  expect(await onServer(chloe, companyId, creditId)).toMatchObject({ kind: 'credit_note', status: 'issued', number: creditNumber, totalInclTax: '1440.00' });
 
   // Both documents in the list, each with its own number and kind.
   await c.list.navigate();
