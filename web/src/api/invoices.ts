@@ -42,6 +42,9 @@ const path = (id: string, action = '') => `/api/v1/invoices/${encodeURIComponent
 export const invoicesApi = {
   list: (companyId: string) => request<InvoiceSummary[]>('GET', '/api/v1/invoices', { headers: headers(companyId) }),
   get: (companyId: string, id: string) => request<InvoiceDetail>('GET', path(id), { headers: headers(companyId) }),
+  /** Drafts only: 409 `issued` once issued. */
+  remove: (companyId: string, id: string, fetchImpl?: Fetch) =>
+    request<{ id: string; deleted: boolean }>('DELETE', path(id), { headers: headers(companyId), ...(fetchImpl ? { fetchImpl } : {}) }),
   issue: (companyId: string, id: string, body: { draftHash: string }, idempotencyKey: string, fetchImpl?: Fetch) =>
     request<InvoiceSummary>('POST', path(id, '/issue'), { body, headers: headers(companyId, idempotencyKey), ...(fetchImpl ? { fetchImpl } : {}) }),
   creditNote: (companyId: string, id: string, idempotencyKey: string) =>

@@ -11,7 +11,7 @@ export interface FieldSpec {
   hint?: MessageKey;
   kind: InputKind;
   control?: 'input' | 'textarea' | 'select' | 'checkbox';
-  type?: 'text' | 'email' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'password';
   rows?: number;
   /** A label from the dictionary, or a text as is (e.g. a customer's name). */
   options?: { value: string; label?: MessageKey; text?: string }[];

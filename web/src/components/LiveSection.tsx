@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { EditResult } from '../stores/workspaceEdits';
 import { t, type MessageKey } from '../i18n';
 import type { FieldSpec } from './Field';
@@ -10,6 +10,8 @@ export type StoredValue = string | number | boolean | undefined;
 /** A titled group of fields bound live to one record of the workspace; disabled when read-only. */
 export function LiveSection(props: {
   title: MessageKey;
+  /** One line under the title, e.g. when to fill the section in. */
+  hint?: MessageKey | undefined;
   specs: FieldSpec[];
   read: (field: string) => StoredValue;
   edit: (spec: FieldSpec, raw: string) => EditResult;
@@ -20,6 +22,7 @@ export function LiveSection(props: {
   return (
     <fieldset class="card section" disabled={replica.readOnly()}>
       <legend class="section-title">{t(props.title)}</legend>
+      <Show when={props.hint}>{(hint) => <p class="hint section-hint">{t(hint())}</p>}</Show>
       <div class="grid">
         <For each={props.specs}>
           {(spec) => (

@@ -9,7 +9,7 @@ import { LiveSection, type StoredValue } from './LiveSection';
 import { Notice } from './Notice';
 import { useCompany } from './companyContext';
 
-type Sections = { title: MessageKey; specs: FieldSpec[] }[];
+type Sections = { title: MessageKey; hint?: MessageKey; specs: FieldSpec[] }[];
 
 /** The "new customer / new product" page: a local draft, created in one go when valid. */
 export function NewRecordForm(props: {
@@ -46,7 +46,7 @@ export function NewRecordForm(props: {
         <fieldset class="plain" disabled={replica.readOnly()}>
           <For each={props.sections(values)}>
             {(section) => (
-              <DraftSection title={section.title} specs={section.specs} values={values} errors={errors()} onInput={(f, raw) => setValues(f, raw)} />
+              <DraftSection title={section.title} hint={section.hint} specs={section.specs} values={values} errors={errors()} onInput={(f, raw) => setValues(f, raw)} />
             )}
           </For>
           <Show when={Object.keys(errors()).length > 0}>
@@ -98,7 +98,7 @@ export function EditRecordForm(props: {
           <form class="form" onSubmit={(e) => e.preventDefault()}>
             <For each={props.sections}>
               {(section) => (
-                <LiveSection title={section.title} specs={section.specs} read={(f) => record()[f]} edit={props.edit} presencePrefix={props.presencePrefix} />
+                <LiveSection title={section.title} hint={section.hint} specs={section.specs} read={(f) => record()[f]} edit={props.edit} presencePrefix={props.presencePrefix} />
               )}
             </For>
           </form>

@@ -138,6 +138,16 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'issue.confirmCredit': 'Yes, issue the credit note',
   'issue.pending': 'Waiting to be issued: the number will be given as soon as the server has every change. The document can no longer be edited.',
   'issue.cancel': 'Cancel the issue',
+
+  'deleteDraft.button': 'Delete draft',
+  'deleteDraft.confirmTitle': 'Delete this draft invoice?',
+  'deleteDraft.confirmTitleCredit': 'Delete this draft credit note?',
+  'deleteDraft.explain': 'It disappears for the whole team. It has no number yet, so it leaves no gap in the numbering.',
+  'deleteDraft.offlineNote': 'Offline, it is removed from the list on this device; the deletion is shared when the connection is back.',
+  'deleteDraft.confirm': 'Yes, delete',
+  'deleteDraft.issued': 'This document was issued meanwhile: it can no longer be deleted. Correct it with a credit note.',
+  'deleteDraft.pending': 'Issuing is pending for this draft: cancel it first.',
+  'deleteDraft.unknown': 'This draft has not reached this device yet: wait until the connection is back to delete it.',
   'issue.refused': 'The server refused to issue it. Fix these points, then issue again:',
 
   'issued.print': 'Print / PDF',

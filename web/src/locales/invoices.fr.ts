@@ -137,6 +137,16 @@ export const invoicesFr = {
   'issue.confirmCredit': 'Oui, émettre l’avoir',
   'issue.pending': 'En attente d’émission : le numéro sera attribué dès que le serveur aura reçu toutes les modifications. Le document n’est plus modifiable.',
   'issue.cancel': 'Annuler l’émission',
+
+  'deleteDraft.button': 'Supprimer le brouillon',
+  'deleteDraft.confirmTitle': 'Supprimer ce brouillon de facture ?',
+  'deleteDraft.confirmTitleCredit': 'Supprimer ce brouillon d’avoir ?',
+  'deleteDraft.explain': 'Il disparaît pour toute l’équipe. N’ayant pas encore de numéro, il ne laisse aucun trou dans la numérotation.',
+  'deleteDraft.offlineNote': 'Hors ligne, il est retiré de la liste de cet appareil ; la suppression est partagée au retour de la connexion.',
+  'deleteDraft.confirm': 'Oui, supprimer',
+  'deleteDraft.issued': 'Ce document a été émis entre-temps : il ne peut plus être supprimé. Corrigez-le par un avoir.',
+  'deleteDraft.pending': 'Une émission est en attente pour ce brouillon : annulez-la d’abord.',
+  'deleteDraft.unknown': 'Ce brouillon n’est pas encore arrivé sur cet appareil : attendez le retour de la connexion pour le supprimer.',
   'issue.refused': 'Le serveur a refusé l’émission. Corrigez ces points, puis émettez à nouveau :',
 
   'issued.print': 'Imprimer / PDF',

@@ -1,15 +1,18 @@
-import { createMemo, For } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { editSettings } from '../stores/workspaceEdits';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { LiveSection, type StoredValue } from '../components/LiveSection';
 import { SeriesSection } from '../components/SeriesSection';
+import { SmtpSection } from '../components/SmtpSection';
 import { focusFromHash } from '../components/focusFromHash';
 import { settingsSections } from './formSpecs';
 
 export default function Settings() {
-  const { replica } = useCompany();
+  const { company, replica } = useCompany();
   const ws = replica.workspace;
+  // The SMTP settings are the server's alone (PUT /companies/{id}/smtp), for the roles it lets change them.
+  const canManageSmtp = () => company.role === 'owner' || company.role === 'admin';
   focusFromHash();
   const settings = createMemo(() => (replica.version(), ws.readSettings()) as Record<string, StoredValue>);
   return (
@@ -32,6 +35,9 @@ export default function Settings() {
         </For>
       </form>
       <SeriesSection />
+      <Show when={canManageSmtp()}>
+        <SmtpSection />
+      </Show>
     </>
   );
 }

@@ -24,6 +24,12 @@ export const addressSpecs: FieldSpec[] = [
   { name: 'country', label: 'field.country', hint: 'hint.country', kind: 'code', suggestions: countries, maxlength: 2 },
 ];
 
+/** The customer's delivery address (2026 reform mention): the same fields, stored as deliveryLine1, deliveryCity… */
+export const deliveryAddressSpecs: FieldSpec[] = addressSpecs.map((spec) => ({
+  ...spec,
+  name: `delivery${spec.name[0]?.toUpperCase() ?? ''}${spec.name.slice(1)}`,
+}));
+
 export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
   {
     title: 'settings.identity',
@@ -85,7 +91,7 @@ export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
   },
 ];
 
-export const customerSections: { title: MessageKey; specs: FieldSpec[] }[] = [
+export const customerSections: { title: MessageKey; hint?: MessageKey; specs: FieldSpec[] }[] = [
   {
     title: 'customer.identity',
     specs: [
@@ -103,6 +109,7 @@ export const customerSections: { title: MessageKey; specs: FieldSpec[] }[] = [
     ],
   },
   { title: 'customer.address', specs: addressSpecs },
+  { title: 'customer.deliveryAddress', hint: 'customer.deliveryAddressHint', specs: deliveryAddressSpecs },
   {
     title: 'customer.billing',
     specs: [

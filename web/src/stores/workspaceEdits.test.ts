@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '@facturo/core';
-import { createCustomer, createProduct, editCustomer, editProduct, editSettings } from './workspaceEdits';
+import { deliveryAddressSpecs } from '../routes/formSpecs';
+import { createCustomer, createProduct, editCustomer, editProduct, editSettings, formFieldOf } from './workspaceEdits';
 
 const now = '2026-11-29T10:00:00.000Z';
 const fresh = () => new Workspace(new Y.Doc());
@@ -107,5 +108,44 @@ describe('workspace edits from forms', () => {
     expect(editCustomer(ws, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 970')).toMatchObject({ ok: false });
     expect(editCustomer(ws, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 976')).toEqual({ ok: true });
     expect(ws.getCustomer('cu_1')).toMatchObject({ siren: '732829320', vatNumber: 'DE136695976' });
+  });
+
+  it("edits the delivery address field by field, apart from the billing address", () => {
+    const ws = fresh();
+    ws.createCustomer('cu_1', { name: 'Hôtel du Lac', address: { city: 'Beaune', country: 'FR' } }, now);
+    const typed: Record<string, string> = { deliveryLine1: 'Quai 3', deliveryLine2: 'Entrée des livraisons', deliveryPostcode: '21000', deliveryCity: 'Dijon', deliveryCountry: 'fr' };
+    for (const spec of deliveryAddressSpecs) expect(editCustomer(ws, 'cu_1', spec.name, spec.kind, typed[spec.name] ?? '')).toEqual({ ok: true });
+    expect(ws.getCustomer('cu_1')).toMatchObject({ city: 'Beaune', country: 'FR', deliveryLine1: 'Quai 3', deliveryPostcode: '21000', deliveryCity: 'Dijon', deliveryCountry: 'FR' });
+    expect(editCustomer(ws, 'cu_1', 'deliveryLine2', 'text', '')).toEqual({ ok: true });
+    expect(ws.getCustomer('cu_1')?.deliveryLine2).toBeUndefined();
+    expect(ws.getCustomer('cu_1')?.line2).toBeUndefined();
+  });
+
+  it('reports a wrong delivery field under its own name, never the billing one', () => {
+    const ws = fresh();
+    ws.createCustomer('cu_1', { name: 'A', address: { country: 'FR' }, deliveryAddress: { country: 'BE' } }, now);
+    expect(editCustomer(ws, 'cu_1', 'deliveryCountry', 'code', 'Belgique')).toEqual({ ok: false, errors: { deliveryCountry: expect.stringMatching(/^ISO 3166/) } });
+    expect(editCustomer(ws, 'cu_1', 'deliveryCity', 'text', 'x'.repeat(101)).ok).toBe(false);
+    expect(ws.getCustomer('cu_1')).toMatchObject({ country: 'FR', deliveryCountry: 'BE' });
+    expect(formFieldOf('deliveryAddress.postcode')).toBe('deliveryPostcode');
+    expect(formFieldOf('address.postcode')).toBe('postcode');
+    expect(formFieldOf('name')).toBe('name');
+  });
+
+  it('creates a customer with a delivery address, and names its wrong fields', () => {
+    const ws = fresh();
+    const draft = (country: string) => ({
+      name: { kind: 'text' as const, raw: 'Hôtel du Lac' },
+      city: { kind: 'text' as const, raw: 'Beaune' },
+      deliveryCity: { kind: 'text' as const, raw: 'Dijon' },
+      deliveryCountry: { kind: 'code' as const, raw: country },
+    });
+    expect(createCustomer(ws, 'cu_1', draft('Bourgogne'), now)).toEqual({ ok: false, errors: { deliveryCountry: expect.any(String) } });
+    const both = createCustomer(ws, 'cu_1', { ...draft('Bourgogne'), siren: { kind: 'compact', raw: '123' } }, now);
+    expect(both.ok === false && Object.keys(both.errors).sort()).toEqual(['deliveryCountry', 'siren']);
+    expect(ws.customers.size).toBe(0);
+    expect(createCustomer(ws, 'cu_1', draft('fr'), now)).toEqual({ ok: true });
+    expect(ws.getCustomer('cu_1')).toMatchObject({ city: 'Beaune', deliveryCity: 'Dijon', deliveryCountry: 'FR' });
+    expect(ws.getCustomer('cu_1')?.country).toBeUndefined();
   });
 });

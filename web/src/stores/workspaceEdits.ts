@@ -19,8 +19,20 @@ const addressFields = ['line1', 'line2', 'postcode', 'city', 'country'] as const
 type AddressField = (typeof addressFields)[number];
 const isAddressField = (f: string): f is AddressField => (addressFields as readonly string[]).includes(f);
 
+/** The delivery address is stored flat with a prefix: deliveryCity is the delivery address's city. */
+const deliveryField = (f: AddressField) => `delivery${f[0]?.toUpperCase() ?? ''}${f.slice(1)}`;
+const deliveryFields: Record<string, AddressField> = Object.fromEntries(addressFields.map((f) => [deliveryField(f), f]));
+const isDeliveryField = (f: string): boolean => Object.hasOwn(deliveryFields, f);
+
+/** A schema path ("address.city", "deliveryAddress.city", "name") as the form names the field. */
+export function formFieldOf(path: string): string {
+  const delivery = /^deliveryAddress\.(\w+)$/.exec(path)?.[1];
+  if (delivery && isAddressField(delivery)) return deliveryField(delivery);
+  return path.replace(/^address\./, '');
+}
+
 function flatErrors(e: ValidationError): FieldErrors {
-  return Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^address\./, ''), v]));
+  return Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [formFieldOf(k), v]));
 }
 
 function attempt(field: string | null, write: () => void): EditResult {
@@ -74,7 +86,11 @@ export function editCustomer(ws: Workspace, id: string, field: string, kind: Inp
   const checked = checkedValue(field, parseInput(kind, raw));
   if ('error' in checked) return checked.error;
   const value = checked.value;
-  const schema = isAddressField(field) ? shapeOf(address.shape, field) : shapeOf(customerInput.shape, field);
+  const schema = isAddressField(field)
+    ? shapeOf(address.shape, field)
+    : isDeliveryField(field)
+      ? shapeOf(address.shape, deliveryFields[field] ?? '')
+      : shapeOf(customerInput.shape, field);
   // updateCustomer clears a field given as ''.
   return requiredError(schema, field, value) ?? attempt(field, () => ws.updateCustomer(id, { [field]: value }));
 }
@@ -110,13 +126,18 @@ export function createCustomer(ws: Workspace, id: string, draft: Draft, now: str
     else flat[field] = checked.value;
   }
   const addr = Object.fromEntries(Object.entries(flat).filter(([k]) => isAddressField(k)));
-  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !isAddressField(k) && !(k in problems)));
-  const input = { ...rest, ...(Object.keys(addr).length > 0 ? { address: addr } : {}) } as CustomerInput;
+  const delivery = Object.fromEntries(Object.entries(flat).flatMap(([k, v]) => (isDeliveryField(k) ? [[deliveryFields[k], v]] : [])));
+  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !isAddressField(k) && !isDeliveryField(k) && !(k in problems)));
+  const input = {
+    ...rest,
+    ...(Object.keys(addr).length > 0 ? { address: addr } : {}),
+    ...(Object.keys(delivery).length > 0 ? { deliveryAddress: delivery } : {}),
+  } as CustomerInput;
   if (Object.keys(problems).length === 0) return attempt(null, () => ws.createCustomer(id, input, now));
   // Report every wrong field at once: the schema's problems with the rest, without writing anything.
   const parsed = customerInput.safeParse(input);
   const schemaErrors: FieldErrors = {};
-  for (const issue of parsed.success ? [] : parsed.error.issues) schemaErrors[String(issue.path[issue.path.length - 1] ?? '')] ??= issue.message;
+  for (const issue of parsed.success ? [] : parsed.error.issues) schemaErrors[formFieldOf(issue.path.map(String).join('.'))] ??= issue.message;
   return { ok: false, errors: { ...schemaErrors, ...problems } };
 }
 

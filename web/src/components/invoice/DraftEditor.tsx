@@ -1,9 +1,13 @@
-import { A } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { draftHash, draftProblems, safeTotals, splitProblems } from '../../stores/draftEdits';
 import { queueIssue } from '../../stores/outboxLoop';
 import type { OutboxEntry } from '../../stores/db';
 import { db } from '../../stores/db';
+import { deleteDraft } from '../../stores/draftDeletion';
+import { invoicesApi } from '../../api/invoices';
+import { session } from '../../auth/session';
+import { describeError } from '../../errors';
 import type { DraftReplica } from '../../sync/draftReplica';
 import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
@@ -12,6 +16,7 @@ import { Presence } from '../Presence';
 import { SyncStatus } from '../SyncStatus';
 import { DraftFields } from './DraftFields';
 import { IssueChecklist } from './IssueChecklist';
+import { DeleteDraftDialog } from './DeleteDraftDialog';
 import { IssueDialog } from './IssueDialog';
 import { LinesSection } from './LinesSection';
 import { problemText } from './problems';
@@ -40,6 +45,10 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
   const creditNote = () => meta().kind === 'credit_note';
   const [confirming, setConfirming] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = createSignal(false);
+  const [deleteBusy, setDeleteBusy] = createSignal(false);
+  const [deleteError, setDeleteError] = createSignal<string | null>(null);
 
   const issue = async () => {
     setBusy(true);
@@ -48,6 +57,23 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
       setConfirming(false);
     } finally {
       setBusy(false);
+    }
+  };
+  const remove = async () => {
+    setDeleteBusy(true);
+    setDeleteError(null);
+    try {
+      const outcome = await deleteDraft(company.id, props.d.documentId, { db, ws, online: session.reachable(), remove: invoicesApi.remove });
+      if (outcome.ok) {
+        setDeleting(false);
+        navigate(`${base}/invoices`);
+      } else {
+        setDeleteError(t(outcome.reason === 'issued' ? 'deleteDraft.issued' : outcome.reason === 'pending' ? 'deleteDraft.pending' : 'deleteDraft.unknown'));
+      }
+    } catch (e) {
+      setDeleteError(describeError(e));
+    } finally {
+      setDeleteBusy(false);
     }
   };
   const cancelIssue = () => {
@@ -107,6 +133,29 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
           </div>
         </Show>
       </IssueChecklist>
+      <Show when={!room.readOnly() && !replica.readOnly() && !pending()}>
+        <div class="actions delete-actions">
+          <button
+            type="button"
+            class="btn danger"
+            onClick={() => {
+              setDeleteError(null);
+              setDeleting(true);
+            }}
+            data-testid="delete-draft"
+          >
+            {t('deleteDraft.button')}
+          </button>
+        </div>
+      </Show>
+      <DeleteDraftDialog
+        open={deleting()}
+        creditNote={creditNote()}
+        busy={deleteBusy()}
+        error={deleteError()}
+        onConfirm={() => void remove()}
+        onClose={() => setDeleting(false)}
+      />
       <IssueDialog open={confirming()} creditNote={creditNote()} busy={busy()} onConfirm={() => void issue()} onClose={() => setConfirming(false)} />
     </>
   );
