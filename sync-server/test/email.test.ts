@@ -49,6 +49,8 @@ describe('sending an issued invoice by email', () => {
 
     const put = await api('PUT', `/v1/companies/${companyId}/smtp`, { host: '127.0.0.1', port: smtpPort, secure: false, user: 'studio', password: 's3cret', from: 'Studio Boréal <factures@studio-boreal.fr>' });
     expect(put.body).not.toHaveProperty('password');
+    // Saving the form again without the password keeps the stored one.
+    await api('PUT', `/v1/companies/${companyId}/smtp`, { host: '127.0.0.1', port: smtpPort, secure: false, user: 'studio', from: 'Studio Boréal <factures@studio-boreal.fr>' });
     const sent = await api('POST', `/v1/invoices/${inv.body.id}/send`, {});
     expect(sent.status).toBe(200);
     expect(logins).toContain('studio:s3cret');

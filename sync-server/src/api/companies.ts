@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { canManageMembers, createCompany, createInvitation, membersOf } from '../companies';
-import { putSecret } from '../companies/secrets';
+import { getSecret, putSecret } from '../companies/secrets';
 import { forbidden } from '../errors';
 import { recordEvent } from '../services';
 import { errorResponses, requireMember, requireUser, router } from './context';
@@ -69,7 +69,10 @@ export function companyRoutes() {
       const { id } = c.req.valid('param');
       const member = await requireMember(c, id);
       if (!canManageMembers(member.role)) throw forbidden('only an owner or an admin can change the SMTP settings');
-      const settings = c.req.valid('json');
+      const given = c.req.valid('json');
+      // A form that leaves the password empty keeps the stored one (it is never shown back).
+      const previous = given.password ? null : await getSecret<{ password?: string }>(c.get('services'), id, 'smtp');
+      const settings = { ...given, ...(previous?.password ? { password: previous.password } : {}) };
       await putSecret(c.get('services'), id, 'smtp', settings);
       await recordEvent(c.get('services'), id, member.userId, { type: 'smtp_settings_changed', host: settings.host });
       const { password: _p, ...shown } = settings;

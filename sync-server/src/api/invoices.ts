@@ -66,7 +66,10 @@ export function invoiceRoutes() {
     await requireMember(c, companyId);
     const q = c.req.valid('query');
     const where = [q.status ? 'AND status = ?' : '', q.kind ? 'AND kind = ?' : ''].join(' ');
-    return c.json(await summaries(c, companyId, where, [q.status, q.kind].filter((x): x is NonNullable<typeof x> => !!x)), 200);
+    const rows = await summaries(c, companyId, where, [q.status, q.kind].filter((x): x is NonNullable<typeof x> => !!x));
+    // A draft deleted on a device (offline too) leaves the workspace index: it is gone from lists.
+    const { ws } = await workspaceOf(c.get('services'), companyId);
+    return c.json(rows.filter((r) => r.status === 'issued' || ws.getDocument(r.id) !== undefined), 200);
   });
 
   app.openapi(createRoute({ method: 'post', path: '/invoices', tags: ['Invoices'], summary: 'Create a draft invoice (honours Idempotency-Key)',
