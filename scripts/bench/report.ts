@@ -13,8 +13,9 @@ const chartDir = path.join(repoRoot, 'docs/benchmarks');
 
 const header = `# Benchmarks
 
-Each section below is written by \`npm run bench -- NAME\`: the command, when and where it ran, the numbers
-against their targets, and a chart. Rerun the command to refresh a section; nothing here is typed by hand.
+Each section between \`bench:\` markers is written by \`npm run bench -- NAME\`: the command, when and where
+it ran, how busy the machine was, the numbers against their targets, and a chart. Rerun the command to refresh
+a section; never edit one by hand. Analysis sections (outside the markers) are hand-written and dated.
 `;
 
 export interface Machine {
