@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Client, InStatement, Transaction } from '@libsql/client';
+import type { Client, InValue, Transaction } from '@libsql/client';
 import { inWriteTransaction } from '../db';
 import { open, seal, type KeyRing } from './keys';
 
@@ -33,6 +33,8 @@ export interface StoredEntry {
 
 const GENESIS: Buffer = Buffer.alloc(32);
 const MAX_BATCH = 1000;
+/** SQLite allows 32766 bound parameters; 13 per row. */
+const ROWS_PER_INSERT = 500;
 
 interface Sealed {
   entry: NewEntry;
@@ -155,23 +157,31 @@ export class Log {
       const row = rs.rows[0];
       heads.set(companyId, row ? { seq: Number(row.company_seq), hash: Buffer.from(row.hash as ArrayBuffer) } : { seq: 0, hash: GENESIS });
     }
-    const stmts: InStatement[] = [];
+    const rows: InValue[] = [];
     const companySeqs: number[] = [];
     for (const s of sealed) {
       const e = s.entry;
       const head = heads.get(e.companyId)!;
       const companySeq = head.seq + 1;
       const hash = linkHash(head.hash, { companyId: e.companyId, docId: e.docId, kind: e.kind, actor: e.actor, device: e.device, companySeq, at: s.at, keyId: s.keyId, iv: s.iv, payloadHash: s.payloadHash });
-      stmts.push({
-        sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-        args: [e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, head.hash, hash],
-      });
+      rows.push(e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, head.hash, hash);
       companySeqs.push(companySeq);
       heads.set(e.companyId, { seq: companySeq, hash });
     }
-    const results = await tx.batch(stmts);
-    return results.map((r, i) => ({ seq: Number(r.rows[0]!.seq), companySeq: companySeqs[i]! }));
+    // One multi-row INSERT per chunk: one statement to prepare instead of one per entry. Rows of one
+    // statement get consecutive seqs, so the last rowid gives them all.
+    const seqs: number[] = [];
+    for (let i = 0; i < sealed.length; i += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, sealed.length - i);
+      await tx.execute({
+        sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
+              VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        args: rows.slice(i * 13, (i + n) * 13),
+      });
+      const last = Number((await tx.execute('SELECT last_insert_rowid() AS seq')).rows[0]!.seq);
+      for (let k = 0; k < n; k++) seqs.push(last - n + 1 + k);
+    }
+    return seqs.map((seq, i) => ({ seq, companySeq: companySeqs[i]! }));
   }
 
   /**
