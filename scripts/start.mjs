@@ -19,8 +19,9 @@ const stale = () => {
 };
 
 if (stale()) {
-  console.log('▸ Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // npm install, not npm ci: vite 8 names an optional Windows-only package the registry does not serve.
+  console.log('▸ Installing dependencies…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 console.log('▸ Building the web app…');
