@@ -26,9 +26,11 @@ const migrations: string[][] = [
        created_by TEXT, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT)`,
     `CREATE TABLE api_tokens (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, company_id TEXT NOT NULL REFERENCES companies(id),
        role TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT)`,
-    `CREATE TABLE log (seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
+    // seq is the rowid (the log is never deleted from, so it only grows); each entry's hash covers the
+    // previous entry's hash, so the link is checked without storing it twice.
+    `CREATE TABLE log (seq INTEGER PRIMARY KEY, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
        doc_id TEXT, kind TEXT NOT NULL, actor TEXT, device TEXT, at TEXT NOT NULL, key_id TEXT NOT NULL,
-       iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL,
+       iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, hash BLOB NOT NULL,
        UNIQUE (company_id, company_seq))`,
     `CREATE INDEX log_doc ON log(doc_id, seq)`,
   ],

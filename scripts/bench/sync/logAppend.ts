@@ -62,9 +62,9 @@ const MAX_BATCH = 1000; // as Log
 /** What one group-commit transaction writes for a batch of payloads. */
 type WriteBatch = (tx: Transaction, payloads: Uint8Array[]) => Promise<void>;
 
-const LOG_COLUMNS = `seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
+const LOG_COLUMNS = `seq INTEGER PRIMARY KEY, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
   doc_id TEXT, kind TEXT NOT NULL, actor TEXT, device TEXT, at TEXT NOT NULL, key_id TEXT NOT NULL,
-  iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL`;
+  iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, hash BLOB NOT NULL`;
 
 const setup = [
   'CREATE TABLE bench_plain (id INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, payload BLOB NOT NULL)',
@@ -105,9 +105,9 @@ function shapedWrite(companyId: string, chain: { seq: number }): WriteBatch {
     await tx.execute({ sql: 'SELECT company_seq, hash FROM bench_shaped WHERE company_id = ? ORDER BY company_seq DESC LIMIT 1', args: [companyId] });
     for (const chunk of chunks(payloads, ROWS_PER_INSERT)) {
       await tx.execute({
-        sql: `INSERT INTO bench_shaped (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
-              VALUES ${placeholders(chunk.length, 13)}`,
-        args: chunk.flatMap((p) => [companyId, ++chain.seq, `${companyId}.workspace`, 'update', 'bench', null, '2026-01-01T00:00:00.000Z', 'k1', iv, p, hash, hash, hash]),
+        sql: `INSERT INTO bench_shaped (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, hash)
+              VALUES ${placeholders(chunk.length, 12)}`,
+        args: chunk.flatMap((p) => [companyId, ++chain.seq, `${companyId}.workspace`, 'update', 'bench', null, '2026-01-01T00:00:00.000Z', 'k1', iv, p, hash, hash]),
       });
       await tx.execute('SELECT last_insert_rowid() AS seq');
     }

@@ -30,8 +30,8 @@ export interface Sealed {
   data: Buffer;
 }
 
-export function seal(key: Buffer, plaintext: Uint8Array, aad: string): Sealed {
-  const iv = randomBytes(12);
+/** `iv` must be 12 fresh random bytes (never reused under one key); drawn here when not given. */
+export function seal(key: Buffer, plaintext: Uint8Array, aad: string, iv: Buffer = randomBytes(12)): Sealed {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad));
   const data = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);

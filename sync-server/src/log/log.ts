@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Client, InValue, Transaction } from '@libsql/client';
 import { inWriteTransaction } from '../db';
-import { open, seal, type KeyRing } from './keys';
+import { open, seal, type DataKey, type KeyRing } from './keys';
 
 export type EntryKind = 'update' | 'snapshot' | 'event' | 'command';
 
@@ -33,7 +33,8 @@ export interface StoredEntry {
 
 const GENESIS: Buffer = Buffer.alloc(32);
 const MAX_BATCH = 1000;
-/** SQLite allows 32766 bound parameters; 13 per row. */
+/** SQLite allows 32766 bound parameters. */
+const COLUMNS = 12;
 const ROWS_PER_INSERT = 500;
 
 interface Sealed {
@@ -49,11 +50,12 @@ function aadOf(e: { companyId: string; docId?: string | null; kind: string }) {
   return `${e.companyId}|${e.docId ?? ''}|${e.kind}`;
 }
 
+const lenBuf = Buffer.alloc(4); // hash.update copies its input, so one buffer serves every field
+
 function field(h: ReturnType<typeof createHash>, v: string | number | Buffer | null | undefined) {
   const b = Buffer.isBuffer(v) ? v : Buffer.from(v === null || v === undefined ? '' : String(v));
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(b.length);
-  h.update(len).update(b);
+  lenBuf.writeUInt32BE(b.length);
+  h.update(lenBuf).update(b);
 }
 
 /** The link hash covers the header and the ciphertext's hash, so it verifies without any key. */
@@ -118,9 +120,12 @@ export class Log {
   private async sealAll(entries: NewEntry[]): Promise<Sealed[]> {
     const at = this.clock().toISOString();
     const out: Sealed[] = [];
-    for (const entry of entries) {
-      const dk = await this.keys.current(entry.companyId);
-      const { iv, data } = seal(dk.key, entry.payload, aadOf(entry));
+    const ivs = randomBytes(12 * entries.length); // one draw for the batch: 12 fresh bytes per entry
+    const keys = new Map<string, DataKey>();
+    for (const companyId of new Set(entries.map((e) => e.companyId))) keys.set(companyId, await this.keys.current(companyId));
+    for (const [i, entry] of entries.entries()) {
+      const dk = keys.get(entry.companyId)!;
+      const { iv, data } = seal(dk.key, entry.payload, aadOf(entry), ivs.subarray(i * 12, i * 12 + 12));
       out.push({ entry, at, keyId: dk.keyId, iv, data, payloadHash: createHash('sha256').update(data).digest() });
     }
     return out;
@@ -164,7 +169,7 @@ export class Log {
       const head = heads.get(e.companyId)!;
       const companySeq = head.seq + 1;
       const hash = linkHash(head.hash, { companyId: e.companyId, docId: e.docId, kind: e.kind, actor: e.actor, device: e.device, companySeq, at: s.at, keyId: s.keyId, iv: s.iv, payloadHash: s.payloadHash });
-      rows.push(e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, head.hash, hash);
+      rows.push(e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, hash);
       companySeqs.push(companySeq);
       heads.set(e.companyId, { seq: companySeq, hash });
     }
@@ -174,9 +179,9 @@ export class Log {
     for (let i = 0; i < sealed.length; i += ROWS_PER_INSERT) {
       const n = Math.min(ROWS_PER_INSERT, sealed.length - i);
       await tx.execute({
-        sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, prev_hash, hash)
-              VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        args: rows.slice(i * 13, (i + n) * 13),
+        sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, hash)
+              VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        args: rows.slice(i * COLUMNS, (i + n) * COLUMNS),
       });
       const last = Number((await tx.execute('SELECT last_insert_rowid() AS seq')).rows[0]!.seq);
       for (let k = 0; k < n; k++) seqs.push(last - n + 1 + k);
