@@ -1,3 +1,4 @@
+import { SharedReplicas, type Held } from './shared';
 import type { Accessor } from 'solid-js';
 import { Workspace, docIds } from '@facturo/core';
 import { db } from '../stores/db';
@@ -26,17 +27,11 @@ export interface CompanyReplica {
   setEditing(field: string | null): void;
 }
 
-interface Entry {
-  replica: CompanyReplica;
-  refs: number;
-  destroy(): void;
-}
-
-const open = new Map<string, Entry>();
+const open = new SharedReplicas<CompanyReplica>();
 
 export type OpenOptions = Omit<RoomOptions, 'onLoaded'>;
 
-function createReplica(companyId: string, opts: OpenOptions): Entry {
+function createReplica(companyId: string, opts: OpenOptions): Held<CompanyReplica> {
   let stopProjection: (() => void) | null = null;
   const room = openRoom(docIds.workspace(companyId), {
     ...opts,
@@ -58,8 +53,7 @@ function createReplica(companyId: string, opts: OpenOptions): Entry {
     setEditing: room.setEditing,
   };
   return {
-    replica,
-    refs: 0,
+    value: replica,
     destroy() {
       stopProjection?.();
       room.destroy();
@@ -69,33 +63,12 @@ function createReplica(companyId: string, opts: OpenOptions): Entry {
 
 /** Opens (or shares) the replica of a company; call the returned release when the view goes away. */
 export function openCompany(companyId: string, opts: OpenOptions): { replica: CompanyReplica; release: () => void } {
-  let entry = open.get(companyId);
-  if (!entry) {
-    entry = createReplica(companyId, opts);
-    open.set(companyId, entry);
-  }
-  entry.refs++;
-  const e = entry;
-  let released = false;
-  return {
-    replica: e.replica,
-    release() {
-      if (released) return;
-      released = true;
-      if (--e.refs === 0) {
-        open.delete(companyId);
-        e.destroy();
-      }
-    },
-  };
+  return open.acquire(companyId, () => createReplica(companyId, opts));
 }
 
 /** Closes every replica, e.g. on sign-out. */
 export function closeAllCompanies(): void {
-  for (const [id, entry] of open) {
-    open.delete(id);
-    entry.destroy();
-  }
+  open.discardAll();
 }
 
 onSignOut(closeAllCompanies);

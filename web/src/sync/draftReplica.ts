@@ -1,3 +1,4 @@
+import { SharedReplicas, type Held } from './shared';
 import { createSignal } from 'solid-js';
 import { DraftDocument, docIds } from '@facturo/core';
 import { onSignOut, session } from '../auth/session';
@@ -19,20 +20,14 @@ export interface DraftReplica {
   room: Room;
 }
 
-interface Entry {
-  replica: DraftReplica;
-  refs: number;
-  destroy(): void;
-}
-
-const open = new Map<string, Entry>();
+const open = new SharedReplicas<DraftReplica>();
 /** Bumped when a draft's local copy is discarded: views reopen it from the server. */
 const [resets, setResets] = createSignal(0);
 export { resets };
 
 export type DraftOpenOptions = Omit<RoomOptions, 'onLoaded'>;
 
-function createEntry(companyId: string, documentId: string, opts: DraftOpenOptions): Entry {
+function createEntry(companyId: string, documentId: string, opts: DraftOpenOptions): Held<DraftReplica> {
   let stopProjection: (() => void) | null = null;
   const room = openRoom(docIds.document(companyId, documentId), {
     ...opts,
@@ -40,8 +35,7 @@ function createEntry(companyId: string, documentId: string, opts: DraftOpenOptio
   });
   const draft = new DraftDocument(room.doc);
   return {
-    replica: { companyId, documentId, draft, room },
-    refs: 0,
+    value: { companyId, documentId, draft, room },
     destroy() {
       stopProjection?.();
       room.destroy();
@@ -51,26 +45,7 @@ function createEntry(companyId: string, documentId: string, opts: DraftOpenOptio
 
 /** Opens (or shares) a draft's replica; call release when done. */
 export function openDraft(companyId: string, documentId: string, opts: DraftOpenOptions): { replica: DraftReplica; release: () => void } {
-  const key = docIds.document(companyId, documentId);
-  let entry = open.get(key);
-  if (!entry) {
-    entry = createEntry(companyId, documentId, opts);
-    open.set(key, entry);
-  }
-  entry.refs++;
-  const e = entry;
-  let released = false;
-  return {
-    replica: e.replica,
-    release() {
-      if (released) return;
-      released = true;
-      if (--e.refs === 0 && open.get(key) === e) {
-        open.delete(key);
-        e.destroy();
-      }
-    },
-  };
+  return open.acquire(docIds.document(companyId, documentId), () => createEntry(companyId, documentId, opts));
 }
 
 /** The room options of the signed-in person for a company. */
@@ -165,11 +140,7 @@ export function uploadUnsentDrafts(companyId: string): () => void {
  */
 export async function discardLocalCopy(companyId: string, documentId: string): Promise<void> {
   const key = docIds.document(companyId, documentId);
-  const entry = open.get(key);
-  if (entry) {
-    open.delete(key);
-    entry.destroy();
-  }
+  open.discard(key);
   // y-indexeddb names its database after the room; deletion waits until the copy above has closed it.
   await new Promise<void>((resolve) => {
     const req = indexedDB.deleteDatabase(key);
@@ -179,9 +150,4 @@ export async function discardLocalCopy(companyId: string, documentId: string): P
   setResets((n) => n + 1);
 }
 
-onSignOut(() => {
-  for (const [key, entry] of open) {
-    open.delete(key);
-    entry.destroy();
-  }
-});
+onSignOut(() => open.discardAll());
