@@ -2,7 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { safeTotals } from '../../stores/draftEdits';
 import type { DraftReplica } from '../../sync/draftReplica';
-import { describeError } from '../../errors';
+import { createAction } from '../action';
 import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { Notice } from '../Notice';
@@ -23,21 +23,10 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
   const frozen = createFrozen(company.id, props.d.documentId);
   const isInvoice = () => meta().kind !== 'credit_note';
   const [sending, setSending] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, run } = createAction();
   const customerEmail = () => frozen.doc()?.buyer.email ?? (meta().customerId ? replica.workspace.getCustomer(meta().customerId ?? '')?.email : undefined) ?? '';
 
-  const credit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const credit = () => run(async () => navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`));
 
   return (
     <>

@@ -1,7 +1,7 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { copyIntoNewDraft, discardLocalCopy, type DraftReplica } from '../../sync/draftReplica';
-import { describeError } from '../../errors';
+import { createAction } from '../action';
 import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { createCreditNote } from './creditNote';
@@ -14,34 +14,17 @@ import { createCreditNote } from './creditNote';
 export function LateEditsNotice(props: { d: DraftReplica; number: string; isInvoice: boolean }) {
   const { company, replica } = useCompany();
   const navigate = useNavigate();
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, run } = createAction();
   const base = `/c/${company.id}/invoices`;
 
-  const copy = async () => {
-    setBusy(true);
-    try {
+  const copy = () =>
+    run(async () => {
       const id = copyIntoNewDraft(company.id, replica.workspace, props.d);
       navigate(`${base}/${id}`);
       // The edits now live in the new draft: this device's copy of the issued one follows the server again.
       await discardLocalCopy(company.id, props.d.documentId);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const credit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const credit = () => run(async () => navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`));
 
   return (
     <div class="notice warning late-edits" role="alert" data-testid="late-edits-notice">
