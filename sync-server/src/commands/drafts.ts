@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import type { Services } from '../services';
 import { editDocuments, workspaceOf, type Actor } from './run';
 import { readFrozen } from './issue';
+import { projectDraft } from '../projections/documents';
 
 export interface DraftRequest extends DocumentMetaInput {
   kind?: DocumentKind;
@@ -16,7 +17,7 @@ export async function createDraft(s: Services, actor: Actor, request: DraftReque
   const { ws, room: wsRoom } = await workspaceOf(s, actor.companyId);
   const id = newId('dc');
   const kind = request.kind ?? 'invoice';
-  return editDocuments(s, actor, 'createDraft', { request, extra }, async () => {
+  const outcome = await editDocuments(s, actor, 'createDraft', { request, extra }, async () => {
     const { kind: _k, lines = [], ...meta } = request;
     if (meta.customerId && !ws.getCustomer(meta.customerId)) throw invalid({ customer: `no customer ${meta.customerId}` });
     const room = await s.rooms.open(actor.companyId, docIds.document(actor.companyId, id));
@@ -47,6 +48,9 @@ export async function createDraft(s: Services, actor: Actor, request: DraftReque
       ],
     };
   });
+  // Project the new draft now, so lists and the API's answer find it without a second lookup.
+  await projectDraft(s, await s.rooms.open(actor.companyId, docIds.document(actor.companyId, outcome.result.id)));
+  return outcome;
 }
 
 /** A field-level patch of a draft; an issued document is refused (409), never changed. */
