@@ -4,7 +4,7 @@ import type { Config } from './config';
 /*
  * One schema, migrated forward in order. Each step runs once; the version lives in user_version.
  * The log is append-only: nothing here UPDATEs or DELETEs it except compaction, which may only
- * clear payloads already covered by a snapshot (payload_hash keeps the chain verifiable).
+ * replace entries already covered by a snapshot with their digest (which keeps the chain verifiable).
  */
 const migrations: string[][] = [
   [
@@ -26,13 +26,13 @@ const migrations: string[][] = [
        created_by TEXT, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT)`,
     `CREATE TABLE api_tokens (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, company_id TEXT NOT NULL REFERENCES companies(id),
        role TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT)`,
-    // seq is the rowid (the log is never deleted from, so it only grows); each entry's hash covers the
-    // previous entry's hash, so the link is checked without storing it twice.
-    `CREATE TABLE log (seq INTEGER PRIMARY KEY, company_id TEXT NOT NULL, company_seq INTEGER NOT NULL,
-       doc_id TEXT, kind TEXT NOT NULL, actor TEXT, device TEXT, at TEXT NOT NULL, key_id TEXT NOT NULL,
-       iv BLOB NOT NULL, payload BLOB, payload_hash BLOB NOT NULL, hash BLOB NOT NULL,
-       UNIQUE (company_id, company_seq))`,
-    `CREATE INDEX log_doc ON log(doc_id, seq)`,
+    // seq is the rowid (the log is never deleted from, so it only grows). Rows name their company and
+    // document by log_names id and their kind by code (log.ts); `entry` packs the header, the ciphertext
+    // and the hash that links the chain (layout in log/entry.mjs).
+    `CREATE TABLE log_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)`,
+    `CREATE TABLE log (seq INTEGER PRIMARY KEY, company INTEGER NOT NULL, company_seq INTEGER NOT NULL,
+       doc INTEGER, kind INTEGER NOT NULL, entry BLOB NOT NULL, UNIQUE (company, company_seq))`,
+    `CREATE INDEX log_doc ON log(doc, seq)`,
   ],
   [
     // Projection of documents (drafts and issued) for lists, the API and reports; issued rows also
@@ -63,6 +63,7 @@ export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAut
   const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, timeout: 10_000 });
   if (config.libsqlUrl.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   await migrate(client);
+  await refusePreReleaseLog(client, config.libsqlUrl);
   return queued(client);
 }
 
@@ -92,6 +93,20 @@ function queued(raw: Client): Client {
   });
   queues.set(proxy, queue);
   return proxy;
+}
+
+/**
+ * Pre-release builds wrote the log in another row layout (one column per header field). Nothing was
+ * released with it, so there is no conversion: such a database is refused with what to do.
+ */
+async function refusePreReleaseLog(client: Client, url: string) {
+  const columns = (await client.execute('PRAGMA table_info(log)')).rows.map((r) => String(r.name));
+  if (!columns.includes('entry') || !columns.includes('company')) {
+    throw new Error(
+      `${url}: this database was written by a pre-release build of Facturo whose log layout has changed. ` +
+        'Move it (and its -wal/-shm files) away, or delete the var/ folder, and start again.',
+    );
+  }
 }
 
 async function migrate(client: Client) {

@@ -1,9 +1,20 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Client, InValue, Transaction } from '@libsql/client';
 import { inWriteTransaction } from '../db';
-import { open, seal, type DataKey, type KeyRing } from './keys';
+import { GENESIS, HASH, hashOf, keyIdOf, linkHash, openEntry, sealBatch, type SealInput, type SealRequest, type SealResponse } from './entry.mjs';
+import type { KeyRing } from './keys';
+import { Sealer } from './sealer';
 
 export type EntryKind = 'update' | 'snapshot' | 'event' | 'command';
+
+/** How `log.kind` stores each kind (an integer: one byte less per row than text, and a smaller row). */
+export const KIND_CODES: Record<EntryKind, number> = { update: 1, snapshot: 2, event: 3, command: 4 };
+const KINDS = Object.fromEntries(Object.entries(KIND_CODES).map(([k, v]) => [v, k])) as Record<number, EntryKind>;
+
+export function kindOf(code: unknown): EntryKind {
+  const kind = KINDS[Number(code)];
+  if (!kind) throw new Error(`log: unknown entry kind ${String(code)}`);
+  return kind;
+}
 
 export interface NewEntry {
   companyId: string;
@@ -27,113 +38,190 @@ export interface StoredEntry {
   kind: EntryKind;
   actor: string | null;
   device: string | null;
-  at: string;
+  /** ISO 8601; null once compacted */
+  at: string | null;
   payload: Buffer | null;
 }
 
-const GENESIS: Buffer = Buffer.alloc(32);
+/** At most this many entries per transaction. */
 const MAX_BATCH = 1000;
-/** SQLite allows 32766 bound parameters. */
-const COLUMNS = 12;
+/** SQLite allows 32766 bound parameters: 5 per row. */
 const ROWS_PER_INSERT = 500;
 
-interface Sealed {
+interface Head {
+  seq: number;
+  hash: Buffer;
+}
+
+interface Queued {
   entry: NewEntry;
-  at: string;
-  keyId: string;
-  iv: Buffer;
-  data: Buffer;
-  payloadHash: Buffer;
+  resolve: (a: Appended) => void;
+  reject: (e: unknown) => void;
 }
 
-function aadOf(e: { companyId: string; docId?: string | null; kind: string }) {
-  return `${e.companyId}|${e.docId ?? ''}|${e.kind}`;
+/** A batch handed to the sealer, committed in the order it was handed over. */
+interface Flight {
+  items: Queued[];
+  ready: Promise<void>;
+  done: boolean;
+  sealed: Sealed | null;
+  error: unknown;
 }
 
-const lenBuf = Buffer.alloc(4); // hash.update copies its input, so one buffer serves every field
-
-function field(h: ReturnType<typeof createHash>, v: string | number | Buffer | null | undefined) {
-  const b = Buffer.isBuffer(v) ? v : Buffer.from(v === null || v === undefined ? '' : String(v));
-  lenBuf.writeUInt32BE(b.length);
-  h.update(lenBuf).update(b);
+interface Sealed {
+  req: SealRequest;
+  res: SealResponse;
 }
 
-/** The link hash covers the header and the ciphertext's hash, so it verifies without any key. */
-export function linkHash(prev: Buffer, r: {
-  companyId: string; companySeq: number; docId: string | null | undefined; kind: string; actor: string | null | undefined;
-  device: string | null | undefined; at: string; keyId: string; iv: Buffer; payloadHash: Buffer;
-}): Buffer {
-  const h = createHash('sha256');
-  h.update(prev);
-  for (const v of [r.companyId, r.companySeq, r.docId, r.kind, r.actor, r.device, r.at, r.keyId, r.iv, r.payloadHash]) field(h, v);
-  return h.digest();
+function isConstraintError(error: unknown): boolean {
+  return String((error as { code?: unknown })?.code ?? '').includes('CONSTRAINT');
 }
 
 /**
- * The append-only, encrypted, hash-chained log (one chain per company). Appends are group-committed:
- * everything queued while a transaction runs goes into the next one, and each caller's promise
- * resolves only after the transaction that holds its entry has committed (invariant 7).
+ * The append-only, encrypted, hash-chained log (one chain per company; row layout in entry.mjs).
+ *
+ * Appends are pipelined and group-committed: what queues in one turn of the event loop is handed to
+ * the sealing worker (AES-256-GCM and digests on another core), and sealed batches are committed in
+ * order, all those ready in one transaction, while the worker seals the next ones. The main thread
+ * only links the chain and writes. Each caller's promise resolves after the transaction holding its
+ * entry has committed (invariant 7).
+ *
+ * The chain heads this process committed are kept in memory; a head it has not seen (first use, or
+ * after a command appended inside its own transaction, or a failure) is read inside the write
+ * transaction. Another process appending to the same company makes the next insert collide on
+ * UNIQUE (company, company_seq): the heads are then re-read and the batch is linked again.
+ *
+ * Rows refer to companies and documents by integer (log_names), which keeps rows and both indexes
+ * small; hashes cover the names themselves, so the chain does not depend on that numbering.
  */
 export class Log {
-  private queue: { entry: NewEntry; resolve: (a: Appended) => void; reject: (e: unknown) => void }[] = [];
-  private flushing: Promise<void> | null = null;
+  private queue: Queued[] = [];
+  private flights: Flight[] = [];
+  private scheduled = false;
+  private loop: Promise<void> | null = null;
+  private heads = new Map<string, Head>();
+  /** Committed log_names ids (a name's id never changes once committed). */
+  private names = new Map<string, number>();
+  private readonly sealer: Sealer;
+  /** Transactions and entries committed by append() (for benchmarks and health). */
+  readonly stats = { transactions: 0, entries: 0 };
 
   constructor(
     private readonly db: Client,
     private readonly keys: KeyRing,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    options: { sealer?: 'worker' | 'inline' } = {},
+  ) {
+    this.sealer = new Sealer(options.sealer ?? 'worker');
+  }
 
   append(entry: NewEntry): Promise<Appended> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
-      this.kick();
+      if (!this.scheduled) {
+        // Everything appended in this turn of the event loop goes into one batch.
+        this.scheduled = true;
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
-  private kick() {
-    if (this.flushing) return;
-    this.flushing = this.flush().finally(() => {
-      this.flushing = null;
-      // An append may have queued between the loop's last check and this callback.
-      if (this.queue.length > 0) this.kick();
-    });
-  }
-
-  /** Resolves once everything queued so far is committed. */
+  /** Resolves once everything appended so far is committed (or has failed). */
   async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    for (;;) {
+      if (this.loop) await this.loop;
+      else if (this.queue.length > 0) this.pump();
+      else return;
+    }
   }
 
-  private async flush() {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
+  /** Stops the sealing worker (after drain()). */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.sealer.close();
+  }
+
+  private pump() {
+    // With nothing in the pipeline, a large queue goes in two halves: the worker seals the second while
+    // the main thread commits the first, and from then on each half refills while the other commits.
+    const n = this.queue.length;
+    const size = Math.min(MAX_BATCH, this.flights.length === 0 && n >= 16 ? Math.ceil(n / 2) : n);
+    while (this.queue.length > 0) this.send(this.queue.splice(0, size));
+    this.loop ??= this.commitLoop().finally(() => {
+      this.loop = null;
+      if (this.queue.length > 0 || this.flights.length > 0) this.pump();
+    });
+  }
+
+  private send(items: Queued[]) {
+    const flight: Flight = { items, ready: Promise.resolve(), done: false, sealed: null, error: null };
+    flight.ready = this.seal(items.map((q) => q.entry), this.sealer)
+      .then((sealed) => { flight.sealed = sealed; }, (error: unknown) => { flight.error = error; })
+      .finally(() => { flight.done = true; });
+    this.flights.push(flight);
+  }
+
+  private async seal(entries: NewEntry[], sealer: Sealer | null): Promise<Sealed> {
+    const at = this.clock().getTime();
+    const keys: SealRequest['keys'] = {};
+    for (const companyId of new Set(entries.map((e) => e.companyId))) {
+      const dk = await this.keys.current(companyId);
+      // A copy of its own: a pooled Buffer would carry its whole pool into the worker's message.
+      keys[companyId] = { keyId: dk.keyId, key: Uint8Array.from(dk.key) };
+    }
+    const req: SealRequest = {
+      keys,
+      entries: entries.map((e): SealInput => ({
+        companyId: e.companyId, docId: e.docId ?? null, kind: e.kind, actor: e.actor ?? null, device: e.device ?? null,
+        at, keyId: keys[e.companyId]!.keyId, payload: e.payload,
+      })),
+    };
+    return { req, res: sealer ? await sealer.seal(req) : sealBatch(req) };
+  }
+
+  private async commitLoop(): Promise<void> {
+    while (this.flights.length > 0) {
+      await this.flights[0]!.ready;
+      // Every batch already sealed, in order, goes into this transaction.
+      const take: Flight[] = [];
+      let count = 0;
+      while (this.flights.length > 0 && this.flights[0]!.done && (take.length === 0 || count + this.flights[0]!.items.length <= MAX_BATCH)) {
+        const f = this.flights.shift()!;
+        count += f.items.length;
+        take.push(f);
+      }
+      for (const f of take.filter((f) => f.error)) for (const q of f.items) q.reject(f.error);
+      const ok = take.filter((f) => f.sealed);
+      if (ok.length === 0) continue;
+      const batches = ok.map((f) => f.sealed!);
+      const items = ok.flatMap((f) => f.items);
       try {
-        const results = await this.write(batch.map((b) => b.entry));
-        batch.forEach((b, i) => b.resolve(results[i]!));
+        const results = await this.commit(batches);
+        this.stats.transactions++;
+        this.stats.entries += items.length;
+        items.forEach((q, i) => q.resolve(results[i]!));
       } catch (error) {
-        batch.forEach((b) => b.reject(error));
+        for (const q of items) q.reject(error);
       }
     }
   }
 
-  private async sealAll(entries: NewEntry[]): Promise<Sealed[]> {
-    const at = this.clock().toISOString();
-    const out: Sealed[] = [];
-    const ivs = randomBytes(12 * entries.length); // one draw for the batch: 12 fresh bytes per entry
-    const keys = new Map<string, DataKey>();
-    for (const companyId of new Set(entries.map((e) => e.companyId))) keys.set(companyId, await this.keys.current(companyId));
-    for (const [i, entry] of entries.entries()) {
-      const dk = keys.get(entry.companyId)!;
-      const { iv, data } = seal(dk.key, entry.payload, aadOf(entry), ivs.subarray(i * 12, i * 12 + 12));
-      out.push({ entry, at, keyId: dk.keyId, iv, data, payloadHash: createHash('sha256').update(data).digest() });
+  /** One write transaction for these sealed batches; once more after re-reading the heads if another process moved them. */
+  private async commit(batches: Sealed[]): Promise<Appended[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { appended, heads, names } = await inWriteTransaction(this.db, (tx) => this.insert(tx, batches, false));
+        for (const [companyId, head] of heads) this.heads.set(companyId, head);
+        for (const [name, id] of names) this.names.set(name, id);
+        return appended;
+      } catch (error) {
+        for (const b of batches) for (const e of b.req.entries) this.heads.delete(e.companyId);
+        if (attempt > 0 || !isConstraintError(error)) throw error;
+      }
     }
-    return out;
-  }
-
-  private async write(entries: NewEntry[]): Promise<Appended[]> {
-    const sealed = await this.sealAll(entries);
-    return inWriteTransaction(this.db, (tx) => this.insert(tx, sealed));
   }
 
   /**
@@ -146,47 +234,91 @@ export class Log {
 
   /**
    * Appends inside a transaction the caller owns (a command that must write its rows and its log
-   * entries atomically). The entries are durable when the caller commits.
+   * entries atomically). The entries are durable when the caller commits; sealed on this thread.
    */
   async appendWithin(tx: Transaction, entries: NewEntry[]): Promise<Appended[]> {
-    return this.insert(tx, await this.sealAll(entries));
+    const sealed = await this.seal(entries, null);
+    // The caller may still roll back: forget these heads, the next batch reads them in its transaction.
+    for (const e of entries) this.heads.delete(e.companyId);
+    return (await this.insert(tx, [sealed], true)).appended;
   }
 
-  private async insert(tx: Transaction, sealed: Sealed[]): Promise<Appended[]> {
-    const heads = new Map<string, { seq: number; hash: Buffer }>();
-    for (const companyId of new Set(sealed.map((s) => s.entry.companyId))) {
-      const rs = await tx.execute({
-        sql: 'SELECT company_seq, hash FROM log WHERE company_id = ? ORDER BY company_seq DESC LIMIT 1',
-        args: [companyId],
-      });
-      const row = rs.rows[0];
-      heads.set(companyId, row ? { seq: Number(row.company_seq), hash: Buffer.from(row.hash as ArrayBuffer) } : { seq: 0, hash: GENESIS });
+  private async headOf(tx: Transaction, company: number): Promise<Head> {
+    const rs = await tx.execute({ sql: 'SELECT company_seq, entry FROM log WHERE company = ? ORDER BY company_seq DESC LIMIT 1', args: [company] });
+    const row = rs.rows[0];
+    return row ? { seq: Number(row.company_seq), hash: hashOf(Buffer.from(row.entry as ArrayBuffer)) } : { seq: 0, hash: GENESIS };
+  }
+
+  /** A name's id, read or created inside the write transaction; created ones are remembered only after it commits. */
+  private async nameId(tx: Transaction, name: string, created: Map<string, number>): Promise<number> {
+    const known = this.names.get(name) ?? created.get(name);
+    if (known !== undefined) return known;
+    const rs = await tx.execute({ sql: 'SELECT id FROM log_names WHERE name = ?', args: [name] });
+    if (rs.rows[0]) {
+      const id = Number(rs.rows[0].id);
+      this.names.set(name, id); // committed before this transaction began
+      return id;
+    }
+    const ins = await tx.execute({ sql: 'INSERT INTO log_names (name) VALUES (?)', args: [name] });
+    const id = Number(ins.lastInsertRowid);
+    created.set(name, id);
+    return id;
+  }
+
+  /** A name's committed id, or undefined when nothing was ever logged under it. */
+  private async lookupName(name: string): Promise<number | undefined> {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    const rs = await this.db.execute({ sql: 'SELECT id FROM log_names WHERE name = ?', args: [name] });
+    if (!rs.rows[0]) return undefined;
+    const id = Number(rs.rows[0].id);
+    this.names.set(name, id);
+    return id;
+  }
+
+  private async insert(tx: Transaction, batches: Sealed[], fresh: boolean): Promise<{ appended: Appended[]; heads: Map<string, Head>; names: Map<string, number> }> {
+    const created = new Map<string, number>();
+    const ids = new Map<string, number>();
+    const heads = new Map<string, Head>();
+    for (const b of batches) {
+      for (const e of b.req.entries) {
+        if (e.docId && !ids.has(e.docId)) ids.set(e.docId, await this.nameId(tx, e.docId, created));
+        if (heads.has(e.companyId)) continue;
+        const company = await this.nameId(tx, e.companyId, created);
+        ids.set(e.companyId, company);
+        const known = fresh ? undefined : this.heads.get(e.companyId);
+        heads.set(e.companyId, known ?? (await this.headOf(tx, company)));
+      }
     }
     const rows: InValue[] = [];
     const companySeqs: number[] = [];
-    for (const s of sealed) {
-      const e = s.entry;
-      const head = heads.get(e.companyId)!;
-      const companySeq = head.seq + 1;
-      const hash = linkHash(head.hash, { companyId: e.companyId, docId: e.docId, kind: e.kind, actor: e.actor, device: e.device, companySeq, at: s.at, keyId: s.keyId, iv: s.iv, payloadHash: s.payloadHash });
-      rows.push(e.companyId, companySeq, e.docId ?? null, e.kind, e.actor ?? null, e.device ?? null, s.at, s.keyId, s.iv, s.data, s.payloadHash, hash);
-      companySeqs.push(companySeq);
-      heads.set(e.companyId, { seq: companySeq, hash });
-    }
-    // One multi-row INSERT per chunk: one statement to prepare instead of one per entry. Rows of one
-    // statement get consecutive seqs, so the last rowid gives them all.
-    const seqs: number[] = [];
-    for (let i = 0; i < sealed.length; i += ROWS_PER_INSERT) {
-      const n = Math.min(ROWS_PER_INSERT, sealed.length - i);
-      await tx.execute({
-        sql: `INSERT INTO log (company_id, company_seq, doc_id, kind, actor, device, at, key_id, iv, payload, payload_hash, hash)
-              VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        args: rows.slice(i * COLUMNS, (i + n) * COLUMNS),
+    for (const { req, res } of batches) {
+      const buf = Buffer.from(res.buffer);
+      req.entries.forEach((e, i) => {
+        const start = res.offsets[i]!;
+        const end = res.offsets[i + 1]!;
+        const head = heads.get(e.companyId)!;
+        const companySeq = head.seq + 1;
+        const hash = linkHash(head.hash, companySeq, buf.subarray(start, start + 32));
+        buf.set(hash, end - HASH);
+        rows.push(ids.get(e.companyId)!, companySeq, e.docId ? ids.get(e.docId)! : null, KIND_CODES[e.kind as EntryKind], buf.subarray(start + 32, end));
+        companySeqs.push(companySeq);
+        heads.set(e.companyId, { seq: companySeq, hash });
       });
-      const last = Number((await tx.execute('SELECT last_insert_rowid() AS seq')).rows[0]!.seq);
-      for (let k = 0; k < n; k++) seqs.push(last - n + 1 + k);
     }
-    return seqs.map((seq, i) => ({ seq, companySeq: companySeqs[i]! }));
+    // One multi-row INSERT per chunk; the rows of one statement get consecutive seqs (seq is the rowid).
+    const appended: Appended[] = [];
+    const total = companySeqs.length;
+    for (let i = 0; i < total; i += ROWS_PER_INSERT) {
+      const n = Math.min(ROWS_PER_INSERT, total - i);
+      const rs = await tx.execute({
+        sql: `INSERT INTO log (company, company_seq, doc, kind, entry) VALUES ${'(?, ?, ?, ?, ?), '.repeat(n - 1)}(?, ?, ?, ?, ?)`,
+        args: rows.slice(i * 5, (i + n) * 5),
+      });
+      const last = Number(rs.lastInsertRowid);
+      for (let k = 0; k < n; k++) appended.push({ seq: last - n + 1 + k, companySeq: companySeqs[i + k]! });
+    }
+    return { appended, heads, names: created };
   }
 
   /**
@@ -195,9 +327,11 @@ export class Log {
    * update appended by another process while the snapshot was being made is never skipped.
    */
   async readDoc(companyId: string, docId: string): Promise<StoredEntry[]> {
+    const [company, doc] = [await this.lookupName(companyId), await this.lookupName(docId)];
+    if (company === undefined || doc === undefined) return [];
     const snaps = await this.read(
-      `SELECT * FROM log WHERE doc_id = ? AND company_id = ? AND kind = 'snapshot' ORDER BY seq DESC LIMIT 1`,
-      [docId, companyId],
+      `SELECT seq, company_seq, kind, entry, ? AS doc_id FROM log WHERE doc = ? AND company = ? AND kind = ${KIND_CODES.snapshot} ORDER BY seq DESC LIMIT 1`,
+      [docId, doc, company], companyId,
     );
     const snap = snaps[0];
     let covered = 0;
@@ -206,8 +340,8 @@ export class Log {
       snap.payload = snap.payload.subarray(8);
     }
     const updates = await this.read(
-      `SELECT * FROM log WHERE doc_id = ? AND company_id = ? AND kind = 'update' AND seq > ? ORDER BY seq`,
-      [docId, companyId, covered],
+      `SELECT seq, company_seq, kind, entry, ? AS doc_id FROM log WHERE doc = ? AND company = ? AND kind = ${KIND_CODES.update} AND seq > ? ORDER BY seq`,
+      [docId, doc, company, covered], companyId,
     );
     return snap ? [snap, ...updates] : updates;
   }
@@ -221,25 +355,28 @@ export class Log {
 
   /** Decrypted entries of one company, in chain order (for audit views and projections). */
   async readCompany(companyId: string, afterCompanySeq = 0, limit = 1000): Promise<StoredEntry[]> {
-    return this.read(`SELECT * FROM log WHERE company_id = ? AND company_seq > ? ORDER BY company_seq LIMIT ?`, [companyId, afterCompanySeq, limit]);
+    const company = await this.lookupName(companyId);
+    if (company === undefined) return [];
+    return this.read(
+      `SELECT l.seq, l.company_seq, l.kind, l.entry, d.name AS doc_id FROM log l LEFT JOIN log_names d ON d.id = l.doc
+       WHERE l.company = ? AND l.company_seq > ? ORDER BY l.company_seq LIMIT ?`,
+      [company, afterCompanySeq, limit], companyId,
+    );
   }
 
-  private async read(sql: string, args: (string | number)[]): Promise<StoredEntry[]> {
+  private async read(sql: string, args: (string | number)[], companyId: string): Promise<StoredEntry[]> {
     const rs = await this.db.execute({ sql, args });
     const out: StoredEntry[] = [];
     for (const row of rs.rows) {
-      const companyId = String(row.company_id);
       const docId = row.doc_id === null ? null : String(row.doc_id);
-      const kind = String(row.kind) as EntryKind;
-      let payload: Buffer | null = null;
-      if (row.payload !== null) {
-        const key = await this.keys.byId(companyId, String(row.key_id));
-        payload = open(key, { iv: Buffer.from(row.iv as ArrayBuffer), data: Buffer.from(row.payload as ArrayBuffer) }, aadOf({ companyId, docId, kind }));
-      }
+      const kind = kindOf(row.kind);
+      const entry = Buffer.from(row.entry as ArrayBuffer);
+      const keyId = keyIdOf(entry);
+      const key = keyId ? await this.keys.byId(companyId, keyId) : null;
+      const opened = openEntry(entry, { companyId, docId, kind }, () => key!);
       out.push({
         seq: Number(row.seq), companyId, companySeq: Number(row.company_seq), docId, kind,
-        actor: row.actor === null ? null : String(row.actor), device: row.device === null ? null : String(row.device),
-        at: String(row.at), payload,
+        actor: opened.actor, device: opened.device, at: opened.at === null ? null : new Date(opened.at).toISOString(), payload: opened.payload,
       });
     }
     return out;

@@ -1,0 +1,50 @@
+/** Types of entry.mjs (the log entry's bytes; see there). */
+
+export interface SealInput {
+  companyId: string;
+  docId: string | null | undefined;
+  kind: string;
+  actor: string | null | undefined;
+  device: string | null | undefined;
+  /** ms since 1970 */
+  at: number;
+  keyId: string;
+  payload: Uint8Array;
+}
+
+export interface SealRequest {
+  entries: SealInput[];
+  keys: Record<string, { keyId: string; key: Uint8Array }>;
+}
+
+export interface SealResponse {
+  /** per entry: [digest 32][sealed entry, ending with its hash slot (zero)] */
+  buffer: ArrayBuffer;
+  /** offsets[i] = start of entry i's record, offsets[n] = end */
+  offsets: Uint32Array;
+}
+
+export interface OpenedEntry {
+  at: number | null;
+  keyId: string | null;
+  actor: string | null;
+  device: string | null;
+  payload: Buffer | null;
+}
+
+export const SEALED: 1;
+export const COMPACTED: 0;
+export const GENESIS: Buffer;
+export const HASH: 32;
+export function hashOf(entry: Uint8Array): Buffer;
+export function aadOf(companyId: string, docId: string | null | undefined, kind: string): Buffer;
+export function entryDigest(companyId: string, docId: string | null | undefined, kind: string, body: Uint8Array): Buffer;
+export function storedDigest(companyId: string, docId: string | null, kind: string, entry: Uint8Array): Buffer;
+export function linkHash(prev: Uint8Array, companySeq: number, digest: Uint8Array): Buffer;
+export function sealBatch(req: SealRequest): SealResponse;
+export function openEntry(
+  entry: Uint8Array,
+  row: { companyId: string; docId: string | null; kind: string },
+  keyOf: (keyId: string) => Uint8Array,
+): OpenedEntry;
+export function keyIdOf(entry: Uint8Array): string | null;
