@@ -34,6 +34,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     async close() {
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));
+      await services.log.close();
       services.db.close();
     },
   };
