@@ -26,7 +26,10 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // FACTURO_BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.FACTURO_BENCH_CPU_PROFILE;
+  const node = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...node, bin, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await within(30_000, 'server start', new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('running') && resolve())));
   return child;
 }
@@ -45,7 +48,7 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 
 export async function runInvoicingBench(args: string[]): Promise<boolean> {
   const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 600);
-  const levels = [1, 8, 32];
+  const levels = (args.find((a) => a.startsWith('--levels='))?.slice(9) ?? '1,8,32').split(',').map(Number);
   const dir = mkdtempSync(path.join(tmpdir(), 'facturo-bench-inv-'));
   const port = await freePort();
   const env = { ...process.env, FACTURO_DATA_DIR: dir, FACTURO_WEB_DIST: path.join(dir, 'none'), PORT: String(port) };
@@ -85,7 +88,9 @@ export async function runInvoicingBench(args: string[]): Promise<boolean> {
       console.log(`C=${c}: ${fmt(perSec)} invoices/s (ceiling ${fmt(ceiling)}), p50 ${fmt(sum.p50)} ms, p99 ${fmt(sum.p99)} ms, gapless ${gapless}`);
     }
   } finally {
+    const exited = new Promise((r) => server.once('exit', r));
     server.kill('SIGTERM');
+    await within(30_000, 'server stop', exited);
     rmSync(dir, { recursive: true, force: true });
   }
   const best = Math.max(...rows.map((r) => r.perSec));

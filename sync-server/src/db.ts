@@ -70,28 +70,34 @@ export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAut
 const isWrite = (sql: string) => /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i.test(sql);
 
 /**
- * The client every module uses: single write statements wait their turn in this process's write
- * queue, like transactions do, instead of colliding in SQLite's busy handler (which sleeps).
+ * The client every module uses: single write statements and write batches join this process's
+ * group commit (below), like transactions do, instead of colliding in SQLite's busy handler (which
+ * sleeps) and paying one fsync each.
  */
 function queued(raw: Client): Client {
-  const queue = new WriteQueue();
+  const group = new GroupCommit(raw);
   const proxy: Client = new Proxy(raw, {
     get(target, prop, receiver) {
       if (prop === 'execute') {
         return (stmt: InStatement | string, args?: InArgs) => {
           const sql = typeof stmt === 'string' ? stmt : stmt.sql;
-          const run = () => (args === undefined ? target.execute(stmt as InStatement) : target.execute(stmt as string, args));
-          return isWrite(sql) ? queue.run(run) : run();
+          if (!isWrite(sql)) return args === undefined ? target.execute(stmt as InStatement) : target.execute(stmt as string, args);
+          return group.run((tx) => (args === undefined ? tx.execute(stmt as InStatement) : tx.execute({ sql: stmt as string, args })));
         };
       }
       if (prop === 'batch') {
-        return (stmts: InStatement[], mode?: TransactionMode) => (mode === 'read' ? target.batch(stmts, mode) : queue.run(() => target.batch(stmts, mode)));
+        return (stmts: InStatement[], mode?: TransactionMode) =>
+          mode === 'read' ? target.batch(stmts, mode) : group.run(async (tx) => {
+            const out = [];
+            for (const stmt of stmts) out.push(await tx.execute(stmt));
+            return out;
+          });
       }
       const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  queues.set(proxy, queue);
+  groups.set(proxy, group);
   return proxy;
 }
 
@@ -118,8 +124,8 @@ async function migrate(client: Client) {
 }
 
 /**
- * Runs write transactions of this process one at a time. SQLite has one writer anyway; queueing
- * here instead of in SQLite's busy handler keeps latency flat under load.
+ * Runs write transactions of this process one at a time (per key). SQLite has one writer anyway;
+ * queueing here instead of in SQLite's busy handler keeps latency flat under load.
  */
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
@@ -131,23 +137,128 @@ export class WriteQueue {
   }
 }
 
-const queues = new WeakMap<Client, WriteQueue>();
+interface Member {
+  fn: (tx: Transaction) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
-/** One write transaction, committed if fn resolves, rolled back if it throws. */
-export async function inWriteTransaction<T>(db: Client, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = new WriteQueue()));
-  return queue.run(async () => {
-    const tx = await db.transaction('write');
-    try {
-      const result = await fn(tx);
-      await tx.commit();
-      return result;
-    } catch (error) {
-      await tx.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      tx.close();
+/** Members whose work shares one commit (and one fsync). */
+const MAX_GROUP = 64;
+
+/**
+ * Group commit for this process's write transactions. They still run one after another, each as if
+ * alone (serializable), but those waiting when a transaction opens — and those arriving while it
+ * runs, up to MAX_GROUP — share it: each member runs inside its own SAVEPOINT, a member that throws
+ * is rolled back to it alone and rejected, and the others resolve only after the one COMMIT. Nothing
+ * is acknowledged before it is durable (invariant 7), and nothing of a failed member is written.
+ */
+export class GroupCommit {
+  private pending: Member[] = [];
+  private running: Promise<void> | null = null;
+  /** The member running now, for afterCommit(). */
+  current: (() => void)[] | null = null;
+  /** Transactions run and COMMITs made (for tests, benchmarks and health). */
+  readonly stats = { transactions: 0, commits: 0 };
+
+  constructor(private readonly db: Client) {}
+
+  run<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.kick();
+    });
+  }
+
+  private kick() {
+    this.running ??= this.loop().finally(() => {
+      this.running = null;
+      // A member may have arrived after the loop's last check.
+      if (this.pending.length > 0) this.kick();
+    });
+  }
+
+  private async loop() {
+    while (this.pending.length > 0) {
+      let tx: Transaction;
+      try {
+        tx = await this.db.transaction('write');
+      } catch (error) {
+        for (const m of this.pending.splice(0)) m.reject(error);
+        continue;
+      }
+      const done: { m: Member; value: unknown; hooks: (() => void)[] }[] = [];
+      let open: Member | null = null; // the member between its SAVEPOINT and its outcome
+      try {
+        for (let n = 0; n < MAX_GROUP && this.pending.length > 0; n++) {
+          const m = (open = this.pending.shift()!);
+          const hooks: (() => void)[] = [];
+          await tx.execute('SAVEPOINT member');
+          let value: unknown;
+          try {
+            this.current = hooks;
+            value = await m.fn(tx);
+          } catch (error) {
+            this.current = null;
+            // Undo this member alone; if even that fails, the transaction is lost for everyone.
+            await tx.execute('ROLLBACK TO member');
+            await tx.execute('RELEASE member');
+            open = null;
+            m.reject(error);
+            continue;
+          }
+          this.current = null;
+          await tx.execute('RELEASE member');
+          open = null;
+          done.push({ m, value, hooks });
+        }
+        await tx.commit();
+        this.stats.commits++;
+        this.stats.transactions += done.length;
+      } catch (error) {
+        await tx.rollback().catch(() => undefined);
+        open?.reject(error);
+        for (const d of done) d.m.reject(error);
+        continue;
+      } finally {
+        this.current = null;
+        tx.close();
+      }
+      for (const d of done) {
+        for (const hook of d.hooks) hook();
+        d.m.resolve(d.value);
+      }
     }
-  });
+  }
+}
+
+const groups = new WeakMap<Client, GroupCommit>();
+
+function groupOf(db: Client): GroupCommit {
+  let group = groups.get(db);
+  if (!group) groups.set(db, (group = new GroupCommit(db)));
+  return group;
+}
+
+/**
+ * One write transaction, committed if fn resolves, rolled back if it throws (see GroupCommit: it
+ * may share its COMMIT with other transactions of this process, never its effects).
+ */
+export function inWriteTransaction<T>(db: Client, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return groupOf(db).run(fn);
+}
+
+/** How many write transactions this process ran, in how many commits. */
+export function writeStats(db: Client): { transactions: number; commits: number } {
+  return { ...groupOf(db).stats };
+}
+
+/**
+ * Runs `hook` once the write transaction now running has committed (not if it rolls back). Call it
+ * from inside an inWriteTransaction callback.
+ */
+export function afterCommit(db: Client, hook: () => void): void {
+  const current = groupOf(db).current;
+  if (!current) throw new Error('afterCommit: no write transaction is running');
+  current.push(hook);
 }

@@ -1,5 +1,5 @@
 import type { Client, InValue, Transaction } from '@libsql/client';
-import { inWriteTransaction } from '../db';
+import { afterCommit, inWriteTransaction } from '../db';
 import { GENESIS, HASH, hashOf, keyIdOf, linkHash, openEntry, sealBatch, type SealInput, type SealRequest, type SealResponse } from './entry.mjs';
 import type { KeyRing } from './keys';
 import { Sealer } from './sealer';
@@ -213,10 +213,11 @@ export class Log {
   private async commit(batches: Sealed[]): Promise<Appended[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const { appended, heads, names } = await inWriteTransaction(this.db, (tx) => this.insert(tx, batches, false));
-        for (const [companyId, head] of heads) this.heads.set(companyId, head);
-        for (const [name, id] of names) this.names.set(name, id);
-        return appended;
+        return await inWriteTransaction(this.db, async (tx) => {
+          const { appended, heads, names } = await this.insert(tx, batches, false);
+          afterCommit(this.db, () => this.remember(heads, names));
+          return appended;
+        });
       } catch (error) {
         for (const b of batches) for (const e of b.req.entries) this.heads.delete(e.companyId);
         if (attempt > 0 || !isConstraintError(error)) throw error;
@@ -238,9 +239,17 @@ export class Log {
    */
   async appendWithin(tx: Transaction, entries: NewEntry[]): Promise<Appended[]> {
     const sealed = await this.seal(entries, null);
-    // The caller may still roll back: forget these heads, the next batch reads them in its transaction.
+    // Until the caller commits, these heads are unknown (it may roll back): the next batch reads them.
     for (const e of entries) this.heads.delete(e.companyId);
-    return (await this.insert(tx, [sealed], true)).appended;
+    const { appended, heads, names } = await this.insert(tx, [sealed], true);
+    afterCommit(this.db, () => this.remember(heads, names));
+    return appended;
+  }
+
+  /** Heads and names of a committed transaction (hooks run in commit order, so the last one wins). */
+  private remember(heads: Map<string, Head>, names: Map<string, number>) {
+    for (const [companyId, head] of heads) this.heads.set(companyId, head);
+    for (const [name, id] of names) this.names.set(name, id);
   }
 
   private async headOf(tx: Transaction, company: number): Promise<Head> {
@@ -249,14 +258,17 @@ export class Log {
     return row ? { seq: Number(row.company_seq), hash: hashOf(Buffer.from(row.entry as ArrayBuffer)) } : { seq: 0, hash: GENESIS };
   }
 
-  /** A name's id, read or created inside the write transaction; created ones are remembered only after it commits. */
+  /**
+   * A name's id, read or created inside the write transaction. Both are remembered only once it
+   * commits: what it reads may have been written by an earlier, not yet committed part of it.
+   */
   private async nameId(tx: Transaction, name: string, created: Map<string, number>): Promise<number> {
     const known = this.names.get(name) ?? created.get(name);
     if (known !== undefined) return known;
     const rs = await tx.execute({ sql: 'SELECT id FROM log_names WHERE name = ?', args: [name] });
     if (rs.rows[0]) {
       const id = Number(rs.rows[0].id);
-      this.names.set(name, id); // committed before this transaction began
+      created.set(name, id);
       return id;
     }
     const ins = await tx.execute({ sql: 'INSERT INTO log_names (name) VALUES (?)', args: [name] });
