@@ -193,13 +193,16 @@ export class GroupCommit {
         for (let n = 0; n < MAX_GROUP && this.pending.length > 0; n++) {
           const m = (open = this.pending.shift()!);
           const hooks: (() => void)[] = [];
-          await tx.execute('SAVEPOINT member');
+          // The first member needs no savepoint: if it fails, the transaction holds nothing else.
+          const first = done.length === 0;
+          if (!first) await tx.execute('SAVEPOINT member');
           let value: unknown;
           try {
             this.current = hooks;
             value = await m.fn(tx);
           } catch (error) {
             this.current = null;
+            if (first) throw error; // rolls the whole (so far its own) transaction back, below
             // Undo this member alone; if even that fails, the transaction is lost for everyone.
             await tx.execute('ROLLBACK TO member');
             await tx.execute('RELEASE member');
@@ -208,7 +211,7 @@ export class GroupCommit {
             continue;
           }
           this.current = null;
-          await tx.execute('RELEASE member');
+          if (!first) await tx.execute('RELEASE member');
           open = null;
           done.push({ m, value, hooks });
         }

@@ -1,3 +1,4 @@
+import { newDoc } from '../ydoc';
 import { createRoute, z } from '@hono/zod-openapi';
 import * as Y from 'yjs';
 import { customerInput, productInput, Workspace, type Customer, type Product } from '@facturo/core';
@@ -73,7 +74,7 @@ function routesFor(kind: Kind) {
     const now = s.now().toISOString();
     const create = (w: Workspace) => (kind === 'customers' ? w.createCustomer(id, body, now) : w.createProduct(id, body, now));
     const outcome = await editDocuments(s, actor, `create:${one}`, body, async () => {
-      const created = create(new Workspace(new Y.Doc())); // validates first: nothing is written on error
+      const created = create(new Workspace(newDoc())); // validates first: nothing is written on error
       return { status: 201, result: out({ ...created, id }), edits: [{ room, edit: (copy) => void create(new Workspace(copy)) }] };
     });
     return c.json(outcome.result as z.infer<typeof Out>, 201);
@@ -105,7 +106,7 @@ function routesFor(kind: Kind) {
     if (!read(ws, id)) throw notFound(one);
     const update = (w: Workspace) => (kind === 'customers' ? w.updateCustomer(id, flat) : w.updateProduct(id, flat));
     await editDocuments(s, actor, `update:${one}`, { id, flat }, async () => {
-      const probe = new Workspace(new Y.Doc());
+      const probe = new Workspace(newDoc());
       Y.applyUpdate(probe.doc, Y.encodeStateAsUpdate(ws.doc)); // validates first: nothing is written on error
       update(probe);
       return { status: 200, result: { id }, edits: [{ room, edit: (copy) => update(new Workspace(copy)) }] };

@@ -1,11 +1,11 @@
-import * as Y from 'yjs';
+import { newDoc } from '../ydoc';
 import { docIds, DraftDocument, Workspace, type DocumentKind, type DocumentMetaInput, type LineInput } from '@facturo/core';
 import { conflict, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import type { Services } from '../services';
 import { editDocuments, workspaceOf, type Actor } from './run';
 import { readFrozen } from './issue';
-import { projectDraft } from '../projections/documents';
+import { draftProjection } from '../projections/documents';
 
 export interface DraftRequest extends DocumentMetaInput {
   kind?: DocumentKind;
@@ -38,18 +38,22 @@ export async function createDraft(s: Services, actor: Actor, request: DraftReque
       });
     };
     // Validate on a scratch document first: a bad line writes nothing anywhere.
-    fill(new DraftDocument(new Y.Doc()));
+    const scratch = newDoc();
+    fill(new DraftDocument(scratch));
+    // Its projection is written in the same transaction, so lists and the API's answer find it at once.
+    const projection = draftProjection({ companyId: actor.companyId, docId: room.docId, doc: scratch }, s.now());
     return {
       status: 201,
       result: { id },
+      extra: async (tx) => {
+        if (projection) await tx.execute(projection);
+      },
       edits: [
         { room, edit: (copy) => fill(new DraftDocument(copy)) },
         { room: wsRoom, edit: (copy) => new Workspace(copy).registerDocument(id, { kind, createdAt: now, createdBy: actor.by, ...(meta.customerId ? { customerId: meta.customerId } : {}) }) },
       ],
     };
   });
-  // Project the new draft now, so lists and the API's answer find it without a second lookup.
-  await projectDraft(s, await s.rooms.open(actor.companyId, docIds.document(actor.companyId, outcome.result.id)));
   return outcome;
 }
 

@@ -1,3 +1,4 @@
+import type { InStatement } from '@libsql/client';
 import { docIds, DraftDocument } from '@facturo/core';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
@@ -7,19 +8,25 @@ import type { Room } from '../sync/room';
  * Derived and rebuildable: it is recomputed from the document itself, never edited by hand.
  */
 export async function projectDraft(s: Services, room: Pick<Room, 'docId' | 'companyId' | 'doc'>) {
+  const statement = draftProjection(room, s.now());
+  if (statement) await s.db.execute(statement);
+}
+
+/** The statement that upserts a draft's projection (null for what is not a draft document). */
+export function draftProjection(room: Pick<Room, 'docId' | 'companyId' | 'doc'>, at: Date): InStatement | null {
   const id = docIds.documentOf(room.docId);
-  if (!id) return;
+  if (!id) return null;
   const draft = new DraftDocument(room.doc);
   const meta = draft.readMeta();
-  if (!meta.kind || draft.isIssued()) return;
+  if (!meta.kind || draft.isIssued()) return null;
   let totals: { totalWithoutVat: string; vatTotal: string; totalWithVat: string } | null = null;
   try {
     totals = draft.totals();
   } catch {
     totals = null; // an incomplete draft has no totals yet
   }
-  const now = s.now().toISOString();
-  await s.db.execute({
+  const now = at.toISOString();
+  return {
     sql: `INSERT INTO documents (id, company_id, kind, status, customer_id, currency, total_excl, total_tax, total_incl, preceding_id, created_at, updated_at)
           VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, currency = excluded.currency, total_excl = excluded.total_excl,
@@ -27,7 +34,7 @@ export async function projectDraft(s: Services, room: Pick<Room, 'docId' | 'comp
           WHERE documents.status = 'draft'`,
     args: [id, room.companyId, meta.kind, meta.customerId ?? null, meta.currency ?? 'EUR', totals?.totalWithoutVat ?? null, totals?.vatTotal ?? null,
       totals?.totalWithVat ?? null, meta.precedingDocumentId ?? null, meta.createdAt ?? now, now],
-  });
+  };
 }
 
 /** Keeps draft projections current: after each committed change to a document room. */

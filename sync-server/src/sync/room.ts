@@ -1,3 +1,4 @@
+import { newDoc } from '../ydoc';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -34,7 +35,7 @@ const AWARENESS_BATCH_MS = 40;
  * peers and acknowledged to its writer (invariant 7).
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
+  readonly doc = newDoc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Map<Peer, PeerState>();
   readonly ready: Promise<void>;
@@ -118,7 +119,7 @@ export class Room {
    */
   stage(edit: (doc: Y.Doc) => void): Uint8Array {
     if (!this.shadow) {
-      this.shadow = new Y.Doc();
+      this.shadow = newDoc();
       Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
     }
     const updates: Uint8Array[] = [];
@@ -210,7 +211,7 @@ export class Room {
    */
   private async refuseLate(peer: Peer, update: Uint8Array) {
     const before = Y.encodeStateVector(this.doc);
-    const probe = new Y.Doc();
+    const probe = newDoc();
     Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc));
     Y.applyUpdate(probe, update);
     const changed = Y.encodeStateVector(probe).toString() !== before.toString();
