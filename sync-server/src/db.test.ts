@@ -35,6 +35,19 @@ describe('group commit', () => {
     expect(Number((await db.execute('SELECT COUNT(*) AS n FROM t')).rows[0]!.n)).toBe(40);
   });
 
+  it('gathers transactions that start in separate event-loop callbacks (HTTP requests) into one commit', async () => {
+    const db = await setup();
+    const before = writeStats(db);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => new Promise((resolve, reject) => {
+        setTimeout(() => inWriteTransaction(db, (tx) => tx.execute({ sql: 'INSERT INTO t (k, v) VALUES (?, ?)', args: [`r${i}`, i] })).then(resolve, reject), 0);
+      })),
+    );
+    const after = writeStats(db);
+    expect(after.transactions - before.transactions).toBe(20);
+    expect(after.commits - before.commits).toBeLessThanOrEqual(2);
+  });
+
   it('rolls back a failing transaction alone, without its hooks, while the others of its group commit', async () => {
     const db = await setup();
     const hooks: string[] = [];

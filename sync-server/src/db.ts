@@ -180,6 +180,10 @@ export class GroupCommit {
 
   private async loop() {
     while (this.pending.length > 0) {
+      // One turn of the event loop first: requests whose bytes have arrived run up to their own
+      // transaction and join this group. (libSQL on a file is synchronous: a group that started at
+      // once would only ever gather what microtasks queue, and every HTTP request would commit alone.)
+      await new Promise((resolve) => setImmediate(resolve));
       let tx: Transaction;
       try {
         tx = await this.db.transaction('write');

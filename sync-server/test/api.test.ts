@@ -28,6 +28,16 @@ async function call(method: string, path: string, opts: { cookie?: string; token
 }
 
 describe('REST API', () => {
+  it('sends the security headers on answers, errors and unknown routes alike', async () => {
+    for (const [method, path, status] of [['GET', '/api/v1/health', 200], ['POST', '/api/v1/companies', 401], ['GET', '/api/v1/nothing-here', 404]] as const) {
+      const res = await fetch(server.url + path, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify({ name: 'X' }) : undefined });
+      expect(res.status).toBe(status);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+
   it('refuses to create a company without a session and names a missing name', async () => {
     expect((await call('POST', '/api/v1/companies', { body: { name: 'X' } })).status).toBe(401);
     const co = await company(server.services);
