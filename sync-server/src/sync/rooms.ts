@@ -1,7 +1,8 @@
 import type { Log } from '../log';
 import { Room } from './room';
 
-const IDLE_EVICT_MS = 30_000;
+/** A room with no peer is dropped after this long (its state is in the log; reopening replays it). */
+const IDLE_EVICT_MS = 5_000;
 
 /**
  * The documents held in memory, shared by WebSocket peers, server commands and the API, so that a
