@@ -1,5 +1,7 @@
 import { createClient, type Client, type InArgs, type InStatement, type Transaction, type TransactionMode } from '@libsql/client';
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config';
+import { createLocalClient } from './sqlite';
 
 /*
  * One schema, migrated forward in order. Each step runs once; the version lives in user_version.
@@ -60,7 +62,9 @@ const migrations: string[][] = [
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken'>): Promise<Client> {
   // timeout = SQLite's busy timeout on every pooled connection: another process writing (the CLI
   // beside a running server) makes a writer wait instead of failing.
-  const client = createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, timeout: 10_000 });
+  const client = config.libsqlUrl.startsWith('file:')
+    ? createLocalClient(config.libsqlUrl.startsWith('file://') ? fileURLToPath(config.libsqlUrl) : config.libsqlUrl.slice('file:'.length), 10_000)
+    : createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, timeout: 10_000 });
   if (config.libsqlUrl.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   await migrate(client);
   await refusePreReleaseLog(client, config.libsqlUrl);
