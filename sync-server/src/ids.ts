@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { randomBytesPooled } from './random';
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -6,7 +7,7 @@ const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 export function newId(prefix: string, length = 16): string {
   let out = '';
   while (out.length < length) {
-    for (const b of randomBytes(length * 2)) {
+    for (const b of randomBytesPooled(length * 2)) {
       if (b < 248 && out.length < length) out += alphabet[b % 62];
     }
   }

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@libsql/client';
+import { randomBytesPooled } from '../random';
 
 /*
  * Envelope encryption: each company has data keys (AES-256) stored only wrapped by the master key.
@@ -31,7 +32,7 @@ export interface Sealed {
 }
 
 /** `iv` must be 12 fresh random bytes (never reused under one key); drawn here when not given. */
-export function seal(key: Buffer, plaintext: Uint8Array, aad: string, iv: Buffer = randomBytes(12)): Sealed {
+export function seal(key: Buffer, plaintext: Uint8Array, aad: string, iv: Buffer = randomBytesPooled(12)): Sealed {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad));
   const data = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
