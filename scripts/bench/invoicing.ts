@@ -147,7 +147,8 @@ The load generator is a keep-alive \`node:http\` client in the bench process (un
 of CPU per invoice on the same two cores as the server; this costs ≈ 0.6 ms). Each invoice is two API calls
 with a Bearer token: \`POST /api/v1/invoices\` (a draft Yjs document, logged) then
 \`POST /api/v1/invoices/{id}/issue\` with an Idempotency-Key (legal checks, counter, frozen record sealed with
-its SHA-256, server update and command result in one libSQL transaction, fsync'd). The server is a separate
+its SHA-256, server update and command result in one transaction, sharing its fsync'd COMMIT with the others
+waiting: group commit). The server is a separate
 process; the ceiling is \`GET /api/v1/health\` (same middleware, no work) at the same concurrency, halved
 since an invoice takes two requests. Numbers are checked consecutive from 1 after every level. Server CPU =
 user + system time of the server process (all its threads, from /proc) while the level ran, per invoice and
