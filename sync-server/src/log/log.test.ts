@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { inWriteTransaction, openDatabase } from '../db';
 import { KeyRing, loadMasterKey, Log, verifyLog } from './index';
+import { Sealer } from './sealer';
 
 async function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'facturo-log-'));
@@ -141,5 +142,23 @@ describe('Log', () => {
     await raw.batch(['DROP TABLE log', 'CREATE TABLE log (seq INTEGER PRIMARY KEY, company_id TEXT, doc_id TEXT, iv BLOB, payload BLOB)'], 'write');
     raw.close();
     await expect(openDatabase({ libsqlUrl: url })).rejects.toThrow(/pre-release build .* delete the var\/ folder/);
+  });
+
+  it('seals on the main thread when the worker cannot start, and loses no append', async () => {
+    const sealer = new Sealer('worker', new URL('./no-such-worker.mjs', import.meta.url));
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(m);
+    try {
+      const key = { keyId: 'k_test', key: new Uint8Array(32) };
+      const req = { keys: { co_a: key }, entries: [{ companyId: 'co_a', docId: 'd', kind: 'update', actor: null, device: null, at: 0, keyId: 'k_test', payload: text('hello') }] };
+      const res = await sealer.seal(req);
+      expect(res.offsets[1]).toBeGreaterThan(32 + 5);
+      expect(sealer.sealsInline).toBe(true);
+      expect(warnings.join(' ')).toMatch(/sealing on the main thread/);
+    } finally {
+      console.warn = warn;
+      await sealer.close();
+    }
   });
 });
