@@ -82,6 +82,7 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 
 export async function runInvoicingBench(args: string[]): Promise<boolean> {
   const n = Number(args.find((a) => a.startsWith('--n='))?.slice(4) ?? 600);
+  const warmup = Number(args.find((a) => a.startsWith('--warmup='))?.slice(9) ?? 300);
   const levels = (args.find((a) => a.startsWith('--levels='))?.slice(9) ?? '1,8,32').split(',').map(Number);
   const dir = mkdtempSync(path.join(tmpdir(), 'facturo-bench-inv-'));
   const port = await freePort();
@@ -101,6 +102,11 @@ export async function runInvoicingBench(args: string[]): Promise<boolean> {
   try {
     const customer = await post<{ id: string }>('/customers', { name: 'Bench SAS', siren: '552100554', address: { line1: '1 rue de la Paix', postcode: '75002', city: 'Paris', country: 'FR' } });
     const numbers: string[] = [];
+    // Warm-up (not measured): the server compiles its TypeScript and V8 optimises the hot paths on first use.
+    await pool(warmup, 8, async (i) => {
+      const draft = await post<{ id: string }>('/invoices', { customer: customer.id, lines: [{ description: `Échauffement ${i}`, quantity: '1', unitPrice: '10.00', vatRate: '20' }] });
+      numbers.push((await post<{ number: string }>(`/invoices/${draft.id}/issue`, {}, `warmup-${i}`)).number);
+    });
     for (const c of levels) {
       const latencies: number[] = [];
       const cpu0 = cpuSeconds(server.pid);
@@ -139,7 +145,7 @@ export async function runInvoicingBench(args: string[]): Promise<boolean> {
   const m = machine();
   writeSection('invoicing', `## Invoicing: create + issue throughput
 
-\`npm run bench -- invoicing\` (${n} invoices per level)
+\`npm run bench -- invoicing\` (${n} invoices per level, after ${warmup} not measured)
 
 ${machineLine(m)} · ${before} before, ${busyness()} after
 
