@@ -7,6 +7,11 @@ export interface Config {
   /** libSQL URL: a local file under dataDir unless LIBSQL_URL says otherwise. */
   libsqlUrl: string;
   libsqlAuthToken?: string;
+  /**
+   * For a local file: 'statements' (sqlite.ts: the libsql driver with prepared statements kept) or
+   * 'client' (@libsql/client, as for remote URLs). FACTURO_LIBSQL_DRIVER; default 'statements'.
+   */
+  libsqlDriver?: 'statements' | 'client';
   /** Origins allowed for WebAuthn and cookies; the first is the public one. */
   origins: string[];
   rpId: string;
@@ -27,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     libsqlUrl: env.LIBSQL_URL ?? `file:${path.join(dataDir, 'facturo.db')}`,
     libsqlAuthToken: env.LIBSQL_AUTH_TOKEN,
+    libsqlDriver: env.FACTURO_LIBSQL_DRIVER === 'client' ? 'client' : 'statements',
     origins: [publicUrl.replace(/\/$/, ''), ...extra],
     rpId,
     rpName: 'Facturo',

@@ -1,17 +1,23 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { afterCommit, inWriteTransaction, openDatabase, writeStats } from './db';
+
+let driver: 'statements' | 'client' = 'statements';
 
 async function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'facturo-db-'));
-  const db = await openDatabase({ libsqlUrl: `file:${path.join(dir, 'facturo.db')}` });
+  const db = await openDatabase({ libsqlUrl: `file:${path.join(dir, 'facturo.db')}`, libsqlDriver: driver });
   await db.execute('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
   return db;
 }
 
-describe('group commit', () => {
+describe.each(['statements', 'client'] as const)('group commit (driver: %s)', (d) => {
+  beforeEach(() => {
+    driver = d;
+  });
+
   it('lets concurrent transactions share commits, each still seeing the ones before it', async () => {
     const db = await setup();
     const before = writeStats(db);

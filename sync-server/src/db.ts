@@ -59,10 +59,10 @@ const migrations: string[][] = [
   ],
 ];
 
-export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken'>): Promise<Client> {
+export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
   // timeout = SQLite's busy timeout on every pooled connection: another process writing (the CLI
   // beside a running server) makes a writer wait instead of failing.
-  const client = config.libsqlUrl.startsWith('file:')
+  const client = config.libsqlUrl.startsWith('file:') && config.libsqlDriver !== 'client'
     ? createLocalClient(config.libsqlUrl.startsWith('file://') ? fileURLToPath(config.libsqlUrl) : config.libsqlUrl.slice('file:'.length), 10_000)
     : createClient({ url: config.libsqlUrl, authToken: config.libsqlAuthToken, timeout: 10_000 });
   if (config.libsqlUrl.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
