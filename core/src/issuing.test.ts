@@ -31,6 +31,17 @@ describe('issuing', () => {
     expect(frozen.mentions).toEqual(expect.arrayContaining(['Indemnité forfaitaire pour frais de recouvrement : 40 €', 'Nature de l’opération : prestation de services']));
   });
 
+  it('freezes the logo the seller had at issue, which a later logo does not replace', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const { ws, draft, ctx } = setup();
+    ws.setLogo('lg_1', png);
+    const frozen = freezeDocument(draft, { ...ctx, settings: ws.readSettings(), id: 'dc_1', number: 'F-2026-00001' });
+    ws.setLogo('lg_2', png);
+    ws.removeLogo();
+    expect(frozen.seller.logoId).toBe('lg_1');
+    expect(ws.readLogo(frozen.seller.logoId)).toBe(png);
+  });
+
   it('names every missing legal mention of the seller and the buyer', () => {
     const { ws, draft, ctx } = setup({ siren: '', rcsCity: '', vatNumber: '' });
     ws.updateCustomer('cu_1', { siren: '', city: '' });

@@ -102,6 +102,7 @@ export interface FrozenDocument {
   issueDate: string;
   dueDate: string;
   currency: string;
+  /** The seller as at issue, with its logoId: the image stays in the workspace's logos map, never replaced. */
   seller: CompanySettings;
   buyer: Customer;
   meta: Omit<DocumentMeta, 'status' | 'number' | 'issueDate'>;

@@ -1,3 +1,4 @@
 export * from './fields';
 export * from './workspace';
 export * from './document';
+export * from './logo';
