@@ -16,6 +16,9 @@ const op = fc.oneof(
   fc.record({ t: fc.constant('archiveCustomer' as const), id: fc.constantFrom(...ids), archived: fc.boolean() }),
   fc.record({ t: fc.constant('settings' as const), field: fc.constantFrom('legalName', 'rcsCity', 'phone'), value: fc.constantFrom('ACME SAS', 'Paris', '') }),
   fc.record({ t: fc.constant('createProduct' as const), id: fc.constantFrom('pr_a', 'pr_b'), price: fc.constantFrom('10.00', '99.90', '0.01') }),
+  fc.record({ t: fc.constant('addContact' as const), id: fc.constantFrom(...ids), contactId: fc.constantFrom('ct_a', 'ct_b', 'ct_c', 'ct_d'), name: fc.constantFrom('Anne', 'Paul') }),
+  fc.record({ t: fc.constant('editContact' as const), id: fc.constantFrom(...ids), contactId: fc.constantFrom('ct_a', 'ct_b'), role: fc.constantFrom('Comptabilité', '') }),
+  fc.record({ t: fc.constant('removeContact' as const), id: fc.constantFrom(...ids), contactId: fc.constantFrom('ct_a', 'ct_b') }),
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -29,6 +32,9 @@ function apply(ws: Workspace, o: Op) {
       case 'archiveCustomer': return ws.getCustomer(o.id) && ws.updateCustomer(o.id, { archived: o.archived });
       case 'settings': return ws.updateSettings({ [o.field]: o.value });
       case 'createProduct': return ws.createProduct(o.id, { name: 'P', unitPrice: o.price }, now);
+      case 'addContact': return ws.getCustomer(o.id) && !ws.contacts.all.has(o.contactId) && ws.contacts.add(o.id, o.contactId, { name: o.name });
+      case 'editContact': return ws.getCustomer(o.id)?.contacts.some((c) => c.id === o.contactId) && ws.contacts.update(o.id, o.contactId, { role: o.role });
+      case 'removeContact': return ws.contacts.remove(o.id, o.contactId);
     }
   } catch (e) {
     // Invalid edits are refused locally and write nothing; convergence must still hold.

@@ -29,13 +29,18 @@ export class ValidationError extends Error {
   }
 }
 
+/** A zod issue path as the API and forms name the field: `address.city`, `contacts[2].email`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+}
+
 /** Parses with zod and turns its issues into { "address.city": "message" }, naming every field. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.') || '(root)';
+    const key = fieldPath(issue.path) || '(root)';
     fields[key] ??= issue.message;
   }
   throw new ValidationError(fields);

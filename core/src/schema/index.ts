@@ -1,4 +1,5 @@
 export * from './fields';
 export * from './workspace';
+export * from './contacts';
 export * from './document';
 export * from './logo';

@@ -75,3 +75,75 @@ describe('Workspace', () => {
     expect(docIds.companyOf('workspace')).toBeUndefined();
   });
 });
+
+describe('customer contacts', () => {
+  it('creates a customer with its contacts and reads them back in order', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createCustomer('cu1', { name: 'Garage Petit', contacts: [{ name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' }, { name: 'Paul Petit', phone: '06 12 34 56 78' }] }, now);
+    expect(ws.getCustomer('cu1')?.contacts).toEqual([
+      { id: 'cu1.0', name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' },
+      { id: 'cu1.1', name: 'Paul Petit', phone: '06 12 34 56 78' },
+    ]);
+    expect(ws.listCustomers()[0]?.contacts).toHaveLength(2);
+  });
+
+  it('names a wrong contact field with its position and writes nothing', () => {
+    const ws = new Workspace(new Y.Doc());
+    const contacts = [{ name: 'A' }, { name: 'B' }, { name: 'C', email: 'not-an-email' }];
+    expect(() => ws.createCustomer('cu1', { name: 'X', contacts }, now)).toThrow(ValidationError);
+    try {
+      ws.createCustomer('cu1', { name: 'X', contacts }, now);
+    } catch (e) {
+      expect((e as ValidationError).fields).toEqual({ 'contacts[2].email': 'an email address' });
+    }
+    expect(ws.customers.size).toBe(0);
+    ws.createCustomer('cu1', { name: 'X' }, now);
+    ws.contacts.add('cu1', 'ct1', { name: 'A' });
+    expect(() => ws.contacts.add('cu1', 'ct2', { name: '' })).toThrow(/contacts\[1\]\.name/);
+    expect(() => ws.contacts.update('cu1', 'ct1', { phone: 'x'.repeat(41) })).toThrow(/contacts\[0\]\.phone/);
+    expect(() => ws.contacts.update('cu1', 'ct1', { name: '' })).toThrow(/contacts\[0\]\.name/);
+    expect(ws.getCustomer('cu1')?.contacts).toEqual([{ id: 'ct1', name: 'A' }]);
+  });
+
+  it('refuses a 21st contact', () => {
+    const ws = new Workspace(new Y.Doc());
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ name: `P${i}` }));
+    expect(() => ws.createCustomer('cu1', { name: 'X', contacts: [...twenty, { name: 'P20' }] }, now)).toThrow(/contacts/);
+    ws.createCustomer('cu1', { name: 'X', contacts: twenty }, now);
+    expect(() => ws.contacts.add('cu1', 'ct21', { name: 'P20' })).toThrow(/at most 20/);
+  });
+
+  it('edits one field of a contact, clears an optional one and removes a contact', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createCustomer('cu1', { name: 'X' }, now);
+    ws.contacts.add('cu1', 'ct1', { name: 'Anne', email: 'a@x.fr', role: 'Achats' });
+    ws.contacts.add('cu1', 'ct2', { name: 'Paul' });
+    ws.contacts.update('cu1', 'ct1', { role: 'Comptabilité', email: '' });
+    expect(ws.getCustomer('cu1')?.contacts[0]).toEqual({ id: 'ct1', name: 'Anne', role: 'Comptabilité' });
+    ws.contacts.remove('cu1', 'ct1');
+    expect(ws.getCustomer('cu1')?.contacts).toEqual([{ id: 'ct2', name: 'Paul' }]);
+  });
+
+  it('replaces the list: known ids updated, new ones added, missing ones removed', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.createCustomer('cu1', { name: 'X', contacts: [{ id: 'a', name: 'A', role: 'R' }, { id: 'b', name: 'B' }] }, now);
+    ws.contacts.replace('cu1', [{ name: 'C' }, { id: 'a', name: 'A2' }]);
+    expect(ws.getCustomer('cu1')?.contacts).toEqual([{ id: 'cu1.0', name: 'C' }, { id: 'a', name: 'A2' }]);
+  });
+
+  it('keeps both contacts added at once on two replicas, in the same order on each', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    new Workspace(a).createCustomer('cu1', { name: 'A' }, now);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    new Workspace(a).contacts.add('cu1', 'ct_a', { name: 'Anne', role: 'Comptabilité' });
+    new Workspace(b).contacts.add('cu1', 'ct_b', { name: 'Bruno', email: 'bruno@x.fr' });
+    new Workspace(b).updateCustomer('cu1', { city: 'Lyon' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const onA = new Workspace(a).getCustomer('cu1');
+    expect(onA).toEqual(new Workspace(b).getCustomer('cu1'));
+    expect(onA?.contacts.map((c) => c.name)).toEqual(['Anne', 'Bruno']);
+    expect(onA?.city).toBe('Lyon');
+  });
+});

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { checkSeriesFormat } from '../numbering';
 import { address, countryCode, decimalString, languageCode, optionalText, parseOrThrow, text, ValidationError } from './fields';
+import { contactsInput, CustomerContacts, type Contact } from './contacts';
 import { checkLogo } from './logo';
 
 /*
@@ -61,6 +62,8 @@ export const customerInput = z.object({
   address: address.optional(),
   /** Where goods are delivered or services performed, when not the billing address (2026 reform mention). */
   deliveryAddress: address.optional(),
+  /** The people to talk to (0 to 20); stored apart from the customer's fields, see contacts.ts. */
+  contacts: contactsInput.optional(),
 });
 export type CustomerInput = z.input<typeof customerInput>;
 
@@ -85,6 +88,7 @@ export interface Customer {
   deliveryPostcode?: string;
   deliveryCity?: string;
   deliveryCountry?: string;
+  contacts: Contact[];
   createdAt: string;
   archived: boolean;
 }
@@ -151,7 +155,7 @@ function writeFields(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefin
 }
 
 function flattenCustomer(input: z.output<typeof customerInput>): Record<string, Scalar | undefined> {
-  const { address: addr, deliveryAddress: delivery, ...rest } = input;
+  const { address: addr, deliveryAddress: delivery, contacts: _contacts, ...rest } = input;
   const d = delivery ?? {};
   const deliveryFields = { deliveryLine1: d.line1, deliveryLine2: d.line2, deliveryPostcode: d.postcode, deliveryCity: d.city, deliveryCountry: d.country };
   return { ...rest, ...(addr ?? {}), ...(delivery ? deliveryFields : {}) };
@@ -258,14 +262,20 @@ export class Workspace {
     return id ? this.logos.get(id) : undefined;
   }
 
+  /** The customers' contacts: read with each customer, edited one by one (add, update, remove). */
+  get contacts(): CustomerContacts {
+    return new CustomerContacts(this.doc);
+  }
+
   listCustomers({ includeArchived = false } = {}): Customer[] {
-    const all = [...this.customers.entries()].map(([id, m]) => readRecord<Customer>(id, m));
+    const contacts = this.contacts.byCustomer();
+    const all = [...this.customers.entries()].map(([id, m]) => ({ ...readRecord<Customer>(id, m), contacts: contacts.get(id) ?? [] }));
     return all.filter((c) => includeArchived || !c.archived).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
 
   getCustomer(id: string): Customer | undefined {
     const m = this.customers.get(id);
-    return m ? readRecord<Customer>(id, m) : undefined;
+    return m ? { ...readRecord<Customer>(id, m), contacts: this.contacts.of(id) } : undefined;
   }
 
   createCustomer(id: string, input: CustomerInput, now: string): Customer {
@@ -274,12 +284,13 @@ export class Workspace {
       const m = new Y.Map<Scalar>();
       this.customers.set(id, m);
       writeFields(m, { ...flattenCustomer(valid), createdAt: now, archived: false });
+      if (valid.contacts?.length) this.contacts.replace(id, valid.contacts);
     });
     return this.getCustomer(id)!;
   }
 
   /** A field-level patch: only the fields given change, so concurrent edits of others survive. */
-  updateCustomer(id: string, patch: Partial<Record<keyof Customer, Scalar | undefined>>) {
+  updateCustomer(id: string, patch: Partial<Record<Exclude<keyof Customer, 'contacts'>, Scalar | undefined>>) {
     const m = this.customers.get(id);
     if (!m) throw new Error(`customer ${id} does not exist`);
     const { id: _id, createdAt: _c, archived, line1, line2, postcode, city, country, deliveryLine1, deliveryLine2, deliveryPostcode, deliveryCity, deliveryCountry, ...fields } = patch;
