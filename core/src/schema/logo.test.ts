@@ -49,11 +49,12 @@ describe('Workspace logos', () => {
     const ws = new Workspace(new Y.Doc());
     ws.setLogo('lg_1', png);
     expect(ws.readSettings().logoId).toBe('lg_1');
-    expect(ws.readLogo()).toBe(png);
+    expect(ws.currentLogo()).toBe(png);
     ws.setLogo('lg_2', jpeg);
     expect(ws.readSettings().logoId).toBe('lg_2');
-    expect(ws.readLogo()).toBe(jpeg);
+    expect(ws.currentLogo()).toBe(jpeg);
     expect(ws.readLogo('lg_1')).toBe(png);
+    expect(ws.readLogo(undefined)).toBeUndefined(); // a document issued without a logo stays without
   });
 
   it('writes nothing when the image is refused', () => {
@@ -69,7 +70,7 @@ describe('Workspace logos', () => {
     ws.setLogo('lg_1', png);
     ws.removeLogo();
     expect(ws.readSettings().logoId).toBeUndefined();
-    expect(ws.readLogo()).toBeUndefined();
+    expect(ws.currentLogo()).toBeUndefined();
     expect(ws.readLogo('lg_1')).toBe(png);
   });
 

@@ -257,9 +257,14 @@ export class Workspace {
     this.doc.transact(() => writeFields(this.settings, { logoId: undefined }));
   }
 
-  /** The data URL of a logo (the current one without an id), or undefined. */
-  readLogo(id = this.readSettings().logoId): string | undefined {
+  /** The data URL of a logo by id (an issued invoice's seller.logoId), or undefined when there is none. */
+  readLogo(id: string | undefined): string | undefined {
     return id ? this.logos.get(id) : undefined;
+  }
+
+  /** The logo new documents print, or undefined. */
+  currentLogo(): string | undefined {
+    return this.readLogo(this.readSettings().logoId);
   }
 
   /** The customers' contacts: read with each customer, edited one by one (add, update, remove). */
