@@ -105,6 +105,28 @@ describe('REST API', () => {
     expect((await call('GET', '/api/v1/me', { token: 'fct_forged' })).status).toBe(401);
   });
 
+  it('creates, reads and patches a customer with contacts, naming a wrong contact field', async () => {
+    const co = await company(server.services);
+    const { token } = await createApiToken(server.services.db, co.id, 'owner', 't', server.services.now());
+    const bad = await call('POST', '/api/v1/customers', { token, body: { name: 'Garage Petit', contacts: [{ name: 'Anne' }, { name: 'Paul' }, { name: 'Zoé', email: 'nope' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({ 'contacts[2].email': 'an email address' });
+    const made = await call('POST', '/api/v1/customers', { token, body: { name: 'Garage Petit', contacts: [{ name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' }] } });
+    expect(made.status).toBe(201);
+    const read = await call('GET', `/api/v1/customers/${made.body.id}`, { token });
+    const anne = (read.body as unknown as { contacts: { id: string; name: string }[] }).contacts[0]!;
+    expect(anne).toMatchObject({ name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' });
+    const patched = await call('PATCH', `/api/v1/customers/${made.body.id}`, { token, body: { city: 'Lyon', contacts: [{ id: anne.id, name: 'Anne Roux', phone: '04 78 00 00 00' }, { name: 'Paul Petit' }] } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ address: { city: 'Lyon' }, contacts: [{ id: anne.id, name: 'Anne Roux', phone: '04 78 00 00 00' }, { name: 'Paul Petit' }] });
+    expect((patched.body as unknown as { contacts: { role?: string }[] }).contacts[0]?.role).toBeUndefined();
+    const badPatch = await call('PATCH', `/api/v1/customers/${made.body.id}`, { token, body: { contacts: [{ name: 'A' }, { name: '' }] } });
+    expect(badPatch.status).toBe(400);
+    expect(Object.keys(badPatch.body.error.fields ?? {})).toEqual(['contacts[1].name']);
+    const spec = await call('GET', '/api/openapi.json');
+    expect(JSON.stringify(spec.body)).toContain('"Contact"');
+  });
+
   it('publishes an OpenAPI document that lists the routes and a reference page', async () => {
     const spec = await call('GET', '/api/openapi.json');
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/v1/companies', '/v1/companies/{id}/invitations', '/v1/auth/login/options', '/v1/me']));

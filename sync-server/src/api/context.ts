@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { fieldPath } from '@facturo/core';
 import type { Services } from '../services';
 import { SESSION_COOKIE, sessionUser } from '../auth/sessions';
 import { apiTokenPrincipal, roleOf, type Role } from '../companies';
@@ -22,7 +23,7 @@ export function router() {
     defaultHook: (result) => {
       if (!result.success) {
         const fields: Record<string, string> = {};
-        for (const issue of result.error.issues) fields[issue.path.map(String).join('.') || '(body)'] ??= issue.message;
+        for (const issue of result.error.issues) fields[fieldPath(issue.path) || '(body)'] ??= issue.message;
         throw invalid(fields);
       }
     },

@@ -30,6 +30,11 @@ export const InvitationInfoSchema = z
   .object({ company: z.object({ id: z.string(), name: z.string() }), role: RoleSchema, expiresAt: z.string() })
   .openapi('InvitationInfo');
 
+/** A person to talk to at a customer; `id` is kept across PATCHes to update rather than replace them. */
+export const ContactSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string().optional(), phone: z.string().optional(), role: z.string().optional() })
+  .openapi('Contact');
+
 /** WebAuthn options and responses are defined by the WebAuthn spec; we pass them through as JSON. */
 export const WebAuthnJson = z.record(z.string(), z.unknown()).openapi('WebAuthnJSON');
 

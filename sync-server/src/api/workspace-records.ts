@@ -1,13 +1,13 @@
 import { newDoc } from '../ydoc';
 import { createRoute, z } from '@hono/zod-openapi';
 import * as Y from 'yjs';
-import { customerInput, productInput, Workspace, type Customer, type Product } from '@facturo/core';
+import { contactsInput, customerInput, productInput, Workspace, type ContactInput, type Customer, type Product } from '@facturo/core';
 import { canWrite } from '../companies';
 import { forbidden, notFound } from '../errors';
 import { newId } from '../ids';
 import { editDocuments, workspaceOf } from '../commands/run';
 import { errorResponses, requireMember, router, type Ctx } from './context';
-import { json } from './schemas';
+import { ContactSchema, json } from './schemas';
 
 /*
  * Customers and products over REST: reads come from the workspace document, writes are server
@@ -15,7 +15,9 @@ import { json } from './schemas';
  */
 type Kind = 'customers' | 'products';
 
-const CustomerOut = z.looseObject({ id: z.string(), name: z.string(), kind: z.string(), archived: z.boolean() }).openapi('Customer');
+const CustomerOut = z.looseObject({ id: z.string(), name: z.string(), kind: z.string(), archived: z.boolean(), contacts: z.array(ContactSchema) }).openapi('Customer');
+/** A PATCH names only the fields it changes; `contacts`, when given, becomes the whole list (ids kept are updated). */
+const CustomerPatch = z.looseObject({ contacts: contactsInput.optional() }).openapi('CustomerPatch');
 const ProductOut = z.looseObject({ id: z.string(), name: z.string(), unitPrice: z.string(), vatRate: z.string(), archived: z.boolean() }).openapi('Product');
 
 function customerOut(c: Customer) {
@@ -48,6 +50,7 @@ function routesFor(kind: Kind) {
   const read = (ws: Workspace, id: string) => (kind === 'customers' ? ws.getCustomer(id) : ws.getProduct(id));
   const out = (r: Customer | Product) => (kind === 'customers' ? customerOut(r as Customer) : r);
   const idParam = { params: z.object({ id: z.string() }) };
+  const patchBody = kind === 'customers' ? CustomerPatch : z.record(z.string(), z.unknown());
 
   app.openapi(createRoute({ method: 'get', path: `/${kind}`, tags: [tag], summary: `List ${kind} (archived ones with ?archived=true)`,
     request: { query: z.object({ archived: z.enum(['true', 'false']).optional(), company: z.string().optional() }) },
@@ -92,20 +95,26 @@ function routesFor(kind: Kind) {
   });
 
   app.openapi(createRoute({ method: 'patch', path: `/${kind}/{id}`, tags: [tag], summary: `Change fields of a ${one}`,
-    request: { ...idParam, body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+    request: { ...idParam, body: { content: { 'application/json': { schema: patchBody } } } },
     responses: { 200: json(Out, `The ${one}`), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
     const companyId = companyOf(c);
     const actor = await actorFor(c, companyId, true);
     const s = c.get('services');
     const id = c.req.valid('param').id;
-    const { address, deliveryAddress, ...patch } = c.req.valid('json') as Record<string, string | number | boolean> & { address?: Record<string, string>; deliveryAddress?: Record<string, string> };
+    const { address, deliveryAddress, contacts, ...patch } = c.req.valid('json') as Record<string, string | number | boolean> & { address?: Record<string, string>; deliveryAddress?: Record<string, string>; contacts?: ContactInput[] };
     const delivery = Object.fromEntries(Object.entries(deliveryAddress ?? {}).map(([k, v]) => [`delivery${k[0]!.toUpperCase()}${k.slice(1)}`, v]));
     const flat = { ...patch, ...(address ?? {}), ...delivery };
     const { ws, room } = await workspaceOf(s, companyId);
     if (!read(ws, id)) throw notFound(one);
-    const update = (w: Workspace) => (kind === 'customers' ? w.updateCustomer(id, flat) : w.updateProduct(id, flat));
-    await editDocuments(s, actor, `update:${one}`, { id, flat }, async () => {
+    let withIds: ContactInput[] | undefined;
+    const update = (w: Workspace) => {
+      if (kind === 'products') return w.updateProduct(id, flat);
+      w.updateCustomer(id, flat);
+      if (withIds) w.contacts.replace(id, withIds);
+    };
+    await editDocuments(s, actor, `update:${one}`, { id, flat, ...(contacts ? { contacts } : {}) }, async () => {
+      withIds = contacts?.map((ct) => ({ ...ct, id: ct.id ?? newId('ct') }));
       const probe = new Workspace(newDoc());
       Y.applyUpdate(probe.doc, Y.encodeStateAsUpdate(ws.doc)); // validates first: nothing is written on error
       update(probe);
