@@ -48,6 +48,9 @@ export const coreSentences: [RegExp, MessageKey][] = [
   [/^\{MM\} needs \{YYYY\} or \{YY\}/, 'num.monthWithoutYear'],
   [/^makes numbers of (?<n>\d+) characters; the limit is (?<max>\d+)$/, 'num.tooLong'],
   [/^1 to 10 letters or digits$/, 'num.seriesId'],
+  [/^A logo is a PNG or JPEG image\.$/, 'logo.type'],
+  [/^A logo is at most 100 KB; this one has (?<kb>\d+) KB\.$/, 'logo.tooLarge'],
+  [/^This file is not a (?<type>PNG|JPEG) image\.$/, 'logo.content'],
 ];
 
 /** The key and the values of a core sentence, or null when it is not one of them. */

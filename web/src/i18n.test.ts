@@ -34,6 +34,17 @@ describe('i18n', () => {
     expect(fieldErrorText(fields.siren ?? '', 'fr')).toBe('Le SIREN compte exactement 9 chiffres.');
   });
 
+  it("shows every refusal of a logo in the user's language, with the file's size or type", () => {
+    const svg = errorsOf((ws) => ws.setLogo('lg_1', 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=')).logo ?? '';
+    const notPng = errorsOf((ws) => ws.setLogo('lg_1', 'data:image/png;base64,/9j/4AAQ')).logo ?? '';
+    const big = errorsOf((ws) => ws.setLogo('lg_1', `data:image/jpeg;base64,/9j/${'A'.repeat(200_000)}`)).logo ?? '';
+    expect(fieldErrorText(svg, 'fr')).toBe('Le logo doit être une image PNG ou JPEG.');
+    expect(fieldErrorText(svg, 'en')).toBe('The logo must be a PNG or JPEG image.');
+    expect(fieldErrorText(notPng, 'fr')).toBe('Ce fichier n’est pas une image PNG.');
+    expect(fieldErrorText(big, 'fr')).toBe('Le logo fait au plus 100 Ko ; celui-ci fait 147 Ko.');
+    expect(fieldErrorText(big, 'en')).toBe('A logo is 100 KB at most; this one is 147 KB.');
+  });
+
   it('explains length and range limits with their bound', () => {
     const long = errorsOf((ws) => ws.updateSettings({ bic: 'X'.repeat(12), paymentTermsDays: 400 }));
     expect(fieldErrorText(long.bic ?? '', 'fr')).toBe('11 caractères au maximum.');

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { EditResult } from '../stores/workspaceEdits';
 import { t, type MessageKey } from '../i18n';
 import type { FieldSpec } from './Field';
@@ -17,6 +17,8 @@ export function LiveSection(props: {
   edit: (spec: FieldSpec, raw: string) => EditResult;
   /** Awareness prefix of the record, e.g. "customer:cu_x". */
   presencePrefix: string;
+  /** Controls that are not text fields (e.g. the logo), under the others. */
+  children?: JSX.Element;
 }) {
   const { replica } = useCompany();
   return (
@@ -36,6 +38,7 @@ export function LiveSection(props: {
             />
           )}
         </For>
+        {props.children}
       </div>
     </fieldset>
   );

@@ -3,13 +3,13 @@ import { Match, Show, Switch } from 'solid-js';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
-import { createFrozen } from '../components/invoice/frozen';
+import { createFrozen, frozenLogo } from '../components/invoice/frozen';
 import { InvoiceDocument } from '../components/invoice/InvoiceDocument';
 
 /** /c/:companyId/invoices/:invoiceId/print — the issued document alone, laid out for A4 paper. */
 export default function InvoicePrint() {
   const params = useParams<{ invoiceId: string }>();
-  const { company } = useCompany();
+  const { company, replica } = useCompany();
   const back = `/c/${company.id}/invoices/${params.invoiceId}`;
   return (
     <Show when={params.invoiceId} keyed>
@@ -26,7 +26,7 @@ export default function InvoicePrint() {
               </Show>
             </div>
             <Switch>
-              <Match when={frozen.doc()}>{(doc) => <InvoiceDocument doc={doc()} />}</Match>
+              <Match when={frozen.doc()}>{(doc) => <InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} />}</Match>
               <Match when={frozen.state() === 'loading'}>
                 <p class="muted">{t('common.loading')}</p>
               </Match>

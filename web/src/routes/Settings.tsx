@@ -5,6 +5,7 @@ import { useCompany } from '../components/companyContext';
 import { LiveSection, type StoredValue } from '../components/LiveSection';
 import { SeriesSection } from '../components/SeriesSection';
 import { SmtpSection } from '../components/SmtpSection';
+import { LogoField } from '../components/LogoField';
 import { focusFromHash } from '../components/focusFromHash';
 import { settingsSections } from './formSpecs';
 
@@ -30,7 +31,11 @@ export default function Settings() {
               read={(f) => settings()[f]}
               edit={(spec, raw) => editSettings(ws, spec.name, spec.kind, raw)}
               presencePrefix="settings"
-            />
+            >
+              <Show when={section.title === 'settings.identity'}>
+                <LogoField />
+              </Show>
+            </LiveSection>
           )}
         </For>
       </form>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '@facturo/core';
 import { deliveryAddressSpecs } from '../routes/formSpecs';
-import { createCustomer, createProduct, editCustomer, editProduct, editSettings, formFieldOf } from './workspaceEdits';
+import { createCustomer, createProduct, editCustomer, editLogo, editProduct, editSettings, formFieldOf } from './workspaceEdits';
 
 const now = '2026-11-29T10:00:00.000Z';
 const fresh = () => new Workspace(new Y.Doc());
@@ -20,6 +20,14 @@ describe('workspace edits from forms', () => {
     const result = editSettings(ws, 'siren', 'compact', '1234');
     expect(result).toEqual({ ok: false, errors: { siren: 'A SIREN has 9 digits; this one has 4.' } });
     expect(ws.readSettings().siren).toBe('732829320');
+  });
+
+  it('sets a new logo, or names the logo field and keeps the current one when the file is refused', () => {
+    const ws = fresh();
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    expect(editLogo(ws, png, 'lg_1')).toEqual({ ok: true });
+    expect(editLogo(ws, 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=', 'lg_2')).toEqual({ ok: false, errors: { logo: 'A logo is a PNG or JPEG image.' } });
+    expect(ws.currentLogo()).toBe(png);
   });
 
   it('clears an optional settings field emptied by the user', () => {

@@ -82,6 +82,11 @@ export function editSettings(ws: Workspace, field: string, kind: InputKind, raw:
   return attempt(field, () => ws.updateSettings({ [field]: value === '' ? undefined : value }));
 }
 
+/** A new company logo (a data URL read from the chosen file), under a new id: issued invoices keep the old one. */
+export function editLogo(ws: Workspace, dataUrl: string, id: string): EditResult {
+  return attempt('logo', () => ws.setLogo(id, dataUrl));
+}
+
 export function editCustomer(ws: Workspace, id: string, field: string, kind: InputKind, raw: string): EditResult {
   const checked = checkedValue(field, parseInput(kind, raw));
   if ('error' in checked) return checked.error;

@@ -6,9 +6,10 @@ import './invoice.css';
 
 /**
  * An issued invoice or credit note as printed (A4), from its frozen record only: every mention French law
- * requires (CGI art. 242 nonies A, Code de commerce L441-9), in the customer's language.
+ * requires (CGI art. 242 nonies A, Code de commerce L441-9), in the customer's language. `logo` is the data URL
+ * of the seller's logo as issued (see frozenLogo), looked up by the caller in the workspace.
  */
-export function InvoiceDocument(props: { doc: FrozenDocument; numberTestid?: string }) {
+export function InvoiceDocument(props: { doc: FrozenDocument; logo?: string | undefined; numberTestid?: string }) {
   const docLang = (): Lang => (props.doc.buyer.language === 'en' ? 'en' : 'fr');
   const tr = (key: MessageKey, vars?: Vars) => translate(docLang(), key, vars);
   const money = (v: string) => displayAmount(v, props.doc.currency, docLang());
@@ -40,6 +41,7 @@ export function InvoiceDocument(props: { doc: FrozenDocument; numberTestid?: str
     <article class="invoice-doc" data-testid="invoice-document" lang={docLang()}>
       <header class="doc-header">
         <div class="doc-seller">
+          <Show when={props.logo}>{(src) => <img class="doc-logo" src={src()} alt="" data-testid="doc-logo" />}</Show>
           <p class="doc-seller-name">{seller().tradeName || seller().legalName}</p>
           <Show when={seller().tradeName && seller().legalName !== seller().tradeName}>
             <p>{seller().legalName}</p>

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { Notice } from '../Notice';
 import { createCreditNote } from './creditNote';
-import { createFrozen } from './frozen';
+import { createFrozen, frozenLogo } from './frozen';
 import { InvoiceDocument } from './InvoiceDocument';
 import { SendEmailPanel } from './SendEmailPanel';
 import { StatusChip } from './StatusChip';
@@ -56,7 +56,7 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
       </Show>
       <p class="muted small">{t('issued.frozenNote')}</p>
       <Switch>
-        <Match when={frozen.doc()}>{(doc) => <div class="doc-frame"><InvoiceDocument doc={doc()} numberTestid="doc-number" /></div>}</Match>
+        <Match when={frozen.doc()}>{(doc) => <div class="doc-frame"><InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} numberTestid="doc-number" /></div>}</Match>
         <Match when={frozen.state() === 'loading'}>
           <p class="muted">{t('common.loading')}</p>
         </Match>

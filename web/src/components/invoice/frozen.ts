@@ -1,6 +1,7 @@
 import { createSignal, onMount, type Accessor } from 'solid-js';
 import type { FrozenDocument } from '@facturo/core';
 import { ApiError } from '../../api/http';
+import type { CompanyReplica } from '../../sync/companyReplica';
 import { db } from '../../stores/db';
 import { cachedFrozen, fetchFrozen } from '../../stores/frozenCache';
 
@@ -27,4 +28,13 @@ export function createFrozen(companyId: string, id: string): { doc: Accessor<Fro
   };
   onMount(() => void load());
   return { doc, state, reload: () => void load() };
+}
+
+/**
+ * The logo an issued document prints: the one its seller had at issue, by its frozen logoId (the workspace
+ * never deletes a logo), not today's. None when it was issued without one. Reactive to the replica.
+ */
+export function frozenLogo(replica: CompanyReplica, doc: FrozenDocument): string | undefined {
+  replica.version();
+  return replica.workspace.readLogo(doc.seller.logoId);
 }
