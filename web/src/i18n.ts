@@ -54,6 +54,7 @@ const coreMessages: [RegExp, MessageKey][] = [
   [/^ISO 3166-1 alpha-2 code/, 'err.country'],
   [/^a decimal such as/, 'err.decimal'],
   [/^a name is required$/, 'err.nameRequired'],
+  [/^at most \d+ contacts$/, 'err.tooManyContacts'],
   [/^Invalid input: expected (int|number)/, 'err.integer'],
   [/received undefined$/, 'err.required'],
 ];

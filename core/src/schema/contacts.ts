@@ -87,7 +87,7 @@ export class CustomerContacts {
   add(customerId: string, contactId: string, input: Omit<ContactInput, 'id'>): Contact {
     const list = this.of(customerId);
     if (list.length >= maxContacts) throw new ValidationError({ contacts: `at most ${maxContacts} contacts` });
-    const valid = parseAt(contactInput, list.length, { ...nonEmpty(input), id: contactId });
+    const valid = parseAt(contactInput, list.length, { ...nonEmpty(input), name: input.name ?? '', id: contactId });
     if (this.all.has(contactId)) throw new ValidationError({ [`contacts[${list.length}].id`]: 'this id is already used' });
     const last = this.all.get(list.at(-1)?.id ?? '');
     this.doc.transact(() => this.insert(customerId, contactId, valid, last ? Number(last.get('order')) + 1 : 0));
@@ -112,7 +112,7 @@ export class CustomerContacts {
   /** Makes the customer's contacts exactly this list (as a REST PATCH of `contacts` does): known ids are
    * updated, unknown ones added, missing ones removed. Validates the whole list first. */
   replace(customerId: string, inputs: ContactInput[]) {
-    const valid = parseOrThrow(z.object({ contacts: contactsInput }), { contacts: inputs.map(nonEmpty) }).contacts;
+    const valid = parseOrThrow(z.object({ contacts: contactsInput }), { contacts: inputs.map((c) => ({ ...nonEmpty(c), name: c.name })) }).contacts;
     const ids = valid.map((c, i) => c.id ?? `${customerId}.${i}`);
     ids.forEach((id, i) => {
       const owner = this.all.get(id)?.get('customerId');

@@ -1,5 +1,5 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { EditResult, Draft, FieldErrors } from '../stores/workspaceEdits';
 import { t, type MessageKey } from '../i18n';
@@ -73,6 +73,8 @@ export function EditRecordForm(props: {
   presencePrefix: string;
   edit: (spec: FieldSpec, raw: string) => EditResult;
   setArchived: (archived: boolean) => void;
+  /** A section of its own (a customer's contacts), shown after the section with this title. */
+  extraSection?: { after: MessageKey; render: () => JSX.Element };
 }) {
   const { replica } = useCompany();
   return (
@@ -98,7 +100,10 @@ export function EditRecordForm(props: {
           <form class="form" onSubmit={(e) => e.preventDefault()}>
             <For each={props.sections}>
               {(section) => (
-                <LiveSection title={section.title} hint={section.hint} specs={section.specs} read={(f) => record()[f]} edit={props.edit} presencePrefix={props.presencePrefix} />
+                <>
+                  <LiveSection title={section.title} hint={section.hint} specs={section.specs} read={(f) => record()[f]} edit={props.edit} presencePrefix={props.presencePrefix} />
+                  <Show when={props.extraSection?.after === section.title && props.extraSection}>{(extra) => extra().render()}</Show>
+                </>
               )}
             </For>
           </form>

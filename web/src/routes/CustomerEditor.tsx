@@ -5,6 +5,7 @@ import { createCustomer, editCustomer, setArchived } from '../stores/workspaceEd
 import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
 import { EditRecordForm, NewRecordForm } from '../components/RecordForms';
+import { ContactsSection } from '../components/ContactsSection';
 import { customerSections } from './formSpecs';
 import { focusFromHash } from '../components/focusFromHash';
 
@@ -31,6 +32,7 @@ function EditCustomer(props: { id: string; back: string }) {
       presencePrefix={`customer:${id}`}
       edit={(spec, raw) => editCustomer(ws, id, spec.name, spec.kind, raw)}
       setArchived={(a) => setArchived(ws, 'customer', id, a)}
+      extraSection={{ after: 'customer.contact', render: () => <ContactsSection customerId={id} presencePrefix={`customer:${id}`} /> }}
     />
   );
 }
