@@ -51,6 +51,15 @@ await owner.waitForURL(/\/customers\/cu_/);
 await owner.locator('#field-siren').fill('12345');
 await owner.locator('#field-phone').click();
 await shot(owner, '05-customer-editor-invalid-siren');
+await owner.locator('#field-siren').fill('');
+for (const c of [{ name: 'Claire Lefèvre', role: 'Comptabilité', email: 'compta@lefevre.fr', phone: '04 50 12 34 56' }, { name: 'Julien Morel', role: 'Achats', email: 'j.morel@lefevre.fr' }]) {
+  await owner.getByTestId('add-contact').click();
+  for (const [field, value] of Object.entries(c)) await owner.locator(`#new-contact-${field}`).fill(value);
+  await owner.getByTestId('save-contact').click();
+}
+await owner.getByTestId('add-contact').click();
+await owner.getByTestId('save-contact').click();
+await owner.getByTestId('contacts-section').screenshot({ path: `${out}/05b-customer-contacts.png` });
 
 await owner.goto(`/c/${companyId}/settings`);
 await owner.locator('#field-legalName').waitFor();
@@ -108,4 +117,5 @@ await owner.context().setOffline(false);
 await owner.locator('[data-state="saved"]').waitFor({ timeout: 20_000 });
 await owner.getByTestId('lang-toggle').click();
 await shot(owner, '18-english-editor');
+await owner.getByTestId('contacts-section').screenshot({ path: `${out}/18b-english-contacts.png` });
 await browser.close();

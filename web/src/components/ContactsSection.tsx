@@ -15,7 +15,8 @@ const specs: Record<ContactField, FieldSpec> = {
   email: { name: 'email', label: 'field.email', kind: 'text', type: 'email', inputmode: 'email' },
   phone: { name: 'phone', label: 'field.phone', kind: 'text', type: 'tel', inputmode: 'tel' },
 };
-const specFor = (field: ContactField, prefix: string): FieldSpec => ({ ...specs[field], id: `${prefix}-${field}` });
+/** The role's hint only in the new contact's form: repeated on every contact it would be noise. */
+const specFor = (field: ContactField, prefix: string, withHint = false): FieldSpec => ({ ...specs[field], id: `${prefix}-${field}`, hint: withHint ? specs[field].hint : undefined });
 
 /** The people to talk to at a customer: each edited live like the rest of the customer, added from a small form. */
 export function ContactsSection(props: { customerId: string; presencePrefix: string }) {
@@ -101,7 +102,7 @@ export function ContactsSection(props: { customerId: string; presencePrefix: str
             <For each={contactFields}>
               {(field) => (
                 <FieldControl
-                  spec={specFor(field, 'new-contact')}
+                  spec={specFor(field, 'new-contact', true)}
                   value={draft[field] ?? ''}
                   error={errors()[field] ? fieldErrorText(errors()[field] ?? '') : null}
                   onInput={(raw) => setDraft(field, raw)}
