@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../e2e/support/server';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { barChart } from './chart';
@@ -15,16 +15,6 @@ import { fmt, summarize, within } from './stats';
  */
 const bin = path.join(repoRoot, 'sync-server/bin/facturo.mjs');
 const TARGET = 300;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   // FACTURO_BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.

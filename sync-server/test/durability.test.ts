@@ -1,26 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '@facturo/core';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/services';
+import { freePort } from '../../e2e/support/server';
 import { allAcked, company, connect, member, tempDataDir, until, type Client } from './helpers';
 import { ensureDemo } from '../src/demo';
 import { createApiToken } from '../src/companies';
 
 const bin = path.resolve(import.meta.dirname, '../bin/facturo.mjs');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
