@@ -2,6 +2,7 @@
 // Usage (repo root): npx tsx web/scripts/screenshots.ts <invite link from `npx facturo demo`> [outDir]
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { addVirtualAuthenticator } from '../../e2e/support/authenticator';
 
 const link = process.argv[2];
 const out = process.argv[3] ?? '/tmp/shots';
@@ -12,11 +13,7 @@ mkdirSync(out, { recursive: true });
 async function person(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Page> {
   const context = await browser.newContext({ baseURL: origin, viewport });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(page);
   return page;
 }
 
