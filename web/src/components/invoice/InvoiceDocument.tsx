@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { FrozenDocument, VatBreakdown } from '@facturo/core';
 import { displayAmount, displayPrice, displayValue } from '../../stores/fieldInput';
 import { formatDay, translate, type Lang, type MessageKey, type Vars } from '../../i18n';
+import { VatBreakdownTable } from './VatBreakdownTable';
 import './invoice.css';
 
 /**
@@ -137,26 +138,13 @@ export function InvoiceDocument(props: { doc: FrozenDocument; logo?: string | un
       </table>
 
       <div class="doc-sums">
-        <table class="doc-vat">
-          <thead>
-            <tr>
-              <th scope="col">{tr('doc.vatRate')}</th>
-              <th scope="col" class="num">{tr('doc.base')}</th>
-              <th scope="col" class="num">{tr('doc.vatAmount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.doc.totals.vatBreakdown}>
-              {(b) => (
-                <tr>
-                  <td>{breakdownLabel(b)}</td>
-                  <td class="num">{money(b.taxableAmount)}</td>
-                  <td class="num">{money(b.taxAmount)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <VatBreakdownTable
+          class="doc-vat"
+          rows={props.doc.totals.vatBreakdown}
+          headings={[tr('doc.vatRate'), tr('doc.base'), tr('doc.vatAmount')]}
+          label={breakdownLabel}
+          money={money}
+        />
         <dl class="doc-totals">
           <dt>{tr('doc.totalExcl')}</dt>
           <dd>{money(props.doc.totals.totalWithoutVat)}</dd>

@@ -1,7 +1,8 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { InvoiceTotals } from '@facturo/core';
 import { displayAmount, displayValue } from '../../stores/fieldInput';
 import { lang, t } from '../../i18n';
+import { VatBreakdownTable } from './VatBreakdownTable';
 
 /** Live totals of a draft: HT per VAT rate, VAT, TTC (core/tax, EN 16931). */
 export function TotalsPanel(props: { totals: InvoiceTotals | null; empty: boolean; currency: string }) {
@@ -21,31 +22,21 @@ export function TotalsPanel(props: { totals: InvoiceTotals | null; empty: boolea
       >
         {(tot) => (
           <>
-            <table class="vat-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('totals.vatRate')}</th>
-                  <th scope="col" class="num">{t('totals.base')}</th>
-                  <th scope="col" class="num">{t('totals.vat')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={tot().vatBreakdown}>
-                  {(b) => (
-                    <tr data-testid="vat-row">
-                      <td>
-                        {b.vatCategory === 'S' ? rate(b.vatRate) : t(`vatCategory.${b.vatCategory}` as 'vatCategory.E')}
-                        <Show when={b.exemptionReason}>
-                          <span class="muted small"> — {b.exemptionReason}</span>
-                        </Show>
-                      </td>
-                      <td class="num">{money(b.taxableAmount)}</td>
-                      <td class="num">{money(b.taxAmount)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <VatBreakdownTable
+              class="vat-table"
+              rows={tot().vatBreakdown}
+              headings={[t('totals.vatRate'), t('totals.base'), t('totals.vat')]}
+              rowTestId="vat-row"
+              money={money}
+              label={(b) => (
+                <>
+                  {b.vatCategory === 'S' ? rate(b.vatRate) : t(`vatCategory.${b.vatCategory}` as 'vatCategory.E')}
+                  <Show when={b.exemptionReason}>
+                    <span class="muted small"> — {b.exemptionReason}</span>
+                  </Show>
+                </>
+              )}
+            />
             <TotalRows ht={money(tot().totalWithoutVat)} vat={money(tot().vatTotal)} ttc={money(tot().totalWithVat)} />
           </>
         )}
