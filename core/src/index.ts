@@ -6,3 +6,4 @@ export { isVatCategory, vatCategories, vatCategoryRules, type VatCategory } from
 export * from './numbering';
 export * from './issuing';
 export * from './identifiers';
+export type { SmtpSettings } from './smtp';

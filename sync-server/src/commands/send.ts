@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { SmtpSettings } from '@facturo/core';
 import { invoiceEmail } from '@facturo/templates';
 import { AppError, conflict } from '../errors';
 import { getSecret } from '../companies/secrets';
@@ -6,15 +7,6 @@ import { recordEvent, type Services } from '../services';
 import { readFrozen } from './issue';
 import { openDraft } from './drafts';
 import type { Actor } from './run';
-
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  user?: string;
-  password?: string;
-  from: string;
-}
 
 /**
  * Emails an issued document to its customer through the company's own SMTP server. Runs after the
