@@ -1,30 +1,18 @@
 import { SharedReplicas, type Held } from './shared';
-import type { Accessor } from 'solid-js';
 import { Workspace, docIds } from '@facturo/core';
 import { db } from '../stores/db';
 import { onSignOut } from '../auth/session';
 import { projectCustomers, rebuildCustomerIndex } from '../stores/customerIndex';
-import type { SyncState } from './syncState';
-import type { PresenceUser } from './presence';
-import { openRoom, type RoomOptions, type RoomUser } from './room';
+import { openRoom, type Room, type RoomOptions, type RoomUser } from './room';
 
 // One live replica per open company: the workspace Y.Doc, kept in IndexedDB and synced over WebSocket.
 
 export type ReplicaUser = RoomUser;
 
-export interface CompanyReplica {
+/** The company's workspace document, with the live state of its room. */
+export interface CompanyReplica extends Pick<Room, 'version' | 'loaded' | 'syncState' | 'readOnly' | 'others' | 'refusedWith' | 'setEditing'> {
   companyId: string;
   workspace: Workspace;
-  /** Bumped on every change of the document: selectors read it to recompute. */
-  version: Accessor<number>;
-  /** True once the copy kept on this device has been loaded. */
-  loaded: Accessor<boolean>;
-  syncState: Accessor<SyncState>;
-  readOnly: Accessor<boolean>;
-  others: Accessor<PresenceUser[]>;
-  /** A close code 4401/4403/4404 that ended syncing for good, or null. */
-  refusedWith: Accessor<number | null>;
-  setEditing(field: string | null): void;
 }
 
 const open = new SharedReplicas<CompanyReplica>();
