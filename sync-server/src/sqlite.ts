@@ -137,9 +137,10 @@ class Connection {
 }
 
 function result(columns: string[], rows: Row[], rowsAffected: number, lastInsertRowid: bigint | undefined): ResultSet {
+  const columnTypes = columns.map(() => ''); // declared types are not read: nothing in Facturo uses them
   return {
-    columns, columnTypes: columns.map(() => ''), rows, rowsAffected, lastInsertRowid,
-    toJSON: () => ({ columns, columnTypes: columns.map(() => ''), rows: rows.map((r) => Array.from(r as ArrayLike<unknown>)), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }),
+    columns, columnTypes, rows, rowsAffected, lastInsertRowid,
+    toJSON: () => ({ columns, columnTypes, rows: rows.map((r) => Array.from(r as ArrayLike<unknown>)), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }),
   };
 }
 
