@@ -77,7 +77,7 @@ async function main(argv: string[]) {
         console.error(`BROKEN: company ${b.companyId}, entry ${b.companySeq} (log seq ${b.seq}): ${b.reason}`);
         process.exit(1);
       }
-      console.log(`OK: ${report.entries} entries in ${report.companies} chains verified, no broken link.`);
+      console.log(`OK: ${report.entries} entries (${report.rows} log rows) in ${report.companies} chains verified, no broken link.`);
       return;
     }
     default:

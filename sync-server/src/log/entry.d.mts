@@ -1,26 +1,32 @@
 /** Types of entry.mjs (the log entry's bytes; see there). */
 
+/** One update inside a frame. */
 export interface SealInput {
-  companyId: string;
-  docId: string | null | undefined;
-  kind: string;
   actor: string | null | undefined;
   device: string | null | undefined;
-  /** ms since 1970 */
-  at: number;
-  keyId: string;
   payload: Uint8Array;
 }
 
-export interface SealRequest {
+/** The updates of one (company, document, kind) sealed and linked together as one log row. */
+export interface SealFrame {
+  companyId: string;
+  docId: string | null | undefined;
+  kind: string;
+  /** ms since 1970 */
+  at: number;
+  keyId: string;
   entries: SealInput[];
+}
+
+export interface SealRequest {
+  frames: SealFrame[];
   keys: Record<string, { keyId: string; key: Uint8Array }>;
 }
 
 export interface SealResponse {
-  /** per entry: [digest 32][sealed entry, ending with its hash slot (zero)] */
+  /** per frame: [digest 32][sealed frame, ending with its hash slot (zero)] */
   buffer: ArrayBuffer;
-  /** offsets[i] = start of entry i's record, offsets[n] = end */
+  /** offsets[i] = start of frame i's record, offsets[n] = end */
   offsets: Uint32Array;
 }
 
@@ -32,7 +38,9 @@ export interface OpenedEntry {
   payload: Buffer | null;
 }
 
+export const FRAME: 2;
 export const SEALED: 1;
+export const MAX_FRAME: number;
 export const COMPACTED: 0;
 export const GENESIS: Buffer;
 export const HASH: 32;
@@ -42,9 +50,10 @@ export function entryDigest(companyId: string, docId: string | null | undefined,
 export function storedDigest(companyId: string, docId: string | null, kind: string, entry: Uint8Array): Buffer;
 export function linkHash(prev: Uint8Array, companySeq: number, digest: Uint8Array): Buffer;
 export function sealBatch(req: SealRequest): SealResponse;
-export function openEntry(
+export function openFrame(
   entry: Uint8Array,
   row: { companyId: string; docId: string | null; kind: string },
   keyOf: (keyId: string) => Uint8Array,
-): OpenedEntry;
+): OpenedEntry[];
+export function countOf(entry: Uint8Array): number;
 export function keyIdOf(entry: Uint8Array): string | null;

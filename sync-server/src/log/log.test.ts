@@ -4,6 +4,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { inWriteTransaction, openDatabase } from '../db';
+import { createCipheriv } from 'node:crypto';
+import { entryDigest, GENESIS, linkHash } from './entry.mjs';
 import { KeyRing, loadMasterKey, Log, verifyLog } from './index';
 import { Sealer } from './sealer';
 
@@ -121,7 +123,7 @@ describe('Log', () => {
   it('seals the same entries alike in the worker and inline, and records who and when', async () => {
     const { db, master } = await setup();
     const at = new Date('2026-03-01T08:30:00.000Z');
-    const logs = [new Log(db, new KeyRing(db, master), () => at), new Log(db, new KeyRing(db, master), () => at, { sealer: 'inline' })];
+    const logs = [new Log(db, new KeyRing(db, master), () => at, { sealer: 'worker' }), new Log(db, new KeyRing(db, master), () => at, { sealer: 'inline' })];
     for (const [i, l] of logs.entries()) {
       await Promise.all(Array.from({ length: 40 }, (_, k) => l.append({ companyId: `co_${i}`, docId: 'd', kind: 'update', actor: 'us_élodie', device: k % 2 ? null : 'dev1', payload: text(`u${k}`) })));
     }
@@ -130,9 +132,85 @@ describe('Log', () => {
     expect(shape(fromWorker)).toEqual(shape(inline));
     expect(fromWorker[1]).toMatchObject({ actor: 'us_élodie', device: null, at: '2026-03-01T08:30:00.000Z', payload: Buffer.from('u1') });
     expect(logs[0]!.stats.entries).toBe(40);
+    expect(logs[0]!.stats.sealedByWorker).toBeGreaterThan(0);
     expect(logs[0]!.stats.transactions).toBeLessThan(40);
     expect(await verifyLog(db)).toMatchObject({ companies: 2, entries: 80, broken: null });
     for (const l of logs) await l.close();
+  });
+
+  it('puts the entries of one document committed together in one row, each keeping its own number, author and place', async () => {
+    const { db, log, master } = await setup();
+    await log.append({ companyId: 'co_a', docId: 'x', kind: 'update', actor: 'zoe', payload: text('first alone') });
+    const burst = await Promise.all([
+      log.append({ companyId: 'co_a', docId: 'x', kind: 'update', actor: 'alice', payload: text('x1') }),
+      log.append({ companyId: 'co_a', docId: 'y', kind: 'update', actor: 'bob', payload: text('y1') }),
+      log.append({ companyId: 'co_a', docId: 'x', kind: 'update', actor: 'bob', device: 'dev9', payload: text('x2') }),
+      log.append({ companyId: 'co_a', kind: 'event', actor: 'system', payload: text('signed in') }),
+      log.append({ companyId: 'co_b', docId: 'x', kind: 'update', payload: text('other company') }),
+      log.append({ companyId: 'co_a', docId: 'y', kind: 'update', actor: 'carol', payload: text('y2') }),
+      log.append({ companyId: 'co_a', docId: 'x', kind: 'update', actor: 'alice', payload: text('x3') }),
+    ]);
+    // Frames in the order of their first entry: x (x1, x2, x3), y (y1, y2), the event; numbers stay one per entry.
+    expect(burst.map((b) => b.companySeq)).toEqual([2, 5, 3, 7, 1, 6, 4]);
+    expect(new Set([burst[0]!.seq, burst[2]!.seq, burst[6]!.seq]).size).toBe(1);
+    expect(burst[1]!.seq).toBe(burst[5]!.seq);
+    expect(burst[1]!.seq).not.toBe(burst[0]!.seq);
+    expect(Number((await db.execute('SELECT COUNT(*) AS n FROM log')).rows[0]!.n)).toBe(5);
+    expect((await log.readDoc('co_a', 'x')).map((e) => [e.companySeq, e.actor, e.device, e.payload?.toString()])).toEqual([
+      [1, 'zoe', null, 'first alone'], [2, 'alice', null, 'x1'], [3, 'bob', 'dev9', 'x2'], [4, 'alice', null, 'x3'],
+    ]);
+    // Reading from the middle of a frame starts at the entry asked for.
+    expect((await log.readCompany('co_a', 2, 10)).map((e) => e.payload?.toString())).toEqual(['x2', 'x3', 'y1', 'y2', 'signed in']);
+    expect((await log.readCompany('co_a', 5, 1)).map((e) => e.payload?.toString())).toEqual(['y2']);
+    expect(await verifyLog(db)).toMatchObject({ companies: 2, entries: 8, rows: 5, broken: null });
+    // Another process (or a restart) continues the chain after the frame's last entry.
+    const again = new Log(db, new KeyRing(db, master), undefined, { sealer: 'inline' });
+    expect((await again.append({ companyId: 'co_a', docId: 'x', kind: 'update', payload: text('after restart') })).companySeq).toBe(8);
+    expect(await verifyLog(db)).toMatchObject({ entries: 9, broken: null });
+  });
+
+  it('detects a changed byte anywhere in a frame: header, one entry\'s author, or ciphertext', async () => {
+    const { db, log } = await setup();
+    await Promise.all(['u1', 'u2', 'u3'].map((p, i) => log.append({ companyId: 'co_a', docId: 'x', kind: 'update', actor: `actor${i}`, payload: text(p) })));
+    const row = (await db.execute('SELECT seq, entry FROM log')).rows[0]!;
+    const original = Buffer.from(row.entry as ArrayBuffer);
+    for (const at of [original.indexOf('actor1'), original.length - 32 - 16 - 2, 12]) {
+      const changed = Buffer.from(original);
+      changed[at] = changed[at]! ^ 1;
+      await db.execute({ sql: 'UPDATE log SET entry = ? WHERE seq = ?', args: [changed, Number(row.seq)] });
+      expect((await verifyLog(db)).broken).toMatchObject({ companyId: 'co_a', companySeq: 1 });
+    }
+    await db.execute({ sql: 'UPDATE log SET entry = ? WHERE seq = ?', args: [original, Number(row.seq)] });
+    expect(await verifyLog(db)).toMatchObject({ entries: 3, rows: 1, broken: null });
+    const ciphertext = Buffer.from(original);
+    const last = original.length - 32 - 16 - 1;
+    ciphertext[last] = ciphertext[last]! ^ 1;
+    await db.execute({ sql: 'UPDATE log SET entry = ? WHERE seq = ?', args: [ciphertext, Number(row.seq)] });
+    await expect(log.readDoc('co_a', 'x')).rejects.toThrow();
+  });
+
+  it('still reads and verifies rows written one entry per row by earlier builds (format 1)', async () => {
+    const { db, master } = await setup();
+    const keys = new KeyRing(db, master);
+    const { keyId, key } = await keys.current('co_a');
+    // Format 1, written by hand: u8 1 | u64 at | key id | actor | device | iv | ciphertext | tag | hash.
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from('co_a|x|update'));
+    const ct = Buffer.concat([cipher.update('written by 0.1'), cipher.final()]);
+    const str16 = (s: string | null) => (s === null ? Buffer.from([0xff, 0xff]) : Buffer.concat([Buffer.from([0, Buffer.byteLength(s)]), Buffer.from(s)]));
+    const at = Buffer.alloc(8);
+    at.writeBigUInt64BE(BigInt(Date.parse('2026-10-01T10:00:00Z')));
+    const body = Buffer.concat([Buffer.from([1]), at, Buffer.from([keyId.length]), Buffer.from(keyId), str16('us_old'), str16(null), iv, ct, cipher.getAuthTag()]);
+    const entry = Buffer.concat([body, linkHash(GENESIS, 1, entryDigest('co_a', 'x', 'update', body))]);
+    await db.execute("INSERT INTO log_names (name) VALUES ('co_a'), ('x')");
+    await db.execute({ sql: "INSERT INTO log (company, company_seq, doc, kind, entry) VALUES ((SELECT id FROM log_names WHERE name = 'co_a'), 1, (SELECT id FROM log_names WHERE name = 'x'), 1, ?)", args: [entry] });
+    const log = new Log(db, keys, undefined, { sealer: 'inline' });
+    expect((await log.append({ companyId: 'co_a', docId: 'x', kind: 'update', payload: text('written now') })).companySeq).toBe(2);
+    expect((await log.readDoc('co_a', 'x')).map((e) => [e.companySeq, e.actor, e.at, e.payload?.toString()])).toEqual([
+      [1, 'us_old', '2026-10-01T10:00:00.000Z', 'written by 0.1'], [2, null, expect.any(String), 'written now'],
+    ]);
+    expect(await verifyLog(db)).toMatchObject({ entries: 2, rows: 2, broken: null });
   });
 
   it('refuses a database written in the pre-release log layout, saying what to do', async () => {
@@ -151,7 +229,7 @@ describe('Log', () => {
     console.warn = (m: string) => warnings.push(m);
     try {
       const key = { keyId: 'k_test', key: new Uint8Array(32) };
-      const req = { keys: { co_a: key }, entries: [{ companyId: 'co_a', docId: 'd', kind: 'update', actor: null, device: null, at: 0, keyId: 'k_test', payload: text('hello') }] };
+      const req = { keys: { co_a: key }, frames: [{ companyId: 'co_a', docId: 'd', kind: 'update', at: 0, keyId: 'k_test', entries: [{ actor: null, device: null, payload: text('hello') }] }] };
       const res = await sealer.seal(req);
       expect(res.offsets[1]).toBeGreaterThan(32 + 5);
       expect(sealer.sealsInline).toBe(true);

@@ -1,6 +1,6 @@
 import type { Client, InValue, Transaction } from '@libsql/client';
 import { afterCommit, inWriteTransaction } from '../db';
-import { GENESIS, HASH, hashOf, keyIdOf, linkHash, openEntry, sealBatch, type SealInput, type SealRequest, type SealResponse } from './entry.mjs';
+import { countOf, GENESIS, HASH, hashOf, keyIdOf, linkHash, MAX_FRAME, openFrame, sealBatch, type SealFrame, type SealRequest, type SealResponse } from './entry.mjs';
 import type { KeyRing } from './keys';
 import { Sealer } from './sealer';
 
@@ -26,11 +26,14 @@ export interface NewEntry {
 }
 
 export interface Appended {
+  /** The log row (frame) holding the entry: entries committed together for one document share it. */
   seq: number;
+  /** The entry's own place in its company's chain: gapless, one per entry. */
   companySeq: number;
 }
 
 export interface StoredEntry {
+  /** The log row (frame) it is stored in. */
   seq: number;
   companyId: string;
   companySeq: number;
@@ -71,6 +74,26 @@ interface Flight {
 interface Sealed {
   req: SealRequest;
   res: SealResponse;
+  /** How many entries the batch holds, and for frame i the batch positions of its entries. */
+  count: number;
+  slots: number[][];
+}
+
+/** A batch of at most this many frames is sealed on the main thread when nothing else is in flight. */
+const INLINE_FRAMES = Number(process.env.FACTURO_LOG_INLINE_FRAMES ?? 16);
+
+function frameKey(e: NewEntry): string {
+  return `${e.companyId}\u0000${e.docId ?? '\u0001'}\u0000${e.kind}`;
+}
+
+/** How many frames these entries make, counting no further than `upTo`. */
+function framesIn(queue: Queued[], upTo: number): number {
+  const seen = new Set<string>();
+  for (const q of queue) {
+    seen.add(frameKey(q.entry));
+    if (seen.size >= upTo) break;
+  }
+  return seen.size;
 }
 
 function isConstraintError(error: unknown): boolean {
@@ -80,11 +103,12 @@ function isConstraintError(error: unknown): boolean {
 /**
  * The append-only, encrypted, hash-chained log (one chain per company; row layout in entry.mjs).
  *
- * Appends are pipelined and group-committed: what queues in one turn of the event loop is handed to
- * the sealing worker (AES-256-GCM and digests on another core), and sealed batches are committed in
- * order, all those ready in one transaction, while the worker seals the next ones. The main thread
- * only links the chain and writes. Each caller's promise resolves after the transaction holding its
- * entry has committed (invariant 7).
+ * Appends are group-committed: what queues in one turn of the event loop is one batch, and the entries
+ * of a batch for one (company, document, kind) form one frame: one AES-256-GCM message, one link of
+ * the chain, one row, while each entry keeps its own company_seq, author and device. A batch is sealed
+ * on this thread when nothing else is in flight; batches that queue while a transaction runs are sealed
+ * by the worker meanwhile. Sealed batches are committed in order, all those ready in one transaction.
+ * Each caller's promise resolves after the transaction holding its entry has committed (invariant 7).
  *
  * The chain heads this process committed are kept in memory; a head it has not seen (first use, or
  * after a command appended inside its own transaction, or a failure) is read inside the write
@@ -103,17 +127,23 @@ export class Log {
   /** Committed log_names ids (a name's id never changes once committed). */
   private names = new Map<string, number>();
   private readonly sealer: Sealer;
-  /** Transactions and entries committed by append() (for benchmarks and health). */
-  readonly stats = { transactions: 0, entries: 0 };
+  /** Transactions, rows (frames) and entries committed by append(), and batches the worker sealed (for benchmarks and health). */
+  readonly stats = { transactions: 0, rows: 0, entries: 0, sealedByWorker: 0 };
+  /** A transaction of append()'s is running. */
+  private committing = false;
 
   constructor(
     private readonly db: Client,
     private readonly keys: KeyRing,
     private readonly clock: () => Date = () => new Date(),
-    options: { sealer?: 'worker' | 'inline' } = {},
+    /** auto: seal on this thread when nothing else is in flight, in the worker while a transaction runs; worker / inline: always there. */
+    options: { sealer?: 'auto' | 'worker' | 'inline' } = {},
   ) {
-    this.sealer = new Sealer(options.sealer ?? 'worker');
+    this.mode = options.sealer ?? 'auto';
+    this.sealer = new Sealer(this.mode === 'inline' ? 'inline' : 'worker');
   }
+
+  private readonly mode: 'auto' | 'worker' | 'inline';
 
   append(entry: NewEntry): Promise<Appended> {
     return new Promise((resolve, reject) => {
@@ -145,41 +175,62 @@ export class Log {
   }
 
   private pump() {
-    // With nothing in the pipeline, a large queue goes in two halves: the worker seals the second while
-    // the main thread commits the first, and from then on each half refills while the other commits.
+    // With nothing being sealed or committed, a batch of few frames is sealed here and committed at
+    // once: sealing it costs little, and splitting it to overlap sealing with committing would only
+    // halve every transaction. A batch of many frames (entries for many documents) goes to the worker
+    // in two halves: it seals the second while this thread commits the first, and from then on each
+    // half refills while the other commits. Batches that queue while a transaction runs are sealed by
+    // the worker meanwhile.
     const n = this.queue.length;
-    const size = Math.min(MAX_BATCH, this.flights.length === 0 && n >= 16 ? Math.ceil(n / 2) : n);
-    while (this.queue.length > 0) this.send(this.queue.splice(0, size));
+    const idle = this.flights.length === 0 && !this.committing;
+    const here = this.mode === 'auto' && idle && framesIn(this.queue, INLINE_FRAMES + 1) <= INLINE_FRAMES;
+    const size = Math.min(MAX_BATCH, !here && idle && n >= 16 ? Math.ceil(n / 2) : n);
+    while (this.queue.length > 0) this.send(this.queue.splice(0, size), here ? null : this.sealer);
     this.loop ??= this.commitLoop().finally(() => {
       this.loop = null;
       if (this.queue.length > 0 || this.flights.length > 0) this.pump();
     });
   }
 
-  private send(items: Queued[]) {
+  private send(items: Queued[], sealer: Sealer | null) {
     const flight: Flight = { items, ready: Promise.resolve(), done: false, sealed: null, error: null };
-    flight.ready = this.seal(items.map((q) => q.entry), this.sealer)
+    if (sealer && !sealer.sealsInline) this.stats.sealedByWorker++;
+    flight.ready = this.seal(items.map((q) => q.entry), sealer)
       .then((sealed) => { flight.sealed = sealed; }, (error: unknown) => { flight.error = error; })
       .finally(() => { flight.done = true; });
     this.flights.push(flight);
   }
 
+  /**
+   * Seals a batch as frames: the entries of one (company, document, kind), in the order they were
+   * appended, share one AES-GCM message and one link of the chain; frames follow the order in which
+   * their first entry was appended. (Entries committed together carry the same time.)
+   */
   private async seal(entries: NewEntry[], sealer: Sealer | null): Promise<Sealed> {
     const at = this.clock().getTime();
     const keys: SealRequest['keys'] = {};
-    for (const companyId of new Set(entries.map((e) => e.companyId))) {
-      const dk = await this.keys.current(companyId);
-      // A copy of its own: a pooled Buffer would carry its whole pool into the worker's message.
-      keys[companyId] = { keyId: dk.keyId, key: Uint8Array.from(dk.key) };
+    const frames: SealFrame[] = [];
+    const slots: number[][] = [];
+    const open = new Map<string, number>();
+    for (const [i, e] of entries.entries()) {
+      let key = keys[e.companyId];
+      if (!key) {
+        const dk = await this.keys.current(e.companyId);
+        // A copy of its own: a pooled Buffer would carry its whole pool into the worker's message.
+        key = keys[e.companyId] = { keyId: dk.keyId, key: Uint8Array.from(dk.key) };
+      }
+      const name = frameKey(e);
+      let f = open.get(name);
+      if (f === undefined || frames[f]!.entries.length >= MAX_FRAME) {
+        f = frames.push({ companyId: e.companyId, docId: e.docId ?? null, kind: e.kind, at, keyId: key.keyId, entries: [] }) - 1;
+        slots.push([]);
+        open.set(name, f);
+      }
+      frames[f]!.entries.push({ actor: e.actor ?? null, device: e.device ?? null, payload: e.payload });
+      slots[f]!.push(i);
     }
-    const req: SealRequest = {
-      keys,
-      entries: entries.map((e): SealInput => ({
-        companyId: e.companyId, docId: e.docId ?? null, kind: e.kind, actor: e.actor ?? null, device: e.device ?? null,
-        at, keyId: keys[e.companyId]!.keyId, payload: e.payload,
-      })),
-    };
-    return { req, res: sealer ? await sealer.seal(req) : sealBatch(req) };
+    const req: SealRequest = { keys, frames };
+    return { req, res: sealer ? await sealer.seal(req) : sealBatch(req), count: entries.length, slots };
   }
 
   private async commitLoop(): Promise<void> {
@@ -198,13 +249,17 @@ export class Log {
       if (ok.length === 0) continue;
       const batches = ok.map((f) => f.sealed!);
       const items = ok.flatMap((f) => f.items);
+      this.committing = true;
       try {
         const results = await this.commit(batches);
         this.stats.transactions++;
+        this.stats.rows += batches.reduce((n, b) => n + b.req.frames.length, 0);
         this.stats.entries += items.length;
         items.forEach((q, i) => q.resolve(results[i]!));
       } catch (error) {
         for (const q of items) q.reject(error);
+      } finally {
+        this.committing = false;
       }
     }
   }
@@ -219,7 +274,7 @@ export class Log {
           return appended;
         });
       } catch (error) {
-        for (const b of batches) for (const e of b.req.entries) this.heads.delete(e.companyId);
+        for (const b of batches) for (const f of b.req.frames) this.heads.delete(f.companyId);
         if (attempt > 0 || !isConstraintError(error)) throw error;
       }
     }
@@ -255,7 +310,9 @@ export class Log {
   private async headOf(tx: Transaction, company: number): Promise<Head> {
     const rs = await tx.execute({ sql: 'SELECT company_seq, entry FROM log WHERE company = ? ORDER BY company_seq DESC LIMIT 1', args: [company] });
     const row = rs.rows[0];
-    return row ? { seq: Number(row.company_seq), hash: hashOf(Buffer.from(row.entry as ArrayBuffer)) } : { seq: 0, hash: GENESIS };
+    if (!row) return { seq: 0, hash: GENESIS };
+    const entry = Buffer.from(row.entry as ArrayBuffer);
+    return { seq: Number(row.company_seq) + countOf(entry) - 1, hash: hashOf(entry) };
   }
 
   /**
@@ -293,34 +350,35 @@ export class Log {
     const ids = new Map<string, number>();
     const heads = new Map<string, Head>();
     for (const b of batches) {
-      for (const e of b.req.entries) {
-        if (e.docId && !ids.has(e.docId)) ids.set(e.docId, await this.nameId(tx, e.docId, created));
-        if (heads.has(e.companyId)) continue;
-        const company = await this.nameId(tx, e.companyId, created);
-        ids.set(e.companyId, company);
-        const known = fresh ? undefined : this.heads.get(e.companyId);
-        heads.set(e.companyId, known ?? (await this.headOf(tx, company)));
+      for (const f of b.req.frames) {
+        if (f.docId && !ids.has(f.docId)) ids.set(f.docId, await this.nameId(tx, f.docId, created));
+        if (heads.has(f.companyId)) continue;
+        const company = await this.nameId(tx, f.companyId, created);
+        ids.set(f.companyId, company);
+        const known = fresh ? undefined : this.heads.get(f.companyId);
+        heads.set(f.companyId, known ?? (await this.headOf(tx, company)));
       }
     }
+    // One row per frame; its company_seq is its first entry's, and the next row starts after its last.
     const rows: InValue[] = [];
-    const companySeqs: number[] = [];
+    const firsts: number[] = [];
     for (const { req, res } of batches) {
       const buf = Buffer.from(res.buffer);
-      req.entries.forEach((e, i) => {
+      req.frames.forEach((f, i) => {
         const start = res.offsets[i]!;
         const end = res.offsets[i + 1]!;
-        const head = heads.get(e.companyId)!;
-        const companySeq = head.seq + 1;
-        const hash = linkHash(head.hash, companySeq, buf.subarray(start, start + 32));
+        const head = heads.get(f.companyId)!;
+        const first = head.seq + 1;
+        const hash = linkHash(head.hash, first, buf.subarray(start, start + 32));
         buf.set(hash, end - HASH);
-        rows.push(ids.get(e.companyId)!, companySeq, e.docId ? ids.get(e.docId)! : null, KIND_CODES[e.kind as EntryKind], buf.subarray(start + 32, end));
-        companySeqs.push(companySeq);
-        heads.set(e.companyId, { seq: companySeq, hash });
+        rows.push(ids.get(f.companyId)!, first, f.docId ? ids.get(f.docId)! : null, KIND_CODES[f.kind as EntryKind], buf.subarray(start + 32, end));
+        firsts.push(first);
+        heads.set(f.companyId, { seq: head.seq + f.entries.length, hash });
       });
     }
     // One multi-row INSERT per chunk; the rows of one statement get consecutive seqs (seq is the rowid).
-    const appended: Appended[] = [];
-    const total = companySeqs.length;
+    const seqs: number[] = [];
+    const total = firsts.length;
     for (let i = 0; i < total; i += ROWS_PER_INSERT) {
       const n = Math.min(ROWS_PER_INSERT, total - i);
       const rs = await tx.execute({
@@ -328,7 +386,18 @@ export class Log {
         args: rows.slice(i * 5, (i + n) * 5),
       });
       const last = Number(rs.lastInsertRowid);
-      for (let k = 0; k < n; k++) appended.push({ seq: last - n + 1 + k, companySeq: companySeqs[i + k]! });
+      for (let k = 0; k < n; k++) seqs.push(last - n + 1 + k);
+    }
+    // Back to one result per entry, in the order the entries were appended.
+    const appended: Appended[] = [];
+    let row = 0;
+    for (const b of batches) {
+      const mine: Appended[] = new Array<Appended>(b.count);
+      b.slots.forEach((slot) => {
+        slot.forEach((at, k) => (mine[at] = { seq: seqs[row]!, companySeq: firsts[row]! + k }));
+        row++;
+      });
+      appended.push(...mine);
     }
     return { appended, heads, names: created };
   }
@@ -345,7 +414,7 @@ export class Log {
       `SELECT seq, company_seq, kind, entry, ? AS doc_id FROM log WHERE doc = ? AND company = ? AND kind = ${KIND_CODES.snapshot} ORDER BY seq DESC LIMIT 1`,
       [docId, doc, company], companyId,
     );
-    const snap = snaps[0];
+    const snap = snaps.at(-1);
     let covered = 0;
     if (snap?.payload) {
       covered = Number(snap.payload.readBigUInt64BE(0));
@@ -365,15 +434,18 @@ export class Log {
     return this.append({ companyId, docId, kind: 'snapshot', actor: 'system:snapshot', payload: Buffer.concat([head, state]) });
   }
 
-  /** Decrypted entries of one company, in chain order (for audit views and projections). */
+  /** Decrypted entries of one company, in chain order, from company_seq `afterCompanySeq + 1` on (for audit views and projections). */
   async readCompany(companyId: string, afterCompanySeq = 0, limit = 1000): Promise<StoredEntry[]> {
     const company = await this.lookupName(companyId);
     if (company === undefined) return [];
-    return this.read(
+    // From the row holding entry afterCompanySeq + 1 (a frame may begin before it); each row holds one entry or more.
+    const entries = await this.read(
       `SELECT l.seq, l.company_seq, l.kind, l.entry, d.name AS doc_id FROM log l LEFT JOIN log_names d ON d.id = l.doc
-       WHERE l.company = ? AND l.company_seq > ? ORDER BY l.company_seq LIMIT ?`,
-      [company, afterCompanySeq, limit], companyId,
+       WHERE l.company = ? AND l.company_seq >= (SELECT COALESCE(MAX(company_seq), 0) FROM log WHERE company = ? AND company_seq <= ?)
+       ORDER BY l.company_seq LIMIT ?`,
+      [company, company, afterCompanySeq + 1, limit], companyId,
     );
+    return entries.filter((e) => e.companySeq > afterCompanySeq).slice(0, limit);
   }
 
   private async read(sql: string, args: (string | number)[], companyId: string): Promise<StoredEntry[]> {
@@ -385,10 +457,13 @@ export class Log {
       const entry = Buffer.from(row.entry as ArrayBuffer);
       const keyId = keyIdOf(entry);
       const key = keyId ? await this.keys.byId(companyId, keyId) : null;
-      const opened = openEntry(entry, { companyId, docId, kind }, () => key!);
-      out.push({
-        seq: Number(row.seq), companyId, companySeq: Number(row.company_seq), docId, kind,
-        actor: opened.actor, device: opened.device, at: opened.at === null ? null : new Date(opened.at).toISOString(), payload: opened.payload,
+      const opened = openFrame(entry, { companyId, docId, kind }, () => key!);
+      const first = Number(row.company_seq);
+      opened.forEach((o, k) => {
+        out.push({
+          seq: Number(row.seq), companyId, companySeq: first + k, docId, kind,
+          actor: o.actor, device: o.device, at: o.at === null ? null : new Date(o.at).toISOString(), payload: o.payload,
+        });
       });
     }
     return out;

@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { GENESIS, hashOf, linkHash, storedDigest } from './entry.mjs';
+import { countOf, GENESIS, hashOf, linkHash, storedDigest } from './entry.mjs';
 import { kindOf } from './log';
 
 export interface BrokenLink {
@@ -11,13 +11,17 @@ export interface BrokenLink {
 
 export interface VerifyReport {
   companies: number;
+  /** Entries (updates, events, commands) the chain covers. */
   entries: number;
+  /** Log rows: one per frame of entries committed together for one document. */
+  rows: number;
   broken: BrokenLink | null;
 }
 
 /**
  * Walks every company's chain in order and names the first broken link (invariant 9). Needs no key:
- * hashes cover the ciphertext. A compacted entry (replaced by its digest) is fine; a changed one is not.
+ * hashes cover the ciphertext. Each row (frame) covers its entries' company_seqs from its own on; the
+ * next row must start right after. A compacted entry (replaced by its digest) is fine; a changed one is not.
  */
 export async function verifyLog(db: Client, pageSize = 5000): Promise<VerifyReport> {
   const names = new Map<number, string>();
@@ -26,6 +30,7 @@ export async function verifyLog(db: Client, pageSize = 5000): Promise<VerifyRepo
     .map((r) => ({ id: Number(r.company), name: names.get(Number(r.company)) ?? `#${String(r.company)}` }))
     .sort((a, b) => a.name.localeCompare(b.name));
   let entries = 0;
+  let rows = 0;
   for (const company of companies) {
     const companyId = company.name;
     let prev: Buffer = GENESIS;
@@ -38,7 +43,7 @@ export async function verifyLog(db: Client, pageSize = 5000): Promise<VerifyRepo
       if (rs.rows.length === 0) break;
       for (const row of rs.rows) {
         const at = { companyId, companySeq: Number(row.company_seq), seq: Number(row.seq) };
-        const broken = (reason: string): VerifyReport => ({ companies: companies.length, entries, broken: { ...at, reason } });
+        const broken = (reason: string): VerifyReport => ({ companies: companies.length, entries, rows, broken: { ...at, reason } });
         if (at.companySeq !== expected) return broken(`entry ${expected} is missing (found ${at.companySeq} next)`);
         let kind: string;
         try {
@@ -53,11 +58,18 @@ export async function verifyLog(db: Client, pageSize = 5000): Promise<VerifyRepo
         if (!hash.equals(hashOf(entry))) {
           return broken('entry does not match its hash (altered header, document, kind or ciphertext, or a link removed before it)');
         }
+        let count: number;
+        try {
+          count = countOf(entry);
+        } catch {
+          return broken(`unknown entry format ${entry[0] ?? 'empty'}`);
+        }
         prev = hash;
-        expected++;
-        entries++;
+        expected += count;
+        entries += count;
+        rows++;
       }
     }
   }
-  return { companies: companies.length, entries, broken: null };
+  return { companies: companies.length, entries, rows, broken: null };
 }
