@@ -71,33 +71,36 @@ function logSection(results: LogResult[], command: string, loadBefore: string): 
     unit: 'updates/s',
     groups: results.map((r) => ({
       label: `${r.payloadBytes} B payload`,
-      bars: [{ label: 'bare insert (ceiling)', value: r.bareMedian }, { label: 'Log SQL, no crypto', value: r.shapedMedian }, { label: 'Log.append', value: r.logMedian }],
+      bars: [{ label: 'bare insert (ceiling)', value: r.bareMedian }, { label: 'Log.append, one document', value: r.logMedian }, { label: 'Log.append, a document per appender', value: r.spreadMedian }],
     })),
   }));
-  const perTx = (r: LogResult) => {
-    const log = r.runs.filter((x) => x.variant === 'log');
-    return fmt(log.reduce((a, x) => a + x.entries, 0) / log.reduce((a, x) => a + x.transactions, 0), 0);
+  const per = (r: LogResult, variant: string, what: 'transactions' | 'rows') => {
+    const runs = r.runs.filter((x) => x.variant === variant);
+    return fmt(runs.reduce((a, x) => a + x.entries, 0) / runs.reduce((a, x) => a + x[what], 0), 0);
   };
   const rows = results.map((r) => [
-    `${r.payloadBytes} B`, fmt(r.bareMedian, 0), fmt(r.shapedMedian, 0), fmt(r.logMedian, 0), `${fmt(r.ratio * 100, 0)} %`, perTx(r), `${fmt(r.cpuPressure, 0)} %${r.cpuPressure > BUSY_PRESSURE ? ' ⚠' : ''}`, `≥ ${TARGET_LOG_RATIO * 100} %: ${verdict(r.ratio >= TARGET_LOG_RATIO)}`,
+    `${r.payloadBytes} B`, fmt(r.bareMedian, 0), fmt(r.logMedian, 0), `${fmt(r.ratio * 100, 0)} %`, `${per(r, 'log', 'transactions')} / ${per(r, 'log', 'rows')}`,
+    fmt(r.spreadMedian, 0), `${fmt(r.spreadRatio * 100, 0)} %`, `${per(r, 'spread', 'transactions')} / ${per(r, 'spread', 'rows')}`,
+    `${fmt(r.cpuPressure, 0)} %${r.cpuPressure > BUSY_PRESSURE ? ' ⚠' : ''}`, `≥ ${TARGET_LOG_RATIO * 100} %: ${verdict(r.ratio >= TARGET_LOG_RATIO)}`,
   ]);
-  const runs = results.flatMap((r) => r.runs.map((x) => [`${x.payloadBytes} B`, x.variant, String(x.entries), fmt(x.seconds, 2), fmt(x.perSecond, 0), String(x.transactions)]));
+  const runs = results.flatMap((r) => r.runs.map((x) => [`${x.payloadBytes} B`, x.variant, String(x.entries), fmt(x.seconds, 2), fmt(x.perSecond, 0), String(x.transactions), String(x.rows)]));
   writeSection('sync-log', [
     header('Sync: log append throughput', command, loadBefore),
     `In-process, on a throwaway libSQL file (WAL, the server's pragmas). ${defaultLog.appenders} concurrent appenders, each awaiting its append before the next; per run ${Object.entries(defaultLog.entriesPerRun).map(([b, n]) => `${n} entries of ${b} B`).join(' or ')} (random bytes) or ${defaultLog.runSeconds} s, whichever first; ${defaultLog.repeats} runs per variant, round-robin, after a warm-up; medians reported.`,
     '',
     '- **bare insert (ceiling)**: `INSERT INTO bench_plain (company_id, payload)`, group-committed as Log commits (what is appended in one turn of the event loop is one batch; one write transaction per batch, ≤ 1000 entries; one multi-row INSERT per 500 rows), minus Log\'s sealing stage: with no crypto to wait for, all 64 appenders land in each transaction.',
-    "- **Log SQL, no crypto**: Log's statements as `Log.insert()` writes them (the `log` table's five columns, its UNIQUE and `log_doc` indexes, one multi-row INSERT per chunk; entries of the sealed size) with a constant header and hashes — the part of the gap that is SQL; the rest is crypto and JS.",
-    '- **Log.append**: the real thing — per entry AES-256-GCM and a SHA-256 digest (in the sealing worker thread, while the main thread commits the previous batch), the SHA-256 chain link (main thread), pipelined group commit.',
+    '- **Log.append, one document**: the real thing, all appenders on one document (a team co-editing a quote): the updates of a batch for one document form one frame — one AES-256-GCM message, one SHA-256 digest and chain link, one row — and each keeps its own company sequence number, author and device. Sealed on the main thread when nothing else is in flight.',
+    '- **Log.append, a document per appender**: the worst case for frames: 64 documents, one update each per batch, so one frame (one AES-GCM message, two SHA-256, one row) per update; batches of more than 16 frames are sealed in the worker thread while the main thread commits the previous one.',
+    '- The target (≥ 50 % of the ceiling) is checked on the first; the second is shown so that nobody has to guess the rest.',
     '',
     busyWarning(results.map((r) => r.cpuPressure)),
-    table(['payload', 'bare insert /s', 'Log SQL, no crypto /s', 'Log.append /s', 'Log / ceiling', 'Log entries per transaction', 'CPU pressure', 'target'], rows),
+    table(['payload', 'bare insert /s', 'Log.append /s, one document', 'Log / ceiling', 'entries per transaction / per row', 'Log.append /s, a document per appender', 'Log / ceiling', 'entries per transaction / per row', 'CPU pressure', 'target'], rows),
     '',
     `![log append](${chart})`,
     '',
     '<details><summary>Every run</summary>',
     '',
-    table(['payload', 'variant', 'entries', 'seconds', 'per second', 'transactions'], runs),
+    table(['payload', 'variant', 'entries', 'seconds', 'per second', 'transactions', 'rows'], runs),
     '',
     '</details>',
   ].join('\n'));
