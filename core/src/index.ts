@@ -7,3 +7,4 @@ export * from './numbering';
 export * from './issuing';
 export * from './identifiers';
 export type { SmtpSettings } from './smtp';
+export * from './permissions';

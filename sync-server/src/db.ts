@@ -57,6 +57,13 @@ const migrations: string[][] = [
     `CREATE TABLE company_secrets (company_id TEXT NOT NULL, name TEXT NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL,
        data BLOB NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (company_id, name))`,
   ],
+  [
+    // Custom roles (core/permissions.ts): a name and the permissions it grants; memberships.role and
+    // api_tokens.role hold a built-in role's name or a custom role's id.
+    `CREATE TABLE company_roles (company_id TEXT NOT NULL REFERENCES companies(id), id TEXT NOT NULL, name TEXT NOT NULL,
+       permissions TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, id), UNIQUE (company_id, name))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
