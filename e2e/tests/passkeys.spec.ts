@@ -44,6 +44,7 @@ test('an owner registers with a passkey through the demo invitation, signs out, 
   await mallory.invitePage.goto(link);
   await expect(mallory.invitePage.invalid).toBeVisible();
   await expect(mallory.invitePage.registerButton).toHaveCount(0);
-  const options = await mallory.page.request.post('/api/v1/auth/register/options', { data: { displayName: 'Mallory', inviteToken: token } });
+  // With the Origin the app's own pages send (security/csrf.ts refuses a registration from elsewhere).
+  const options = await mallory.page.request.post('/api/v1/auth/register/options', { data: { displayName: 'Mallory', inviteToken: token }, headers: { origin: server.url } });
   expect(options.status()).toBe(404);
 });

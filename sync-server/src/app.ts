@@ -3,6 +3,7 @@ import type { Services } from './services';
 import { apiRoutes } from './api';
 import { docsInline } from './api/docs';
 import { onError } from './api/errors';
+import { csrf } from './security/csrf';
 import { securityHeaders } from './security/headers';
 import { servePwa } from './static';
 
@@ -14,6 +15,7 @@ export function createApp(services: Services) {
   app.use('*', securityHeaders(config));
   // The API reference is one self-contained page: its own inline script and style, there only.
   app.use('/api/docs', securityHeaders(config, docsInline));
+  app.use('/api/*', csrf(config));
   app.route('/api', apiRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
   app.get('*', servePwa(config.webDist));

@@ -20,7 +20,8 @@ interface ApiBody {
 }
 
 async function call(method: string, path: string, opts: { cookie?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // The Origin a browser sends from the app (security/csrf.ts refuses session requests without it).
+  const headers: Record<string, string> = { 'content-type': 'application/json', origin: server.url };
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const res = await fetch(server.url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
@@ -53,7 +54,7 @@ describe('REST API', () => {
   });
 
   it('answers malformed JSON with the error shape, not a crash', async () => {
-    const res = await fetch(server.url + '/api/v1/auth/login/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    const res = await fetch(server.url + '/api/v1/auth/login/verify', { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: '{nope' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
   });
