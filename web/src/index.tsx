@@ -1,3 +1,4 @@
+import './csp';
 import { render } from 'solid-js/web';
 import { App } from './App';
 import { bootSession } from './auth/session';
