@@ -52,7 +52,7 @@ export const builtInPermissions: Record<BuiltInRole, readonly Permission[]> = {
   owner: everything,
   admin: everything,
   accountant: ['company.read', 'customers.edit', 'documents.edit', 'invoices.issue', 'invoices.send', 'payments.record', 'data.export', 'audit.read'],
-  sales: ['company.read', 'customers.edit', 'catalog.edit', 'documents.edit'],
+  sales: ['company.read', 'customers.edit', 'catalog.edit', 'documents.edit', 'invoices.issue', 'invoices.send'],
   approver: ['company.read', 'quotes.approve'],
   viewer: ['company.read'],
 };
@@ -109,4 +109,37 @@ export function permissionsOf(role: string, custom: readonly CustomRole[] = []):
 export function mayAssign(byRole: string, byPermissions: ReadonlySet<Permission>, role: string): boolean {
   if (!byPermissions.has('members.manage')) return false;
   return role !== 'owner' || byRole === 'owner';
+}
+
+/**
+ * The permission a change to a shared document needs, by where it lands: the root type of the Yjs
+ * document and, for a change directly in a root map, its key. The company's bank details need
+ * `bank.edit` on top of nothing else: a member who may edit the company's identity may not redirect
+ * its payments.
+ */
+export function writePermission(doc: 'workspace' | 'document', root: string, key: string | null): Permission {
+  if (doc === 'document') return 'documents.edit';
+  switch (root) {
+    case 'settings':
+      return key === 'iban' || key === 'bic' ? 'bank.edit' : 'settings.edit';
+    case 'customers':
+    case 'contacts':
+      return 'customers.edit';
+    case 'products':
+      return 'catalog.edit';
+    case 'documents':
+      return 'documents.edit';
+    case 'series':
+    case 'logos':
+      return 'settings.edit';
+    default:
+      // A part of the document this server does not know: only who may change the settings.
+      return 'settings.edit';
+  }
+}
+
+/** Whether a role may change anything at all in a document of this kind (else it joins read-only). */
+export function mayWriteAny(doc: 'workspace' | 'document', granted: ReadonlySet<Permission>): boolean {
+  if (doc === 'document') return granted.has('documents.edit');
+  return (['settings.edit', 'bank.edit', 'customers.edit', 'catalog.edit', 'documents.edit'] as const).some((p) => granted.has(p));
 }

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { DraftDocument, docIds } from '@facturo/core';
 import { allAcked, company, connect, member, startTestServer, until, type Client } from './helpers';
+import { sendCommand } from './commands';
 import { createApiToken } from '../src/companies';
 import { ensureDemo } from '../src/demo';
 import { issueDocument, sha256Hex } from '../src/commands/issue';
@@ -172,18 +173,3 @@ describe('invoices over the REST API', () => {
     expect(list.body).toEqual([]);
   });
 });
-
-/** Sends a command on the document's socket and resolves with the issued number. */
-function sendCommand(c: Client, command: Record<string, unknown>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    c.provider.messageHandlers[104] = (_e: encoding.Encoder, d: decoding.Decoder) => {
-      const answer = JSON.parse(decoding.readVarString(d)) as { ok: boolean; result?: { number: string }; error?: { message: string } };
-      if (answer.ok) resolve(answer.result!.number);
-      else reject(new Error(answer.error?.message));
-    };
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 103);
-    encoding.writeVarString(e, JSON.stringify(command));
-    c.provider.ws!.send(encoding.toUint8Array(e));
-  });
-}

@@ -1,11 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createSession, endSession, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessions';
 import { authenticationOptions, passkeysOf, registrationOptions, removePasskey, verifyAuthentication, verifyRegistration } from '../auth/passkeys';
 import { companiesOf, inspectInvitation, acceptInvitation } from '../companies';
 import { recordEvent } from '../services';
 import { unauthenticated } from '../errors';
-import { errorResponses, requireUser, router, type Ctx } from './context';
+import { errorResponses, requireUser, router, secureRoute, type Ctx } from './context';
 import { CompanyEntrySchema, InvitationInfoSchema, json, MeSchema, WebAuthnJson } from './schemas';
 
 const OptionsSchema = z.object({ challengeId: z.string(), options: WebAuthnJson });
@@ -36,7 +36,7 @@ export function authRoutes() {
   const app = router();
 
   app.openapi(
-    createRoute({
+    secureRoute('public', {
       method: 'get', path: '/invitations/{token}', tags: ['Auth'], summary: 'What an invitation link offers',
       request: { params: z.object({ token: z.string() }) },
       responses: { 200: json(InvitationInfoSchema, 'The company and role'), 404: errorResponses[404] },
@@ -45,7 +45,7 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    secureRoute('signed-in', {
       method: 'post', path: '/invitations/{token}/accept', tags: ['Auth'], summary: 'Join a company with an invitation (signed in)',
       request: { params: z.object({ token: z.string() }) },
       responses: { 200: json(CompanyEntrySchema, 'The company joined'), 401: errorResponses[401], 404: errorResponses[404] },
@@ -60,7 +60,7 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    secureRoute('public', {
       method: 'post', path: '/auth/register/options', tags: ['Auth'], summary: 'Start registering a passkey (new person with an invitation, or another passkey)',
       request: { body: { content: { 'application/json': { schema: z.object({ displayName: z.string().max(100).optional(), inviteToken: z.string().optional(), passkeyName: z.string().max(60).optional() }) } } } },
       responses: { 200: json(OptionsSchema, 'WebAuthn creation options'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
@@ -73,7 +73,7 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    secureRoute('public', {
       method: 'post', path: '/auth/register/verify', tags: ['Auth'], summary: 'Finish registering; signs the person in',
       request: { body: { content: { 'application/json': { schema: z.object({ challengeId: z.string(), response: WebAuthnJson, inviteToken: z.string().optional(), passkeyName: z.string().max(60).optional() }) } } } },
       responses: { 200: json(MeSchema, 'The signed-in person'), 400: errorResponses[400], 401: errorResponses[401] },
@@ -88,7 +88,7 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    secureRoute('public', {
       method: 'post', path: '/auth/login/options', tags: ['Auth'], summary: 'Start signing in with a passkey',
       responses: { 200: json(OptionsSchema, 'WebAuthn request options') },
     }),
@@ -100,7 +100,7 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({
+    secureRoute('public', {
       method: 'post', path: '/auth/login/verify', tags: ['Auth'], summary: 'Finish signing in; sets the session cookie',
       request: { body: { content: { 'application/json': { schema: z.object({ challengeId: z.string(), response: WebAuthnJson }) } } } },
       responses: { 200: json(MeSchema, 'The signed-in person'), 400: errorResponses[400], 401: errorResponses[401] },
@@ -115,7 +115,7 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/logout', tags: ['Auth'], summary: 'Sign out', responses: { 200: json(z.object({ ok: z.boolean() }), 'Signed out') } }),
+    secureRoute('public', { method: 'post', path: '/auth/logout', tags: ['Auth'], summary: 'Sign out', responses: { 200: json(z.object({ ok: z.boolean() }), 'Signed out') } }),
     async (c) => {
       await endSession(c.get('services').db, getCookie(c, SESSION_COOKIE));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -124,12 +124,12 @@ export function authRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/me', tags: ['Auth'], summary: 'The signed-in person, their companies and passkeys', responses: { 200: json(MeSchema, 'Me'), 401: errorResponses[401] } }),
+    secureRoute('signed-in', { method: 'get', path: '/me', tags: ['Auth'], summary: 'The signed-in person, their companies and passkeys', responses: { 200: json(MeSchema, 'Me'), 401: errorResponses[401] } }),
     async (c) => c.json(await me(c, requireUser(c)), 200),
   );
 
   app.openapi(
-    createRoute({
+    secureRoute('signed-in', {
       method: 'delete', path: '/me/passkeys/{id}', tags: ['Auth'], summary: 'Remove one of my passkeys (never the last)',
       request: { params: z.object({ id: z.string() }) },
       responses: { 200: json(MeSchema, 'Me'), 401: errorResponses[401], 404: errorResponses[404], 409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Last passkey') },

@@ -1,19 +1,24 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { canManageMembers, createCompany, createInvitation, membersOf } from '../companies';
+import { z } from '@hono/zod-openapi';
+import { builtInPermissions, builtInRoles, permissions } from '@facturo/core';
+import { createCompany, createCustomRole, createInvitation, customRolesOf, deleteCustomRole, membersOf, removeMember, setMemberRole, updateCustomRole } from '../companies';
 import { getSecret, putSecret } from '../companies/secrets';
-import { forbidden } from '../errors';
 import { recordEvent } from '../services';
-import { errorResponses, requireMember, requireUser, router } from './context';
-import { CompanyEntrySchema, InvitationSchema, json, MemberSchema, RoleSchema } from './schemas';
+import { errorResponses, memberOf, requireUser, router, secureRoute } from './context';
+import { CompanyEntrySchema, InvitationSchema, json, MemberSchema, PermissionSchema, RoleInfoSchema, RoleSchema } from './schemas';
+
+const companyParam = z.object({ id: z.string() });
+const RoleBody = z.object({ name: z.string(), permissions: z.array(z.string()) }).openapi('CustomRoleInput', {
+  description: `A name and permissions (${permissions.join(', ')}); company.read is always granted`,
+});
 
 export function companyRoutes() {
   const app = router();
 
   app.openapi(
-    createRoute({
+    secureRoute('signed-in', {
       method: 'post', path: '/companies', tags: ['Companies'], summary: 'Create a company; you become its owner',
       request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1, 'a company name is required').max(200) }) } } } },
-      responses: { 201: json(CompanyEntrySchema, 'The new company'), 400: errorResponses[400], 401: errorResponses[401] },
+      responses: { 201: json(CompanyEntrySchema, 'The new company'), 400: errorResponses[400] },
     }),
     async (c) => {
       const userId = requireUser(c);
@@ -25,32 +30,126 @@ export function companyRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/companies/{id}/members', tags: ['Companies'], summary: 'Members of a company',
-      request: { params: z.object({ id: z.string() }) },
-      responses: { 200: json(z.array(MemberSchema), 'Members'), 401: errorResponses[401], 404: errorResponses[404] },
+    secureRoute('company.read', {
+      method: 'get', path: '/companies/{id}/members', tags: ['Members and roles'], summary: 'Members of a company',
+      request: { params: companyParam },
+      responses: { 200: json(z.array(MemberSchema), 'Members') },
+    }),
+    async (c) => c.json(await membersOf(c.get('services').db, memberOf(c).companyId), 200),
+  );
+
+  app.openapi(
+    secureRoute('members.manage', {
+      method: 'patch', path: '/companies/{id}/members/{userId}', tags: ['Members and roles'],
+      summary: 'Give a member another role (only an owner makes or changes an owner; a company keeps one owner at least)',
+      request: { params: companyParam.extend({ userId: z.string() }), body: { content: { 'application/json': { schema: z.object({ role: RoleSchema }) } } } },
+      responses: { 200: json(z.array(MemberSchema), 'Members'), 400: errorResponses[400], 409: errorResponses[400] },
     }),
     async (c) => {
-      const { id } = c.req.valid('param');
-      await requireMember(c, id);
-      return c.json(await membersOf(c.get('services').db, id), 200);
+      const m = memberOf(c);
+      const s = c.get('services');
+      const { userId } = c.req.valid('param');
+      const change = await setMemberRole(s.db, m.companyId, userId, c.req.valid('json').role, m);
+      await recordEvent(s, m.companyId, m.userId, { type: 'member_role_changed', member: userId, before: change.before, after: change.after });
+      s.rooms.disconnectUser(m.companyId, userId, 'role changed');
+      return c.json(await membersOf(s.db, m.companyId), 200);
     },
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/companies/{id}/invitations', tags: ['Companies'], summary: 'Create a one-time invitation link (owner or admin)',
-      request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: z.object({ role: RoleSchema }) } } } },
-      responses: { 201: json(InvitationSchema, 'The invitation'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[400], 404: errorResponses[404] },
+    secureRoute('members.manage', {
+      method: 'delete', path: '/companies/{id}/members/{userId}', tags: ['Members and roles'], summary: 'Remove a member from the company',
+      request: { params: companyParam.extend({ userId: z.string() }) },
+      responses: { 200: json(z.array(MemberSchema), 'Members'), 409: errorResponses[400] },
     }),
     async (c) => {
-      const { id } = c.req.valid('param');
-      const member = await requireMember(c, id);
+      const m = memberOf(c);
       const s = c.get('services');
-      const by = member.userId ? { userId: member.userId, role: member.role } : { userId: 'token', role: member.role };
-      const invitation = await createInvitation(s.db, id, c.req.valid('json').role, by, s.now());
-      await recordEvent(s, id, member.userId, { type: 'invitation_created', role: invitation.role });
+      const { userId } = c.req.valid('param');
+      const removed = await removeMember(s.db, m.companyId, userId, m);
+      await recordEvent(s, m.companyId, m.userId, { type: 'member_removed', member: userId, role: removed.role });
+      s.rooms.disconnectUser(m.companyId, userId, 'removed from the company');
+      return c.json(await membersOf(s.db, m.companyId), 200);
+    },
+  );
+
+  app.openapi(
+    secureRoute('members.manage', {
+      method: 'post', path: '/companies/{id}/invitations', tags: ['Members and roles'], summary: 'Create a one-time invitation link',
+      request: { params: companyParam, body: { content: { 'application/json': { schema: z.object({ role: RoleSchema }) } } } },
+      responses: { 201: json(InvitationSchema, 'The invitation'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const invitation = await createInvitation(s.db, m.companyId, c.req.valid('json').role, m, s.now());
+      await recordEvent(s, m.companyId, m.userId, { type: 'invitation_created', role: invitation.role });
       return c.json(invitation, 201);
+    },
+  );
+
+  app.openapi(
+    secureRoute('company.read', {
+      method: 'get', path: '/companies/{id}/roles', tags: ['Members and roles'], summary: 'The roles that can be given here: the built-in ones and the company’s own, with their permissions',
+      request: { params: companyParam },
+      responses: { 200: json(z.object({ permissions: z.array(PermissionSchema), roles: z.array(RoleInfoSchema) }), 'Roles') },
+    }),
+    async (c) => {
+      const custom = await customRolesOf(c.get('services').db, memberOf(c).companyId);
+      return c.json({
+        permissions: [...permissions],
+        roles: [
+          ...builtInRoles.map((id) => ({ id, name: null, builtIn: true, permissions: [...builtInPermissions[id]] })),
+          ...custom.map((r) => ({ id: r.id, name: r.name, builtIn: false, permissions: r.permissions })),
+        ],
+      }, 200);
+    },
+  );
+
+  app.openapi(
+    secureRoute('members.manage', {
+      method: 'post', path: '/companies/{id}/roles', tags: ['Members and roles'], summary: 'Create a custom role from permissions',
+      request: { params: companyParam, body: { content: { 'application/json': { schema: RoleBody } } } },
+      responses: { 201: json(RoleInfoSchema, 'The role'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const role = await createCustomRole(s.db, m.companyId, c.req.valid('json'), s.now());
+      await recordEvent(s, m.companyId, m.userId, { type: 'role_created', role: role.id, name: role.name, permissions: role.permissions });
+      return c.json({ ...role, builtIn: false }, 201);
+    },
+  );
+
+  app.openapi(
+    secureRoute('members.manage', {
+      method: 'put', path: '/companies/{id}/roles/{roleId}', tags: ['Members and roles'], summary: 'Rename a custom role or change its permissions (members holding it get them at once)',
+      request: { params: companyParam.extend({ roleId: z.string() }), body: { content: { 'application/json': { schema: RoleBody } } } },
+      responses: { 200: json(RoleInfoSchema, 'The role'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const role = await updateCustomRole(s.db, m.companyId, c.req.valid('param').roleId, c.req.valid('json'), s.now());
+      await recordEvent(s, m.companyId, m.userId, { type: 'role_changed', role: role.id, name: role.name, permissions: role.permissions });
+      s.rooms.disconnectRole(m.companyId, role.id, 'role changed');
+      return c.json({ ...role, builtIn: false }, 200);
+    },
+  );
+
+  app.openapi(
+    secureRoute('members.manage', {
+      method: 'delete', path: '/companies/{id}/roles/{roleId}', tags: ['Members and roles'], summary: 'Delete a custom role nobody holds',
+      request: { params: companyParam.extend({ roleId: z.string() }) },
+      responses: { 200: json(z.object({ id: z.string(), deleted: z.boolean() }), 'Deleted'), 409: errorResponses[400] },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const { roleId } = c.req.valid('param');
+      await deleteCustomRole(s.db, m.companyId, roleId);
+      await recordEvent(s, m.companyId, m.userId, { type: 'role_deleted', role: roleId });
+      return c.json({ id: roleId, deleted: true }, 200);
     },
   );
 
@@ -60,21 +159,20 @@ export function companyRoutes() {
   }).openapi('SmtpSettings');
 
   app.openapi(
-    createRoute({
-      method: 'put', path: '/companies/{id}/smtp', tags: ['Companies'], summary: 'Set the SMTP server invoices are sent through (owner or admin; stored sealed, never synced to devices)',
-      request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: Smtp } } } },
-      responses: { 200: json(Smtp.omit({ password: true }), 'Saved (without the password)'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+    secureRoute('settings.edit', {
+      method: 'put', path: '/companies/{id}/smtp', tags: ['Companies'], summary: 'Set the SMTP server invoices are sent through (stored sealed, never synced to devices)',
+      request: { params: companyParam, body: { content: { 'application/json': { schema: Smtp } } } },
+      responses: { 200: json(Smtp.omit({ password: true }), 'Saved (without the password)'), 400: errorResponses[400] },
     }),
     async (c) => {
-      const { id } = c.req.valid('param');
-      const member = await requireMember(c, id);
-      if (!canManageMembers(member.role)) throw forbidden('only an owner or an admin can change the SMTP settings');
+      const m = memberOf(c);
+      const s = c.get('services');
       const given = c.req.valid('json');
       // A form that leaves the password empty keeps the stored one (it is never shown back).
-      const previous = given.password ? null : await getSecret<{ password?: string }>(c.get('services'), id, 'smtp');
+      const previous = given.password ? null : await getSecret<{ password?: string }>(s, m.companyId, 'smtp');
       const settings = { ...given, ...(previous?.password ? { password: previous.password } : {}) };
-      await putSecret(c.get('services'), id, 'smtp', settings);
-      await recordEvent(c.get('services'), id, member.userId, { type: 'smtp_settings_changed', host: settings.host });
+      await putSecret(s, m.companyId, 'smtp', settings);
+      await recordEvent(s, m.companyId, m.userId, { type: 'smtp_settings_changed', host: settings.host });
       const { password: _p, ...shown } = settings;
       return c.json(shown, 200);
     },

@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { fieldPath } from '@facturo/core';
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import { fieldPath, type Permission } from '@facturo/core';
 import type { Services } from '../services';
 import { SESSION_COOKIE, sessionUser } from '../auth/sessions';
-import { apiTokenPrincipal, roleOf, type Role } from '../companies';
-import { AppError, invalid, notFound, unauthenticated } from '../errors';
+import { apiTokenPrincipal, roleOf, rolePermissions, type Role } from '../companies';
+import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors';
 
 export interface Principal {
   /** A signed-in person, or null for an API token. */
@@ -14,7 +14,16 @@ export interface Principal {
   token: { tokenId: string; companyId: string; role: Role } | null;
 }
 
-export type Env = { Variables: { services: Services; principal: Principal } };
+/** A caller's standing in the company a request acts in. */
+export interface Member {
+  companyId: string;
+  /** null for an API token */
+  userId: string | null;
+  role: Role;
+  permissions: ReadonlySet<Permission>;
+}
+
+export type Env = { Variables: { services: Services; principal: Principal; member: Member } };
 export type Ctx = Context<Env>;
 
 export function router() {
@@ -54,17 +63,69 @@ export function requireUser(c: Ctx): string {
   return id;
 }
 
-/** The caller's role in a company; another company's objects look absent (404), never forbidden. */
-export async function requireMember(c: Ctx, companyId: string): Promise<{ userId: string | null; role: Role }> {
+/** The caller's role and permissions in a company; another company's objects look absent (404), never forbidden. */
+export async function requireMember(c: Ctx, companyId: string): Promise<Member> {
   const p = c.get('principal');
+  const db = c.get('services').db;
   if (p.token) {
     if (p.token.companyId !== companyId) throw notFound('company');
-    return { userId: null, role: p.token.role };
+    return { companyId, userId: null, role: p.token.role, permissions: await rolePermissions(db, companyId, p.token.role) };
   }
   if (!p.userId) throw unauthenticated();
-  const role = await roleOf(c.get('services').db, companyId, p.userId);
+  const role = await roleOf(db, companyId, p.userId);
   if (!role) throw notFound('company');
-  return { userId: p.userId, role };
+  return { companyId, userId: p.userId, role, permissions: await rolePermissions(db, companyId, role) };
+}
+
+export async function requirePermission(c: Ctx, companyId: string, permission: Permission): Promise<Member> {
+  const m = await requireMember(c, companyId);
+  if (!m.permissions.has(permission)) throw forbidden(`your role does not allow this (it needs the permission "${permission}")`);
+  return m;
+}
+
+/** The company of the call: an API token's own, or the `X-Company` header / `company` query for a session. */
+export function companyOf(c: Ctx): string {
+  const p = c.get('principal');
+  const id = p.token?.companyId ?? c.req.header('x-company') ?? c.req.query('company');
+  if (!id) throw notFound('company (send X-Company or use an API token)');
+  return id;
+}
+
+/**
+ * Who may call a route: anyone (`public`), any signed-in person (`signed-in`), or a member of the
+ * company the route acts in who holds the permission. The company is the `{id}` of `/companies/{id}/…`,
+ * else the caller's (companyOf).
+ */
+export type Access = Permission | 'public' | 'signed-in';
+
+function checkAccess(access: Access, path: string): MiddlewareHandler<Env> {
+  const companyInPath = path.startsWith('/companies/{id}');
+  return async (c, next) => {
+    if (access === 'signed-in') requireUser(c);
+    else if (access !== 'public') {
+      const companyId = companyInPath ? c.req.param('id') : companyOf(c);
+      if (!companyId) throw notFound('company');
+      c.set('member', await requirePermission(c, companyId, access));
+    }
+    await next();
+  };
+}
+
+/**
+ * A route that declares who may call it: the declaration is enforced here, before the body is even
+ * read, and published in the OpenAPI document as `x-access` (the authorization matrix test walks it,
+ * so a route without one fails the suite).
+ */
+export function secureRoute<P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(access: Access, config: R): R & { getRoutingPath(): string } {
+  const guarded = access === 'public' ? {} : access === 'signed-in' ? { 401: errorResponses[401] } : { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+  return createRoute({ ...config, responses: { ...guarded, ...config.responses }, 'x-access': access, middleware: [checkAccess(access, config.path)] } as R);
+}
+
+/** The member checked by the route's declared permission (secureRoute). */
+export function memberOf(c: Ctx): Member {
+  const m = c.get('member');
+  if (!m) throw new Error('memberOf: this route declares no company permission');
+  return m;
 }
 
 export const ErrorSchema = z
@@ -74,5 +135,13 @@ export const ErrorSchema = z
 export const errorResponses = {
   400: { description: 'Invalid input; `fields` names each wrong field', content: { 'application/json': { schema: ErrorSchema } } },
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Your role does not allow this', content: { 'application/json': { schema: ErrorSchema } } },
   404: { description: 'Not found (or another company’s)', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
+
+/** The author of a server edit: the member's user id, or `token:<id>`, with the request's Idempotency-Key. */
+export function actorFor(c: Ctx) {
+  const m = memberOf(c);
+  const p = c.get('principal');
+  return { companyId: m.companyId, by: p.userId ?? `token:${p.token!.tokenId}`, idempotencyKey: c.req.header('idempotency-key') };
+}

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { DraftDocument, Workspace, type LineInput } from '@facturo/core';
 import { conflict, invalid } from '../errors';
 import { newId } from '../ids';
@@ -7,8 +7,7 @@ import { issueDocument, readFrozen } from '../commands/issue';
 import { editDocuments, workspaceOf } from '../commands/run';
 import { sendDocument } from '../commands/send';
 import { projectDraft } from '../projections/documents';
-import { errorResponses, requireMember, router, type Ctx } from './context';
-import { actorFor, companyOf } from './workspace-records';
+import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
 
 const Line = z.object({
@@ -58,12 +57,11 @@ const idParam = { params: z.object({ id: z.string() }) };
 export function invoiceRoutes() {
   const app = router();
 
-  app.openapi(createRoute({ method: 'get', path: '/invoices', tags: ['Invoices'], summary: 'Invoices and credit notes, newest first',
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/invoices', tags: ['Invoices'], summary: 'Invoices and credit notes, newest first',
     request: { query: z.object({ status: z.enum(['draft', 'issued']).optional(), kind: z.enum(['invoice', 'credit_note']).optional(), company: z.string().optional() }) },
     responses: { 200: json(z.array(Summary), 'Summaries'), 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    await requireMember(c, companyId);
+    const { companyId } = memberOf(c);
     const q = c.req.valid('query');
     const where = [q.status ? 'AND status = ?' : '', q.kind ? 'AND kind = ?' : ''].join(' ');
     const rows = await summaries(c, companyId, where, [q.status, q.kind].filter((x): x is NonNullable<typeof x> => !!x));
@@ -72,22 +70,21 @@ export function invoiceRoutes() {
     return c.json(rows.filter((r) => r.status === 'issued' || ws.getDocument(r.id) !== undefined), 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/invoices', tags: ['Invoices'], summary: 'Create a draft invoice (honours Idempotency-Key)',
+  app.openapi(secureRoute('documents.edit', { method: 'post', path: '/invoices', tags: ['Invoices'], summary: 'Create a draft invoice (honours Idempotency-Key)',
     request: { body: { content: { 'application/json': { schema: CreateBody } } } },
     responses: { 201: json(Summary, 'The draft'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const { customer, lines, ...rest } = c.req.valid('json');
     const outcome = await createDraft(c.get('services'), actor, { ...(rest as object), customerId: customer, lines: lines as LineInput[] });
     return c.json(await summaryOf(c, companyId, outcome.result.id), 201);
   });
 
-  app.openapi(createRoute({ method: 'get', path: '/invoices/{id}', tags: ['Invoices'], summary: 'One invoice: its lines, totals and, once issued, the frozen record', request: idParam,
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/invoices/{id}', tags: ['Invoices'], summary: 'One invoice: its lines, totals and, once issued, the frozen record', request: idParam,
     responses: { 200: json(Summary.extend({ lines: z.array(z.looseObject({})), document: z.looseObject({}).nullable(), contentSha256: z.string().nullable() }), 'The invoice'), 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    await requireMember(c, companyId);
+    const { companyId } = memberOf(c);
     const s = c.get('services');
     const id = c.req.valid('param').id;
     const summary = await summaryOf(c, companyId, id);
@@ -96,12 +93,12 @@ export function invoiceRoutes() {
     return c.json({ ...summary, lines, document: (frozen?.content ?? null) as Record<string, unknown> | null, contentSha256: frozen?.sha256 ?? null }, 200);
   });
 
-  app.openapi(createRoute({ method: 'patch', path: '/invoices/{id}', tags: ['Invoices'], summary: 'Change a draft (409 once issued: issued invoices never change)',
+  app.openapi(secureRoute('documents.edit', { method: 'patch', path: '/invoices/{id}', tags: ['Invoices'], summary: 'Change a draft (409 once issued: issued invoices never change)',
     request: { ...idParam, body: { content: { 'application/json': { schema: CreateBody.partial() } } } },
     responses: { 200: json(Summary, 'The draft'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const id = c.req.valid('param').id;
     const { customer, lines, kind: _k, ...rest } = c.req.valid('json');
     await patchDraft(c.get('services'), actor, id, { ...(rest as object), ...(customer ? { customerId: customer } : {}), ...(lines ? { lines: lines as LineInput[] } : {}) });
@@ -109,11 +106,11 @@ export function invoiceRoutes() {
     return c.json(await summaryOf(c, companyId, id), 200);
   });
 
-  app.openapi(createRoute({ method: 'delete', path: '/invoices/{id}', tags: ['Invoices'], summary: 'Delete a draft (409 once issued)', request: idParam,
+  app.openapi(secureRoute('documents.edit', { method: 'delete', path: '/invoices/{id}', tags: ['Invoices'], summary: 'Delete a draft (409 once issued)', request: idParam,
     responses: { 200: json(z.object({ id: z.string(), deleted: z.boolean() }), 'Deleted'), 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const s = c.get('services');
     const id = c.req.valid('param').id;
     const room = await openDraft(s, companyId, id);
@@ -127,12 +124,12 @@ export function invoiceRoutes() {
     return c.json({ id, deleted: true }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/invoices/{id}/issue', tags: ['Invoices'], summary: 'Issue: the server numbers and freezes the document (Idempotency-Key recommended)',
+  app.openapi(secureRoute('invoices.issue', { method: 'post', path: '/invoices/{id}/issue', tags: ['Invoices'], summary: 'Issue: the server numbers and freezes the document (Idempotency-Key recommended)',
     request: { ...idParam, body: { content: { 'application/json': { schema: z.object({ draftHash: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 hex').optional(), seriesId: z.string().optional() }) } }, required: false } },
     responses: { 200: json(Summary, 'The issued document'), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400], 422: errorResponses[400] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const body = (await c.req.json().catch(() => ({}))) as { draftHash?: string; seriesId?: string };
     if (body.draftHash !== undefined && !/^[0-9a-f]{64}$/.test(body.draftHash)) throw invalid({ draftHash: 'SHA-256 hex' });
     const id = c.req.valid('param').id;
@@ -140,23 +137,22 @@ export function invoiceRoutes() {
     return c.json(await summaryOf(c, companyId, id), 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/invoices/{id}/credit-note', tags: ['Invoices'], summary: 'Start a credit note that corrects an issued invoice (every line credited unless lines are given)',
+  app.openapi(secureRoute('documents.edit', { method: 'post', path: '/invoices/{id}/credit-note', tags: ['Invoices'], summary: 'Start a credit note that corrects an issued invoice (every line credited unless lines are given)',
     request: { ...idParam, body: { content: { 'application/json': { schema: z.object({ lines: z.array(Line).optional(), notes: z.string().optional() }) } }, required: false } },
     responses: { 201: json(Summary, 'The draft credit note'), 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const body = (await c.req.json().catch(() => ({}))) as { lines?: LineInput[]; notes?: string };
     const outcome = await createCreditNote(c.get('services'), actor, c.req.valid('param').id, body);
     return c.json(await summaryOf(c, companyId, outcome.result.id), 201);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/invoices/{id}/send', tags: ['Invoices'], summary: 'Email an issued document to the customer (company SMTP settings)',
+  app.openapi(secureRoute('invoices.send', { method: 'post', path: '/invoices/{id}/send', tags: ['Invoices'], summary: 'Email an issued document to the customer (company SMTP settings)',
     request: { ...idParam, body: { content: { 'application/json': { schema: z.object({ to: z.email().optional(), subject: z.string().max(200).optional(), message: z.string().max(5000).optional() }) } }, required: false } },
     responses: { 200: json(z.object({ sent: z.boolean(), messageId: z.string(), to: z.string() }), 'Sent'), 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
     const body = (await c.req.json().catch(() => ({}))) as { to?: string; subject?: string; message?: string };
     return c.json(await sendDocument(c.get('services'), actor, c.req.valid('param').id, body), 200);
   });

@@ -1,9 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { permissions } from '@facturo/core';
 
-export const RoleSchema = z.enum(['owner', 'admin', 'accountant', 'sales', 'approver', 'viewer']).openapi('Role');
+export const RoleSchema = z.string().openapi('Role', { description: 'owner, admin, accountant, sales, approver, viewer, or the id (cr_…) of one of the company’s custom roles', example: 'accountant' });
+
+export const PermissionSchema = z.enum(permissions).openapi('Permission');
+
+export const RoleInfoSchema = z
+  .object({ id: z.string(), name: z.string().nullable(), builtIn: z.boolean(), permissions: z.array(PermissionSchema) })
+  .openapi('RoleInfo', { description: 'A role and what it grants; built-in roles have no name here (the app names them in the reader’s language)' });
 
 export const CompanyEntrySchema = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), role: RoleSchema, workspaceDocId: z.string() })
+  .object({ id: z.string(), slug: z.string(), name: z.string(), role: RoleSchema, permissions: z.array(PermissionSchema), workspaceDocId: z.string() })
   .openapi('CompanyEntry');
 
 export const PasskeySchema = z

@@ -1,12 +1,11 @@
 import { newDoc } from '../ydoc';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import * as Y from 'yjs';
 import { contactsInput, customerInput, productInput, Workspace, type ContactInput, type Customer, type Product } from '@facturo/core';
-import { canWrite } from '../companies';
-import { forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
 import { newId } from '../ids';
 import { editDocuments, workspaceOf } from '../commands/run';
-import { errorResponses, requireMember, router, type Ctx } from './context';
+import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
 import { ContactSchema, json } from './schemas';
 
 /*
@@ -26,21 +25,6 @@ function customerOut(c: Customer) {
   return { ...rest, address: { line1, line2, postcode, city, country }, ...(deliveryLine1 || deliveryCity ? { deliveryAddress: delivery } : {}) };
 }
 
-export async function actorFor(c: Ctx, companyId: string, write: boolean) {
-  const m = await requireMember(c, companyId);
-  if (write && !canWrite(m.role)) throw forbidden();
-  const p = c.get('principal');
-  return { companyId, by: p.userId ?? `token:${p.token!.tokenId}`, idempotencyKey: c.req.header('idempotency-key') };
-}
-
-/** The company of the call: an API token's own, or the `X-Company` header / `company` query for a session. */
-export function companyOf(c: Ctx): string {
-  const p = c.get('principal');
-  const id = p.token?.companyId ?? c.req.header('x-company') ?? c.req.query('company');
-  if (!id) throw notFound('company (send X-Company or use an API token)');
-  return id;
-}
-
 function routesFor(kind: Kind) {
   const app = router();
   const one = kind === 'customers' ? 'customer' : 'product';
@@ -51,25 +35,25 @@ function routesFor(kind: Kind) {
   const out = (r: Customer | Product) => (kind === 'customers' ? customerOut(r as Customer) : r);
   const idParam = { params: z.object({ id: z.string() }) };
   const patchBody = kind === 'customers' ? CustomerPatch : z.record(z.string(), z.unknown());
+  const edit = kind === 'customers' ? 'customers.edit' : 'catalog.edit';
 
-  app.openapi(createRoute({ method: 'get', path: `/${kind}`, tags: [tag], summary: `List ${kind} (archived ones with ?archived=true)`,
+  app.openapi(secureRoute('company.read', { method: 'get', path: `/${kind}`, tags: [tag], summary: `List ${kind} (archived ones with ?archived=true)`,
     request: { query: z.object({ archived: z.enum(['true', 'false']).optional(), company: z.string().optional() }) },
     responses: { 200: json(z.array(Out), `The ${kind}`), 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    await requireMember(c, companyId);
+    const { companyId } = memberOf(c);
     const { ws } = await workspaceOf(c.get('services'), companyId);
     const includeArchived = c.req.valid('query').archived === 'true';
     const list = kind === 'customers' ? ws.listCustomers({ includeArchived }) : ws.listProducts({ includeArchived });
     return c.json(list.map(out) as z.infer<typeof Out>[], 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: `/${kind}`, tags: [tag], summary: `Create a ${one} (honours Idempotency-Key)`,
+  app.openapi(secureRoute(edit, { method: 'post', path: `/${kind}`, tags: [tag], summary: `Create a ${one} (honours Idempotency-Key)`,
     request: { body: { content: { 'application/json': { schema: input } } } },
-    responses: { 201: json(Out, `The new ${one}`), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404], 409: errorResponses[400] } }),
+    responses: { 201: json(Out, `The new ${one}`), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[400] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const s = c.get('services');
     const body = await c.req.json();
     const { room } = await workspaceOf(s, companyId);
@@ -83,23 +67,22 @@ function routesFor(kind: Kind) {
     return c.json(outcome.result as z.infer<typeof Out>, 201);
   });
 
-  app.openapi(createRoute({ method: 'get', path: `/${kind}/{id}`, tags: [tag], summary: `One ${one}`, request: idParam,
+  app.openapi(secureRoute('company.read', { method: 'get', path: `/${kind}/{id}`, tags: [tag], summary: `One ${one}`, request: idParam,
     responses: { 200: json(Out, `The ${one}`), 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    await requireMember(c, companyId);
+    const { companyId } = memberOf(c);
     const { ws } = await workspaceOf(c.get('services'), companyId);
     const r = read(ws, c.req.valid('param').id);
     if (!r) throw notFound(one);
     return c.json(out(r) as z.infer<typeof Out>, 200);
   });
 
-  app.openapi(createRoute({ method: 'patch', path: `/${kind}/{id}`, tags: [tag], summary: `Change fields of a ${one}`,
+  app.openapi(secureRoute(edit, { method: 'patch', path: `/${kind}/{id}`, tags: [tag], summary: `Change fields of a ${one}`,
     request: { ...idParam, body: { content: { 'application/json': { schema: patchBody } } } },
     responses: { 200: json(Out, `The ${one}`), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const s = c.get('services');
     const id = c.req.valid('param').id;
     const { address, deliveryAddress, contacts, ...patch } = c.req.valid('json') as Record<string, string | number | boolean> & { address?: Record<string, string>; deliveryAddress?: Record<string, string>; contacts?: ContactInput[] };
@@ -123,11 +106,11 @@ function routesFor(kind: Kind) {
     return c.json(out(read(ws, id)!) as z.infer<typeof Out>, 200);
   });
 
-  app.openapi(createRoute({ method: 'delete', path: `/${kind}/{id}`, tags: [tag], summary: `Archive a ${one} (records are never erased: documents refer to them)`, request: idParam,
+  app.openapi(secureRoute(edit, { method: 'delete', path: `/${kind}/{id}`, tags: [tag], summary: `Archive a ${one} (records are never erased: documents refer to them)`, request: idParam,
     responses: { 200: json(Out, `The archived ${one}`), 401: errorResponses[401], 404: errorResponses[404] } }),
   async (c) => {
-    const companyId = companyOf(c);
-    const actor = await actorFor(c, companyId, true);
+    const actor = actorFor(c);
+    const { companyId } = actor;
     const s = c.get('services');
     const id = c.req.valid('param').id;
     const { ws, room } = await workspaceOf(s, companyId);

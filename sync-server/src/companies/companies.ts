@@ -1,33 +1,41 @@
-import type { Client } from '@libsql/client';
-import { docIds } from '@facturo/core';
+import type { Client, Transaction } from '@libsql/client';
+import { docIds, mayAssign, permissionsOf, type Permission } from '@facturo/core';
 import { inWriteTransaction } from '../db';
-import { forbidden, invalid, notFound } from '../errors';
+import { conflict, forbidden, invalid, notFound } from '../errors';
 import { hashSecret, newId, newSecret } from '../ids';
-import { canManageMembers, isRole, type Role } from './roles';
+import { assignableRole, isRole, rolePermissions, type Role } from './roles';
 
 export interface CompanyEntry {
   id: string;
   slug: string;
   name: string;
   role: Role;
+  /** What the role grants (the app hides what it does not). */
+  permissions: Permission[];
   workspaceDocId: string;
 }
 
+/** Who changes memberships: a member's role and permissions, or null for the operator's CLI. */
+export type Grantor = { userId: string | null; role: Role; permissions: ReadonlySet<Permission> } | null;
+
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+const invalidName = () => invalid({ name: 'a company name of 1 to 200 characters is required' });
 
 function slugify(name: string): string {
   const base = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return base.slice(0, 40) || 'company';
 }
 
-function entry(row: Record<string, unknown>): CompanyEntry {
+async function entry(db: Client | Transaction, row: Record<string, unknown>): Promise<CompanyEntry> {
   const id = String(row.id);
-  return { id, slug: String(row.slug), name: String(row.name), role: String(row.role) as Role, workspaceDocId: docIds.workspace(id) };
+  const role = String(row.role);
+  return { id, slug: String(row.slug), name: String(row.name), role, permissions: [...(await rolePermissions(db, id, role))], workspaceDocId: docIds.workspace(id) };
 }
 
 export async function createCompany(db: Client, input: { name: string; slug?: string }, owner: string | null, now: Date): Promise<CompanyEntry> {
   const name = input.name?.trim() ?? '';
-  if (!name || name.length > 200) throw invalid({ name: 'a company name of 1 to 200 characters is required' });
+  if (!name || name.length > 200) throw invalidName();
   const id = newId('co');
   const base = input.slug ?? slugify(name);
   return inWriteTransaction(db, async (tx) => {
@@ -37,7 +45,7 @@ export async function createCompany(db: Client, input: { name: string; slug?: st
     if (owner) {
       await tx.execute({ sql: `INSERT INTO memberships (company_id, user_id, role, joined_at) VALUES (?, ?, 'owner', ?)`, args: [id, owner, now.toISOString()] });
     }
-    return { id, slug, name, role: 'owner' as const, workspaceDocId: docIds.workspace(id) };
+    return { id, slug, name, role: 'owner', permissions: [...permissionsOf('owner')], workspaceDocId: docIds.workspace(id) };
   });
 }
 
@@ -48,7 +56,7 @@ export async function companyBySlug(db: Client, slug: string): Promise<{ id: str
 
 export async function roleOf(db: Client, companyId: string, userId: string): Promise<Role | null> {
   const row = (await db.execute({ sql: 'SELECT role FROM memberships WHERE company_id = ? AND user_id = ?', args: [companyId, userId] })).rows[0];
-  return row && isRole(row.role) ? row.role : null;
+  return row && isRole(row.role) ? String(row.role) : null;
 }
 
 export async function companiesOf(db: Client, userId: string): Promise<CompanyEntry[]> {
@@ -56,7 +64,7 @@ export async function companiesOf(db: Client, userId: string): Promise<CompanyEn
     sql: `SELECT c.id, c.slug, c.name, m.role FROM memberships m JOIN companies c ON c.id = m.company_id WHERE m.user_id = ? ORDER BY c.name`,
     args: [userId],
   });
-  return rs.rows.map((r) => entry(r as unknown as Record<string, unknown>));
+  return Promise.all(rs.rows.map((r) => entry(db, r as unknown as Record<string, unknown>)));
 }
 
 export async function membersOf(db: Client, companyId: string) {
@@ -64,14 +72,13 @@ export async function membersOf(db: Client, companyId: string) {
     sql: `SELECT u.id, u.display_name, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.company_id = ? ORDER BY m.joined_at`,
     args: [companyId],
   });
-  return rs.rows.map((r) => ({ userId: String(r.id), displayName: String(r.display_name), role: String(r.role) as Role, joinedAt: String(r.joined_at) }));
+  return rs.rows.map((r) => ({ userId: String(r.id), displayName: String(r.display_name), role: String(r.role), joinedAt: String(r.joined_at) }));
 }
 
 /** A one-time link valid 7 days; only its hash is stored. `by` null = the operator's CLI. */
-export async function createInvitation(db: Client, companyId: string, role: unknown, by: { userId: string; role: Role } | null, now: Date) {
-  if (!isRole(role)) throw invalid({ role: 'one of owner, admin, accountant, sales, approver, viewer' });
-  if (by && !canManageMembers(by.role)) throw forbidden('only an owner or an admin can invite');
-  if (by && role === 'owner' && by.role !== 'owner') throw forbidden('only an owner can invite an owner');
+export async function createInvitation(db: Client, companyId: string, requested: unknown, by: Grantor, now: Date) {
+  const role = await assignableRole(db, companyId, requested);
+  if (by && !mayAssign(by.role, by.permissions, role)) throw forbidden(role === 'owner' ? 'only an owner can invite an owner' : 'your role does not allow inviting members');
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS).toISOString();
   await db.execute({
@@ -90,7 +97,7 @@ export async function inspectInvitation(db: Client, token: string, now: Date) {
     })
   ).rows[0];
   if (!row) throw notFound('invitation (unknown, already used or expired)');
-  return { company: { id: String(row.company_id), name: String(row.name) }, role: String(row.role) as Role, expiresAt: String(row.expires_at) };
+  return { company: { id: String(row.company_id), name: String(row.name) }, role: String(row.role), expiresAt: String(row.expires_at) };
 }
 
 /** Marks the invitation used and adds the membership in one transaction: a link works once. */
@@ -108,6 +115,46 @@ export async function acceptInvitation(db: Client, token: string, userId: string
       args: [String(inv.company_id), userId, String(inv.role), now.toISOString()],
     });
     const c = (await tx.execute({ sql: 'SELECT id, slug, name FROM companies WHERE id = ?', args: [String(inv.company_id)] })).rows[0]!;
-    return entry({ ...c, role: inv.role });
+    return entry(tx, { ...c, role: inv.role });
+  });
+}
+
+async function ownerCount(tx: Transaction, companyId: string): Promise<number> {
+  return Number((await tx.execute({ sql: `SELECT COUNT(*) AS n FROM memberships WHERE company_id = ? AND role = 'owner'`, args: [companyId] })).rows[0]!.n);
+}
+
+/**
+ * Gives a member another role. Only an owner makes an owner or changes an owner's role, and a company
+ * always keeps at least one owner.
+ */
+export async function setMemberRole(db: Client, companyId: string, userId: string, requested: unknown, by: Grantor): Promise<{ before: Role; after: Role }> {
+  const role = await assignableRole(db, companyId, requested);
+  return inWriteTransaction(db, async (tx) => {
+    const row = (await tx.execute({ sql: 'SELECT role FROM memberships WHERE company_id = ? AND user_id = ?', args: [companyId, userId] })).rows[0];
+    if (!row) throw notFound('member');
+    const before = String(row.role);
+    if (by && (!mayAssign(by.role, by.permissions, role) || (before === 'owner' && by.role !== 'owner'))) {
+      throw forbidden(before === 'owner' || role === 'owner' ? 'only an owner can make an owner or change an owner’s role' : 'your role does not allow changing roles');
+    }
+    if (before === 'owner' && role !== 'owner' && (await ownerCount(tx, companyId)) === 1) {
+      throw conflict('last_owner', 'a company keeps at least one owner: make someone else owner first');
+    }
+    await tx.execute({ sql: 'UPDATE memberships SET role = ? WHERE company_id = ? AND user_id = ?', args: [role, companyId, userId] });
+    return { before, after: role };
+  });
+}
+
+/** Removes a member (never the last owner; only an owner removes an owner). */
+export async function removeMember(db: Client, companyId: string, userId: string, by: Grantor): Promise<{ role: Role }> {
+  return inWriteTransaction(db, async (tx) => {
+    const row = (await tx.execute({ sql: 'SELECT role FROM memberships WHERE company_id = ? AND user_id = ?', args: [companyId, userId] })).rows[0];
+    if (!row) throw notFound('member');
+    const role = String(row.role);
+    if (by && (!by.permissions.has('members.manage') || (role === 'owner' && by.role !== 'owner'))) {
+      throw forbidden(role === 'owner' ? 'only an owner can remove an owner' : 'your role does not allow removing members');
+    }
+    if (role === 'owner' && (await ownerCount(tx, companyId)) === 1) throw conflict('last_owner', 'a company keeps at least one owner');
+    await tx.execute({ sql: 'DELETE FROM memberships WHERE company_id = ? AND user_id = ?', args: [companyId, userId] });
+    return { role };
   });
 }

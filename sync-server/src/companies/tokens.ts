@@ -1,11 +1,10 @@
 import type { Client } from '@libsql/client';
 import { hashSecret, newId, newSecret } from '../ids';
-import { invalid } from '../errors';
-import { isRole, type Role } from './roles';
+import { assignableRole, isRole, type Role } from './roles';
 
 /** API tokens for integrations: bound to one company and role; only the hash is stored. */
-export async function createApiToken(db: Client, companyId: string, role: unknown, name: string, now: Date) {
-  if (!isRole(role)) throw invalid({ role: 'one of owner, admin, accountant, sales, approver, viewer' });
+export async function createApiToken(db: Client, companyId: string, requested: unknown, name: string, now: Date) {
+  const role = await assignableRole(db, companyId, requested);
   const token = newSecret('fct_');
   const id = newId('tk');
   await db.execute({
@@ -22,5 +21,5 @@ export async function apiTokenPrincipal(db: Client, token: string, now: Date): P
   if (!row.last_used_at || now.getTime() - Date.parse(String(row.last_used_at)) > 60_000) {
     await db.execute({ sql: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?', args: [now.toISOString(), String(row.id)] });
   }
-  return { tokenId: String(row.id), companyId: String(row.company_id), role: row.role };
+  return { tokenId: String(row.id), companyId: String(row.company_id), role: String(row.role) };
 }

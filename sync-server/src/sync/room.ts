@@ -4,15 +4,21 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { DraftDocument } from '@facturo/core';
+import { docIds, DraftDocument, type Permission } from '@facturo/core';
 import type { Log } from '../log';
 import { WriteQueue } from '../db';
+import { permissionsNeeded } from './guard';
 import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
   userId: string;
   deviceId: string | null;
+  /** Holds no permission to change this document: every write is dropped. */
   readOnly: boolean;
+  /** The peer's role (a built-in role's name or a custom role's id). */
+  role: string;
+  /** What the role grants: each update is checked against where it lands (guard.ts). */
+  permissions: ReadonlySet<Permission>;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -49,6 +55,8 @@ export class Room {
   private awarenessTimer: NodeJS.Timeout | null = null;
   /** A copy that follows the document, on which server edits are staged before their commit. */
   private shadow: Y.Doc | null = null;
+  /** Which rules apply to peers' updates: the workspace's (by part) or a document's. */
+  readonly kind: 'workspace' | 'document';
   /** Called after each committed peer update (projections). */
   onCommitted: ((room: Room) => void) | null = null;
 
@@ -57,6 +65,7 @@ export class Room {
     readonly docId: string,
     private readonly log: Log,
   ) {
+    this.kind = docId === docIds.workspace(companyId) ? 'workspace' : 'document';
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (this.shadow) Y.applyUpdate(this.shadow, update);
@@ -268,6 +277,17 @@ export class Room {
       return;
     }
     if (!isEmptyUpdate(update)) {
+      const missing = [...permissionsNeeded(this.doc, this.kind, update)].filter((p) => !peer.permissions.has(p));
+      if (missing.length > 0) {
+        // A change the UI would not have offered (a forced write): dropped whole and logged, as a viewer's.
+        state.dropped++;
+        await this.log.append({
+          companyId: this.companyId, docId: this.docId, kind: 'event', actor: peer.userId, device: peer.deviceId,
+          payload: new TextEncoder().encode(JSON.stringify({ type: 'write_refused', missing, bytes: update.length })),
+        });
+        if (state.dropped >= MAX_DROPPED_WRITES) peer.close(4403, 'not allowed');
+        return;
+      }
       const refused = await this.writes.run(async () => {
         if (this.frozenAs !== null) return true;
         await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });

@@ -1,5 +1,8 @@
 import type { Log } from '../log';
-import { Room } from './room';
+import { Room, type Peer } from './room';
+
+/** Close code of a connection whose access changed: the client reconnects (4400–4499 would be final). */
+export const ACCESS_CHANGED = 4001;
 
 /** A room with no peer is dropped after this long (its state is in the log; reopening replays it). */
 const IDLE_EVICT_MS = 5_000;
@@ -60,6 +63,26 @@ export class RoomRegistry {
     }, delayMs);
     timer.unref();
     this.timers.set(docId, timer);
+  }
+
+  /**
+   * Closes the connections of a member whose access changed (role changed or removed): their devices
+   * reconnect at once (4001 is not a final close code) and join with what they may do now.
+   */
+  disconnectUser(companyId: string, userId: string, reason: string) {
+    this.disconnect(companyId, (p) => p.userId === userId, reason);
+  }
+
+  /** The same for everyone holding a role whose permissions changed. */
+  disconnectRole(companyId: string, role: string, reason: string) {
+    this.disconnect(companyId, (p) => p.role === role, reason);
+  }
+
+  private disconnect(companyId: string, which: (p: Peer) => boolean, reason: string) {
+    for (const room of this.rooms.values()) {
+      if (room.companyId !== companyId) continue;
+      for (const peer of [...room.peers.keys()]) if (which(peer)) peer.close(ACCESS_CHANGED, reason);
+    }
   }
 
   all(): Room[] {

@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { docIds } from '@facturo/core';
+import { docIds, mayWriteAny, type Permission } from '@facturo/core';
 import type { Services } from '../services';
 import { parseCookies, SESSION_COOKIE, sessionUser } from '../auth/sessions';
-import { apiTokenPrincipal, canWrite, roleOf, type Role } from '../companies';
+import { apiTokenPrincipal, roleOf, rolePermissions } from '../companies';
 import type { Peer } from './room';
 import { issueDocument } from '../commands/issue';
 import { AppError } from '../errors';
@@ -16,18 +16,18 @@ export interface SyncServer {
 }
 
 /** Who may join: a session cookie (browsers) or a Bearer API token (integrations, headless clients). */
-async function principal(s: Services, req: IncomingMessage, companyId: string): Promise<{ userId: string; role: Role } | 'unauthenticated' | 'forbidden'> {
+async function principal(s: Services, req: IncomingMessage, companyId: string): Promise<{ userId: string; role: string; permissions: ReadonlySet<Permission> } | 'unauthenticated' | 'forbidden'> {
   const now = s.now();
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
     const p = await apiTokenPrincipal(s.db, auth.slice(7), now);
     if (!p) return 'unauthenticated';
-    return p.companyId === companyId ? { userId: `token:${p.tokenId}`, role: p.role } : 'forbidden';
+    return p.companyId === companyId ? { userId: `token:${p.tokenId}`, role: p.role, permissions: await rolePermissions(s.db, companyId, p.role) } : 'forbidden';
   }
   const userId = await sessionUser(s.db, parseCookies(req.headers.cookie)[SESSION_COOKIE], now);
   if (!userId) return 'unauthenticated';
   const role = await roleOf(s.db, companyId, userId);
-  return role ? { userId, role } : 'forbidden';
+  return role ? { userId, role, permissions: await rolePermissions(s.db, companyId, role) } : 'forbidden';
 }
 
 export function attachSync(s: Services, server: Server): SyncServer {
@@ -57,7 +57,9 @@ export function attachSync(s: Services, server: Server): SyncServer {
     const peer: Peer = {
       userId: who.userId,
       deviceId: device && /^[A-Za-z0-9_-]{1,64}$/.test(device) ? device : null,
-      readOnly: !canWrite(who.role),
+      readOnly: !mayWriteAny(docId === docIds.workspace(companyId) ? 'workspace' : 'document', who.permissions),
+      role: who.role,
+      permissions: who.permissions,
       send: (m) => {
         if (ws.readyState === ws.OPEN) ws.send(m);
       },
@@ -94,6 +96,7 @@ export function attachSync(s: Services, server: Server): SyncServer {
 async function runCommand(s: Services, companyId: string, docId: string, peer: Peer, command: { key: string; name: string } & Record<string, unknown>) {
   const documentId = docIds.documentOf(docId);
   if (command.name !== 'issue' || !documentId) throw new AppError(400, 'unknown_command', `unknown command "${command.name}" here`);
+  if (!peer.permissions.has('invoices.issue')) throw new AppError(403, 'forbidden', 'your role does not allow issuing invoices (it needs the permission "invoices.issue")');
   return issueDocument(s, {
     companyId, documentId, by: peer.userId, device: peer.deviceId, idempotencyKey: command.key,
     draftHash: typeof command.draftHash === 'string' ? command.draftHash : undefined,
