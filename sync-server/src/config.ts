@@ -17,6 +17,24 @@ export interface Config {
   rpId: string;
   rpName: string;
   webDist: string;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (FACTURO_TRUST_PROXY;
+   * `true` = 1). 0, the default: the header is ignored and the client is the connection's address.
+   */
+  trustProxy: number;
+  /**
+   * The API's requests per minute per client address and per API token, when not the defaults of
+   * security/ratelimit.ts (FACTURO_API_LIMIT_PER_ADDRESS, FACTURO_API_LIMIT_PER_TOKEN); 0 = no limit.
+   */
+  apiLimits: { perAddress?: number; perToken?: number };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: "${value}" is not a whole number`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Pick<Config, 'port'>> = {}): Config {
@@ -37,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rpId,
     rpName: 'Facturo',
     webDist: path.resolve(env.FACTURO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+    trustProxy: env.FACTURO_TRUST_PROXY === 'true' ? 1 : env.FACTURO_TRUST_PROXY === 'false' ? 0 : (wholeNumber(env, 'FACTURO_TRUST_PROXY') ?? 0),
+    apiLimits: { perAddress: wholeNumber(env, 'FACTURO_API_LIMIT_PER_ADDRESS'), perToken: wholeNumber(env, 'FACTURO_API_LIMIT_PER_TOKEN') },
   };
 }

@@ -64,6 +64,17 @@ const migrations: string[][] = [
        permissions TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
        PRIMARY KEY (company_id, id), UNIQUE (company_id, name))`,
   ],
+  [
+    // Sign-in and recovery attempts (security/ratelimit.ts): a row per subject ('account:us_…' or
+    // 'address:…') while the attempt is verified, kept an hour if it failed, gone if it succeeded; and
+    // the locks they caused, here so that a restart lifts none. A lock row outlives its lock by a day:
+    // a lock within that day lasts twice as long.
+    `CREATE TABLE sign_in_attempts (attempt TEXT NOT NULL, subject TEXT NOT NULL, at TEXT NOT NULL, failed INTEGER NOT NULL)`,
+    `CREATE INDEX sign_in_attempts_subject ON sign_in_attempts(subject, at)`,
+    `CREATE INDEX sign_in_attempts_at ON sign_in_attempts(at)`,
+    `CREATE INDEX sign_in_attempts_attempt ON sign_in_attempts(attempt)`,
+    `CREATE TABLE sign_in_locks (subject TEXT PRIMARY KEY, locked_at TEXT NOT NULL, until TEXT NOT NULL, strikes INTEGER NOT NULL)`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {

@@ -13,6 +13,18 @@ export class AppError extends Error {
   }
 }
 
+/** 429: too many requests or failed attempts; the client may come back after retryAfterSeconds (Retry-After). */
+export class RateLimited extends AppError {
+  constructor(
+    code: 'rate_limited' | 'locked',
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+    this.name = 'RateLimited';
+  }
+}
+
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const forbidden = (message = 'your role does not allow this') => new AppError(403, 'forbidden', message);
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'sign in first');

@@ -15,9 +15,9 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Starts HTTP + WebSocket sync on one port. Port 0 picks a free one (tests). */
-export async function startServer(config: Config = loadConfig()): Promise<Running> {
-  const services = await createServices(config);
+/** Starts HTTP + WebSocket sync on one port. Port 0 picks a free one (tests, which may also give the clock). */
+export async function startServer(config: Config = loadConfig(), now?: () => Date): Promise<Running> {
+  const services = await createServices(config, now);
   watchDrafts(services);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {

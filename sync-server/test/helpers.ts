@@ -17,8 +17,10 @@ export function tempDataDir() {
   return mkdtempSync(path.join(tmpdir(), 'facturo-test-'));
 }
 
-export async function startTestServer(dataDir = tempDataDir()): Promise<Running & { dataDir: string }> {
-  const running = await startServer(loadConfig({ FACTURO_DATA_DIR: dataDir, FACTURO_WEB_DIST: path.join(dataDir, 'no-web') }, { port: 0 }));
+/** A server on a free port; `env` adds settings (e.g. FACTURO_TRUST_PROXY), `now` is its clock. */
+export async function startTestServer(dataDir = tempDataDir(), opts: { env?: NodeJS.ProcessEnv; now?: () => Date } = {}): Promise<Running & { dataDir: string }> {
+  const env = { ...opts.env, FACTURO_DATA_DIR: dataDir, FACTURO_WEB_DIST: path.join(dataDir, 'no-web') };
+  const running = await startServer(loadConfig(env, { port: 0 }), opts.now);
   return Object.assign(running, { dataDir });
 }
 

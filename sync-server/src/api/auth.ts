@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createSession, endSession, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessions';
-import { authenticationOptions, passkeysOf, registrationOptions, removePasskey, verifyAuthentication, verifyRegistration } from '../auth/passkeys';
+import { authenticationOptions, passkeyOwner, passkeysOf, registrationOptions, removePasskey, verifyAuthentication, verifyRegistration } from '../auth/passkeys';
 import { companiesOf, inspectInvitation, acceptInvitation } from '../companies';
 import { recordEvent } from '../services';
+import { clientIp } from '../security/client-ip';
+import { limitedAttempt } from '../security/ratelimit';
 import { unauthenticated } from '../errors';
 import { errorResponses, requireUser, router, secureRoute, type Ctx } from './context';
 import { CompanyEntrySchema, InvitationInfoSchema, json, MeSchema, WebAuthnJson } from './schemas';
@@ -23,7 +25,7 @@ async function me(c: Ctx, userId: string) {
 
 async function signIn(c: Ctx, userId: string) {
   const s = c.get('services');
-  const token = await createSession(s.db, userId, s.now(), { userAgent: c.req.header('user-agent'), ip: c.req.header('x-forwarded-for') ?? null });
+  const token = await createSession(s.db, userId, s.now(), { userAgent: c.req.header('user-agent'), ip: clientIp(c, s.config.trustProxy) });
   setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(s.config.origins[0]!));
 }
 
@@ -107,7 +109,9 @@ export function authRoutes() {
     }),
     async (c) => {
       const s = c.get('services');
-      const userId = await verifyAuthentication(s.db, s.config, c.req.valid('json'), s.now());
+      const body = c.req.valid('json');
+      const who = { address: clientIp(c, s.config.trustProxy), userId: await passkeyOwner(s.db, body.response) };
+      const userId = await limitedAttempt(s, who, () => verifyAuthentication(s.db, s.config, body, s.now()));
       await recordEvent(s, '_system', userId, { type: 'signed_in', userAgent: c.req.header('user-agent') ?? null });
       await signIn(c, userId);
       return c.json(await me(c, userId), 200);

@@ -1,11 +1,12 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ValidationError } from '@facturo/core';
-import { AppError } from '../errors';
+import { AppError, RateLimited } from '../errors';
 
 /** The one place errors become HTTP: `{"error": {"code", "message", "fields"}}`. */
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof AppError) {
+    if (err instanceof RateLimited) c.header('retry-after', String(err.retryAfterSeconds));
     return c.json({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, err.status);
   }
   if (err instanceof ValidationError) {

@@ -5,11 +5,15 @@ import { companyRoutes } from './companies';
 import { docsPage } from './docs';
 import { customerRoutes, productRoutes } from './workspace-records';
 import { invoiceRoutes } from './invoices';
+import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
 export function apiRoutes(services: Services) {
   const v1 = router();
+  const budgets = apiBudgets(services);
+  v1.use('*', budgets.byAddress);
   v1.use('*', identify(services));
+  v1.use('*', budgets.byToken);
   v1.get('/health', (c) => c.json({ ok: true }));
   v1.route('/', authRoutes());
   v1.route('/', companyRoutes());

@@ -131,6 +131,14 @@ export async function authenticationOptions(db: Client, rp: Rp, now: Date) {
   return { challengeId, options };
 }
 
+/** The person a sign-in assertion claims to be (by its credential id), before anything is verified; null if unknown. */
+export async function passkeyOwner(db: Client, response: unknown): Promise<string | null> {
+  const id = (response as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string') return null;
+  const row = (await db.execute({ sql: 'SELECT user_id FROM passkeys WHERE id = ?', args: [id] })).rows[0];
+  return row ? String(row.user_id) : null;
+}
+
 export async function verifyAuthentication(db: Client, rp: Rp, input: { challengeId?: unknown; response?: unknown }, now: Date): Promise<string> {
   const ch = await takeChallenge(db, input.challengeId, 'login', now);
   const response = input.response as AuthenticationResponseJSON | undefined;
