@@ -8,7 +8,7 @@ import { companyBySlug, createApiToken, createInvitation } from './companies';
 /*
  * The `facturo` command (ARCHITECTURE "Contracts"):
  *   facturo serve [--port N] | demo | invite --company SLUG --role ROLE
- *   facturo token create --company SLUG --role ROLE [--name NAME]   (last line: the token only)
+ *   facturo token create --company SLUG --role ROLE [--name NAME] [--scopes P1,P2] [--days N]   (last line: the token only)
  *   facturo audit verify
  */
 function flag(args: string[], name: string): string | undefined {
@@ -58,11 +58,15 @@ async function main(argv: string[]) {
       return;
     }
     case 'token': {
-      if (sub !== 'create') fail('usage: facturo token create --company SLUG --role ROLE [--name NAME]');
+      if (sub !== 'create') fail('usage: facturo token create --company SLUG --role ROLE [--name NAME] [--scopes PERMISSION,…] [--days N]');
       const s = await createServices(config);
       const company = await companyBySlug(s.db, flag(args, 'company') ?? fail('--company SLUG is required'));
       if (!company) fail('no such company');
-      const { token } = await createApiToken(s.db, company.id, flag(args, 'role') ?? fail('--role is required'), flag(args, 'name') ?? 'CLI token', s.now());
+      const scopes = flag(args, 'scopes')?.split(',').map((x) => x.trim()).filter(Boolean);
+      const days = flag(args, 'days');
+      const { token } = await createApiToken(s.db, company.id, flag(args, 'role') ?? fail('--role is required'), flag(args, 'name') ?? 'CLI token', s.now(), {
+        scopes, expiresInDays: days === undefined ? undefined : Number(days), createdBy: 'system:cli',
+      });
       console.log(token);
       s.db.close();
       return;

@@ -65,6 +65,17 @@ const migrations: string[][] = [
        PRIMARY KEY (company_id, id), UNIQUE (company_id, name))`,
   ],
   [
+    // API tokens narrowed to some of their role's permissions, with an expiry and who made them.
+    `ALTER TABLE api_tokens ADD COLUMN scopes TEXT`,
+    `ALTER TABLE api_tokens ADD COLUMN expires_at TEXT`,
+    `ALTER TABLE api_tokens ADD COLUMN created_by TEXT`,
+    // Breaks found in a company's hash chain (log/integrity.ts); the company is not served while one is
+    // not acknowledged by an owner. Kept for ever: they are part of the audit trail.
+    `CREATE TABLE company_integrity (company_id TEXT NOT NULL REFERENCES companies(id), broken_seq INTEGER NOT NULL,
+       broken_company_seq INTEGER NOT NULL, reason TEXT NOT NULL, detected_at TEXT NOT NULL, acknowledged_by TEXT,
+       acknowledged_at TEXT, note TEXT, PRIMARY KEY (company_id, broken_seq))`,
+  ],
+  [
     // Sign-in and recovery attempts (security/ratelimit.ts): a row per subject ('account:us_…' or
     // 'address:…') while the attempt is verified, kept an hour if it failed, gone if it succeeded; and
     // the locks they caused, here so that a restart lifts none. A lock row outlives its lock by a day:

@@ -29,6 +29,9 @@ export async function startServer(config: Config = loadConfig(), now?: () => Dat
     config.origins[0] = `http://localhost:${port}`;
   }
   const sync = attachSync(services, server);
+  // Every company's chain is checked in the background; a broken one is not served until an owner acknowledges it.
+  void services.integrity.checkAll((b) => console.warn(`audit log of company ${b.companyId} is broken at entry ${b.companySeq} (log seq ${b.seq}): ${b.reason}. It is not served until an owner acknowledges it.`))
+    .catch((e: unknown) => console.error('audit log check failed:', e));
   return {
     services, sync, port, url: `http://localhost:${port}`,
     async close() {

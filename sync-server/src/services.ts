@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import type { Config } from './config';
 import { openDatabase } from './db';
 import { KeyRing, loadMasterKey, Log } from './log';
+import { Integrity } from './log/integrity';
 import { RoomRegistry } from './sync/rooms';
 
 /** What every route, command and job is given: no module reaches for globals. */
@@ -12,6 +13,8 @@ export interface Services {
   log: Log;
   /** The documents held in memory (shared by sync peers, commands and the API). */
   rooms: RoomRegistry;
+  /** Which companies' hash chains are broken (they are not served until an owner acknowledges it). */
+  integrity: Integrity;
   /** The injected clock (invariant 8). */
   now: () => Date;
 }
@@ -20,7 +23,7 @@ export async function createServices(config: Config, now: () => Date = () => new
   const db = await openDatabase(config);
   const keys = new KeyRing(db, loadMasterKey(config.dataDir));
   const log = new Log(db, keys, now);
-  return { config, db, keys, log, rooms: new RoomRegistry(log), now };
+  return { config, db, keys, log, rooms: new RoomRegistry(log), integrity: new Integrity(db, now), now };
 }
 
 /** Security and audit events go to the company's chain ('_system' for events outside any company). */

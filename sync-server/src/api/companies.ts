@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { builtInPermissions, builtInRoles, permissions } from '@facturo/core';
-import { createCompany, createCustomRole, createInvitation, customRolesOf, deleteCustomRole, membersOf, removeMember, setMemberRole, updateCustomRole } from '../companies';
+import { createApiToken, createCompany, createCustomRole, createInvitation, customRolesOf, deleteCustomRole, MAX_TOKEN_DAYS, membersOf, removeMember, revokeApiToken, setMemberRole, tokensOf, updateCustomRole } from '../companies';
 import { getSecret, putSecret } from '../companies/secrets';
 import { recordEvent } from '../services';
 import { errorResponses, memberOf, requireUser, router, secureRoute } from './context';
@@ -150,6 +150,105 @@ export function companyRoutes() {
       await deleteCustomRole(s.db, m.companyId, roleId);
       await recordEvent(s, m.companyId, m.userId, { type: 'role_deleted', role: roleId });
       return c.json({ id: roleId, deleted: true }, 200);
+    },
+  );
+
+  const TokenSchema = z.object({
+    id: z.string(), name: z.string(), role: RoleSchema, scopes: z.array(PermissionSchema).nullable(), createdAt: z.string(), createdBy: z.string().nullable(),
+    expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  }).openapi('ApiToken');
+  const TokenBody = z.object({
+    name: z.string(), role: RoleSchema.optional(), scopes: z.array(z.string()).optional(), expiresInDays: z.number().optional(),
+  }).openapi('ApiTokenInput', { description: `role: the token's role (default: yours); scopes: permissions it keeps of that role (default: all); expiresInDays: 1 to ${MAX_TOKEN_DAYS} (default: never)` });
+
+  app.openapi(
+    secureRoute('tokens.manage', {
+      method: 'get', path: '/companies/{id}/tokens', tags: ['API tokens'], summary: 'The company’s API tokens (never their secrets), with when each was last used',
+      request: { params: companyParam },
+      responses: { 200: json(z.array(TokenSchema), 'Tokens') },
+    }),
+    async (c) => c.json(await tokensOf(c.get('services').db, memberOf(c).companyId), 200),
+  );
+
+  app.openapi(
+    secureRoute('tokens.manage', {
+      method: 'post', path: '/companies/{id}/tokens', tags: ['API tokens'], summary: 'Create an API token; its secret is in this answer only',
+      request: { params: companyParam, body: { content: { 'application/json': { schema: TokenBody } } } },
+      responses: { 201: json(TokenSchema.extend({ token: z.string() }), 'The token, with its secret (shown once)'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const body = c.req.valid('json');
+      const created = await createApiToken(s.db, m.companyId, body.role ?? m.role, body.name, s.now(), {
+        scopes: body.scopes, expiresInDays: body.expiresInDays, createdBy: m.userId ?? `token:${c.get('principal').token?.tokenId}`, limit: m.permissions,
+      });
+      await recordEvent(s, m.companyId, m.userId, { type: 'token_created', token: created.id, role: created.role, scopes: created.scopes, expiresAt: created.expiresAt });
+      const listed = (await tokensOf(s.db, m.companyId)).find((t) => t.id === created.id)!;
+      return c.json({ ...listed, token: created.token }, 201);
+    },
+  );
+
+  app.openapi(
+    secureRoute('tokens.manage', {
+      method: 'delete', path: '/companies/{id}/tokens/{tokenId}', tags: ['API tokens'], summary: 'Revoke an API token at once',
+      request: { params: companyParam.extend({ tokenId: z.string() }) },
+      responses: { 200: json(TokenSchema, 'The revoked token') },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const revoked = await revokeApiToken(s.db, m.companyId, c.req.valid('param').tokenId, s.now());
+      await recordEvent(s, m.companyId, m.userId, { type: 'token_revoked', token: revoked.id });
+      return c.json(revoked, 200);
+    },
+  );
+
+  const BreakSchema = z.object({
+    companySeq: z.number(), seq: z.number(), reason: z.string(), detectedAt: z.string(),
+    acknowledgedBy: z.string().nullable(), acknowledgedAt: z.string().nullable(), note: z.string().nullable(),
+  }).openapi('ChainBreak');
+  const IntegritySchema = z.object({
+    status: z.enum(['unchecked', 'ok', 'broken']), checkedAt: z.string().nullable(), broken: BreakSchema.nullable(), acknowledged: z.array(BreakSchema),
+  }).openapi('Integrity');
+
+  app.openapi(
+    secureRoute('company.read', {
+      method: 'get', path: '/companies/{id}/integrity', tags: ['Audit'], summary: 'Whether the company’s audit log (hash chain) is intact, and where it broke',
+      request: { params: companyParam },
+      responses: { 200: json(IntegritySchema, 'The last check') },
+    }),
+    async (c) => c.json(await c.get('services').integrity.state(memberOf(c).companyId), 200),
+  );
+
+  app.openapi(
+    secureRoute('audit.read', {
+      method: 'post', path: '/companies/{id}/integrity/check', tags: ['Audit'], summary: 'Verify the company’s audit log now (every link of its hash chain)',
+      request: { params: companyParam },
+      responses: { 200: json(IntegritySchema, 'The check') },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      await s.integrity.check(m.companyId);
+      return c.json(await s.integrity.state(m.companyId), 200);
+    },
+  );
+
+  app.openapi(
+    secureRoute('owner', {
+      method: 'post', path: '/companies/{id}/integrity/acknowledge', tags: ['Audit'],
+      summary: 'An owner acknowledges a broken audit log after reviewing it: the company is served again (the break stays on record)',
+      request: { params: companyParam, body: { content: { 'application/json': { schema: z.object({ note: z.string().trim().min(3, 'say what you found (at least 3 characters)').max(2000) }) } } } },
+      responses: { 200: json(IntegritySchema, 'The state after acknowledgement'), 400: errorResponses[400] },
+    }),
+    async (c) => {
+      const m = memberOf(c);
+      const s = c.get('services');
+      const before = await s.integrity.state(m.companyId);
+      const after = await s.integrity.acknowledge(m.companyId, m.userId!, c.req.valid('json').note);
+      if (before.broken) await recordEvent(s, m.companyId, m.userId, { type: 'integrity_acknowledged', companySeq: before.broken.companySeq, seq: before.broken.seq, reason: before.broken.reason, note: c.req.valid('json').note });
+      return c.json(after, 200);
     },
   );
 

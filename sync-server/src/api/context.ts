@@ -4,14 +4,14 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi
 import { fieldPath, type Permission } from '@facturo/core';
 import type { Services } from '../services';
 import { SESSION_COOKIE, sessionUser } from '../auth/sessions';
-import { apiTokenPrincipal, roleOf, rolePermissions, type Role } from '../companies';
+import { apiTokenPrincipal, roleOf, rolePermissions, tokenPermissions, type Role, type TokenPrincipal } from '../companies';
 import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors';
 
 export interface Principal {
   /** A signed-in person, or null for an API token. */
   userId: string | null;
   /** An API token's own company and role. */
-  token: { tokenId: string; companyId: string; role: Role } | null;
+  token: TokenPrincipal | null;
 }
 
 /** A caller's standing in the company a request acts in. */
@@ -47,7 +47,7 @@ export function identify(services: Services): MiddlewareHandler<Env> {
     let principal: Principal = { userId: null, token: null };
     if (auth?.startsWith('Bearer ')) {
       const token = await apiTokenPrincipal(services.db, auth.slice(7), services.now());
-      if (!token) throw new AppError(401, 'invalid_token', 'this API token is unknown or revoked');
+      if (!token) throw new AppError(401, 'invalid_token', 'this API token is unknown, revoked or expired');
       principal = { userId: null, token };
     } else {
       principal = { userId: await sessionUser(services.db, getCookie(c, SESSION_COOKIE), services.now()), token: null };
@@ -69,7 +69,7 @@ export async function requireMember(c: Ctx, companyId: string): Promise<Member> 
   const db = c.get('services').db;
   if (p.token) {
     if (p.token.companyId !== companyId) throw notFound('company');
-    return { companyId, userId: null, role: p.token.role, permissions: await rolePermissions(db, companyId, p.token.role) };
+    return { companyId, userId: null, role: p.token.role, permissions: await tokenPermissions(db, p.token) };
   }
   if (!p.userId) throw unauthenticated();
   const role = await roleOf(db, companyId, p.userId);
@@ -92,20 +92,30 @@ export function companyOf(c: Ctx): string {
 }
 
 /**
- * Who may call a route: anyone (`public`), any signed-in person (`signed-in`), or a member of the
- * company the route acts in who holds the permission. The company is the `{id}` of `/companies/{id}/…`,
+ * Who may call a route: anyone (`public`), any signed-in person (`signed-in`), a member of the
+ * company the route acts in who holds the permission, or only its owners (`owner`). The company is the `{id}` of `/companies/{id}/…`,
  * else the caller's (companyOf).
  */
-export type Access = Permission | 'public' | 'signed-in';
+export type Access = Permission | 'owner' | 'public' | 'signed-in';
+
+/** What a company whose audit log is broken gets (423) until an owner acknowledges the break. */
+export const chainBroken = (companySeq: number, reason: string) =>
+  new AppError(423, 'chain_broken', `this company's audit log is broken at entry ${companySeq} (${reason}): an owner must review and acknowledge it (Settings → Audit) before work resumes`);
 
 function checkAccess(access: Access, path: string): MiddlewareHandler<Env> {
   const companyInPath = path.startsWith('/companies/{id}');
+  // Looking at the break and acknowledging it must stay possible.
+  const integrityExempt = path.startsWith('/companies/{id}/integrity');
   return async (c, next) => {
     if (access === 'signed-in') requireUser(c);
     else if (access !== 'public') {
       const companyId = companyInPath ? c.req.param('id') : companyOf(c);
       if (!companyId) throw notFound('company');
-      c.set('member', await requirePermission(c, companyId, access));
+      const member = access === 'owner' ? await requireMember(c, companyId) : await requirePermission(c, companyId, access);
+      if (access === 'owner' && (member.role !== 'owner' || !member.userId)) throw forbidden('only an owner of the company, signed in, can do this');
+      c.set('member', member);
+      const broken = integrityExempt ? null : c.get('services').integrity.blockedBy(companyId);
+      if (broken) throw chainBroken(broken.companySeq, broken.reason);
     }
     await next();
   };

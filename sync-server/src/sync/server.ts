@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { docIds, mayWriteAny, type Permission } from '@facturo/core';
 import type { Services } from '../services';
 import { parseCookies, SESSION_COOKIE, sessionUser } from '../auth/sessions';
-import { apiTokenPrincipal, roleOf, rolePermissions } from '../companies';
+import { apiTokenPrincipal, roleOf, rolePermissions, tokenPermissions } from '../companies';
 import type { Peer } from './room';
 import { issueDocument } from '../commands/issue';
 import { AppError } from '../errors';
@@ -22,7 +22,7 @@ async function principal(s: Services, req: IncomingMessage, companyId: string): 
   if (auth?.startsWith('Bearer ')) {
     const p = await apiTokenPrincipal(s.db, auth.slice(7), now);
     if (!p) return 'unauthenticated';
-    return p.companyId === companyId ? { userId: `token:${p.tokenId}`, role: p.role, permissions: await rolePermissions(s.db, companyId, p.role) } : 'forbidden';
+    return p.companyId === companyId ? { userId: `token:${p.tokenId}`, role: p.role, permissions: await tokenPermissions(s.db, p) } : 'forbidden';
   }
   const userId = await sessionUser(s.db, parseCookies(req.headers.cookie)[SESSION_COOKIE], now);
   if (!userId) return 'unauthenticated';
@@ -53,6 +53,7 @@ export function attachSync(s: Services, server: Server): SyncServer {
     const who = await principal(s, req, companyId).catch(() => 'unauthenticated' as const);
     if (who === 'unauthenticated') return ws.close(4401, 'sign in first');
     if (who === 'forbidden') return ws.close(4404, 'unknown document'); // another company's room looks absent
+    if (s.integrity.blockedBy(companyId)) return ws.close(4423, 'audit log broken: an owner must acknowledge it');
     const device = url.searchParams.get('device');
     const peer: Peer = {
       userId: who.userId,

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** From Retry-After (429): when the server will take the request again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -46,7 +48,8 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     : {};
   const code = typeof err.code === 'string' ? err.code : `http_${res.status}`;
   const message = typeof err.message === 'string' ? err.message : res.statusText;
-  return new ApiError(res.status, code, message, fields);
+  const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+  return new ApiError(res.status, code, message, fields, Number.isFinite(retryAfter) ? retryAfter : null);
 }
 
 /** Sends a same-origin JSON request; throws ApiError for 4xx/5xx and NetworkError when unreachable. */

@@ -47,6 +47,7 @@ export const en: Messages = {
   'signin.waiting': 'Follow the instructions on your device…',
   'signin.already': 'You are already signed in as {name}.',
   'signin.continue': 'Continue',
+  'signin.locked': 'Too many failed sign-in attempts: signing in is paused. Try again in {minutes} min.',
   'signin.whatIsPasskey': 'What is a passkey?',
   'signin.passkeyExplain': 'A passkey replaces the password. Your phone or computer creates it and unlocks it like the device itself. A fake website cannot steal it.',
   'signin.noAccount': 'No account yet? Ask the person who manages your company in Facturo for an invitation link.',

@@ -47,6 +47,7 @@ export const fr = {
   'signin.waiting': 'Suivez les instructions de votre appareil…',
   'signin.already': 'Vous êtes déjà connecté(e) en tant que {name}.',
   'signin.continue': 'Continuer',
+  'signin.locked': 'Trop de tentatives de connexion échouées : la connexion est suspendue. Réessayez dans {minutes} min.',
   'signin.whatIsPasskey': 'Qu’est-ce qu’une clé d’accès ?',
   'signin.passkeyExplain': 'Une clé d’accès remplace le mot de passe. Elle est créée par votre téléphone ou votre ordinateur et déverrouillée comme votre appareil. Elle ne peut pas être volée par un faux site.',
   'signin.noAccount': 'Pas encore de compte ? Demandez un lien d’invitation à la personne qui gère votre entreprise dans Facturo.',

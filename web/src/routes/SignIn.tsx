@@ -2,6 +2,7 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { signInWithPasskey } from '../auth/passkeys';
 import { applyMe, session } from '../auth/session';
+import { ApiError } from '../api/http';
 import { describeError } from '../errors';
 import { safeNext } from '../auth/safeNext';
 import { t } from '../i18n';
@@ -22,7 +23,9 @@ export default function SignIn() {
       await applyMe(await signInWithPasskey());
       navigate(safeNext(params.next), { replace: true });
     } catch (e) {
-      setError(describeError(e));
+      // 'locked': the server paused sign-in for this account or network after repeated failures.
+      const locked = e instanceof ApiError && e.code === 'locked';
+      setError(locked ? t('signin.locked', { minutes: Math.max(1, Math.ceil((e.retryAfterSeconds ?? 60) / 60)) }) : describeError(e));
     } finally {
       setBusy(false);
     }
