@@ -1,5 +1,6 @@
 import { runSyncBench } from './bench/sync/index';
 import { runInvoicingBench } from './bench/invoicing';
+import { runAuditBench } from './bench/audit';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -8,6 +9,7 @@ import { runInvoicingBench } from './bench/invoicing';
 const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   sync: runSyncBench,
   invoicing: runInvoicingBench,
+  audit: runAuditBench,
 };
 
 async function main(argv: string[]) {
