@@ -5,6 +5,7 @@ import { companyRoutes } from './companies';
 import { docsPage } from './docs';
 import { customerRoutes, productRoutes } from './workspace-records';
 import { invoiceRoutes } from './invoices';
+import { auditRoutes } from './audit';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -20,6 +21,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', customerRoutes());
   v1.route('/', productRoutes());
   v1.route('/', invoiceRoutes());
+  v1.route('/', auditRoutes());
 
   const api = router();
   api.route('/v1', v1);

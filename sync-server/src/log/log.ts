@@ -427,6 +427,28 @@ export class Log {
     return snap ? [snap, ...updates] : updates;
   }
 
+  /** Every update of a document since its creation, in chain order (history: snapshots skipped). */
+  async readDocHistory(companyId: string, docId: string): Promise<StoredEntry[]> {
+    const [company, doc] = [await this.lookupName(companyId), await this.lookupName(docId)];
+    if (company === undefined || doc === undefined) return [];
+    return this.read(
+      `SELECT seq, company_seq, kind, entry, ? AS doc_id FROM log WHERE doc = ? AND company = ? AND kind = ${KIND_CODES.update} ORDER BY seq`,
+      [docId, doc, company], companyId,
+    );
+  }
+
+  /** Entries of one kind (events, commands) of a company, newest first, before company_seq `before` (paging back). */
+  async readKind(companyId: string, kinds: EntryKind[], before = Number.MAX_SAFE_INTEGER, limit = 100): Promise<StoredEntry[]> {
+    const company = await this.lookupName(companyId);
+    if (company === undefined) return [];
+    const entries = await this.read(
+      `SELECT l.seq, l.company_seq, l.kind, l.entry, d.name AS doc_id FROM log l LEFT JOIN log_names d ON d.id = l.doc
+       WHERE l.company = ? AND l.kind IN (${kinds.map((k) => KIND_CODES[k]).join(', ')}) AND l.company_seq < ? ORDER BY l.company_seq DESC LIMIT ?`,
+      [company, before, limit], companyId,
+    );
+    return entries.filter((e) => e.companySeq < before).sort((a, b) => b.companySeq - a.companySeq).slice(0, limit);
+  }
+
   /** A document's full state as of log seq `coversSeq` (see readDoc). */
   appendSnapshot(companyId: string, docId: string, state: Uint8Array, coversSeq: number): Promise<Appended> {
     const head = Buffer.alloc(8);

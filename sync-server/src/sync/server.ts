@@ -8,6 +8,8 @@ import { apiTokenPrincipal, roleOf, rolePermissions, tokenPermissions } from '..
 import type { Peer } from './room';
 import { issueDocument } from '../commands/issue';
 import { AppError } from '../errors';
+import { recordEvent } from '../services';
+import { clientAddress } from '../security/client-ip';
 import type { RoomRegistry } from './rooms';
 
 export interface SyncServer {
@@ -33,6 +35,21 @@ async function principal(s: Services, req: IncomingMessage, companyId: string): 
 export function attachSync(s: Services, server: Server): SyncServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   const rooms = s.rooms;
+
+  /**
+   * "From where" for the audit trail: the first time this process sees a member's device connect from an
+   * address, an event records it (the updates that follow carry the member and the device).
+   */
+  const seen = new Set<string>();
+  function noteConnection(companyId: string, userId: string, device: string | null, req: IncomingMessage) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const ip = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, s.config.trustProxy);
+    const key = `${companyId}|${userId}|${device ?? ''}|${ip}`;
+    if (seen.has(key)) return;
+    if (seen.size > 50_000) seen.clear();
+    seen.add(key);
+    void recordEvent(s, companyId, userId, { type: 'connected', device, ip, userAgent: req.headers['user-agent'] ?? null }).catch(() => seen.delete(key));
+  }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -70,6 +87,7 @@ export function attachSync(s: Services, server: Server): SyncServer {
     if (!room) return ws.close(1011, 'document could not be loaded');
     room.onCommand ??= (p, command) => runCommand(s, room.companyId, room.docId, p, command);
     room.join(peer);
+    noteConnection(companyId, who.userId, peer.deviceId, req);
     ws.removeAllListeners('message');
     ws.on('message', (data: Buffer) => room.receive(peer, new Uint8Array(data)));
     for (const m of early) room.receive(peer, m);
