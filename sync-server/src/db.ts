@@ -86,6 +86,20 @@ const migrations: string[][] = [
     `CREATE INDEX sign_in_attempts_attempt ON sign_in_attempts(attempt)`,
     `CREATE TABLE sign_in_locks (subject TEXT PRIMARY KEY, locked_at TEXT NOT NULL, until TEXT NOT NULL, strikes INTEGER NOT NULL)`,
   ],
+  [
+    // Bank details change only after a second authorised person approves (security/bank.ts).
+    `CREATE TABLE bank_changes (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), target TEXT NOT NULL,
+       iban TEXT NOT NULL, bic TEXT, requested_by TEXT NOT NULL, requested_at TEXT NOT NULL, status TEXT NOT NULL,
+       decided_by TEXT, decided_at TEXT, reason TEXT)`,
+    `CREATE INDEX bank_changes_company ON bank_changes(company_id, status, requested_at)`,
+    // Anomaly alerts for owners (security/alerts.ts), and what they are measured against: the devices,
+    // networks and hours each member usually works from.
+    `CREATE TABLE alerts (id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), kind TEXT NOT NULL,
+       actor TEXT, details TEXT NOT NULL, created_at TEXT NOT NULL, read_by TEXT, read_at TEXT)`,
+    `CREATE INDEX alerts_company ON alerts(company_id, created_at)`,
+    `CREATE TABLE member_habits (company_id TEXT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+       seen INTEGER NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, PRIMARY KEY (company_id, user_id, kind, value))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
