@@ -1,14 +1,31 @@
+import type { Permission } from '@facturo/core';
+
 // Wire shapes of docs/protocol.md, as the PWA reads them.
 
-export const roles = ['owner', 'admin', 'accountant', 'sales', 'approver', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+/** A built-in role's name (core's builtInRoles) or the id (`cr_…`) of one of the company's custom roles. */
+export type Role = string;
 
 export interface CompanyEntry {
   id: string;
   slug: string;
   name: string;
   role: Role;
+  /** What the role grants here; absent from a Me cached on the device by an older version of the app. */
+  permissions?: Permission[];
   workspaceDocId: string;
+}
+
+/** A role that can be given in a company (GET /companies/{id}/roles); built-in roles have no name. */
+export interface RoleInfo {
+  id: Role;
+  name: string | null;
+  builtIn: boolean;
+  permissions: Permission[];
+}
+
+export interface CompanyRoles {
+  permissions: Permission[];
+  roles: RoleInfo[];
 }
 
 export interface Passkey {

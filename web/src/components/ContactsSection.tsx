@@ -20,7 +20,7 @@ const specFor = (field: ContactField, prefix: string, withHint = false): FieldSp
 
 /** The people to talk to at a customer: each edited live like the rest of the customer, added from a small form. */
 export function ContactsSection(props: { customerId: string; presencePrefix: string }) {
-  const { replica } = useCompany();
+  const { replica, canWrite } = useCompany();
   const ws = replica.workspace;
   const contacts = createMemo(() => (replica.version(), ws.contacts.of(props.customerId)));
   // Ids, not contact objects: each read makes new objects, and a row must not be rebuilt while someone types in it.
@@ -48,7 +48,7 @@ export function ContactsSection(props: { customerId: string; presencePrefix: str
   };
 
   return (
-    <fieldset class="card section contacts-section" disabled={replica.readOnly()} data-testid="contacts-section">
+    <fieldset class="card section contacts-section" disabled={!canWrite('customers.edit')} data-testid="contacts-section">
       <legend class="section-title">{t('contacts.title')}</legend>
       <p class="hint section-hint">{t('contacts.hint')}</p>
       <Show when={ids().length === 0 && !adding()}>

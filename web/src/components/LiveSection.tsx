@@ -1,4 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
+import type { Permission } from '@facturo/core';
 import type { EditResult } from '../stores/workspaceEdits';
 import { t, type MessageKey } from '../i18n';
 import type { FieldSpec } from './Field';
@@ -7,11 +8,15 @@ import { useCompany } from './companyContext';
 
 export type StoredValue = string | number | boolean | undefined;
 
-/** A titled group of fields bound live to one record of the workspace; disabled when read-only. */
+/** A titled group of fields bound live to one record of the workspace; disabled when read-only or not the role's to change. */
 export function LiveSection(props: {
   title: MessageKey;
   /** One line under the title, e.g. when to fill the section in. */
   hint?: MessageKey | undefined;
+  /** What changing these fields needs (the server refuses the change otherwise). */
+  needs: readonly Permission[];
+  /** Why the section is read-only, said in it when the role lacks one of `needs`. */
+  lockedNote?: MessageKey | undefined;
   specs: FieldSpec[];
   read: (field: string) => StoredValue;
   edit: (spec: FieldSpec, raw: string) => EditResult;
@@ -20,11 +25,13 @@ export function LiveSection(props: {
   /** Controls that are not text fields (e.g. the logo), under the others. */
   children?: JSX.Element;
 }) {
-  const { replica } = useCompany();
+  const { replica, can } = useCompany();
+  const allowed = () => props.needs.every(can);
   return (
-    <fieldset class="card section" disabled={replica.readOnly()}>
+    <fieldset class="card section" disabled={replica.readOnly() || !allowed()}>
       <legend class="section-title">{t(props.title)}</legend>
       <Show when={props.hint}>{(hint) => <p class="hint section-hint">{t(hint())}</p>}</Show>
+      <Show when={!allowed() && props.lockedNote}>{(note) => <p class="hint section-hint locked-note" data-testid="locked-note">{t(note())}</p>}</Show>
       <div class="grid">
         <For each={props.specs}>
           {(spec) => (

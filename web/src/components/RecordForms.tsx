@@ -1,6 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import type { Permission } from '@facturo/core';
 import type { EditResult, Draft, FieldErrors } from '../stores/workspaceEdits';
 import { t, type MessageKey } from '../i18n';
 import type { FieldSpec } from './Field';
@@ -11,6 +12,12 @@ import { useCompany } from './companyContext';
 
 type Sections = { title: MessageKey; hint?: MessageKey; specs: FieldSpec[] }[];
 
+/** What creating or changing the record needs, and the sentence saying so to a role without it. */
+export interface RecordAccess {
+  needs: Permission;
+  lockedNote: MessageKey;
+}
+
 /** The "new customer / new product" page: a local draft, created in one go when valid. */
 export function NewRecordForm(props: {
   title: MessageKey;
@@ -19,9 +26,10 @@ export function NewRecordForm(props: {
   sections: (values: Record<string, string>) => Sections;
   initial: Record<string, string>;
   create: (draft: Draft) => { result: EditResult; href: string };
+  access: RecordAccess;
 }) {
   const navigate = useNavigate();
-  const { replica } = useCompany();
+  const { canWrite } = useCompany();
   const [values, setValues] = createStore<Record<string, string>>({ ...props.initial });
   const [errors, setErrors] = createSignal<FieldErrors>({});
 
@@ -42,8 +50,11 @@ export function NewRecordForm(props: {
         <A href={props.backHref} class="back">← {t('common.backToList')}</A>
         <h1>{t(props.title)}</h1>
       </div>
+      <Show when={!canWrite(props.access.needs)}>
+        <Notice kind="info" testid="locked-notice">{t(props.access.lockedNote)}</Notice>
+      </Show>
       <form class="form" onSubmit={submit} novalidate>
-        <fieldset class="plain" disabled={replica.readOnly()}>
+        <fieldset class="plain" disabled={!canWrite(props.access.needs)}>
           <For each={props.sections(values)}>
             {(section) => (
               <DraftSection title={section.title} hint={section.hint} specs={section.specs} values={values} errors={errors()} onInput={(f, raw) => setValues(f, raw)} />
@@ -75,8 +86,9 @@ export function EditRecordForm(props: {
   setArchived: (archived: boolean) => void;
   /** A section of its own (a customer's contacts), shown after the section with this title. */
   extraSection?: { after: MessageKey; render: () => JSX.Element };
+  access: RecordAccess;
 }) {
-  const { replica } = useCompany();
+  const { replica, can, canWrite } = useCompany();
   return (
     <Show
       when={props.record}
@@ -97,11 +109,23 @@ export function EditRecordForm(props: {
           <Show when={record().archived === true}>
             <Notice kind="warning" testid="archived-notice">{t(props.archivedNotice)}</Notice>
           </Show>
+          {/* A role that may change nothing at all already reads the company-wide read-only notice. */}
+          <Show when={!can(props.access.needs) && !replica.readOnly()}>
+            <Notice kind="info" testid="locked-notice">{t(props.access.lockedNote)}</Notice>
+          </Show>
           <form class="form" onSubmit={(e) => e.preventDefault()}>
             <For each={props.sections}>
               {(section) => (
                 <>
-                  <LiveSection title={section.title} hint={section.hint} specs={section.specs} read={(f) => record()[f]} edit={props.edit} presencePrefix={props.presencePrefix} />
+                  <LiveSection
+                    title={section.title}
+                    hint={section.hint}
+                    specs={section.specs}
+                    needs={[props.access.needs]}
+                    read={(f) => record()[f]}
+                    edit={props.edit}
+                    presencePrefix={props.presencePrefix}
+                  />
                   <Show when={props.extraSection?.after === section.title && props.extraSection}>{(extra) => extra().render()}</Show>
                 </>
               )}
@@ -112,7 +136,7 @@ export function EditRecordForm(props: {
               type="button"
               class="btn"
               classList={{ danger: record().archived !== true }}
-              disabled={replica.readOnly()}
+              disabled={!canWrite(props.access.needs)}
               onClick={() => props.setArchived(record().archived !== true)}
               data-testid="archive-toggle"
             >

@@ -23,7 +23,7 @@ const specs: Record<'id' | 'name' | 'kind' | 'format', FieldSpec> = {
 
 /** "Numérotation": every series with an example of its numbers, and a form to add one. */
 export function SeriesSection() {
-  const { replica } = useCompany();
+  const { replica, canWrite } = useCompany();
   const ws = replica.workspace;
   const series = createMemo(() => (replica.version(), ws.listSeries()));
   const [values, setValues] = createSignal({ id: '', name: '', kind: 'invoice', format: 'F-{YYYY}-{SEQ:05}' });
@@ -83,7 +83,7 @@ export function SeriesSection() {
           </For>
         </tbody>
       </table>
-      <Show when={!replica.readOnly()}>
+      <Show when={canWrite('settings.edit')}>
         <form class="series-form" onSubmit={submit} novalidate data-testid="series-form">
           <h3 class="subsection-title">{t('series.add')}</h3>
           <div class="grid">

@@ -13,6 +13,8 @@ import { Notice } from './Notice';
 
 export interface ShellProps {
   company?: CompanyEntry;
+  /** The member's role in the company, as they read it. */
+  roleName?: string;
   syncState?: SyncState;
   others?: PresenceUser[];
   children: JSX.Element;
@@ -37,7 +39,7 @@ export function Shell(props: ShellProps) {
               <>
                 <A href="/companies" class="company-switch" title={t('nav.switchCompany')}>
                   <span class="company-name">{c().name}</span>
-                  <span class="company-role">{t(`role.${c().role}`)}</span>
+                  <span class="company-role" data-testid="company-role">{props.roleName}</span>
                 </A>
                 <A href={`${base()}/invoices`} class="nav-link">{t('nav.invoices')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>

@@ -1,10 +1,12 @@
 import type { Messages } from './fr';
 import { invoicesEn } from './invoices.en';
 import { legalEn } from './legal.en';
+import { rolesEn } from './roles.en';
 
 export const en: Messages = {
   ...legalEn,
   ...invoicesEn,
+  ...rolesEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',
@@ -74,11 +76,11 @@ export const en: Messages = {
   'role.sales': 'Sales',
   'role.approver': 'Approver',
   'role.viewer': 'Read-only',
-  'roleHelp.owner': 'Every right, including managing members.',
-  'roleHelp.admin': 'Manages settings, members, customers and products.',
-  'roleHelp.accountant': 'Views and edits accounting and billing data.',
-  'roleHelp.sales': 'Manages customers, products, quotes and invoices.',
-  'roleHelp.approver': 'Approves documents before they are sent.',
+  'roleHelp.owner': 'Every right, including managing members and making other owners.',
+  'roleHelp.admin': 'Every right, except making an owner or changing an owner’s role.',
+  'roleHelp.accountant': 'Customers, invoices and credit notes, payments, exports and the audit trail; not the settings or the catalogue.',
+  'roleHelp.sales': 'Customers, products and services, quotes and invoices: prepare, issue and send them.',
+  'roleHelp.approver': 'Sees everything and approves quotes submitted for approval.',
   'roleHelp.viewer': 'Sees everything, can change nothing.',
 
   'account.title': 'My account',

@@ -1,10 +1,12 @@
 import { invoicesFr } from './invoices.fr';
 import { legalFr } from './legal.fr';
+import { rolesFr } from './roles.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
   ...legalFr,
   ...invoicesFr,
+  ...rolesFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',
@@ -74,11 +76,11 @@ export const fr = {
   'role.sales': 'Commercial',
   'role.approver': 'Validateur',
   'role.viewer': 'Lecture seule',
-  'roleHelp.owner': 'Tous les droits, y compris la gestion des membres.',
-  'roleHelp.admin': 'Gère les paramètres, les membres, les clients et les produits.',
-  'roleHelp.accountant': 'Consulte et modifie les données comptables et de facturation.',
-  'roleHelp.sales': 'Gère les clients, les produits, les devis et les factures.',
-  'roleHelp.approver': 'Valide les documents avant leur envoi.',
+  'roleHelp.owner': 'Tous les droits, y compris gérer les membres et nommer d’autres propriétaires.',
+  'roleHelp.admin': 'Tous les droits, sauf nommer un propriétaire ou modifier le rôle d’un propriétaire.',
+  'roleHelp.accountant': 'Clients, factures et avoirs, paiements, exports et journal d’audit ; ni paramètres ni catalogue.',
+  'roleHelp.sales': 'Clients, produits et services, devis et factures : les préparer, les émettre, les envoyer.',
+  'roleHelp.approver': 'Consulte tout et valide les devis soumis à validation.',
   'roleHelp.viewer': 'Consulte tout, sans rien pouvoir modifier.',
 
   'account.title': 'Mon compte',

@@ -4,7 +4,8 @@ import { api } from '../api/http';
 import type { CompanyEntry } from '../api/types';
 import { refreshSession, session } from '../auth/session';
 import { describeError } from '../errors';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
+import { roleName } from '../auth/roles';
 import { Shell } from '../components/Shell';
 import { EmptyState, Notice } from '../components/Notice';
 
@@ -44,7 +45,7 @@ export default function Companies() {
               <li>
                 <A href={`/c/${c.id}/customers`} class="card company-card" data-testid="company-row">
                   <span class="company-card-name">{c.name}</span>
-                  <span class="badge">{t(`role.${c.role}`)}</span>
+                  <span class="badge">{roleName(c.role, [], lang())}</span>
                 </A>
               </li>
             )}

@@ -1,9 +1,13 @@
 import { A, useParams, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
+import { isCustomRoleId } from '@facturo/core';
 import { refreshSession, session } from '../auth/session';
+import { grantedIn, roomReadOnly } from '../auth/access';
+import { roleName } from '../auth/roles';
+import { rolesApi } from '../api/members';
 import { openCompany } from '../sync/companyReplica';
 import { uploadUnsentDrafts } from '../sync/draftReplica';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import { CompanyContext, type CompanyContextValue } from '../components/companyContext';
 import { Shell } from '../components/Shell';
 import { Notice } from '../components/Notice';
@@ -12,12 +16,16 @@ import { Notice } from '../components/Notice';
 export default function CompanyLayout(props: RouteSectionProps) {
   const params = useParams<{ companyId: string }>();
   const company = () => session.company(params.companyId);
-  // Reopen only when the company, the role or the person changes, not on every refresh of Me.
+  // Reopen only when the company, what the role grants or the person changes, not on every refresh of Me.
   const key = createMemo(() => {
     const c = company();
     const me = session.me();
-    return c && me ? [c.id, c.role, me.user.id, me.user.displayName].join('|') : null;
+    return c && me ? [c.id, c.role, [...grantedIn(c)].join(','), me.user.id, me.user.displayName].join('|') : null;
   });
+  const refresh = () => void refreshSession().catch(() => undefined);
+  // Me names built-in roles only: a custom role's name comes from the company's roles, when online.
+  const [roles] = createResource(() => (company() && isCustomRoleId(company()?.role) ? company()?.id : false), (id) => rolesApi.list(id).catch(() => null));
+  const roleLabel = () => roleName(company()?.role ?? '', roles()?.roles ?? [], lang());
   const [value, setValue] = createSignal<CompanyContextValue | null>(null);
 
   createEffect(
@@ -25,12 +33,15 @@ export default function CompanyLayout(props: RouteSectionProps) {
       const c = company();
       const me = session.me();
       if (!k || !c || !me) return setValue(null);
+      const granted = grantedIn(c);
       const { replica, release } = openCompany(c.id, {
         user: { id: me.user.id, name: me.user.displayName },
-        viewer: c.role === 'viewer',
-        onRefused: () => void refreshSession().catch(() => undefined),
+        readOnly: () => roomReadOnly('workspace', grantedIn(session.company(c.id))),
+        onRefused: refresh,
+        // Me then says what the new role grants; the key above changes and the pages follow.
+        onAccessChanged: refresh,
       });
-      setValue({ company: c, replica });
+      setValue({ company: c, replica, can: (p) => granted.has(p), canWrite: (p) => granted.has(p) && !replica.readOnly() });
       onCleanup(release);
       onCleanup(uploadUnsentDrafts(c.id));
     }),
@@ -49,7 +60,7 @@ export default function CompanyLayout(props: RouteSectionProps) {
       <Show when={value()} keyed>
         {(v) => (
           <CompanyContext.Provider value={v}>
-            <Shell company={v.company} syncState={v.replica.syncState()} others={v.replica.others()}>
+            <Shell company={v.company} roleName={roleLabel()} syncState={v.replica.syncState()} others={v.replica.others()}>
               <Show when={v.replica.readOnly()}>
                 <Notice kind="info" testid="readonly-notice">{t('company.readOnly')}</Notice>
               </Show>

@@ -4,10 +4,12 @@ import { newId } from '../stores/ids';
 import { createCustomer, editCustomer, setArchived } from '../stores/workspaceEdits';
 import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
-import { EditRecordForm, NewRecordForm } from '../components/RecordForms';
+import { EditRecordForm, NewRecordForm, type RecordAccess } from '../components/RecordForms';
 import { ContactsSection } from '../components/ContactsSection';
 import { customerSections } from './formSpecs';
 import { focusFromHash } from '../components/focusFromHash';
+
+const access: RecordAccess = { needs: 'customers.edit', lockedNote: 'access.customersLocked' };
 
 /** SIREN and VAT number only make sense for a company. */
 function sectionsFor(kind: StoredValue) {
@@ -32,6 +34,7 @@ function EditCustomer(props: { id: string; back: string }) {
       presencePrefix={`customer:${id}`}
       edit={(spec, raw) => editCustomer(ws, id, spec.name, spec.kind, raw)}
       setArchived={(a) => setArchived(ws, 'customer', id, a)}
+      access={access}
       extraSection={{ after: 'customer.contact', render: () => <ContactsSection customerId={id} presencePrefix={`customer:${id}`} /> }}
     />
   );
@@ -54,6 +57,7 @@ export default function CustomerEditor() {
               backHref={back}
               sections={(v) => sectionsFor(v.kind)}
               initial={{ kind: 'company', language: 'fr' }}
+              access={access}
               create={(draft) => {
                 const cid = newId('cu');
                 return { result: createCustomer(ws, cid, draft, new Date().toISOString()), href: `${back}/${cid}` };

@@ -8,7 +8,7 @@ import { useCompany } from '../components/companyContext';
 import { EmptyState } from '../components/Notice';
 
 export default function Customers() {
-  const { company, replica } = useCompany();
+  const { company, replica, canWrite } = useCompany();
   const navigate = useNavigate();
   const [query, setQuery] = createSignal('');
   const [showArchived, setShowArchived] = createSignal(false);
@@ -28,7 +28,7 @@ export default function Customers() {
     <>
       <div class="page-head">
         <h1>{t('customers.title')}</h1>
-        <Show when={!replica.readOnly()}>
+        <Show when={canWrite('customers.edit')}>
           <A href={`${base}/new`} class="btn primary" data-testid="new-customer">
             {t('customers.new')}
           </A>

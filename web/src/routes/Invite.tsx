@@ -5,7 +5,8 @@ import { applyMe, refreshSession, session } from '../auth/session';
 import { ApiError } from '../api/http';
 import type { InvitationInfo } from '../api/types';
 import { describeError } from '../errors';
-import { formatDate, t } from '../i18n';
+import { formatDate, lang, t } from '../i18n';
+import { roleName, roleSummary } from '../auth/roles';
 import { AuthFrame } from '../components/AuthFrame';
 import { Notice } from '../components/Notice';
 import { KeyIcon } from '../components/KeyIcon';
@@ -71,11 +72,11 @@ export default function Invite() {
                   <dt>{t('invite.company')}</dt>
                   <dd data-testid="invite-company">{inv().company.name}</dd>
                   <dt>{t('invite.role')}</dt>
-                  <dd data-testid="invite-role">{t(`role.${inv().role}`)}</dd>
+                  <dd data-testid="invite-role">{roleName(inv().role, [], lang())}</dd>
                   <dt>{t('invite.validUntil')}</dt>
                   <dd>{formatDate(inv().expiresAt)}</dd>
                 </dl>
-                <p class="muted small">{t(`roleHelp.${inv().role}`)}</p>
+                <p class="muted small">{roleSummary(inv().role, [], lang())}</p>
               </div>
               <Show
                 when={session.me()}

@@ -34,7 +34,7 @@ function live<T>(query: () => Promise<T>, initial: T) {
 }
 
 export default function Invoices() {
-  const { company, replica } = useCompany();
+  const { company, replica, canWrite } = useCompany();
   const ws = replica.workspace;
   const navigate = useNavigate();
   const base = `/c/${company.id}/invoices`;
@@ -78,7 +78,7 @@ export default function Invoices() {
     <>
       <div class="page-head">
         <h1>{t('invoices.title')}</h1>
-        <Show when={!replica.readOnly()}>
+        <Show when={canWrite('documents.edit')}>
           <button type="button" class="btn primary" onClick={newInvoice} data-testid="new-invoice">
             {t('invoices.new')}
           </button>

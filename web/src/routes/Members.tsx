@@ -1,22 +1,24 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { builtInRoles } from '@facturo/core';
 import { api } from '../api/http';
-import { roles, type CreatedInvitation, type Member, type Role } from '../api/types';
+import type { CreatedInvitation, Member, Role } from '../api/types';
+import { roleName, roleSummary } from '../auth/roles';
 import { describeError } from '../errors';
-import { formatDate, t } from '../i18n';
+import { formatDate, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
 
-const invitable = roles.filter((r) => r !== 'owner');
+const invitable = builtInRoles.filter((r) => r !== 'owner');
 
 export default function Members() {
-  const { company } = useCompany();
+  const { company, can } = useCompany();
   const [members] = createResource(() => company.id, (id) => api.get<Member[]>(`/api/v1/companies/${encodeURIComponent(id)}/members`));
   const [role, setRole] = createSignal<Role>('sales');
   const [invitation, setInvitation] = createSignal<CreatedInvitation | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [copied, setCopied] = createSignal(false);
-  const canInvite = () => company.role === 'owner' || company.role === 'admin';
+  const canInvite = () => can('members.manage');
   const link = () => {
     const inv = invitation();
     return inv ? new URL(inv.url, location.origin).href : '';
@@ -69,7 +71,7 @@ export default function Members() {
                     {(m) => (
                       <tr data-testid="member-row">
                         <td>{m.displayName}</td>
-                        <td><span class="badge">{t(`role.${m.role}`)}</span></td>
+                        <td><span class="badge">{roleName(m.role, [], lang())}</span></td>
                         <td>{formatDate(m.joinedAt)}</td>
                       </tr>
                     )}
@@ -90,7 +92,7 @@ export default function Members() {
               <select id="invite-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)} aria-describedby="invite-role-hint">
                 <For each={invitable}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
               </select>
-              <p class="hint" id="invite-role-hint">{t(`roleHelp.${role()}`)}</p>
+              <p class="hint" id="invite-role-hint">{roleSummary(role(), [], lang())}</p>
             </div>
             <button type="submit" class="btn primary" disabled={busy()}>
               {t('members.createInvite')}
@@ -106,7 +108,7 @@ export default function Members() {
                     {copied() ? t('common.copied') : t('common.copy')}
                   </button>
                 </div>
-                <p class="hint">{t('members.inviteExpires', { date: formatDate(inv().expiresAt), role: t(`role.${inv().role}`) })}</p>
+                <p class="hint">{t('members.inviteExpires', { date: formatDate(inv().expiresAt), role: roleName(inv().role, [], lang()) })}</p>
               </div>
             )}
           </Show>

@@ -4,9 +4,11 @@ import { newId } from '../stores/ids';
 import { createProduct, editProduct, setArchived } from '../stores/workspaceEdits';
 import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
-import { EditRecordForm, NewRecordForm } from '../components/RecordForms';
+import { EditRecordForm, NewRecordForm, type RecordAccess } from '../components/RecordForms';
 import { productSections } from './formSpecs';
 import { t } from '../i18n';
+
+const access: RecordAccess = { needs: 'catalog.edit', lockedNote: 'access.catalogLocked' };
 
 function EditProduct(props: { id: string; back: string }) {
   const { replica } = useCompany();
@@ -24,6 +26,7 @@ function EditProduct(props: { id: string; back: string }) {
       presencePrefix={`product:${id}`}
       edit={(spec, raw) => editProduct(ws, id, spec.name, spec.kind, raw)}
       setArchived={(a) => setArchived(ws, 'product', id, a)}
+      access={access}
     />
   );
 }
@@ -45,6 +48,7 @@ export default function ProductEditor() {
               backHref={back}
               sections={() => productSections}
               initial={{ unit: t('unit.default'), vatRate: '20' }}
+              access={access}
               create={(draft) => {
                 const pid = newId('pr');
                 return { result: createProduct(ws, pid, draft, new Date().toISOString()), href: `${back}/${pid}` };

@@ -8,7 +8,7 @@ import { useCompany } from '../components/companyContext';
 import { EmptyState } from '../components/Notice';
 
 export default function Products() {
-  const { company, replica } = useCompany();
+  const { company, replica, canWrite } = useCompany();
   const navigate = useNavigate();
   const [query, setQuery] = createSignal('');
   const [showArchived, setShowArchived] = createSignal(false);
@@ -32,7 +32,7 @@ export default function Products() {
     <>
       <div class="page-head">
         <h1>{t('products.title')}</h1>
-        <Show when={!replica.readOnly()}>
+        <Show when={canWrite('catalog.edit')}>
           <A href={`${base}/new`} class="btn primary" data-testid="new-product">
             {t('products.new')}
           </A>

@@ -7,13 +7,13 @@ import { SeriesSection } from '../components/SeriesSection';
 import { SmtpSection } from '../components/SmtpSection';
 import { LogoField } from '../components/LogoField';
 import { focusFromHash } from '../components/focusFromHash';
+import { Notice } from '../components/Notice';
+import { settingsNeeds } from '../auth/access';
 import { settingsSections } from './formSpecs';
 
 export default function Settings() {
-  const { company, replica } = useCompany();
+  const { replica, can } = useCompany();
   const ws = replica.workspace;
-  // The SMTP settings are the server's alone (PUT /companies/{id}/smtp), for the roles it lets change them.
-  const canManageSmtp = () => company.role === 'owner' || company.role === 'admin';
   focusFromHash();
   const settings = createMemo(() => (replica.version(), ws.readSettings()) as Record<string, StoredValue>);
   return (
@@ -22,25 +22,35 @@ export default function Settings() {
         <h1>{t('settings.title')}</h1>
         <p class="muted">{t('settings.lead')}</p>
       </div>
+      <Show when={!can('settings.edit') && !replica.readOnly()}>
+        <Notice kind="info" testid="settings-locked">{t('access.settingsLocked')}</Notice>
+      </Show>
       <form class="form" onSubmit={(e) => e.preventDefault()} data-testid="settings-form">
         <For each={settingsSections}>
-          {(section) => (
-            <LiveSection
-              title={section.title}
-              specs={section.specs}
-              read={(f) => settings()[f]}
-              edit={(spec, raw) => editSettings(ws, spec.name, spec.kind, raw)}
-              presencePrefix="settings"
-            >
-              <Show when={section.title === 'settings.identity'}>
-                <LogoField />
-              </Show>
-            </LiveSection>
-          )}
+          {(section) => {
+            // The bank details need bank.edit, the rest settings.edit (core's writePermission).
+            const needs = settingsNeeds(section.specs.map((s) => s.name));
+            return (
+              <LiveSection
+                title={section.title}
+                specs={section.specs}
+                needs={needs}
+                lockedNote={needs.includes('bank.edit') ? 'access.bankLocked' : undefined}
+                read={(f) => settings()[f]}
+                edit={(spec, raw) => editSettings(ws, spec.name, spec.kind, raw)}
+                presencePrefix="settings"
+              >
+                <Show when={section.title === 'settings.identity'}>
+                  <LogoField />
+                </Show>
+              </LiveSection>
+            );
+          }}
         </For>
       </form>
       <SeriesSection />
-      <Show when={canManageSmtp()}>
+      {/* The SMTP settings are the server's alone (PUT /companies/{id}/smtp), for the roles it lets change them. */}
+      <Show when={can('settings.edit')}>
         <SmtpSection />
       </Show>
     </>

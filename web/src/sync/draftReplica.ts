@@ -2,6 +2,7 @@ import { SharedReplicas, type Held } from './shared';
 import { createSignal } from 'solid-js';
 import { DraftDocument, docIds } from '@facturo/core';
 import { onSignOut, session } from '../auth/session';
+import { grantedIn, roomReadOnly } from '../auth/access';
 import { db } from '../stores/db';
 import { copyDraftContent, createDraft, draftHash } from '../stores/draftEdits';
 import { newId } from '../stores/ids';
@@ -48,12 +49,12 @@ export function openDraft(companyId: string, documentId: string, opts: DraftOpen
   return open.acquire(docIds.document(companyId, documentId), () => createEntry(companyId, documentId, opts));
 }
 
-/** The room options of the signed-in person for a company. */
+/** The room options of the signed-in person for a company; read-only follows their role as it changes. */
 export function optionsFor(companyId: string): DraftOpenOptions {
   const me = session.me();
   const company = session.company(companyId);
   if (!me || !company) throw new Error('not signed in to this company');
-  return { user: { id: me.user.id, name: me.user.displayName }, viewer: company.role === 'viewer' };
+  return { user: { id: me.user.id, name: me.user.displayName }, readOnly: () => roomReadOnly('document', grantedIn(session.company(companyId))) };
 }
 
 /** For the outbox: the draft held open while one issue attempt waits for its acknowledgement. */

@@ -17,11 +17,16 @@ export interface RoomUser {
   name: string;
 }
 
+/** Close code of a connection whose access changed (role changed): the provider reconnects by itself. */
+export const ACCESS_CHANGED = 4001;
+
 export interface RoomOptions {
   user: RoomUser;
-  /** A viewer's rooms are read-only: known before the server says so (101). */
-  viewer: boolean;
+  /** Whether the member's role may change nothing in this room: known before the server says so (101). Reactive. */
+  readOnly: () => boolean;
   onRefused?: (code: number) => void;
+  /** The server closed the connection because the member's role changed (4001); the room rejoins at once. */
+  onAccessChanged?: () => void;
   /** Runs once the copy kept on this device is loaded, before connecting. */
   onLoaded?: () => void;
 }
@@ -65,7 +70,7 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
   const [refusedWith, setRefusedWith] = createSignal<number | null>(null);
   const [frozenAs, setFrozenAs] = createSignal<string | null>(null);
   const localVector = () => (version(), Y.decodeStateVector(Y.encodeStateVector(doc)));
-  const readOnly = () => opts.viewer || readOnlyByServer();
+  const readOnly = () => opts.readOnly() || readOnlyByServer();
   const syncState = () => syncStateOf({ readOnly: readOnly(), connected: connected(), local: localVector(), known: known() });
   const lateEdits = () => hasLateEdits({ frozenAs: frozenAs(), synced: synced(), local: localVector(), known: known() });
   const acked = () => isCovered(localVector(), known());
@@ -96,6 +101,12 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
   provider.on('sync', (state: boolean) => {
     setSynced(state);
     wake();
+  });
+  provider.on('connection-close', (event) => {
+    if (event?.code !== ACCESS_CHANGED) return;
+    // The new connection says again (101) whether it is read-only.
+    setReadOnlyByServer(false);
+    opts.onAccessChanged?.();
   });
   provider.on('closed', ({ code }) => {
     setRefusedWith(code);

@@ -28,7 +28,7 @@ const today = () => new Date().toLocaleDateString('en-CA');
 
 /** A draft invoice or credit note: co-edited live, checked against the law, issued through the outbox. */
 export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undefined }) {
-  const { company, replica } = useCompany();
+  const { company, replica, can, canWrite } = useCompany();
   const ws = replica.workspace;
   const room = props.d.room;
   const draft = props.d.draft;
@@ -115,6 +115,9 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
           </Notice>
         )}
       </Show>
+      <Show when={!can('documents.edit') && !replica.readOnly()}>
+        <Notice kind="info" testid="draft-locked">{t('access.documentsLocked')}</Notice>
+      </Show>
       <form class="form invoice-form" onSubmit={(e) => e.preventDefault()} data-testid="invoice-editor">
         <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} part="customer" />
         <LinesSection d={props.d} ws={ws} version={replica.version} totals={totals()} lineProblems={split().lines} currency={meta().currency ?? 'EUR'} readOnly={readOnly()} />
@@ -122,7 +125,10 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
         <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} part="details" />
       </form>
       <IssueChecklist problems={problems()} base={base} customerId={meta().customerId} customerName={customerName()} lineIds={lineIds()}>
-        <Show when={!room.readOnly() && !pending()}>
+        <Show when={!can('invoices.issue') && !pending()}>
+          <p class="muted small" data-testid="issue-locked">{t('access.issueLocked')}</p>
+        </Show>
+        <Show when={can('invoices.issue') && !room.readOnly() && !pending()}>
           <div class="actions issue-actions">
             <button type="button" class="btn primary" disabled={Object.keys(problems()).length > 0} onClick={() => setConfirming(true)} data-testid="issue-button">
               {t(creditNote() ? 'issue.buttonCredit' : 'issue.button')}
@@ -133,7 +139,7 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
           </div>
         </Show>
       </IssueChecklist>
-      <Show when={!room.readOnly() && !replica.readOnly() && !pending()}>
+      <Show when={!room.readOnly() && canWrite('documents.edit') && !pending()}>
         <div class="actions delete-actions">
           <button
             type="button"

@@ -6,6 +6,7 @@ import type { DraftReplica } from '../../sync/draftReplica';
 import { formatDay, t } from '../../i18n';
 import type { FieldSpec } from '../Field';
 import { LiveField } from '../LiveField';
+import { useCompany } from '../companyContext';
 
 const detailSpecs: FieldSpec[] = [
   {
@@ -29,6 +30,7 @@ const detailSpecs: FieldSpec[] = [
 
 /** The customer, or the other header fields, of a draft, edited live. */
 export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: () => number; base: string; readOnly: boolean; part: 'customer' | 'details' }) {
+  const { can } = useCompany();
   const room = props.d.room;
   const draft = props.d.draft;
   const meta = createMemo(() => (room.version(), draft.readMeta()));
@@ -104,7 +106,10 @@ export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: ()
         </Show>
         <Show when={customers().length === 0}>
           <p class="muted small">
-            {t('invoice.noCustomers')} <A href={`${props.base}/customers/new`}>{t('customers.new')}</A>
+            {t('invoice.noCustomers')}{' '}
+            <Show when={can('customers.edit')}>
+              <A href={`${props.base}/customers/new`}>{t('customers.new')}</A>
+            </Show>
           </p>
         </Show>
       </fieldset>

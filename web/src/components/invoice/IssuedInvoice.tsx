@@ -15,7 +15,7 @@ import { TotalsPanel } from './TotalsPanel';
 
 /** An issued invoice or credit note: read-only, with what can still be done (print, send, credit). */
 export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
-  const { company, replica } = useCompany();
+  const { company, replica, can } = useCompany();
   const navigate = useNavigate();
   const base = `/c/${company.id}/invoices`;
   const room = props.d.room;
@@ -39,15 +39,15 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
       </div>
       <div class="actions no-print">
         <A href={`${base}/${props.d.documentId}/print`} class="btn primary" data-testid="print-link">{t('issued.print')}</A>
-        <Show when={!replica.readOnly()}>
+        <Show when={can('invoices.send')}>
           <button type="button" class="btn" onClick={() => setSending(!sending())} aria-expanded={sending()} data-testid="send-email">
             {t('issued.send')}
           </button>
-          <Show when={isInvoice() && !room.lateEdits()}>
-            <button type="button" class="btn" disabled={busy()} onClick={() => void credit()} data-testid="create-credit-note">
-              {t('issued.creditNote')}
-            </button>
-          </Show>
+        </Show>
+        <Show when={can('documents.edit') && isInvoice() && !room.lateEdits()}>
+          <button type="button" class="btn" disabled={busy()} onClick={() => void credit()} data-testid="create-credit-note">
+            {t('issued.creditNote')}
+          </button>
         </Show>
       </div>
       <Show when={error()}>{(m) => <Notice kind="error">{m()}</Notice>}</Show>

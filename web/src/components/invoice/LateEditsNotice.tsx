@@ -12,7 +12,7 @@ import { createCreditNote } from './creditNote';
  * copies them into a new draft or corrects the invoice with a credit note.
  */
 export function LateEditsNotice(props: { d: DraftReplica; number: string; isInvoice: boolean }) {
-  const { company, replica } = useCompany();
+  const { company, replica, canWrite } = useCompany();
   const navigate = useNavigate();
   const { busy, error, run } = createAction();
   const base = `/c/${company.id}/invoices`;
@@ -31,11 +31,11 @@ export function LateEditsNotice(props: { d: DraftReplica; number: string; isInvo
       <p class="late-title">{t(props.isInvoice ? 'lateEdits.title' : 'lateEdits.titleCredit', { number: props.number })}</p>
       <p class="small">{t('lateEdits.explain')}</p>
       <div class="actions">
-        <button type="button" class="btn" disabled={busy() || replica.readOnly()} onClick={() => void copy()} data-testid="late-edits-copy">
+        <button type="button" class="btn" disabled={busy() || !canWrite('documents.edit')} onClick={() => void copy()} data-testid="late-edits-copy">
           {t('lateEdits.copy')}
         </button>
         <Show when={props.isInvoice}>
-          <button type="button" class="btn" disabled={busy() || replica.readOnly()} onClick={() => void credit()} data-testid="late-edits-credit">
+          <button type="button" class="btn" disabled={busy() || !canWrite('documents.edit')} onClick={() => void credit()} data-testid="late-edits-credit">
             {t('lateEdits.credit')}
           </button>
         </Show>

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { builtInPermissions } from '@facturo/core';
+import { settingsSections } from '../routes/formSpecs';
+import { grantedIn, roomReadOnly, settingsNeeds } from './access';
+
+describe('what a member may do in a company', () => {
+  it('reads the permissions /me gives, for a custom role too', () => {
+    const granted = grantedIn({ role: 'cr_relances01', permissions: ['company.read', 'customers.edit'] });
+    expect([...granted]).toEqual(['company.read', 'customers.edit']);
+  });
+
+  it('falls back to the built-in role for a Me cached before it carried permissions', () => {
+    expect(grantedIn({ role: 'sales' })).toEqual(new Set(builtInPermissions.sales));
+  });
+
+  it('grants nothing for an unknown custom role without permissions, nor outside the company', () => {
+    expect(grantedIn({ role: 'cr_unknown01' }).size).toBe(0);
+    expect(grantedIn(undefined).size).toBe(0);
+  });
+
+  it('opens the workspace writable and the drafts read-only for a role that only edits customers', () => {
+    const relances = grantedIn({ role: 'cr_relances01', permissions: ['company.read', 'customers.edit'] });
+    expect(roomReadOnly('workspace', relances)).toBe(false);
+    expect(roomReadOnly('document', relances)).toBe(true);
+  });
+
+  it('opens every room read-only for a viewer and an approver, and none for sales', () => {
+    for (const role of ['viewer', 'approver'] as const) {
+      expect(roomReadOnly('workspace', grantedIn({ role }))).toBe(true);
+      expect(roomReadOnly('document', grantedIn({ role }))).toBe(true);
+    }
+    expect(roomReadOnly('workspace', grantedIn({ role: 'sales' }))).toBe(false);
+    expect(roomReadOnly('document', grantedIn({ role: 'sales' }))).toBe(false);
+  });
+
+  it('locks the bank details section behind bank.edit and every other settings section behind settings.edit', () => {
+    const needs = Object.fromEntries(settingsSections.map((s) => [s.title, settingsNeeds(s.specs.map((f) => f.name))]));
+    expect(needs['settings.bank']).toEqual(['bank.edit']);
+    for (const [title, n] of Object.entries(needs)) if (title !== 'settings.bank') expect(n, title).toEqual(['settings.edit']);
+  });
+});
