@@ -15,6 +15,7 @@ const CustomerEditor = lazy(() => import('./routes/CustomerEditor'));
 const Products = lazy(() => import('./routes/Products'));
 const ProductEditor = lazy(() => import('./routes/ProductEditor'));
 const Members = lazy(() => import('./routes/Members'));
+const Roles = lazy(() => import('./routes/Roles'));
 const Invoices = lazy(() => import('./routes/Invoices'));
 const InvoiceEditor = lazy(() => import('./routes/InvoiceEditor'));
 const InvoicePrint = lazy(() => import('./routes/InvoicePrint'));
@@ -72,6 +73,7 @@ export function App() {
           <Route path="/products" component={Products} />
           <Route path="/products/:productId" component={ProductEditor} />
           <Route path="/members" component={Members} />
+          <Route path="/members/roles" component={Roles} />
           <Route path="/invoices" component={Invoices} />
           <Route path="/invoices/:invoiceId" component={InvoiceEditor} />
           <Route path="/invoices/:invoiceId/print" component={InvoicePrint} />

@@ -1,122 +1,173 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { builtInRoles } from '@facturo/core';
-import { api } from '../api/http';
-import type { CreatedInvitation, Member, Role } from '../api/types';
-import { roleName, roleSummary } from '../auth/roles';
+import { membersApi, rolesApi } from '../api/members';
+import type { Member } from '../api/types';
+import { grantedIn } from '../auth/access';
+import { assignableRoles, builtInRoleInfos, describeRoleError, mayManage, roleName, roleSummary, type Manager } from '../auth/roles';
+import { session } from '../auth/session';
 import { describeError } from '../errors';
 import { formatDate, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState, Notice } from '../components/Notice';
+import { InviteForm } from '../components/roles/InviteForm';
+import { RoleChoice } from '../components/roles/RoleChoice';
 
-const invitable = builtInRoles.filter((r) => r !== 'owner');
-
+/** Who is in the company and with which role; managers change roles, remove members and invite. */
 export default function Members() {
   const { company, can } = useCompany();
-  const [members] = createResource(() => company.id, (id) => api.get<Member[]>(`/api/v1/companies/${encodeURIComponent(id)}/members`));
-  const [role, setRole] = createSignal<Role>('sales');
-  const [invitation, setInvitation] = createSignal<CreatedInvitation | null>(null);
+  const [members, { mutate }] = createResource(() => company.id, membersApi.list);
+  const [roleList] = createResource(() => company.id, (id) => rolesApi.list(id).catch(() => null));
+  const roles = () => roleList()?.roles ?? builtInRoleInfos;
+  const me = (): Manager => ({ userId: session.me()?.user.id ?? '', role: company.role, granted: grantedIn(company) });
+  const name = (role: string) => roleName(role, roles(), lang());
+
+  // One change at a time: the member whose role is being chosen, or who is being removed.
+  const [changing, setChanging] = createSignal<Member | null>(null);
+  const [chosen, setChosen] = createSignal('');
+  const [removing, setRemoving] = createSignal<Member | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
-  const [copied, setCopied] = createSignal(false);
-  const canInvite = () => can('members.manage');
-  const link = () => {
-    const inv = invitation();
-    return inv ? new URL(inv.url, location.origin).href : '';
-  };
+  const [done, setDone] = createSignal<string | null>(null);
 
-  const invite = async (e: SubmitEvent) => {
-    e.preventDefault();
+  const open = (m: Member, what: 'change' | 'remove') => {
+    setError(null);
+    setDone(null);
+    if (what === 'change') {
+      setChosen(m.role);
+      setChanging(m);
+    } else setRemoving(m);
+  };
+  const apply = async (change: () => Promise<Member[]>, success: string) => {
     setBusy(true);
     setError(null);
-    setCopied(false);
     try {
-      setInvitation(await api.post<CreatedInvitation>(`/api/v1/companies/${encodeURIComponent(company.id)}/invitations`, { role: role() }));
-    } catch (err) {
-      setError(describeError(err));
+      mutate(await change());
+      setChanging(null);
+      setRemoving(null);
+      setDone(success);
+    } catch (e) {
+      setError(describeRoleError(e, 'member'));
     } finally {
       setBusy(false);
     }
   };
-
-  let linkInput: HTMLInputElement | undefined;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link());
-    } catch {
-      linkInput?.select();
-      document.execCommand('copy');
-    }
-    setCopied(true);
-  };
+  const saveRole = (m: Member) =>
+    chosen() === m.role
+      ? setChanging(null)
+      : apply(() => membersApi.setRole(company.id, m.userId, chosen()), t('members.roleChanged', { name: m.displayName, role: name(chosen()) }));
+  const remove = (m: Member) => apply(() => membersApi.remove(company.id, m.userId), t('members.removed', { name: m.displayName }));
 
   return (
     <>
       <div class="page-head">
         <h1>{t('members.title')}</h1>
+        <A href={`/c/${company.id}/members/roles`} class="btn" data-testid="roles-link">{t('members.rolesLink')}</A>
+        <p class="muted">{t('members.lead')}</p>
       </div>
+      <Show when={done()}>{(m) => <Notice kind="success" testid="members-done">{m()}</Notice>}</Show>
       <section class="card">
         <Show when={!members.loading} fallback={<p class="muted">{t('common.loading')}</p>}>
           <Show when={!members.error} fallback={<Notice kind="warning">{t('members.unavailable')} {describeError(members.error)}</Notice>}>
             <Show when={(members() ?? []).length > 0} fallback={<EmptyState title={t('members.empty')} />}>
-              <table class="table" data-testid="member-list">
+              <table class="table members-table" data-testid="member-list">
                 <thead>
                   <tr>
                     <th scope="col">{t('members.name')}</th>
                     <th scope="col">{t('members.role')}</th>
-                    <th scope="col">{t('members.joined')}</th>
+                    <th scope="col" class="hide-sm">{t('members.joined')}</th>
+                    <Show when={can('members.manage')}>
+                      <th scope="col"><span class="visually-hidden">{t('members.actions')}</span></th>
+                    </Show>
                   </tr>
                 </thead>
                 <tbody>
                   <For each={members()}>
                     {(m) => (
-                      <tr data-testid="member-row">
-                        <td>{m.displayName}</td>
-                        <td><span class="badge">{roleName(m.role, [], lang())}</span></td>
-                        <td>{formatDate(m.joinedAt)}</td>
+                      <tr data-testid="member-row" data-user={m.userId}>
+                        <td>
+                          {m.displayName}
+                          <Show when={m.userId === me().userId}> <span class="muted small">({t('members.you')})</span></Show>
+                        </td>
+                        <td>
+                          <div class="member-role">
+                            <span class="badge" data-testid="member-role">{name(m.role)}</span>
+                            <span class="hint hide-sm">{roleSummary(m.role, roles(), lang())}</span>
+                          </div>
+                        </td>
+                        <td class="hide-sm nowrap">{formatDate(m.joinedAt)}</td>
+                        <Show when={can('members.manage')}>
+                          <td class="row-actions">
+                            <Show when={mayManage(me(), m)}>
+                              <button type="button" class="btn small" onClick={() => open(m, 'change')} aria-label={t('members.changeRoleNamed', { name: m.displayName })} data-testid="change-role">
+                                {t('members.changeRole')}
+                              </button>
+                              <button type="button" class="btn small ghost danger" onClick={() => open(m, 'remove')} aria-label={t('members.removeNamed', { name: m.displayName })} data-testid="remove-member">
+                                {t('members.remove')}
+                              </button>
+                            </Show>
+                          </td>
+                        </Show>
                       </tr>
                     )}
                   </For>
                 </tbody>
               </table>
+              <Show when={can('members.manage')}>
+                <p class="hint table-note">{t('members.selfHint')}</p>
+              </Show>
             </Show>
           </Show>
         </Show>
       </section>
-      <Show when={canInvite()}>
-        <section class="card">
-          <h2>{t('members.inviteTitle')}</h2>
-          <p class="muted">{t('members.inviteLead')}</p>
-          <form class="inline-form" onSubmit={invite}>
-            <div class="field">
-              <label for="invite-role">{t('members.inviteRole')}</label>
-              <select id="invite-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)} aria-describedby="invite-role-hint">
-                <For each={invitable}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
-              </select>
-              <p class="hint" id="invite-role-hint">{roleSummary(role(), [], lang())}</p>
-            </div>
-            <button type="submit" class="btn primary" disabled={busy()}>
-              {t('members.createInvite')}
-            </button>
-          </form>
-          <Show when={invitation()}>
-            {(inv) => (
-              <div class="invite-result">
-                <label for="invite-link">{t('members.inviteLink')}</label>
-                <div class="copy-row">
-                  <input id="invite-link" ref={linkInput} readOnly value={link()} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
-                  <button type="button" class="btn" onClick={copy} data-testid="copy-invite">
-                    {copied() ? t('common.copied') : t('common.copy')}
-                  </button>
-                </div>
-                <p class="hint">{t('members.inviteExpires', { date: formatDate(inv().expiresAt), role: roleName(inv().role, [], lang()) })}</p>
-              </div>
-            )}
-          </Show>
-          <Show when={error()}>
-            <Notice kind="error">{error()}</Notice>
-          </Show>
-        </section>
+      <Show when={can('members.manage')}>
+        <InviteForm companyId={company.id} choices={assignableRoles(me(), roles(), 'invitation')} roles={roles()} />
       </Show>
+      <ConfirmDialog
+        open={changing() !== null}
+        busy={busy()}
+        title={t('members.changeRoleNamed', { name: changing()?.displayName ?? '' })}
+        titleId="change-role-title"
+        testId="change-role-dialog"
+        confirmLabel={t('members.saveRole')}
+        confirmTestId="confirm-role"
+        tone="primary"
+        onConfirm={() => {
+          const m = changing();
+          if (m) void saveRole(m);
+        }}
+        onClose={() => setChanging(null)}
+      >
+        <p class="muted small">{t('members.changeRoleLead', { name: changing()?.displayName ?? '' })}</p>
+        <RoleChoice
+          choices={assignableRoles(me(), roles(), 'member')}
+          roles={roles()}
+          value={chosen()}
+          current={changing()?.role}
+          name="member-role"
+          legend={t('members.role')}
+          onChange={setChosen}
+        />
+        <Show when={error()}>{(m) => <Notice kind="error" testid="member-error">{m()}</Notice>}</Show>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={removing() !== null}
+        busy={busy()}
+        title={t('members.removeTitle', { name: removing()?.displayName ?? '' })}
+        titleId="remove-member-title"
+        testId="remove-member-dialog"
+        confirmLabel={t('members.removeConfirm')}
+        confirmTestId="confirm-remove-member"
+        tone="danger"
+        onConfirm={() => {
+          const m = removing();
+          if (m) void remove(m);
+        }}
+        onClose={() => setRemoving(null)}
+      >
+        <p>{t('members.removeExplain', { name: removing()?.displayName ?? '' })}</p>
+        <Show when={error()}>{(m) => <Notice kind="error" testid="member-error">{m()}</Notice>}</Show>
+      </ConfirmDialog>
     </>
   );
 }
