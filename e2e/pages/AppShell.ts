@@ -10,6 +10,8 @@ export class AppShell {
   readonly meName: Locator;
   readonly readOnlyNotice: Locator;
   readonly offlineBanner: Locator;
+  /** The member's role, under the company's name in the sidebar. */
+  readonly companyRole: Locator;
 
   constructor(readonly page: Page) {
     this.syncStatus = page.getByTestId('sync-status');
@@ -18,6 +20,7 @@ export class AppShell {
     this.meName = page.getByTestId('me-name');
     this.readOnlyNotice = page.getByTestId('readonly-notice');
     this.offlineBanner = page.getByTestId('offline-banner');
+    this.companyRole = page.getByTestId('company-role');
   }
 
   async expectSyncState(state: SyncState, timeout?: number) {

@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { AccountPage, AppShell, CustomerEditorPage, CustomersPage, InvitePage, MembersPage, SignInPage } from '../pages';
+import { AccountPage, AppShell, CustomerEditorPage, CustomersPage, InvitePage, MembersPage, RolesPage, SignInPage } from '../pages';
 import { addVirtualAuthenticator, type VirtualAuthenticator } from './authenticator';
 import { DeviceNetwork } from './network';
 
@@ -14,6 +14,7 @@ export class Person {
   readonly customers: CustomersPage;
   readonly editor: CustomerEditorPage;
   readonly members: MembersPage;
+  readonly roles: RolesPage;
 
   private constructor(
     readonly name: string,
@@ -29,6 +30,7 @@ export class Person {
     this.customers = new CustomersPage(page);
     this.editor = new CustomerEditorPage(page);
     this.members = new MembersPage(page);
+    this.roles = new RolesPage(page);
   }
 
   /** `canGoOffline` routes the sync sockets so that setOffline really drops them (support/network.ts). */
