@@ -6,6 +6,7 @@ import { docsPage } from './docs';
 import { customerRoutes, productRoutes } from './workspace-records';
 import { invoiceRoutes } from './invoices';
 import { auditRoutes } from './audit';
+import { securityRoutes } from './security';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -22,6 +23,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', productRoutes());
   v1.route('/', invoiceRoutes());
   v1.route('/', auditRoutes());
+  v1.route('/', securityRoutes());
 
   const api = router();
   api.route('/v1', v1);

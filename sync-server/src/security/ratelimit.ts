@@ -2,6 +2,7 @@ import type { Client, Transaction } from '@libsql/client';
 import type { MiddlewareHandler } from 'hono';
 import type { Env } from '../api/context';
 import { companiesOf } from '../companies';
+import { raiseAlert } from './alerts';
 import { inWriteTransaction } from '../db';
 import { AppError, RateLimited } from '../errors';
 import { newId } from '../ids';
@@ -179,9 +180,9 @@ async function recordFailure(tx: Transaction, attempt: string, subjects: string[
 }
 
 /**
- * A locked account is recorded in the audit log of each of its companies (their owners read it), an
- * address or a person of no company in '_system' (the operator's). Telling them in the app and by email
- * comes with the anomaly alerts.
+ * A locked account is recorded in the audit log of each of its companies and raises an alert there
+ * (their owners and admins see it in the app); an address or a person of no company goes to '_system'
+ * (the operator's).
  */
 async function recordLock(s: Services, lock: Lock, who: Attempter) {
   const event = { type: 'sign_in_locked', failures: lock.failures, ip: who.address, until: lock.until.toISOString() };
@@ -192,6 +193,7 @@ async function recordLock(s: Services, lock: Lock, who: Attempter) {
   const companies = await companiesOf(s.db, who.userId);
   for (const companyId of companies.length > 0 ? companies.map((co) => co.id) : ['_system']) {
     await recordEvent(s, companyId, 'system:sign-in', { ...event, scope: 'account', userId: who.userId });
+    if (companyId !== '_system') await raiseAlert(s, companyId, 'sign_in_locked', who.userId, { failures: lock.failures, ip: who.address, until: lock.until.toISOString() });
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '@facturo/core';
-import { permissionsNeeded } from './guard';
+import { permissionsNeeded, reviewUpdate } from './guard';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 
@@ -29,18 +29,23 @@ describe('permissionsNeeded', () => {
   it('names the permission of each part a workspace update touches, down to nested fields', () => {
     const { edit } = pair();
     expect(edit((w) => w.updateSettings({ tradeName: 'Studio Boréal' }))).toEqual(['settings.edit']);
-    expect(edit((w) => w.updateSettings({ iban: 'FR7612345000011234567890123' }))).toEqual(['bank.edit']);
-    expect(edit((w) => w.updateSettings({ bic: 'BNPAFRPP' }))).toEqual(['bank.edit']);
+    expect(edit((w) => w.updateSettings({ iban: 'FR7612345000011234567890123' }))).toEqual(['bank.edit', 'second-approval']);
+    expect(edit((w) => w.updateSettings({ bic: 'BNPAFRPP' }))).toEqual(['bank.edit', 'second-approval']);
     expect(edit((w) => w.updateCustomer('cu_1', { city: 'Lyon' }))).toEqual(['customers.edit']);
     expect(edit((w) => w.createCustomer('cu_2', { name: 'Boulangerie' } as never, NOW))).toEqual(['customers.edit']);
     expect(edit((w) => w.updateProduct('pr_1', { unitPrice: '700.00' }))).toEqual(['catalog.edit']);
     expect(edit((w) => w.updateProduct('pr_1', { archived: true }))).toEqual(['catalog.edit']);
-    expect(edit((w) => w.doc.transact(() => { w.updateSettings({ iban: 'FR7699999000011234567890123' }); w.updateCustomer('cu_1', { city: 'Paris' }); }))).toEqual(['bank.edit', 'customers.edit']);
+    expect(edit((w) => w.doc.transact(() => { w.updateSettings({ iban: 'FR7699999000011234567890123' }); w.updateCustomer('cu_1', { city: 'Paris' }); }))).toEqual(['bank.edit', 'customers.edit', 'second-approval']);
   });
 
   it('finds where a deletion lands, and where text typed in the middle of a field lands', () => {
-    const { edit, ws } = pair();
+    const { edit, ws, server } = pair();
     expect(edit((w) => w.customers.delete('cu_1'))).toEqual(['customers.edit']);
+    const before = Y.encodeStateVector(ws.doc);
+    ws.products.delete('pr_1');
+    const deletion = Y.encodeStateAsUpdate(ws.doc, before);
+    expect(reviewUpdate(server, 'workspace', deletion)).toMatchObject({ needed: new Set(['catalog.edit']), deletedRecords: 1 });
+    Y.applyUpdate(server, deletion);
     const text = new Y.Text('Conditions');
     ws.doc.transact(() => ws.settings.set('notesText' as never, text as never));
     expect(edit(() => text.insert(5, 'X'))).toEqual(['settings.edit']);

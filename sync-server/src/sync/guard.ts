@@ -10,8 +10,28 @@ import { writePermission, type Permission } from '@facturo/core';
 
 type Place = { root: string; key: string | null };
 
-export function permissionsNeeded(doc: Y.Doc, kind: 'workspace' | 'document', update: Uint8Array): Set<Permission> {
-  if (kind === 'document') return new Set<Permission>(['documents.edit']);
+/**
+ * What a change needs besides permissions: the company's bank details are never written by a device,
+ * whatever its role — they change through a request a second person approves (security/bank.ts).
+ */
+export const SECOND_APPROVAL = 'second-approval';
+export type Need = Permission | typeof SECOND_APPROVAL;
+
+/** Roots whose direct entries are records (a customer, a product, a document): deleting one counts. */
+const RECORD_ROOTS = new Set(['customers', 'products', 'documents', 'contacts']);
+
+export interface UpdateReview {
+  needed: Set<Need>;
+  /** Whole records (customers, products, documents, contacts) the update deletes. */
+  deletedRecords: number;
+}
+
+export function permissionsNeeded(doc: Y.Doc, kind: 'workspace' | 'document', update: Uint8Array): Set<Need> {
+  return reviewUpdate(doc, kind, update).needed;
+}
+
+export function reviewUpdate(doc: Y.Doc, kind: 'workspace' | 'document', update: Uint8Array): UpdateReview {
+  if (kind === 'document') return { needed: new Set<Need>(['documents.edit']), deletedRecords: 0 };
   const { structs, ds } = Y.decodeUpdate(update);
   const own = new Map<number, Y.Item[]>();
   for (const s of structs) {
@@ -45,8 +65,12 @@ export function permissionsNeeded(doc: Y.Doc, kind: 'workspace' | 'document', up
     if (type._item) return placeOf(type._item, depth + 1);
     return { root: Y.findRootTypeKey(type), key: item.parentSub };
   };
-  const needed = new Set<Permission>();
-  const need = (place: Place | null) => needed.add(place ? writePermission('workspace', place.root, place.key) : 'settings.edit');
+  const needed = new Set<Need>();
+  let deletedRecords = 0;
+  const need = (place: Place | null) => {
+    if (place?.root === 'settings' && (place.key === 'iban' || place.key === 'bic')) needed.add(SECOND_APPROVAL);
+    needed.add(place ? writePermission('workspace', place.root, place.key) : 'settings.edit');
+  };
   for (const list of own.values()) for (const item of list) need(placeOf(item));
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
@@ -57,9 +81,13 @@ export function permissionsNeeded(doc: Y.Doc, kind: 'workspace' | 'document', up
         const s = stored[i]!;
         // A device's update carries every deletion it knows (sync step 2 sends its whole delete set):
         // only what is not deleted here yet is a change.
-        if (s instanceof Y.Item && !s.deleted) need(placeOf(s));
+        if (s instanceof Y.Item && !s.deleted) {
+          need(placeOf(s));
+          const parent = s.parent as Y.AbstractType<unknown> | null;
+          if (parent && !parent._item && s.parentSub !== null && s.content instanceof Y.ContentType && RECORD_ROOTS.has(Y.findRootTypeKey(parent))) deletedRecords++;
+        }
       }
     }
   }
-  return needed;
+  return { needed, deletedRecords };
 }

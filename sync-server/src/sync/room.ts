@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
 import { docIds, DraftDocument, type Permission } from '@facturo/core';
 import type { Log } from '../log';
 import { WriteQueue } from '../db';
-import { permissionsNeeded } from './guard';
+import { reviewUpdate, SECOND_APPROVAL } from './guard';
 import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
@@ -57,6 +57,8 @@ export class Room {
   private shadow: Y.Doc | null = null;
   /** Which rules apply to peers' updates: the workspace's (by part) or a document's. */
   readonly kind: 'workspace' | 'document';
+  /** Called when a peer's committed update deleted whole records (customers, products, documents): anomaly alerts. */
+  onRecordsDeleted: ((peer: Peer, records: number) => void) | null = null;
   /** Called after each committed peer update (projections). */
   onCommitted: ((room: Room) => void) | null = null;
 
@@ -277,23 +279,30 @@ export class Room {
       return;
     }
     if (!isEmptyUpdate(update)) {
-      const missing = [...permissionsNeeded(this.doc, this.kind, update)].filter((p) => !peer.permissions.has(p));
-      if (missing.length > 0) {
+      let deleted = 0;
+      const outcome = await this.writes.run(async (): Promise<'frozen' | 'ok' | { missing: string[] }> => {
+        if (this.frozenAs !== null) return 'frozen';
+        // Reviewed against the document as it is when the update is applied (writes are serialised).
+        const review = reviewUpdate(this.doc, this.kind, update);
+        const missing = [...review.needed].filter((p) => p === SECOND_APPROVAL || !peer.permissions.has(p));
+        if (missing.length > 0) return { missing };
+        await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });
+        Y.applyUpdate(this.doc, update, peer);
+        deleted = review.deletedRecords;
+        return 'ok';
+      });
+      if (typeof outcome === 'object') {
         // A change the UI would not have offered (a forced write): dropped whole and logged, as a viewer's.
         state.dropped++;
         await this.log.append({
           companyId: this.companyId, docId: this.docId, kind: 'event', actor: peer.userId, device: peer.deviceId,
-          payload: new TextEncoder().encode(JSON.stringify({ type: 'write_refused', missing, bytes: update.length })),
+          payload: new TextEncoder().encode(JSON.stringify({ type: 'write_refused', missing: outcome.missing, bytes: update.length })),
         });
         if (state.dropped >= MAX_DROPPED_WRITES) peer.close(4403, 'not allowed');
         return;
       }
-      const refused = await this.writes.run(async () => {
-        if (this.frozenAs !== null) return true;
-        await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });
-        Y.applyUpdate(this.doc, update, peer);
-        return false;
-      });
+      const refused = outcome === 'frozen';
+      if (deleted > 0) this.onRecordsDeleted?.(peer, deleted);
       if (refused) return this.refuseLate(peer, update);
       this.onCommitted?.(this);
     }

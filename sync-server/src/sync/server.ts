@@ -10,6 +10,7 @@ import { issueDocument } from '../commands/issue';
 import { AppError } from '../errors';
 import { recordEvent } from '../services';
 import { clientAddress } from '../security/client-ip';
+import { DeletionWatch, noteHabits } from '../security/alerts';
 import type { RoomRegistry } from './rooms';
 
 export interface SyncServer {
@@ -41,9 +42,12 @@ export function attachSync(s: Services, server: Server): SyncServer {
    * address, an event records it (the updates that follow carry the member and the device).
    */
   const seen = new Set<string>();
+  const deletions = new DeletionWatch(s);
   function noteConnection(companyId: string, userId: string, device: string | null, req: IncomingMessage) {
     const forwarded = req.headers['x-forwarded-for'];
     const ip = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, s.config.trustProxy);
+    // A device, a network or an hour unusual for this member alerts the owners (security/alerts.ts).
+    void noteHabits(s, companyId, userId, device, ip, s.now()).catch((e: unknown) => console.error('habits:', e));
     const key = `${companyId}|${userId}|${device ?? ''}|${ip}`;
     if (seen.has(key)) return;
     if (seen.size > 50_000) seen.clear();
@@ -86,6 +90,7 @@ export function attachSync(s: Services, server: Server): SyncServer {
     const room = await rooms.open(companyId, docId).catch(() => null);
     if (!room) return ws.close(1011, 'document could not be loaded');
     room.onCommand ??= (p, command) => runCommand(s, room.companyId, room.docId, p, command);
+    room.onRecordsDeleted ??= (p, n) => void deletions.deleted(room.companyId, p.userId, n, room.docId).catch((e: unknown) => console.error('deletions:', e));
     room.join(peer);
     noteConnection(companyId, who.userId, peer.deviceId, req);
     ws.removeAllListeners('message');
