@@ -99,6 +99,25 @@ const migrations: string[][] = [
     `CREATE INDEX alerts_company ON alerts(company_id, created_at)`,
     `CREATE TABLE member_habits (company_id TEXT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
        seen INTEGER NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, PRIMARY KEY (company_id, user_id, kind, value))`,
+  ],  [
+    // Passkeys hardened (issue 4). Sessions get a public id (what the sessions list shows and ends: never
+    // the token's hash), the time of their last passkey ceremony (re-authentication), and a recovery flag.
+    `ALTER TABLE sessions ADD COLUMN public_id TEXT`,
+    `ALTER TABLE sessions ADD COLUMN reauth_at TEXT`,
+    `ALTER TABLE sessions ADD COLUMN recovery INTEGER NOT NULL DEFAULT 0`,
+    `UPDATE sessions SET public_id = 'se_' || lower(hex(randomblob(8))), reauth_at = created_at`,
+    `CREATE UNIQUE INDEX sessions_public_id ON sessions(public_id)`,
+    `CREATE INDEX sessions_user ON sessions(user_id)`,
+    // One-time recovery codes: only the SHA-256 of each normalised code (auth/recovery.ts); a used code is deleted.
+    `CREATE TABLE recovery_codes (code_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL)`,
+    `CREATE INDEX recovery_codes_user ON recovery_codes(user_id)`,
+    // A person's TOTP secret (auth/totp.ts), sealed with the '_system' data key; active once confirmed;
+    // last_step refuses a code's replay.
+    `CREATE TABLE user_totp (user_id TEXT PRIMARY KEY REFERENCES users(id), key_id TEXT NOT NULL, iv BLOB NOT NULL, data BLOB NOT NULL,
+       created_at TEXT NOT NULL, confirmed_at TEXT, last_step INTEGER)`,
+    // A company's security rules, set by its owners (security/policy.ts).
+    `CREATE TABLE company_security (company_id TEXT PRIMARY KEY REFERENCES companies(id), require_backup_factor INTEGER NOT NULL DEFAULT 0,
+       updated_at TEXT NOT NULL, updated_by TEXT)`,
   ],
 ];
 

@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createSession, endSession, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessions';
-import { authenticationOptions, passkeyOwner, passkeysOf, registrationOptions, removePasskey, verifyAuthentication, verifyRegistration } from '../auth/passkeys';
+import { completeRecovery, createSession, endSession, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessions';
+import { authenticationOptions, passkeyOwner, passkeysOf, registrationOptions, removePasskey, renamePasskey, verifyAuthentication, verifyRegistration } from '../auth/passkeys';
+import { recoveryCodesLeft } from '../auth/recovery';
+import { totpState } from '../auth/totp';
+import { companiesRequiringBackupFactor, currentSession, requireFreshAuth } from '../security/policy';
 import { companiesOf, inspectInvitation, acceptInvitation } from '../companies';
 import { recordEvent } from '../services';
 import { clientIp } from '../security/client-ip';
@@ -12,7 +15,7 @@ import { CompanyEntrySchema, InvitationInfoSchema, json, MeSchema, WebAuthnJson 
 
 const OptionsSchema = z.object({ challengeId: z.string(), options: WebAuthnJson });
 
-async function me(c: Ctx, userId: string) {
+export async function me(c: Ctx, userId: string) {
   const { db } = c.get('services');
   const u = (await db.execute({ sql: 'SELECT id, display_name FROM users WHERE id = ?', args: [userId] })).rows[0];
   if (!u) throw unauthenticated();
@@ -20,13 +23,27 @@ async function me(c: Ctx, userId: string) {
     user: { id: String(u.id), displayName: String(u.display_name) },
     companies: await companiesOf(db, userId),
     passkeys: await passkeysOf(db, userId),
+    security: {
+      recoveryCodesLeft: await recoveryCodesLeft(db, userId),
+      totp: await totpState(c.get('services'), userId),
+      backupFactorRequiredIn: await companiesRequiringBackupFactor(db, userId),
+    },
   };
 }
 
-async function signIn(c: Ctx, userId: string) {
+/** Sets the session cookie of a new session; `recovery` for one that may only register a passkey. */
+export async function signIn(c: Ctx, userId: string, opts: { recovery?: boolean } = {}) {
   const s = c.get('services');
-  const token = await createSession(s.db, userId, s.now(), { userAgent: c.req.header('user-agent'), ip: clientIp(c, s.config.trustProxy) });
+  const token = await createSession(s.db, userId, s.now(), { userAgent: c.req.header('user-agent'), ip: clientIp(c, s.config.trustProxy), recovery: opts.recovery });
   setCookie(c, SESSION_COOKIE, token, sessionCookieOptions(s.config.origins[0]!));
+}
+
+/** Who may add a passkey here: the signed-in person, or the person of a recovery session. */
+async function registeringUser(c: Ctx): Promise<string | null> {
+  const signedIn = c.get('principal').userId;
+  if (signedIn) return signedIn;
+  const session = await currentSession(c);
+  return session?.recovery ? session.userId : null;
 }
 
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure over HTTPS. */
@@ -69,7 +86,9 @@ export function authRoutes() {
     }),
     async (c) => {
       const s = c.get('services');
-      const out = await registrationOptions(s.db, s.config, c.req.valid('json'), c.get('principal').userId, s.now());
+      // A new passkey is a way in for good: a signed-in person confirms it is them first (a recovery session just did).
+      if (c.get('principal').userId) await requireFreshAuth(c);
+      const out = await registrationOptions(s.db, s.config, c.req.valid('json'), await registeringUser(c), s.now());
       return c.json({ challengeId: out.challengeId, options: out.options as unknown as Record<string, unknown> }, 200);
     },
   );
@@ -82,9 +101,11 @@ export function authRoutes() {
     }),
     async (c) => {
       const s = c.get('services');
-      const { userId, newUser } = await verifyRegistration(s.db, s.config, c.req.valid('json'), c.get('principal').userId, s.now());
+      const { userId, newUser } = await verifyRegistration(s.db, s.config, c.req.valid('json'), await registeringUser(c), s.now());
       await recordEvent(s, '_system', userId, { type: newUser ? 'user_registered' : 'passkey_added' });
       if (newUser) await signIn(c, userId);
+      const session = newUser ? null : await currentSession(c);
+      if (session?.recovery) await completeRecovery(s.db, session.idHash, s.now());
       return c.json(await me(c, userId), 200);
     },
   );
@@ -139,10 +160,24 @@ export function authRoutes() {
       responses: { 200: json(MeSchema, 'Me'), 401: errorResponses[401], 404: errorResponses[404], 409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Last passkey') },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const userId = requireUser(c);
       const s = c.get('services');
       await removePasskey(s.db, userId, c.req.valid('param').id);
       await recordEvent(s, '_system', userId, { type: 'passkey_removed' });
+      return c.json(await me(c, userId), 200);
+    },
+  );
+
+  app.openapi(
+    secureRoute('signed-in', {
+      method: 'patch', path: '/me/passkeys/{id}', tags: ['Auth'], summary: 'Rename one of my passkeys',
+      request: { params: z.object({ id: z.string() }), body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1, 'a name is required').max(60) }) } } } },
+      responses: { 200: json(MeSchema, 'Me'), 400: errorResponses[400], 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const userId = requireUser(c);
+      await renamePasskey(c.get('services').db, userId, c.req.valid('param').id, c.req.valid('json').name);
       return c.json(await me(c, userId), 200);
     },
   );

@@ -3,6 +3,7 @@ import { builtInPermissions, builtInRoles, permissions } from '@facturo/core';
 import { createApiToken, createCompany, createCustomRole, createInvitation, customRolesOf, deleteCustomRole, MAX_TOKEN_DAYS, membersOf, removeMember, revokeApiToken, setMemberRole, tokensOf, updateCustomRole } from '../companies';
 import { getSecret, putSecret } from '../companies/secrets';
 import { recordEvent } from '../services';
+import { requireFreshAuth } from '../security/policy';
 import { errorResponses, memberOf, requireUser, router, secureRoute } from './context';
 import { CompanyEntrySchema, InvitationSchema, json, MemberSchema, PermissionSchema, RoleInfoSchema, RoleSchema } from './schemas';
 
@@ -46,6 +47,7 @@ export function companyRoutes() {
       responses: { 200: json(z.array(MemberSchema), 'Members'), 400: errorResponses[400], 409: errorResponses[400] },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const m = memberOf(c);
       const s = c.get('services');
       const { userId } = c.req.valid('param');
@@ -63,6 +65,7 @@ export function companyRoutes() {
       responses: { 200: json(z.array(MemberSchema), 'Members'), 409: errorResponses[400] },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const m = memberOf(c);
       const s = c.get('services');
       const { userId } = c.req.valid('param');
@@ -113,6 +116,7 @@ export function companyRoutes() {
       responses: { 201: json(RoleInfoSchema, 'The role'), 400: errorResponses[400] },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const m = memberOf(c);
       const s = c.get('services');
       const role = await createCustomRole(s.db, m.companyId, c.req.valid('json'), s.now());
@@ -128,6 +132,7 @@ export function companyRoutes() {
       responses: { 200: json(RoleInfoSchema, 'The role'), 400: errorResponses[400] },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const m = memberOf(c);
       const s = c.get('services');
       const role = await updateCustomRole(s.db, m.companyId, c.req.valid('param').roleId, c.req.valid('json'), s.now());
@@ -177,6 +182,7 @@ export function companyRoutes() {
       responses: { 201: json(TokenSchema.extend({ token: z.string() }), 'The token, with its secret (shown once)'), 400: errorResponses[400] },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const m = memberOf(c);
       const s = c.get('services');
       const body = c.req.valid('json');

@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { SESSION_COOKIE, sessionUser } from '../auth/sessions';
 import { apiTokenPrincipal, roleOf, rolePermissions, tokenPermissions, type Role, type TokenPrincipal } from '../companies';
 import { AppError, forbidden, invalid, notFound, unauthenticated } from '../errors';
+import { enforceSecurityPolicy } from '../security/policy';
 
 export interface Principal {
   /** A signed-in person, or null for an API token. */
@@ -107,6 +108,7 @@ function checkAccess(access: Access, path: string): MiddlewareHandler<Env> {
   // Looking at the break and acknowledging it must stay possible.
   const integrityExempt = path.startsWith('/companies/{id}/integrity');
   return async (c, next) => {
+    await enforceSecurityPolicy(c, access, path);
     if (access === 'signed-in') requireUser(c);
     else if (access !== 'public') {
       const companyId = companyInPath ? c.req.param('id') : companyOf(c);

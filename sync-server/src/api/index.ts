@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { identify, router } from './context';
 import { authRoutes } from './auth';
+import { accountSecurityRoutes } from './account-security';
 import { companyRoutes } from './companies';
 import { docsPage } from './docs';
 import { customerRoutes, productRoutes } from './workspace-records';
@@ -18,6 +19,7 @@ export function apiRoutes(services: Services) {
   v1.use('*', budgets.byToken);
   v1.get('/health', (c) => c.json({ ok: true }));
   v1.route('/', authRoutes());
+  v1.route('/', accountSecurityRoutes());
   v1.route('/', companyRoutes());
   v1.route('/', customerRoutes());
   v1.route('/', productRoutes());

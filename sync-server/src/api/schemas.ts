@@ -17,11 +17,20 @@ export const PasskeySchema = z
   .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
   .openapi('Passkey');
 
+export const MeSecuritySchema = z
+  .object({
+    recoveryCodesLeft: z.number(),
+    totp: z.enum(['off', 'pending', 'on']),
+    backupFactorRequiredIn: z.array(z.string()).openapi({ description: 'Ids of your companies that require a second passkey or recovery codes, which you lack' }),
+  })
+  .openapi('MeSecurity');
+
 export const MeSchema = z
   .object({
     user: z.object({ id: z.string(), displayName: z.string() }),
     companies: z.array(CompanyEntrySchema),
     passkeys: z.array(PasskeySchema),
+    security: MeSecuritySchema,
   })
   .openapi('Me');
 

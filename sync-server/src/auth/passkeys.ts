@@ -131,6 +131,17 @@ export async function authenticationOptions(db: Client, rp: Rp, now: Date) {
   return { challengeId, options };
 }
 
+/** Re-authentication of a signed-in person before a sensitive action: only their own passkeys will do. */
+export async function reauthenticationOptions(db: Client, rp: Rp, userId: string, now: Date) {
+  const keys = (await db.execute({ sql: 'SELECT id, transports FROM passkeys WHERE user_id = ?', args: [userId] })).rows;
+  const options = await generateAuthenticationOptions({
+    rpID: rp.rpId, userVerification: 'required',
+    allowCredentials: keys.map((r) => ({ id: String(r.id), transports: r.transports ? (JSON.parse(String(r.transports)) as AuthenticatorTransportFuture[]) : undefined })),
+  });
+  const challengeId = await storeChallenge(db, { challenge: options.challenge, kind: 'reauth', userId }, now);
+  return { challengeId, options };
+}
+
 /** The person a sign-in assertion claims to be (by its credential id), before anything is verified; null if unknown. */
 export async function passkeyOwner(db: Client, response: unknown): Promise<string | null> {
   const id = (response as { id?: unknown } | undefined)?.id;
@@ -139,12 +150,17 @@ export async function passkeyOwner(db: Client, response: unknown): Promise<strin
   return row ? String(row.user_id) : null;
 }
 
-export async function verifyAuthentication(db: Client, rp: Rp, input: { challengeId?: unknown; response?: unknown }, now: Date): Promise<string> {
-  const ch = await takeChallenge(db, input.challengeId, 'login', now);
+/**
+ * Verifies a sign-in assertion (`login`), or a re-authentication (`reauth`) of the person the challenge
+ * was made for: another person's passkey does not re-authenticate anyone. Returns the passkey's user.
+ */
+export async function verifyAuthentication(db: Client, rp: Rp, input: { challengeId?: unknown; response?: unknown }, now: Date, kind: 'login' | 'reauth' = 'login'): Promise<string> {
+  const ch = await takeChallenge(db, input.challengeId, kind, now);
   const response = input.response as AuthenticationResponseJSON | undefined;
   if (!response || typeof response.id !== 'string') throw invalid({ response: 'a WebAuthn assertion is required' });
   const row = (await db.execute({ sql: 'SELECT * FROM passkeys WHERE id = ?', args: [response.id] })).rows[0];
   if (!row) throw new AppError(401, 'unknown_passkey', 'this passkey is not registered here');
+  if (kind === 'reauth' && String(row.user_id) !== String(ch.user_id)) throw new AppError(401, 'passkey_rejected', 'confirm with one of your own passkeys');
   let verification;
   try {
     verification = await verifyAuthenticationResponse({
@@ -171,6 +187,13 @@ export async function verifyAuthentication(db: Client, rp: Rp, input: { challeng
 export async function passkeysOf(db: Client, userId: string) {
   const rs = await db.execute({ sql: 'SELECT id, name, created_at, last_used_at FROM passkeys WHERE user_id = ? ORDER BY created_at', args: [userId] });
   return rs.rows.map((r) => ({ id: String(r.id), name: String(r.name), createdAt: String(r.created_at), lastUsedAt: r.last_used_at === null ? null : String(r.last_used_at) }));
+}
+
+export async function renamePasskey(db: Client, userId: string, passkeyId: string, name: string) {
+  const trimmed = name.trim();
+  if (!trimmed || trimmed.length > 60) throw invalid({ name: 'a name of 1 to 60 characters' });
+  const rs = await db.execute({ sql: 'UPDATE passkeys SET name = ? WHERE id = ? AND user_id = ? RETURNING id', args: [trimmed, passkeyId, userId] });
+  if (rs.rows.length === 0) throw notFound('passkey');
 }
 
 /** Removing the last passkey would lock the user out: refused. */
