@@ -56,6 +56,7 @@ describe('bank details', () => {
     await until(() => c.provider.synced, 'synced');
     new Workspace(c.doc).updateSettings({ iban: 'FR7630006000011234567890189' });
     await expect.poll(async () => (await server.services.log.readKind(companyId, ['event'], undefined, 50)).some((e) => e.payload!.toString().includes('second-approval'))).toBe(true);
+    expect(c.refusals()).toEqual([['second-approval']]); // the device is told, and can say so
     expect(ws.settings.get('iban')).toBe('FR1420041010050500013M02606');
     c.destroy();
   });

@@ -149,6 +149,15 @@ describe('authorization matrix', () => {
   });
 });
 
+describe('invitations', () => {
+  it('show a custom role by its name and what it allows to the person invited', async () => {
+    const inv = await call('POST', `/companies/${companyA}/invitations`, ownerToken, { role: customRole.id });
+    const info = await call('GET', `/invitations/${String(inv.body.token)}`, null);
+    expect(info.body).toMatchObject({ role: customRole.id, roleName: 'Relances et RIB', permissions: expect.arrayContaining(['company.read', 'customers.edit', 'bank.edit']) });
+    expect((info.body.permissions as string[]).length).toBe(3);
+  });
+});
+
 describe('rooms', () => {
   /** Makes `change` on a fresh replica of the workspace as `role`, and tells whether the server kept it. */
   async function tryChange(role: string, change: (w: Workspace) => void, probe: (w: Workspace) => boolean): Promise<'kept' | 'refused'> {

@@ -45,6 +45,8 @@ export interface Client {
   /** The latest state vector the server acknowledged as committed. */
   acked: () => Map<number, number>;
   readOnly: () => boolean;
+  /** The permissions named by each refused write (message 105). */
+  refusals: () => string[][];
   destroy(): void;
 }
 
@@ -71,7 +73,11 @@ export function connect(baseUrl: string, docId: string, headers: Record<string, 
   provider.messageHandlers[101] = () => {
     readOnly = true;
   };
-  return { doc, provider, closeCode, acked: () => acked, readOnly: () => readOnly, destroy: () => { provider.destroy(); doc.destroy(); } };
+  const refusals: string[][] = [];
+  provider.messageHandlers[105] = (_encoder, decoder: decoding.Decoder) => {
+    refusals.push((JSON.parse(decoding.readVarString(decoder)) as { missing: string[] }).missing);
+  };
+  return { doc, provider, closeCode, acked: () => acked, readOnly: () => readOnly, refusals: () => refusals, destroy: () => { provider.destroy(); doc.destroy(); } };
 }
 
 export async function until(check: () => boolean, what: string, timeoutMs = 10_000) {

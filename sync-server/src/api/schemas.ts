@@ -43,7 +43,11 @@ export const InvitationSchema = z
   .openapi('Invitation');
 
 export const InvitationInfoSchema = z
-  .object({ company: z.object({ id: z.string(), name: z.string() }), role: RoleSchema, expiresAt: z.string() })
+  .object({
+    company: z.object({ id: z.string(), name: z.string() }), role: RoleSchema,
+    roleName: z.string().nullable().openapi({ description: 'a custom role’s name (null for a built-in role, which the app names)' }),
+    permissions: z.array(PermissionSchema), expiresAt: z.string(),
+  })
   .openapi('InvitationInfo');
 
 /** A person to talk to at a customer; `id` is kept across PATCHes to update rather than replace them. */

@@ -1,9 +1,9 @@
 import type { Client, Transaction } from '@libsql/client';
-import { docIds, mayAssign, permissionsOf, type Permission } from '@facturo/core';
+import { docIds, isBuiltInRole, mayAssign, permissionsOf, type Permission } from '@facturo/core';
 import { inWriteTransaction } from '../db';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { hashSecret, newId, newSecret } from '../ids';
-import { assignableRole, isRole, rolePermissions, type Role } from './roles';
+import { assignableRole, customRolesOf, isRole, rolePermissions, type Role } from './roles';
 
 export interface CompanyEntry {
   id: string;
@@ -97,7 +97,14 @@ export async function inspectInvitation(db: Client, token: string, now: Date) {
     })
   ).rows[0];
   if (!row) throw notFound('invitation (unknown, already used or expired)');
-  return { company: { id: String(row.company_id), name: String(row.name) }, role: String(row.role), expiresAt: String(row.expires_at) };
+  const companyId = String(row.company_id);
+  const role = String(row.role);
+  // A custom role is shown by its name and what it allows: the person joining sees what they accept.
+  const custom = isBuiltInRole(role) ? null : (await customRolesOf(db, companyId)).find((r) => r.id === role) ?? null;
+  return {
+    company: { id: companyId, name: String(row.name) }, role, roleName: custom?.name ?? null,
+    permissions: [...(await rolePermissions(db, companyId, role))], expiresAt: String(row.expires_at),
+  };
 }
 
 /** Marks the invitation used and adds the membership in one transaction: a link works once. */

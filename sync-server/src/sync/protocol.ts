@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 
 // Message types on /sync: y-protocols' sync (0) and awareness (1), y-websocket's queryAwareness (3),
 // and ours: ack (100) after an update is committed, read-only (101) for viewers, frozen (102) once
-// issued. See docs/protocol.md.
+// issued, commands (103/104), a refused write (105). See docs/protocol.md.
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
 export const MSG_AUTH = 2;
@@ -16,6 +16,9 @@ export const MSG_FROZEN = 102;
  * `[104][varString json {key, ok, result | error}]`. */
 export const MSG_COMMAND = 103;
 export const MSG_COMMAND_RESULT = 104;
+/** `[105][varString json {missing: string[]}]`: an update of this connection was refused (its role does not
+ * allow where it lands: the permissions it lacks are named); it is not applied and not acknowledged. */
+export const MSG_WRITE_REFUSED = 105;
 
 export function frame(type: number, write?: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();

@@ -8,7 +8,7 @@ import { docIds, DraftDocument, type Permission } from '@facturo/core';
 import type { Log } from '../log';
 import { WriteQueue } from '../db';
 import { reviewUpdate, SECOND_APPROVAL } from './guard';
-import { frame, isEmptyUpdate, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
+import { frame, isEmptyUpdate, MSG_WRITE_REFUSED, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
   userId: string;
@@ -245,7 +245,7 @@ export class Room {
     }
     let answer: unknown;
     try {
-      if (peer.readOnly) throw Object.assign(new Error('read-only'), { code: 'forbidden', status: 403 });
+      // Each command checks the permission it needs itself (issuing: invoices.issue), whether or not the peer may edit.
       if (!this.onCommand) throw new Error('no commands here');
       answer = { key: command.key, ok: true, result: await this.onCommand(peer, command) };
     } catch (e) {
@@ -292,13 +292,17 @@ export class Room {
         return 'ok';
       });
       if (typeof outcome === 'object') {
-        // A change the UI would not have offered (a forced write): dropped whole and logged, as a viewer's.
+        // A change the UI would not have offered (a forced write, or made offline before the role was
+        // reduced): dropped whole, the device told (it shows its changes as refused), and logged.
         state.dropped++;
+        peer.send(frame(MSG_WRITE_REFUSED, (e) => encoding.writeVarString(e, JSON.stringify({ missing: outcome.missing }))));
+        if (state.dropped > MAX_DROPPED_WRITES) return;
         await this.log.append({
           companyId: this.companyId, docId: this.docId, kind: 'event', actor: peer.userId, device: peer.deviceId,
           payload: new TextEncoder().encode(JSON.stringify({ type: 'write_refused', missing: outcome.missing, bytes: update.length })),
         });
-        if (state.dropped >= MAX_DROPPED_WRITES) peer.close(4403, 'not allowed');
+        // Not closed: such writes come from edits made offline before the role was reduced, and the
+        // device would otherwise reconnect to send them again. Logged up to a bound per connection.
         return;
       }
       const refused = outcome === 'frozen';

@@ -6,6 +6,7 @@ const labels: Record<SyncState, MessageKey> = {
   pending: 'sync.pending',
   offline: 'sync.offline',
   readonly: 'sync.readonly',
+  refused: 'sync.refused',
 };
 
 export function SyncStatus(props: { state: SyncState; testid?: string }) {

@@ -36,6 +36,7 @@ export const en: Messages = {
   'sync.pending': 'Syncing…',
   'sync.offline': 'Offline — changes kept on this device',
   'sync.readonly': 'Read-only',
+  'sync.refused': 'Not saved: your role does not allow this change',
 
   'presence.label': 'People here',
   'presence.here': '{name} is also viewing this company',

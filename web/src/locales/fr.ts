@@ -36,6 +36,7 @@ export const fr = {
   'sync.pending': 'Synchronisation…',
   'sync.offline': 'Hors ligne — modifications gardées sur cet appareil',
   'sync.readonly': 'Lecture seule',
+  'sync.refused': 'Non enregistré : votre rôle ne permet pas cette modification',
 
   'presence.label': 'Personnes présentes',
   'presence.here': '{name} consulte aussi cette entreprise',

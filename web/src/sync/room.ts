@@ -69,9 +69,10 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
   const [others, setOthers] = createSignal<PresenceUser[]>([]);
   const [refusedWith, setRefusedWith] = createSignal<number | null>(null);
   const [frozenAs, setFrozenAs] = createSignal<string | null>(null);
+  const [refused, setRefused] = createSignal(false);
   const localVector = () => (version(), Y.decodeStateVector(Y.encodeStateVector(doc)));
   const readOnly = () => opts.readOnly() || readOnlyByServer();
-  const syncState = () => syncStateOf({ readOnly: readOnly(), connected: connected(), local: localVector(), known: known() });
+  const syncState = () => syncStateOf({ readOnly: readOnly(), connected: connected(), local: localVector(), known: known(), refused: refused() });
   const lateEdits = () => hasLateEdits({ frozenAs: frozenAs(), synced: synced(), local: localVector(), known: known() });
   const acked = () => isCovered(localVector(), known());
 
@@ -86,6 +87,7 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
     },
     readOnly: () => setReadOnlyByServer(true),
     frozen: (number) => setFrozenAs(number),
+    refused: () => setRefused(true),
   });
   const onUpdate = () => {
     setVersion((v) => v + 1);

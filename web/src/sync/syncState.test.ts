@@ -9,6 +9,9 @@ describe('sync state', () => {
     const facts = { readOnly: false, connected: true, local: sv({ 1: 5, 2: 3 }) };
     expect(syncStateOf({ ...facts, known: sv({ 1: 5, 2: 3 }) })).toBe('saved');
     expect(syncStateOf({ ...facts, known: sv({ 1: 4, 2: 9 }) })).toBe('pending');
+    // A refused edit is never acknowledged: it shows as refused, not as pending for ever.
+    expect(syncStateOf({ ...facts, known: sv({ 1: 4, 2: 9 }), refused: true })).toBe('refused');
+    expect(syncStateOf({ ...facts, known: sv({ 1: 5, 2: 3 }), refused: true })).toBe('saved');
     expect(syncStateOf({ ...facts, known: sv({ 1: 5 }) })).toBe('pending');
   });
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 
 // What the status chip says, from what the server is known to hold (docs/protocol.md "ack (100)").
 
-export type SyncState = 'saved' | 'pending' | 'offline' | 'readonly';
+export type SyncState = 'saved' | 'pending' | 'offline' | 'readonly' | 'refused';
 export type StateVector = Map<number, number>;
 
 /** Per client, the larger clock: what the server holds only grows. */
@@ -30,6 +30,8 @@ export interface SyncFacts {
   local: StateVector;
   /** What the server acknowledged or sent us. */
   known: StateVector;
+  /** The server refused an edit of ours (message 105) that is still not covered. */
+  refused?: boolean;
 }
 
 /**
@@ -40,5 +42,6 @@ export interface SyncFacts {
 export function syncStateOf(f: SyncFacts): SyncState {
   if (f.readOnly) return 'readonly';
   if (!f.connected) return 'offline';
-  return isCovered(f.local, f.known) ? 'saved' : 'pending';
+  if (isCovered(f.local, f.known)) return 'saved';
+  return f.refused ? 'refused' : 'pending';
 }
