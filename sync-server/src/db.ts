@@ -119,6 +119,11 @@ const migrations: string[][] = [
     `CREATE TABLE company_security (company_id TEXT PRIMARY KEY REFERENCES companies(id), require_backup_factor INTEGER NOT NULL DEFAULT 0,
        updated_at TEXT NOT NULL, updated_by TEXT)`,
   ],
+  [
+    // Which master key wraps the data keys (a fingerprint, never the key): a wrong FACTURO_MASTER_KEY is
+    // named at start, and a rotation interrupted between the database and the key file is finished.
+    `CREATE TABLE key_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
