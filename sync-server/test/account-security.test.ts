@@ -335,6 +335,9 @@ describe('backup factor rule', () => {
     expect(me.status).toBe(200);
     expect((me.body.security as { backupFactorRequiredIn: string[] }).backupFactorRequiredIn).toEqual([owner.companyId]);
     expect((await call('GET', `/companies/${owner.companyId}/members`, { cookie: owner.cookie })).status).toBe(200);
+    const socket = connect(server.url, docIds.workspace(owner.companyId), { cookie: rae.cookie, origin: server.url });
+    expect(await socket.closeCode).toBe(4403);
+    socket.destroy();
 
     const options = await call('POST', '/auth/register/options', { cookie: rae.cookie }, { passkeyName: 'Clé USB' });
     const made = registration((options.body.options as { challenge: string }).challenge, server.url, rae.userId);

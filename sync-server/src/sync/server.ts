@@ -10,6 +10,7 @@ import { issueDocument } from '../commands/issue';
 import { AppError } from '../errors';
 import { recordEvent } from '../services';
 import { clientAddress } from '../security/client-ip';
+import { backupFactorMissing } from '../security/policy';
 import { DeletionWatch, noteHabits } from '../security/alerts';
 import type { RoomRegistry } from './rooms';
 
@@ -19,7 +20,7 @@ export interface SyncServer {
 }
 
 /** Who may join: a session cookie (browsers) or a Bearer API token (integrations, headless clients). */
-async function principal(s: Services, req: IncomingMessage, companyId: string): Promise<{ userId: string; role: string; permissions: ReadonlySet<Permission> } | 'unauthenticated' | 'forbidden'> {
+async function principal(s: Services, req: IncomingMessage, companyId: string): Promise<{ userId: string; role: string; permissions: ReadonlySet<Permission> } | 'unauthenticated' | 'forbidden' | 'backup_factor_required'> {
   const now = s.now();
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
@@ -30,6 +31,7 @@ async function principal(s: Services, req: IncomingMessage, companyId: string): 
   const userId = await sessionUser(s.db, parseCookies(req.headers.cookie)[SESSION_COOKIE], now);
   if (!userId) return 'unauthenticated';
   const role = await roleOf(s.db, companyId, userId);
+  if (role && (await backupFactorMissing(s.db, companyId, userId))) return 'backup_factor_required';
   return role ? { userId, role, permissions: await rolePermissions(s.db, companyId, role) } : 'forbidden';
 }
 
@@ -74,6 +76,7 @@ export function attachSync(s: Services, server: Server): SyncServer {
     const who = await principal(s, req, companyId).catch(() => 'unauthenticated' as const);
     if (who === 'unauthenticated') return ws.close(4401, 'sign in first');
     if (who === 'forbidden') return ws.close(4404, 'unknown document'); // another company's room looks absent
+    if (who === 'backup_factor_required') return ws.close(4403, 'this company requires a second passkey or recovery codes');
     if (s.integrity.blockedBy(companyId)) return ws.close(4423, 'audit log broken: an owner must acknowledge it');
     const device = url.searchParams.get('device');
     const peer: Peer = {
