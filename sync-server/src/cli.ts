@@ -1,5 +1,7 @@
 import { loadConfig } from './config';
-import { createServices } from './services';
+import { createServices, recordEvent } from './services';
+import { openDatabase } from './db';
+import { rotateMasterKey } from './log/keys';
 import { startServer } from './server';
 import { ensureDemo } from './demo';
 import { verifyLog } from './log';
@@ -10,10 +12,20 @@ import { companyBySlug, createApiToken, createInvitation } from './companies';
  *   facturo serve [--port N] | demo | invite --company SLUG --role ROLE
  *   facturo token create --company SLUG --role ROLE [--name NAME] [--scopes P1,P2] [--days N]   (last line: the token only)
  *   facturo audit verify
+ *   facturo keys rotate-master            (server stopped; with FACTURO_MASTER_KEY, prints the new key to set)
+ *   facturo keys rotate --company SLUG    (a new data key for the company's next entries; older ones stay readable)
  */
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** An operator's event in the '_system' chain (nothing company-specific). */
+async function recordEventIn(config: ReturnType<typeof loadConfig>, event: Record<string, unknown>) {
+  const s = await createServices(config);
+  await recordEvent(s, '_system', 'system:cli', event);
+  await s.log.close();
+  s.db.close();
 }
 
 function fail(message: string): never {
@@ -71,6 +83,32 @@ async function main(argv: string[]) {
       s.db.close();
       return;
     }
+    case 'keys': {
+      if (sub === 'rotate-master') {
+        const db = await openDatabase(config);
+        const r = await rotateMasterKey(db, config.dataDir);
+        await recordEventIn(config, { type: 'master_key_rotated', fingerprint: r.fingerprint, rewrapped: r.rewrapped });
+        db.close();
+        if (r.newKey) {
+          console.log(`Master key rotated: ${r.rewrapped} data key${r.rewrapped === 1 ? '' : 's'} re-wrapped (fingerprint ${r.fingerprint}).`);
+          console.log('Set FACTURO_MASTER_KEY to this new key before starting the server again (the old one no longer works):');
+          console.log(r.newKey);
+        } else console.log(`Master key rotated: ${r.rewrapped} data key${r.rewrapped === 1 ? '' : 's'} re-wrapped; ${config.dataDir}/master.key replaced (fingerprint ${r.fingerprint}). Keep a copy of it with your backups.`);
+        return;
+      }
+      if (sub === 'rotate') {
+        const s = await createServices(config);
+        const company = await companyBySlug(s.db, flag(args, 'company') ?? fail('--company SLUG is required'));
+        if (!company) fail('no such company');
+        const dk = await s.keys.rotate(company.id);
+        await recordEvent(s, company.id, 'system:cli', { type: 'data_key_rotated', keyId: dk.keyId });
+        await s.log.close();
+        s.db.close();
+        console.log(`New data key ${dk.keyId} for ${company.name}: new entries are sealed with it (restart a running server to use it).`);
+        return;
+      }
+      fail('usage: facturo keys rotate-master | facturo keys rotate --company SLUG');
+    }
     case 'audit': {
       if (sub !== 'verify') fail('usage: facturo audit verify');
       const s = await createServices(config);
@@ -85,7 +123,7 @@ async function main(argv: string[]) {
       return;
     }
     default:
-      fail(`unknown command "${command ?? ''}". Commands: serve [--port N], demo, invite, token create, audit verify`);
+      fail(`unknown command "${command ?? ''}". Commands: serve [--port N], demo, invite, token create, audit verify, keys rotate-master, keys rotate`);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Client } from '@libsql/client';
 import type { Config } from './config';
 import { openDatabase } from './db';
-import { KeyRing, loadMasterKey, Log } from './log';
+import { KeyRing, Log } from './log';
+import { openMasterKey } from './log/keys';
 import { Integrity } from './log/integrity';
 import { RoomRegistry } from './sync/rooms';
 
@@ -21,7 +22,7 @@ export interface Services {
 
 export async function createServices(config: Config, now: () => Date = () => new Date()): Promise<Services> {
   const db = await openDatabase(config);
-  const keys = new KeyRing(db, loadMasterKey(config.dataDir));
+  const keys = new KeyRing(db, await openMasterKey(db, config.dataDir));
   const log = new Log(db, keys, now);
   return { config, db, keys, log, rooms: new RoomRegistry(log), integrity: new Integrity(db, now), now };
 }

@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@libsql/client';
+import { inWriteTransaction } from '../db';
 import { randomBytesPooled } from '../random';
 
 /*
@@ -17,6 +18,77 @@ export function loadMasterKey(dataDir: string, env: NodeJS.ProcessEnv = process.
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/** A master key's fingerprint (never the key): which key wraps the data keys of a database. */
+export function fingerprintOf(master: Buffer): string {
+  return createHash('sha256').update('facturo master key\0').update(master).digest('hex').slice(0, 16);
+}
+
+const masterFile = (dataDir: string) => path.join(dataDir, 'master.key');
+const nextFile = (dataDir: string) => path.join(dataDir, 'master.key.next');
+
+/**
+ * The master key, checked against the fingerprint the database keeps: a wrong FACTURO_MASTER_KEY (or
+ * master.key) is named before anything is decrypted. A rotation interrupted after the database was
+ * re-wrapped but before master.key was replaced is finished here (master.key.next becomes master.key).
+ */
+export async function openMasterKey(db: Client, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const master = loadMasterKey(dataDir, env);
+  const row = (await db.execute(`SELECT value FROM key_state WHERE name = 'master_fingerprint'`)).rows[0];
+  if (!row) {
+    await db.execute({ sql: `INSERT OR IGNORE INTO key_state (name, value) VALUES ('master_fingerprint', ?)`, args: [fingerprintOf(master)] });
+    return master;
+  }
+  const expected = String(row.value);
+  if (fingerprintOf(master) === expected) return master;
+  if (!env.FACTURO_MASTER_KEY && existsSync(nextFile(dataDir))) {
+    const next = decodeKey(readFileSync(nextFile(dataDir), 'utf8').trim(), nextFile(dataDir));
+    if (fingerprintOf(next) === expected) {
+      renameSync(nextFile(dataDir), masterFile(dataDir));
+      return next;
+    }
+  }
+  const source = env.FACTURO_MASTER_KEY ? 'FACTURO_MASTER_KEY' : masterFile(dataDir);
+  throw new Error(`${source} is not the master key of this database (its fingerprint is ${fingerprintOf(master)}; the data keys are wrapped by the key whose fingerprint is ${expected}). Set the right key; nothing was changed.`);
+}
+
+function writeSecretFile(file: string, text: string) {
+  writeFileSync(file, text, { mode: 0o600 });
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the master key: every data key is unwrapped with the old one and wrapped with the new one in
+ * one transaction, with the fingerprint. With master.key, the new key is first written beside it
+ * (master.key.next) and put in its place after the commit (openMasterKey finishes an interrupted
+ * rotation). With FACTURO_MASTER_KEY, the new key is returned: the operator sets it before restarting.
+ * Run it with the server stopped (a running server keeps the old key and refuses to create data keys
+ * until restarted).
+ */
+export async function rotateMasterKey(db: Client, dataDir: string, env: NodeJS.ProcessEnv = process.env, next: Buffer = randomBytes(32)): Promise<{ rewrapped: number; fingerprint: string; newKey: string | null }> {
+  const old = await openMasterKey(db, dataDir, env);
+  const fromEnv = !!env.FACTURO_MASTER_KEY;
+  if (!fromEnv) writeSecretFile(nextFile(dataDir), next.toString('base64') + '\n');
+  const rewrapped = await inWriteTransaction(db, async (tx) => {
+    const rows = (await tx.execute('SELECT company_id, key_id, wrapped FROM company_keys')).rows;
+    for (const r of rows) {
+      const aad = `key:${String(r.company_id)}:${String(r.key_id)}`;
+      const buf = Buffer.from(r.wrapped as ArrayBuffer);
+      const key = open(old, { iv: buf.subarray(0, 12), data: buf.subarray(12) }, aad);
+      const sealed = seal(next, key, aad);
+      await tx.execute({ sql: 'UPDATE company_keys SET wrapped = ? WHERE company_id = ? AND key_id = ?', args: [Buffer.concat([sealed.iv, sealed.data]), String(r.company_id), String(r.key_id)] });
+    }
+    await tx.execute({ sql: `UPDATE key_state SET value = ? WHERE name = 'master_fingerprint'`, args: [fingerprintOf(next)] });
+    return rows.length;
+  });
+  if (!fromEnv) renameSync(nextFile(dataDir), masterFile(dataDir));
+  return { rewrapped, fingerprint: fingerprintOf(next), newKey: fromEnv ? next.toString('base64') : null };
 }
 
 function decodeKey(text: string, source: string): Buffer {
@@ -88,20 +160,36 @@ export class KeyRing {
     return this.unwrap(companyId, keyId, row.wrapped as ArrayBuffer);
   }
 
-  private async create(companyId: string): Promise<DataKey> {
+  /**
+   * A new data key for the company: what is sealed from now on uses it; what was sealed before stays
+   * readable with the older ones (byId).
+   */
+  async rotate(companyId: string): Promise<DataKey> {
+    const dk = await this.create(companyId, true);
+    this.cache.set(companyId, dk);
+    return dk;
+  }
+
+  private async create(companyId: string, rotating = false): Promise<DataKey> {
     const key = randomBytes(32);
     const keyId = 'k_' + createHash('sha256').update(key).digest('hex').slice(0, 16);
     const sealed = seal(this.master, key, `key:${companyId}:${keyId}`);
-    await this.db.execute({
-      sql: 'INSERT OR IGNORE INTO company_keys (company_id, key_id, wrapped, created_at) VALUES (?, ?, ?, ?)',
-      args: [companyId, keyId, Buffer.concat([sealed.iv, sealed.data]), new Date().toISOString()],
-    });
-    // Another process may have created one first: read back whichever is current.
+    // Only while this process's master key is still the database's (a rotation from the CLI would
+    // otherwise leave a key wrapped by the old one).
     const rs = await this.db.execute({
+      sql: `INSERT ${rotating ? '' : 'OR IGNORE '}INTO company_keys (company_id, key_id, wrapped, created_at)
+            SELECT ?, ?, ?, ? WHERE COALESCE((SELECT value FROM key_state WHERE name = 'master_fingerprint'), ?) = ?`,
+      args: [companyId, keyId, Buffer.concat([sealed.iv, sealed.data]), new Date().toISOString(), fingerprintOf(this.master), fingerprintOf(this.master)],
+    });
+    if (rs.rowsAffected === 0 && (await this.db.execute(`SELECT value FROM key_state WHERE name = 'master_fingerprint'`)).rows[0]?.value !== fingerprintOf(this.master)) {
+      throw new Error('the master key was rotated while this server was running: restart it to use the new one');
+    }
+    // Another process may have created one first: read back whichever is current.
+    const back = await this.db.execute({
       sql: 'SELECT key_id, wrapped FROM company_keys WHERE company_id = ? ORDER BY created_at DESC, key_id DESC LIMIT 1',
       args: [companyId],
     });
-    const row = rs.rows[0]!;
+    const row = back.rows[0]!;
     return { keyId: String(row.key_id), key: this.unwrap(companyId, String(row.key_id), row.wrapped as ArrayBuffer) };
   }
 
