@@ -107,7 +107,7 @@ async function main(argv: string[]) {
         console.log(`New data key ${dk.keyId} for ${company.name}: new entries are sealed with it (restart a running server to use it).`);
         return;
       }
-      fail('usage: facturo keys rotate-master | facturo keys rotate --company SLUG');
+      return fail('usage: facturo keys rotate-master | facturo keys rotate --company SLUG');
     }
     case 'audit': {
       if (sub !== 'verify') fail('usage: facturo audit verify');
