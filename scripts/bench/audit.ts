@@ -15,10 +15,11 @@ import { fmt, summarize } from './stats';
  * 1. Verifying a chain of N log entries (default 1,000,000), one entry per row — the worst case: each
  *    update of its own document, so no two share a frame — with `verifyLog` as `facturo audit verify`
  *    runs it (every row read, digested and linked). Target ≤ 30 s.
- * 2. The audit/encryption overhead on an update: one writer appending one update after the other
- *    (what a person typing produces), Log.append (seal: AES-256-GCM, digest; link; group commit) against
- *    the same update inserted bare in one transaction of its own. Overhead = Log's latency − bare's, at the
- *    same percentile; target p99 ≤ 1 ms. The sealing and linking alone (CPU, no I/O) are shown too.
+ * 2. The audit/encryption overhead on an update: inside one write transaction per update, the update is
+ *    inserted bare into a plain table, then appended to the log the way a command appends (seal: AES-256-GCM
+ *    and digest, chain link, the log row); overhead = the log's time − the bare insert's, paired per update,
+ *    so that the COMMIT's fsync, which both share, does not drown it; target p99 ≤ 1 ms. For context, the
+ *    end-to-end latency of Log.append and of a bare insert + commit, one writer, one update after the other.
  */
 const TARGET_VERIFY_S = 30;
 const TARGET_OVERHEAD_MS = 1;
@@ -83,28 +84,36 @@ export async function runAuditBench(args: string[]): Promise<boolean> {
     }
     const log = summarize(logMs);
     const bare = summarize(bareMs);
-    // The CPU part alone: sealing (AES-GCM + digest) and linking one entry, no I/O.
-    const { sealBatch, linkHash, GENESIS } = await import('../../sync-server/src/log/entry.mjs');
-    const key = { keyId: 'k_bench', key: randomBytes(32) };
-    const cpuMs: number[] = [];
+    // The overhead itself, paired: both writes in one transaction, timed apart; the commit (shared) is not counted.
+    await services.log.prepare(companyId);
+    const pairedMs: number[] = [];
+    const partMs: { bare: number[]; log: number[] } = { bare: [], log: [] };
     for (let i = 0; i < updates; i++) {
-      const t = performance.now();
-      const res = sealBatch({ keys: { [companyId]: key }, frames: [{ companyId, docId: `${companyId}.workspace`, kind: 'update', at: Date.now(), keyId: 'k_bench', entries: [{ actor: 'us_bench', device: 'bench', payload: update }] }] });
-      linkHash(GENESIS, i + 1, new Uint8Array(res.buffer, 0, 32));
-      cpuMs.push(performance.now() - t);
+      await inWriteTransaction(services.db, async (tx) => {
+        const a = performance.now();
+        await tx.execute({ sql: 'INSERT INTO bench_bare (company_id, payload) VALUES (?, ?)', args: [companyId, update] });
+        const b = performance.now();
+        await services.log.appendWithin(tx, [{ companyId, docId: `${companyId}.workspace`, kind: 'update', actor: 'us_bench', device: 'bench', payload: update }]);
+        const c = performance.now();
+        partMs.bare.push(b - a);
+        partMs.log.push(c - b);
+        pairedMs.push(c - b - (b - a));
+      });
     }
-    const cpu = summarize(cpuMs);
-    const overheadP99 = log.p99 - bare.p99;
-    const overheadP50 = log.p50 - bare.p50;
+    const cpu = summarize(pairedMs);
+    const logPart = summarize(partMs.log);
+    const barePart = summarize(partMs.bare);
+    const overheadP99 = cpu.p99;
+    const overheadP50 = cpu.p50;
     const overheadOk = overheadP99 <= TARGET_OVERHEAD_MS;
-    console.log(`  Log.append p50 ${fmt(log.p50, 3)} ms p99 ${fmt(log.p99, 3)} ms; bare insert p50 ${fmt(bare.p50, 3)} ms p99 ${fmt(bare.p99, 3)} ms; overhead p99 ${fmt(overheadP99, 3)} ms; seal + link alone p99 ${fmt(cpu.p99, 3)} ms`);
+    console.log(`  overhead (paired, in one transaction) p50 ${fmt(overheadP50, 3)} ms p99 ${fmt(overheadP99, 3)} ms; end to end: Log.append p50 ${fmt(log.p50, 3)} ms p99 ${fmt(log.p99, 3)} ms, bare insert + commit p50 ${fmt(bare.p50, 3)} ms p99 ${fmt(bare.p99, 3)} ms`);
 
     const chart = writeChart('audit.svg', barChart({
       title: 'Audit: the overhead on one update (ms)',
       unit: 'ms',
       groups: [
-        { label: 'p50', bars: [{ label: 'bare insert + commit', value: bare.p50 }, { label: 'Log.append', value: log.p50 }, { label: 'seal + link alone', value: cpu.p50 }] },
-        { label: 'p99', bars: [{ label: 'bare insert + commit', value: bare.p99 }, { label: 'Log.append', value: log.p99 }, { label: 'seal + link alone', value: cpu.p99 }] },
+        { label: 'p50', bars: [{ label: 'bare insert + commit', value: bare.p50 }, { label: 'Log.append', value: log.p50 }, { label: 'audit overhead (paired)', value: cpu.p50 }] },
+        { label: 'p99', bars: [{ label: 'bare insert + commit', value: bare.p99 }, { label: 'Log.append', value: log.p99 }, { label: 'audit overhead (paired)', value: cpu.p99 }] },
       ],
     }));
     writeSection('audit', [
@@ -112,15 +121,17 @@ export async function runAuditBench(args: string[]): Promise<boolean> {
       `\`${command}\``, '',
       `${machineLine(machine())} · ${before} before, ${busyness()} after`, '',
       `**Verify.** A chain of ${entries.toLocaleString('en')} entries of 200 B for one company, written by 64 concurrent writers each on a document of its own, so that no two entries share a frame: one row per entry (${rows.toLocaleString('en')} rows, ${fmt(dbBytes / 1e6, 0)} MB database; built in ${fmt(buildS, 1)} s). Then \`verifyLog\`, as \`npx facturo audit verify\` runs it: every row read in pages of 5000, its digest and link recomputed (SHA-256 ×2), its sequence number checked.`, '',
-      `**Overhead on an update.** One writer, ${updates} updates of 300 B one after the other (each awaited), alternating with the same payload inserted bare into a plain table in a write transaction of its own (same database, same group commit, same fsync'd COMMIT). Overhead = Log.append − bare at the same percentile. "Seal + link alone" is the CPU part measured without I/O (AES-256-GCM, the digest and the chain link for one entry).`, '',
+      `**Overhead on an update.** ${updates} updates of 300 B. In one write transaction per update, the update is inserted bare into a plain table, then appended to the log as a command appends it (AES-256-GCM, digest, chain link, the log row); the overhead is the second time minus the first, paired per update (the fsync'd COMMIT they share is not counted: its jitter, several ms at p99 on this disk, would drown a difference of two independent latency distributions). For context, end to end with one writer, one update after the other: Log.append (group commit) and a bare insert in a write transaction of its own.`, '',
       table(['measure', 'result', 'target', 'verdict'], [
         [`verify ${entries.toLocaleString('en')} entries`, `${fmt(verifyS, 2)} s (${fmt(report.entries / verifyS, 0)} entries/s, ${report.broken ? 'BROKEN' : 'intact'})`, `≤ ${TARGET_VERIFY_S} s`, verdict(verifyOk && verifyS <= TARGET_VERIFY_S)],
         ['audit/encryption overhead on an update, p99', `${fmt(overheadP99, 3)} ms (p50 ${fmt(overheadP50, 3)} ms)`, `≤ ${TARGET_OVERHEAD_MS} ms`, verdict(overheadOk)],
       ]), '',
       table(['per update', 'p50 ms', 'p99 ms', 'max ms'], [
-        ['bare insert + commit', fmt(bare.p50, 3), fmt(bare.p99, 3), fmt(bare.max, 3)],
-        ['Log.append (seal, link, commit)', fmt(log.p50, 3), fmt(log.p99, 3), fmt(log.max, 3)],
-        ['seal + link alone (no I/O)', fmt(cpu.p50, 3), fmt(cpu.p99, 3), fmt(cpu.max, 3)],
+        ['bare insert (in the paired transaction)', fmt(barePart.p50, 3), fmt(barePart.p99, 3), fmt(barePart.max, 3)],
+        ['log append: seal, link, row (in the paired transaction)', fmt(logPart.p50, 3), fmt(logPart.p99, 3), fmt(logPart.max, 3)],
+        ['audit overhead = log − bare, paired', fmt(cpu.p50, 3), fmt(cpu.p99, 3), fmt(cpu.max, 3)],
+        ['end to end: bare insert + commit', fmt(bare.p50, 3), fmt(bare.p99, 3), fmt(bare.max, 3)],
+        ['end to end: Log.append (group commit)', fmt(log.p50, 3), fmt(log.p99, 3), fmt(log.max, 3)],
       ]), '',
       `![audit](${chart})`,
     ].join('\n'));
