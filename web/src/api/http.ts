@@ -52,6 +52,18 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, fields, Number.isFinite(retryAfter) ? retryAfter : null);
 }
 
+type ErrorListener = (error: ApiError, sent: { path: string; headers: Record<string, string> }) => void;
+const errorListeners = new Set<ErrorListener>();
+
+/**
+ * Hears every error answer, for states of the whole app (a company paused because its audit log was
+ * altered answers 423 to every call); each caller still handles its own failure.
+ */
+export function onApiError(listener: ErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 /** Sends a same-origin JSON request; throws ApiError for 4xx/5xx and NetworkError when unreachable. */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const doFetch = opts.fetchImpl ?? fetch;
@@ -66,7 +78,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   } catch (e) {
     throw new NetworkError(e);
   }
-  if (!res.ok) throw await errorFromResponse(res);
+  if (!res.ok) {
+    const error = await errorFromResponse(res);
+    for (const listener of errorListeners) listener(error, { path, headers: opts.headers ?? {} });
+    throw error;
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

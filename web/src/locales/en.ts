@@ -2,11 +2,15 @@ import type { Messages } from './fr';
 import { invoicesEn } from './invoices.en';
 import { legalEn } from './legal.en';
 import { rolesEn } from './roles.en';
+import { oversightEn } from './oversight.en';
+import { auditEn } from './audit.en';
 
 export const en: Messages = {
   ...legalEn,
   ...invoicesEn,
   ...rolesEn,
+  ...oversightEn,
+  ...auditEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

@@ -1,12 +1,16 @@
 import { invoicesFr } from './invoices.fr';
 import { legalFr } from './legal.fr';
 import { rolesFr } from './roles.fr';
+import { oversightFr } from './oversight.fr';
+import { auditFr } from './audit.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
   ...legalFr,
   ...invoicesFr,
   ...rolesFr,
+  ...oversightFr,
+  ...auditFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',
