@@ -7,6 +7,7 @@ import { installServerMessages } from './serverMessages';
 import { isCovered, mergeStateVectors, syncStateOf, type StateVector, type SyncState } from './syncState';
 import { colorFor, forgetOthersClocks, othersFrom, type PresenceUser } from './presence';
 import { hasLateEdits } from './lateEdits';
+import { thisDevice } from './device';
 
 // One Yjs room on this device: the document kept in IndexedDB (y-indexeddb) and synced over WebSocket
 // (y-websocket), with what the server told us (ack 100, read-only 101, frozen 102) and who else is here.
@@ -58,7 +59,7 @@ export interface Room {
 export function openRoom(docId: string, opts: RoomOptions): Room {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(docId, doc);
-  const provider = new WebsocketProvider(location.origin.replace(/^http/, 'ws') + '/sync', docId, doc, { connect: false });
+  const provider = new WebsocketProvider(location.origin.replace(/^http/, 'ws') + '/sync', docId, doc, { connect: false, params: { device: thisDevice() } });
 
   const [version, setVersion] = createSignal(0);
   const [loaded, setLoaded] = createSignal(false);
