@@ -129,7 +129,10 @@ function checkAccess(access: Access, path: string): MiddlewareHandler<Env> {
  * so a route without one fails the suite).
  */
 export function secureRoute<P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(access: Access, config: R): R & { getRoutingPath(): string } {
-  const guarded = access === 'public' ? {} : access === 'signed-in' ? { 401: errorResponses[401] } : { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+  // What any route may answer besides its own: bad input, too many requests; then what its access adds.
+  const always = { 400: errorResponses[400], 429: errorResponses[429] };
+  const guarded = access === 'public' ? always : access === 'signed-in' ? { ...always, 401: errorResponses[401] }
+    : { ...always, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 423: errorResponses[423] };
   return createRoute({ ...config, responses: { ...guarded, ...config.responses }, 'x-access': access, middleware: [checkAccess(access, config.path)] } as R);
 }
 
@@ -149,6 +152,8 @@ export const errorResponses = {
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
   403: { description: 'Your role does not allow this', content: { 'application/json': { schema: ErrorSchema } } },
   404: { description: 'Not found (or another company’s)', content: { 'application/json': { schema: ErrorSchema } } },
+  423: { description: 'The company’s audit log is broken: an owner must acknowledge it first (`chain_broken`)', content: { 'application/json': { schema: ErrorSchema } } },
+  429: { description: 'Too many requests or attempts: retry after `Retry-After` seconds', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
 /** The author of a server edit: the member's user id, or `token:<id>`, with the request's Idempotency-Key. */
