@@ -4,10 +4,11 @@ import { allAcked, connect, member, startTestServer, until, type Client } from '
 import { ensureDemo } from '../src/demo';
 import { HOURS_LEARNED_AFTER, MASS_DELETIONS, noteHabits } from '../src/security/alerts';
 import { workspaceOf } from '../src/commands/run';
+import { createSession } from '../src/auth/sessions';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let companyId: string;
-const clock = Date.parse('2026-12-01T09:00:00Z');
+let clock = Date.parse('2026-12-01T09:00:00Z');
 const clients: Client[] = [];
 
 beforeAll(async () => {
@@ -44,7 +45,11 @@ describe('bank details', () => {
     const id = String(asked.body.id);
     expect((await call('POST', `/companies/${companyId}/bank-changes/${id}/approve`, admin.cookie)).body.error?.code).toBe('forbidden'); // not one's own
     expect((await call('POST', `/companies/${companyId}/bank-changes/${id}/approve`, sales.cookie)).status).toBe(403); // no bank.edit
-    const approved = await call('POST', `/companies/${companyId}/bank-changes/${id}/approve`, owner.cookie);
+    // Approving is a sensitive action: a session signed in more than 5 minutes ago must confirm with its passkey first.
+    clock += 6 * 60 * 1000;
+    expect((await call('POST', `/companies/${companyId}/bank-changes/${id}/approve`, owner.cookie)).body.error?.code).toBe('reauth_required');
+    const fresh = `facturo_session=${await createSession(server.services.db, owner.userId, server.services.now())}`;
+    const approved = await call('POST', `/companies/${companyId}/bank-changes/${id}/approve`, fresh);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: owner.userId, current: { iban: 'FR1420041010050500013M02606' } });
     expect(ws.settings.get('iban')).toBe('FR1420041010050500013M02606');
     expect(ws.settings.get('bic')).toBe('PSSTFRPPPAR');

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { alertsOf, markAlertRead } from '../security/alerts';
 import { approveBankChange, bankChangesOf, closeBankChange, requestBankChange } from '../security/bank';
 import { notFound } from '../errors';
+import { requireFreshAuth } from '../security/policy';
 import { recordEvent } from '../services';
 import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
 import { json } from './schemas';
@@ -47,6 +48,7 @@ export function securityRoutes() {
       responses: { 201: json(BankChangeSchema, 'The request, pending'), 400: errorResponses[400], 409: errorResponses[400] },
     }),
     async (c) => {
+      await requireFreshAuth(c);
       const s = c.get('services');
       const change = await requestBankChange(s, memberOf(c).companyId, who(c), c.req.valid('json'));
       return c.json(change, 201);
@@ -60,7 +62,10 @@ export function securityRoutes() {
       request: { params: changeParam },
       responses: { 200: json(BankChangeSchema, 'Approved'), 409: errorResponses[400] },
     }),
-    async (c) => c.json(await approveBankChange(c.get('services'), memberOf(c).companyId, c.req.valid('param').changeId, actorFor(c)), 200),
+    async (c) => {
+      await requireFreshAuth(c);
+      return c.json(await approveBankChange(c.get('services'), memberOf(c).companyId, c.req.valid('param').changeId, actorFor(c)), 200);
+    },
   );
 
   app.openapi(
