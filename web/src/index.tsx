@@ -1,6 +1,7 @@
 import './csp';
 import { render } from 'solid-js/web';
 import { App } from './App';
+import { ReauthDialog } from './auth/ReauthDialog';
 import { bootSession } from './auth/session';
 import { lang } from './i18n';
 import { startOutbox } from './stores/outboxLoop';
@@ -9,7 +10,15 @@ import './styles.css';
 document.documentElement.lang = lang();
 void bootSession();
 startOutbox();
-render(() => <App />, document.getElementById('app') as HTMLElement);
+render(
+  () => (
+    <>
+      <App />
+      <ReauthDialog />
+    </>
+  ),
+  document.getElementById('app') as HTMLElement,
+);
 
 // The service worker exists in production builds only (web/build/service-worker-plugin.ts).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -64,8 +64,27 @@ export function onApiError(listener: ErrorListener): () => void {
   return () => errorListeners.delete(listener);
 }
 
+/** Asks the person to confirm it is them (a passkey); set by auth/reauth.ts. Rejects if they decline. */
+type Reauthenticate = (refusal: ApiError) => Promise<void>;
+let reauthenticate: Reauthenticate | null = null;
+
+/** Sensitive actions answer 401 `reauth_required` when the sign-in is old: confirm, then retry once. */
+export function onReauthRequired(confirm: Reauthenticate | null): void {
+  reauthenticate = confirm;
+}
+
 /** Sends a same-origin JSON request; throws ApiError for 4xx/5xx and NetworkError when unreachable. */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, opts);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.code === 'reauth_required' && reauthenticate)) throw e;
+    await reauthenticate(e);
+    return send<T>(method, path, opts);
+  }
+}
+
+async function send<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
   const doFetch = opts.fetchImpl ?? fetch;
   let res: Response;
   try {

@@ -1,4 +1,5 @@
 import type { Permission } from '@facturo/core';
+import type { MeSecurity } from './security';
 
 // Wire shapes of docs/protocol.md, as the PWA reads them.
 
@@ -39,6 +40,8 @@ export interface Me {
   user: { id: string; displayName: string };
   companies: CompanyEntry[];
   passkeys: Passkey[];
+  /** Absent from a Me cached on the device by an older version of the app. */
+  security?: MeSecurity;
 }
 
 export interface Member {

@@ -44,6 +44,13 @@ describe('cached Me', () => {
     expect(await readCachedMe(db)).toBeNull();
   });
 
+  it('treats a recovery session (a recovery code, no new passkey yet) as signed out of the app', async () => {
+    const db = freshDb();
+    await saveMe(db, me);
+    expect(await fetchMe(db, () => Promise.reject(new ApiError(403, 'recovery_session', 'register a new passkey first')))).toEqual({ kind: 'signedOut' });
+    expect(await readCachedMe(db)).toBeNull();
+  });
+
   it('stores the fresh answer for the next offline start', async () => {
     const db = freshDb();
     const fresh = { ...me, user: { ...me.user, displayName: 'Marie D.' } };

@@ -33,7 +33,8 @@ export async function fetchMe(db: FacturoDb, get: () => Promise<Me> = () => api.
     await saveMe(db, me);
     return { kind: 'signedIn', me };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
+    // A recovery session (a recovery code, no passkey yet) is not signed in to the app: /signin finishes it.
+    if (e instanceof ApiError && (e.status === 401 || e.code === 'recovery_session')) {
       await forgetMe(db);
       return { kind: 'signedOut' };
     }

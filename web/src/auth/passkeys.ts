@@ -33,6 +33,13 @@ export function addPasskey(displayName: string, passkeyName: string): Promise<Me
   return register({ displayName, ...(passkeyName ? { passkeyName } : {}) });
 }
 
+/** Confirms the signed-in person with one of their passkeys (before a sensitive action). */
+export async function confirmWithPasskey(): Promise<void> {
+  const { challengeId, options } = await api.post<ChallengeOptions<PublicKeyCredentialRequestOptionsJSON>>('/api/v1/auth/reauth/options', {});
+  const response = await startAuthentication({ optionsJSON: options });
+  await api.post('/api/v1/auth/reauth/verify', { challengeId, response });
+}
+
 export function removePasskey(id: string): Promise<Me> {
   return api.del<Me>(`/api/v1/me/passkeys/${encodeURIComponent(id)}`);
 }

@@ -4,6 +4,7 @@ import { legalEn } from './legal.en';
 import { rolesEn } from './roles.en';
 import { oversightEn } from './oversight.en';
 import { auditEn } from './audit.en';
+import { securityEn } from './security.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...rolesEn,
   ...oversightEn,
   ...auditEn,
+  ...securityEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

@@ -3,6 +3,7 @@ import { legalFr } from './legal.fr';
 import { rolesFr } from './roles.fr';
 import { oversightFr } from './oversight.fr';
 import { auditFr } from './audit.fr';
+import { securityFr } from './security.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -11,6 +12,7 @@ export const fr = {
   ...rolesFr,
   ...oversightFr,
   ...auditFr,
+  ...securityFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',

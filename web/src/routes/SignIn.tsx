@@ -1,20 +1,36 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import { signInWithPasskey } from '../auth/passkeys';
 import { applyMe, session } from '../auth/session';
-import { ApiError } from '../api/http';
+import { ApiError, api } from '../api/http';
+import type { Me } from '../api/types';
 import { describeError } from '../errors';
 import { safeNext } from '../auth/safeNext';
 import { t } from '../i18n';
 import { AuthFrame } from '../components/AuthFrame';
 import { KeyIcon } from '../components/KeyIcon';
 import { Notice } from '../components/Notice';
+import { RecoverySignIn } from './account/RecoverySignIn';
 
 export default function SignIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  // Lost passkey: sign in with a recovery code, then register a new passkey ('passkey': a recovery session is open).
+  const [recovery, setRecovery] = createSignal<'code' | 'passkey' | null>(null);
+
+  onMount(() => {
+    if (session.me()) return;
+    api.get('/api/v1/me').catch((e: unknown) => {
+      if (e instanceof ApiError && e.code === 'recovery_session') setRecovery('passkey');
+    });
+  });
+
+  const recovered = async (me: Me) => {
+    await applyMe(me);
+    navigate(safeNext(params.next), { replace: true });
+  };
 
   const signIn = async () => {
     setBusy(true);
@@ -33,7 +49,9 @@ export default function SignIn() {
 
   return (
     <AuthFrame title={t('signin.title')}>
-      <p class="lead">{t('signin.lead')}</p>
+      <Show when={!recovery()}>
+        <p class="lead">{t('signin.lead')}</p>
+      </Show>
       <Show when={session.me()}>
         {(m) => (
           <Notice>
@@ -41,18 +59,32 @@ export default function SignIn() {
           </Notice>
         )}
       </Show>
-      <button type="button" class="btn primary block" onClick={signIn} disabled={busy()} data-testid="signin-passkey">
-        <KeyIcon />
-        {busy() ? t('signin.waiting') : t('signin.button')}
-      </button>
-      <Show when={error()}>
-        <Notice kind="error" testid="signin-error">{error()}</Notice>
+      <Show
+        when={recovery()}
+        fallback={
+          <>
+            <button type="button" class="btn primary block" onClick={signIn} disabled={busy()} data-testid="signin-passkey">
+              <KeyIcon />
+              {busy() ? t('signin.waiting') : t('signin.button')}
+            </button>
+            <Show when={error()}>
+              <Notice kind="error" testid="signin-error">{error()}</Notice>
+            </Show>
+            <button type="button" class="link-button" onClick={() => setRecovery('code')} data-testid="recover-link">
+              {t('recover.link')}
+            </button>
+          </>
+        }
+      >
+        {(step) => <RecoverySignIn step={step()} onBack={() => setRecovery(null)} onDone={(me) => void recovered(me)} />}
       </Show>
       <details class="help">
         <summary>{t('signin.whatIsPasskey')}</summary>
         <p>{t('signin.passkeyExplain')}</p>
       </details>
-      <p class="muted small">{t('signin.noAccount')}</p>
+      <Show when={!recovery()}>
+        <p class="muted small">{t('signin.noAccount')}</p>
+      </Show>
     </AuthFrame>
   );
 }

@@ -1,0 +1,41 @@
+import { request } from './http';
+import type { Me } from './types';
+
+// A person's own security (docs/protocol.md "Auth"): sessions, recovery codes, TOTP, recovery sign-in.
+
+export interface MeSecurity {
+  recoveryCodesLeft: number;
+  totp: 'off' | 'pending' | 'on';
+  /** Ids of the person's companies that require a backup factor the person lacks. */
+  backupFactorRequiredIn: string[];
+}
+
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  device: { browser: string | null; os: string | null };
+  ip: string | null;
+  current: boolean;
+}
+
+export interface RecoveryAnswer {
+  recovery: true;
+  user: { id: string; displayName: string };
+  recoveryCodesLeft: number;
+}
+
+const me = (path: string) => `/api/v1/me${path}`;
+
+export const account = {
+  renamePasskey: (id: string, name: string) => request<Me>('PATCH', me(`/passkeys/${encodeURIComponent(id)}`), { body: { name } }),
+  sessions: () => request<AccountSession[]>('GET', me('/sessions')),
+  endSession: (id: string) => request<{ ok: boolean }>('DELETE', me(`/sessions/${encodeURIComponent(id)}`)),
+  endOtherSessions: () => request<{ ended: number }>('DELETE', me('/sessions')),
+  newRecoveryCodes: () => request<{ codes: string[] }>('POST', me('/recovery-codes'), { body: {} }),
+  startTotp: () => request<{ secret: string; uri: string }>('POST', me('/totp'), { body: {} }),
+  confirmTotp: (code: string) => request<Me>('POST', me('/totp/confirm'), { body: { code } }),
+  removeTotp: () => request<Me>('DELETE', me('/totp')),
+  /** Signs in with a recovery code (and the TOTP code when the account has one): a session for adding a passkey only. */
+  recover: (code: string, totp?: string) => request<RecoveryAnswer>('POST', '/api/v1/auth/recover', { body: { code, ...(totp ? { totp } : {}) } }),
+};
