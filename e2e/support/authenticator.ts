@@ -12,11 +12,15 @@ export interface VirtualCredential {
   rpId?: string;
   userHandle?: string;
   signCount: number;
+  /** PKCS#8, base64: lets another authenticator hold the same passkey (as a synced passkey is). */
+  privateKey: string;
 }
 
 export interface VirtualAuthenticator {
   id: string;
   credentials(): Promise<VirtualCredential[]>;
+  /** Puts a copy of a passkey (e.g. another device's) on this authenticator. */
+  addCredential(credential: VirtualCredential): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -49,6 +53,9 @@ export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthen
     async credentials() {
       const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
       return credentials;
+    },
+    async addCredential(credential) {
+      await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
     },
     async remove() {
       await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
