@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
 import { docIds } from '@facturo/core';
-import { company, connect, member, startTestServer } from './helpers';
+import { company, connect, member, startTestServer, until } from './helpers';
 import { addSoftPasskey, assertion, registration, type SoftPasskey } from './authenticator';
 import { createApiToken } from '../src/companies';
 import { SESSION_LIFETIME_MS } from '../src/auth/sessions';
@@ -288,8 +288,13 @@ describe('sessions', () => {
     const hashes = (await server.services.db.execute('SELECT id_hash FROM sessions')).rows.map((r) => String(r.id_hash));
     expect(hashes).not.toContain(onPhone.id);
 
+    const phoneSocket = connect(server.url, docIds.workspace(mia.companyId), { cookie: phone, origin: server.url });
+    await until(() => phoneSocket.provider.synced, 'phone synced');
     expect((await call('DELETE', `/me/sessions/${onPhone.id}`, { cookie: laptop })).status).toBe(200);
     expect((await call('GET', '/me', { cookie: phone })).status).toBe(401);
+    // Its open socket is closed too (and its reconnection refused: it is signed out).
+    expect(await phoneSocket.closeCode).toBe(4001);
+    phoneSocket.destroy();
     expect((await call('DELETE', `/me/sessions/${onPhone.id}`, { cookie: laptop })).status).toBe(404);
     // Someone else cannot end mine.
     const ned = await person('Ned');

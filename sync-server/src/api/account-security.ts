@@ -35,6 +35,12 @@ async function ownSession(c: Ctx) {
   return session;
 }
 
+/** Their devices' sockets reconnect at once (sync/rooms.ts): an ended session's are refused then (4401). */
+async function reconnectDevices(c: Ctx, userId: string) {
+  const s = c.get('services');
+  for (const company of await companiesOf(s.db, userId)) s.rooms.disconnectUser(company.id, userId, 'signed out elsewhere');
+}
+
 const rejected = () => new AppError(401, 'recovery_rejected', 'this recovery code is not valid, or was already used');
 
 /** Checks the code (and TOTP when the person has it on) and burns the code; the person it belonged to. */
@@ -190,6 +196,7 @@ export function accountSecurityRoutes() {
       const { id } = c.req.valid('param');
       if (!(await endSessionById(s.db, userId, id))) throw notFound('session');
       await recordEvent(s, '_system', userId, { type: 'session_ended', session: id });
+      await reconnectDevices(c, userId);
       if (id === own.publicId) deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true }, 200);
     },
@@ -205,6 +212,7 @@ export function accountSecurityRoutes() {
       const userId = requireUser(c);
       const ended = await endOtherSessions(s.db, userId, (await ownSession(c)).idHash);
       await recordEvent(s, '_system', userId, { type: 'other_sessions_ended', count: ended });
+      await reconnectDevices(c, userId);
       return c.json({ ended }, 200);
     },
   );
