@@ -8,3 +8,4 @@ export * from './issuing';
 export * from './identifiers';
 export type { SmtpSettings } from './smtp';
 export * from './permissions';
+export type * from './wire-security';

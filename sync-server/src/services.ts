@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { openDatabase } from './db';
 import { KeyRing, Log } from './log';
 import { openMasterKey } from './log/keys';
-import { Integrity } from './log/integrity';
+import { IntegrityChecks } from './log/integrity';
 import { RoomRegistry } from './sync/rooms';
 
 /** What every route, command and job is given: no module reaches for globals. */
@@ -15,7 +15,7 @@ export interface Services {
   /** The documents held in memory (shared by sync peers, commands and the API). */
   rooms: RoomRegistry;
   /** Which companies' hash chains are broken (they are not served until an owner acknowledges it). */
-  integrity: Integrity;
+  integrity: IntegrityChecks;
   /** The injected clock (invariant 8). */
   now: () => Date;
 }
@@ -24,7 +24,7 @@ export async function createServices(config: Config, now: () => Date = () => new
   const db = await openDatabase(config);
   const keys = new KeyRing(db, await openMasterKey(db, config.dataDir));
   const log = new Log(db, keys, now);
-  return { config, db, keys, log, rooms: new RoomRegistry(log), integrity: new Integrity(db, now), now };
+  return { config, db, keys, log, rooms: new RoomRegistry(log), integrity: new IntegrityChecks(db, now), now };
 }
 
 /** Security and audit events go to the company's chain ('_system' for events outside any company). */

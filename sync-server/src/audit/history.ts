@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
-import { docIds } from '@facturo/core';
+import { docIds, type FieldChange, type HistoryItem } from '@facturo/core';
 import type { StoredEntry } from '../log';
+
+export type { FieldChange, HistoryItem };
 
 /*
  * The history of what changed, read back from the log: a document's updates are replayed in chain order
@@ -8,23 +10,6 @@ import type { StoredEntry } from '../log';
  * raises while applying it. The log keeps every update (snapshots only speed up loading), so the
  * history goes back to the document's creation.
  */
-
-export interface FieldChange {
-  /** Where: root, then map keys (a line of a document by its id), then the field. */
-  path: string[];
-  action: 'add' | 'update' | 'delete';
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface HistoryItem {
-  companySeq: number;
-  at: string | null;
-  actor: string | null;
-  device: string | null;
-  docId: string;
-  changes: FieldChange[];
-}
 
 /** Plain data for a value held in a Yjs document (nested types as JSON). */
 function plain(v: unknown): unknown {
@@ -97,7 +82,7 @@ export function replay(docId: string, updates: readonly StoredEntry[]): HistoryI
     if (e.kind !== 'update' || !e.payload) continue;
     current = [];
     Y.applyUpdate(doc, e.payload);
-    items.push({ companySeq: e.companySeq, at: e.at, actor: e.actor, device: e.device, docId, changes: current });
+    items.push({ companySeq: e.companySeq, at: e.at, actor: e.actor, actorName: null, device: e.device, docId, changes: current });
   }
   doc.off('afterTransaction', onTransaction);
   doc.destroy();

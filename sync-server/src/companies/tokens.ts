@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { isPermission, type Permission } from '@facturo/core';
+import { isPermission, type ApiToken, type Permission } from '@facturo/core';
 import { hashSecret, newId, newSecret } from '../ids';
 import { invalid, notFound } from '../errors';
 import { assignableRole, isRole, rolePermissions, type Role } from './roles';
@@ -20,18 +20,7 @@ export interface TokenInput {
   expiresInDays?: unknown;
 }
 
-export interface TokenInfo {
-  id: string;
-  name: string;
-  role: Role;
-  /** null: everything the role grants */
-  scopes: Permission[] | null;
-  createdAt: string;
-  createdBy: string | null;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type TokenInfo = ApiToken;
 
 /**
  * Creates a token. `limit` is what its creator may do: a token never grants more (null = the

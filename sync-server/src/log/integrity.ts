@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client';
+import type { ChainBreak, Integrity } from '@facturo/core';
 import { verifyLog, type BrokenLink } from './verify';
 
 /*
@@ -8,26 +9,10 @@ import { verifyLog, type BrokenLink } from './verify';
  * from then on, so that verification goes on past it: a later break stops the company again.
  */
 
-export interface Break {
-  companySeq: number;
-  seq: number;
-  reason: string;
-  detectedAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  note: string | null;
-}
+export type Break = ChainBreak;
+export type IntegrityState = Integrity;
 
-export interface IntegrityState {
-  status: 'unchecked' | 'ok' | 'broken';
-  checkedAt: string | null;
-  /** The break that stops the company now, if any. */
-  broken: Break | null;
-  /** Breaks owners have acknowledged, oldest first. */
-  acknowledged: Break[];
-}
-
-export class Integrity {
+export class IntegrityChecks {
   private checkedAt = new Map<string, string>();
   /** Companies not served: a break found and not acknowledged. */
   private blocked = new Map<string, BrokenLink>();

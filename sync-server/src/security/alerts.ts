@@ -1,3 +1,4 @@
+import type { Alert, AlertKind } from '@facturo/core';
 import { newId } from '../ids';
 import { recordEvent, type Services } from '../services';
 import { addressBucket } from './client-ip';
@@ -9,19 +10,7 @@ import { addressBucket } from './client-ip';
  * event in the hash-chained log.
  */
 
-export type AlertKind =
-  | 'bank_change_requested' | 'bank_change_approved' | 'sign_in_locked' | 'new_device' | 'unusual_place' | 'unusual_hour'
-  | 'mass_deletions' | 'full_export';
-
-export interface Alert {
-  id: string;
-  kind: AlertKind;
-  actor: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-  readBy: string | null;
-  readAt: string | null;
-}
+export type { Alert, AlertKind };
 
 export async function raiseAlert(s: Services, companyId: string, kind: AlertKind, actor: string | null, details: Record<string, unknown>): Promise<Alert> {
   const alert: Alert = { id: newId('al'), kind, actor, details, createdAt: s.now().toISOString(), readBy: null, readAt: null };

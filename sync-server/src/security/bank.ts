@@ -1,4 +1,4 @@
-import { checkBic, checkIban, Workspace } from '@facturo/core';
+import { checkBic, checkIban, Workspace, type BankChange } from '@facturo/core';
 import { editDocuments, workspaceOf, type Actor } from '../commands/run';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { newId } from '../ids';
@@ -13,20 +13,7 @@ import { raiseAlert } from './alerts';
  * asker may withdraw. Devices cannot write the IBAN or BIC themselves (sync/guard.ts).
  */
 
-export interface BankChange {
-  id: string;
-  target: 'company';
-  iban: string;
-  bic: string | null;
-  /** The details being replaced, as they are now. */
-  current: { iban: string | null; bic: string | null };
-  requestedBy: string;
-  requestedAt: string;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  decidedBy: string | null;
-  decidedAt: string | null;
-  reason: string | null;
-}
+export type { BankChange };
 
 async function current(s: Services, companyId: string) {
   const { ws } = await workspaceOf(s, companyId);

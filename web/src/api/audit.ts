@@ -3,63 +3,8 @@ import { request } from './http';
 // docs/protocol.md "Audit": the trail read back from the hash-chained log (sync-server/src/api/audit.ts),
 // and whether that chain is intact (a company whose chain is broken answers 423 `chain_broken` elsewhere).
 
-export interface AuditEvent {
-  /** The entry's place in the company's log: pages go back with ?before=. */
-  companySeq: number;
-  at: string | null;
-  /** A user id, `token:<id>`, `system:<what>`, or null. */
-  actor: string | null;
-  actorName: string | null;
-  device: string | null;
-  kind: 'event' | 'command';
-  docId: string | null;
-  /** `{type, …}`: what happened; the other fields depend on the type. */
-  event: unknown;
-}
-
-export interface EventPage {
-  items: AuditEvent[];
-  /** The `before` of the next (older) page, or null at the start of the log. */
-  next: number | null;
-}
-
-export interface FieldChange {
-  /** Root, then keys: ['customers', 'cu_…', 'city'], ['meta', 'dueDate'], ['lines', 'ln_…', 'quantity']. */
-  path: string[];
-  action: 'add' | 'update' | 'delete';
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface HistoryItem {
-  companySeq: number;
-  at: string | null;
-  actor: string | null;
-  actorName: string | null;
-  device: string | null;
-  docId: string;
-  changes: FieldChange[];
-}
-
-export interface ChainBreak {
-  companySeq: number;
-  seq: number;
-  /** The verifier's words (English), e.g. "entry 12 is missing (found 13 next)". */
-  reason: string;
-  detectedAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  note: string | null;
-}
-
-export interface Integrity {
-  status: 'unchecked' | 'ok' | 'broken';
-  checkedAt: string | null;
-  /** The break that pauses the company now. */
-  broken: ChainBreak | null;
-  /** Breaks owners have reviewed, oldest first. */
-  acknowledged: ChainBreak[];
-}
+export type { AuditEvent, ChainBreak, EventPage, FieldChange, HistoryItem, Integrity } from '@facturo/core';
+import type { AuditEvent, EventPage, HistoryItem, Integrity } from '@facturo/core';
 
 const company = (id: string, rest: string) => `/api/v1/companies/${encodeURIComponent(id)}${rest}`;
 const query = (params: Record<string, string | number | undefined>) => {

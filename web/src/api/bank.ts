@@ -4,21 +4,8 @@ import { request } from './http';
 // member allowed to change bank details approves (sync-server/src/security/bank.ts). Devices cannot
 // write them through the workspace any more.
 
-export interface BankChange {
-  id: string;
-  iban: string;
-  bic: string | null;
-  /** The company's bank details as they are now (not as they were when asked). */
-  current: { iban: string | null; bic: string | null };
-  /** A user id, or `token:<id>` for an API token. */
-  requestedBy: string;
-  requestedAt: string;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  decidedBy: string | null;
-  decidedAt: string | null;
-  /** Why it was rejected. */
-  reason: string | null;
-}
+export type { BankChange } from '@facturo/core';
+import type { BankChange } from '@facturo/core';
 
 const path = (companyId: string, rest = '') => `/api/v1/companies/${encodeURIComponent(companyId)}/bank-changes${rest}`;
 const one = (companyId: string, changeId: string, verb: string) => path(companyId, `/${encodeURIComponent(changeId)}/${verb}`);

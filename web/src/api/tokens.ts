@@ -1,22 +1,11 @@
-import type { Permission } from '@facturo/core';
+import type { ApiToken, Permission } from '@facturo/core';
 import { request } from './http';
 import type { Role } from './types';
 
 // docs/protocol.md "API tokens": keys for connected software, bound to the company and a role, narrowed
 // by scopes, with an optional expiry. The secret is in the answer that creates it, and nowhere else.
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  /** null: everything the role grants. */
-  scopes: Permission[] | null;
-  createdAt: string;
-  createdBy: string | null;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type { ApiToken } from '@facturo/core';
 
 export interface TokenInput {
   name: string;

@@ -4,7 +4,7 @@ import { ApiError } from '../api/http';
 import { bankFieldErrors, bankRefusal, mayDo, pastChanges, pendingChange } from './bank';
 
 const change = (id: string, status: BankChange['status'], requestedBy = 'us_adam'): BankChange => ({
-  id, iban: 'FR1420041010050500013M02606', bic: null, current: { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' },
+  id, target: 'company', iban: 'FR1420041010050500013M02606', bic: null, current: { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' },
   requestedBy, requestedAt: '2026-03-01T10:00:00Z', status, decidedBy: null, decidedAt: null, reason: null,
 });
 
