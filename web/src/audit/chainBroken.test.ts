@@ -20,5 +20,7 @@ describe('a company paused by a broken audit log', () => {
     chainBroken.clear('co_P1');
     expect(chainBroken.has('co_P1')).toBe(false);
     expect(chainBroken.resumed()).toBe(before + 1);
+    expect(chainBroken.takeResumed('co_P1')).toBe(true);
+    expect(chainBroken.takeResumed('co_P1')).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ export const CHAIN_BROKEN_CLOSE = 4423;
 const [paused, setPaused] = createSignal<ReadonlySet<string>>(new Set());
 // Bumped when an owner has acknowledged a break: the company's replica reopens (its socket was closed for good).
 const [resumed, setResumed] = createSignal(0);
+const justResumed = new Set<string>();
 
 /** The company a call acted in: `/companies/{id}/…`, or the X-Company header. */
 export function companyOfCall(sent: { path: string; headers: Record<string, string> }): string | null {
@@ -30,7 +31,12 @@ export const chainBroken = {
   /** The owner's acknowledgement was accepted: the company is served again. */
   clear(companyId: string) {
     setPaused((p) => new Set([...p].filter((id) => id !== companyId)));
+    justResumed.add(companyId);
     setResumed((n) => n + 1);
+  },
+  /** Whether the company resumed since the last time this was asked: the audit page says so once. */
+  takeResumed(companyId: string): boolean {
+    return justResumed.delete(companyId);
   },
 };
 

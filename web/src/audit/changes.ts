@@ -1,5 +1,7 @@
+import { docIds } from '@facturo/core';
 import type { FieldChange, HistoryItem } from '../api/audit';
 import { formatDay, translate, type MessageKey } from '../i18n';
+import { displayValue } from '../stores/fieldInput';
 import { formatIban, known, type Reading } from './reading';
 
 // "Who changed what" on a customer, a product or a draft, read from the server's history (each field
@@ -59,6 +61,8 @@ export function fieldLabel(field: string, kind: HistoryKind | 'line', r: Reading
   return known(r, `field.${field}`) ?? field;
 }
 
+// Decimals as the forms show them: a decimal comma in French.
+const decimals = new Set(['unitPrice', 'costPrice', 'shareCapital', 'quantity', 'discountPercent']);
 const coded: Record<string, string> = { kind: 'kind', language: 'language', vatRate: 'lineVat', vatCategory: 'vatCategory', operationCategory: 'operation', vatRegime: 'vatRegime' };
 
 /** A value as the form shows it; null when empty. */
@@ -68,11 +72,12 @@ export function valueText(field: string, value: unknown, scope: HistoryScope, r:
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const name = o.name ?? o.description;
-    return typeof name === 'string' && name ? name : translate(r.lang, 'history.someValue');
+    return typeof name === 'string' && name ? name : null;
   }
   const s = String(value);
   if (field === 'customerId') return scope.customerName?.(s) ?? s;
   if (field === 'iban') return formatIban(s);
+  if (decimals.has(field)) return displayValue('decimal', s, r.lang);
   const code = coded[field];
   if (code) return known(r, `${code}.${s}`) ?? s;
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDay(s, r.lang);
@@ -109,7 +114,12 @@ function rowOf(path: string[], change: FieldChange, scope: HistoryScope, r: Read
   if (root !== 'lines' || !key) return null;
   const removed = /^(\d+) removed$/.exec(key);
   if (removed) return { ...base, what: 'removed', label: translate(r.lang, 'history.linesRemoved', { n: removed[1] ?? '1' }), before: null, after: null };
-  if (f === undefined) return change.action === 'add' ? { ...base, what: 'created', label: translate(r.lang, 'history.lineAdded', { line: lineName(key, scope, r) }), before: null, after: valueText('', change.after, scope, r) } : null;
+  if (f === undefined) {
+    if (change.action !== 'add') return null;
+    const n = scope.lineNumber?.(key);
+    const label = n ? translate(r.lang, 'history.lineAdded', { line: translate(r.lang, 'line.number', { n }) }) : translate(r.lang, 'history.lineAddedGone');
+    return { ...base, what: 'created', label, before: null, after: valueText('', change.after, scope, r) };
+  }
   if (hidden.has(f)) return null;
   return field('line', f, `${lineName(key, scope, r)} — ${fieldLabel(f, 'line', r)}`);
 }
@@ -125,11 +135,15 @@ export function historyRows(items: readonly HistoryItem[], prefix: readonly stri
   type Placed = ChangeRow & { item: number; index: number };
   const oldestFirst: Placed[] = [];
   [...items].reverse().forEach((item, i) => {
+    const rows: Placed[] = [];
     item.changes.forEach((change, index) => {
       if (!prefix.every((p, k) => change.path[k] === p)) return;
       const row = rowOf(change.path.slice(prefix.length), change, scope, r);
-      if (row) oldestFirst.push({ ...row, at: item.at, actor: item.actor, actorName: item.actorName, device: item.device, item: i, index });
+      if (row) rows.push({ ...row, at: item.at, actor: item.actor, actorName: item.actorName, device: item.device, item: i, index });
     });
+    // A draft is created with its defaults (currency, kind of operation…): "Brouillon créé" says it all.
+    const created = rows.some((row) => row.place === 'meta/kind' && row.what === 'created');
+    oldestFirst.push(...rows.filter((row) => !(created && row.what === 'field' && row.place.startsWith('meta/') && row.before === null)));
   });
   const folded: Placed[] = [];
   const open = new Map<string, Placed>();
@@ -147,4 +161,49 @@ export function historyRows(items: readonly HistoryItem[], prefix: readonly stri
     .filter((row) => row.what !== 'field' || row.before !== row.after)
     .sort((a, b) => b.item - a.item || a.index - b.index)
     .map(({ item: _item, index: _index, ...row }) => row);
+}
+
+/** Where a change of a member's trail was made, said in words by the page (a customer's name…). */
+export interface TrailPlaces {
+  customer: (id: string) => string | null;
+  product: (id: string) => string | null;
+  /** A draft's document id (dc_…) as people know it: its number, or "Brouillon dc_…". */
+  document: (documentId: string) => string;
+}
+
+const recordRoots: Record<string, { kind: HistoryKind; where: 'trail.where.customer' | 'trail.where.product' }> = {
+  customers: { kind: 'customer', where: 'trail.where.customer' },
+  products: { kind: 'product', where: 'trail.where.product' },
+};
+
+/**
+ * A member's changes across the company (GET /audit/members/{id}), newest first, each row saying where:
+ * the customer, the product, the company's settings or the draft. Other parts of the workspace (series,
+ * contacts, logos) are left to the company's own history.
+ */
+export function trailRows(items: readonly HistoryItem[], places: TrailPlaces, r: Reading): (ChangeRow & { where: string })[] {
+  const groups = new Map<string, { items: HistoryItem[]; prefix: string[]; scope: HistoryScope; where: string }>();
+  const add = (key: string, item: HistoryItem, make: () => { prefix: string[]; scope: HistoryScope; where: string }) => {
+    const g = groups.get(key) ?? { ...make(), items: [] };
+    if (!g.items.includes(item)) g.items.push(item);
+    groups.set(key, g);
+  };
+  for (const item of items) {
+    const documentId = docIds.documentOf(item.docId);
+    if (documentId) {
+      add(item.docId, item, () => ({ prefix: [], scope: { kind: 'draft' }, where: places.document(documentId) }));
+      continue;
+    }
+    for (const change of item.changes) {
+      const [root, id] = change.path;
+      if (root === 'settings') add('settings', item, () => ({ prefix: ['settings'], scope: { kind: 'settings' }, where: translate(r.lang, 'trail.where.settings') }));
+      const record = root ? recordRoots[root] : undefined;
+      if (record && id) {
+        const name = (record.kind === 'customer' ? places.customer(id) : places.product(id)) ?? id;
+        add(`${root}/${id}`, item, () => ({ prefix: [root ?? '', id], scope: { kind: record.kind }, where: translate(r.lang, record.where, { name }) }));
+      }
+    }
+  }
+  const rows = [...groups.values()].flatMap((g) => historyRows(g.items, g.prefix, g.scope, r).map((row) => ({ ...row, where: g.where })));
+  return rows.sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
 }

@@ -15,7 +15,7 @@ const line = (event: Record<string, unknown>, actor?: string | null, lang: 'fr' 
 
 describe('audit events as sentences', () => {
   it('says who connected, from where and with which device', () => {
-    expect(line({ type: 'connected', ip: '203.0.113.9', device: 'Firefox · Windows · 00aa11' }).sentence).toBe('Olga s’est connecté(e) depuis 203.0.113.9 avec Firefox sur Windows (00aa11)');
+    expect(line({ type: 'connected', ip: '203.0.113.9', device: 'Firefox_Windows_00aa11' }).sentence).toBe('Olga s’est connecté(e) depuis 203.0.113.9 avec Firefox sur Windows (00aa11)');
     expect(line({ type: 'connected', ip: '203.0.113.9', device: null }, 'us_olga', 'en')).toMatchObject({ topic: 'access', sentence: 'Olga connected from 203.0.113.9 with an unnamed device' });
   });
 

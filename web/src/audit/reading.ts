@@ -54,12 +54,14 @@ export function roleText(role: unknown, r: Reading): string {
   return typeof role === 'string' ? roleName(role, r.roles, r.lang) : translate(r.lang, 'who.unknownRole');
 }
 
-/** The app names its devices "Chrome · Linux · 4f2a9c" (web/src/sync/device.ts): read back as "Chrome sur Linux (4f2a9c)". */
+const browserNames: Record<string, string> = { SamsungInternet: 'Samsung Internet' };
+
+/** The app names its devices "Chrome_Linux_4f2a9c" (web/src/sync/device.ts): read back as "Chrome sur Linux (4f2a9c)". */
 export function deviceText(device: string | null | undefined, r: Pick<Reading, 'lang'>): string | null {
   if (!device) return null;
-  const parts = device.split(' · ');
+  const parts = device.split('_');
   if (parts.length !== 3) return device;
-  const [browser, system, tag] = parts.map((p) => (p === '?' ? translate(r.lang, 'who.unknownDevicePart') : p));
+  const [browser, system, tag] = parts.map((p) => (p === 'unknown' ? translate(r.lang, 'who.unknownDevicePart') : (browserNames[p] ?? p)));
   return translate(r.lang, 'who.device', { browser: browser ?? '', system: system ?? '', tag: tag ?? '' });
 }
 

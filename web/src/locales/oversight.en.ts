@@ -96,6 +96,7 @@ export const oversightEn: Record<keyof typeof oversightFr, string> = {
   'tokens.expiry': 'Expires',
   'tokens.status': 'Status',
   'tokens.never': 'Never',
+  'tokens.lastUsedLine': 'Last used: {when}',
   'tokens.neverUsed': 'Never used',
   'tokens.noExpiry': 'Never expires',
   'tokens.allOfRole': 'Everything the role allows',

@@ -95,6 +95,7 @@ export const oversightFr = {
   'tokens.expiry': 'Expiration',
   'tokens.status': 'État',
   'tokens.never': 'Jamais',
+  'tokens.lastUsedLine': 'Dernière utilisation : {when}',
   'tokens.neverUsed': 'Jamais utilisé',
   'tokens.noExpiry': 'Sans expiration',
   'tokens.allOfRole': 'Tout ce que permet le rôle',

@@ -29,7 +29,7 @@ describe('alerts as sentences', () => {
   });
 
   it('describes a new device by its browser and system, and the address it came from', () => {
-    const a = alert('new_device', 'us_sam', { device: 'Chrome · Android · 4f2a9c', ip: '203.0.113.9' });
+    const a = alert('new_device', 'us_sam', { device: 'Chrome_Android_4f2a9c', ip: '203.0.113.9' });
     expect(alertSentence(a, reading('fr'))).toBe('Nouvel appareil pour Sam : Chrome sur Android (4f2a9c), depuis 203.0.113.9');
     expect(alertSentence(a, reading('en'))).toBe('New device for Sam: Chrome on Android (4f2a9c), from 203.0.113.9');
   });

@@ -5,25 +5,28 @@
 const storageKey = 'facturo.device';
 
 const browsers: [RegExp, string][] = [
-  [/Edg(e|A|iOS)?\//, 'Edge'], [/OPR\/|Opera/, 'Opera'], [/Firefox\/|FxiOS\//, 'Firefox'], [/SamsungBrowser\//, 'Samsung Internet'],
+  [/Edg(e|A|iOS)?\//, 'Edge'], [/OPR\/|Opera/, 'Opera'], [/Firefox\/|FxiOS\//, 'Firefox'], [/SamsungBrowser\//, 'SamsungInternet'],
   [/Chrome\/|Chromium\/|CriOS\//, 'Chrome'], [/Safari\//, 'Safari'],
 ];
 const systems: [RegExp, string][] = [
   [/iPhone|iPad|iPod/, 'iOS'], [/Android/, 'Android'], [/CrOS/, 'ChromeOS'], [/Mac OS X|Macintosh/, 'macOS'], [/Windows/, 'Windows'], [/Linux|X11/, 'Linux'],
 ];
 
-/** "Chrome · Linux · 4f2a9c": browser, system (from the User-Agent, nothing more precise) and a random tag. */
+/** What the server accepts as a device (sync-server/src/sync/server.ts); anything else is dropped. */
+export const deviceIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** "Chrome_Linux_4f2a9c": browser, system (from the User-Agent, nothing more precise) and a random tag. */
 export function deviceLabel(userAgent: string, tag: string): string {
-  const browser = browsers.find(([re]) => re.test(userAgent))?.[1] ?? '?';
-  const system = systems.find(([re]) => re.test(userAgent))?.[1] ?? '?';
-  return `${browser} · ${system} · ${tag}`;
+  const browser = browsers.find(([re]) => re.test(userAgent))?.[1] ?? 'unknown';
+  const system = systems.find(([re]) => re.test(userAgent))?.[1] ?? 'unknown';
+  return `${browser}_${system}_${tag}`;
 }
 
 /** This device's label, made once and kept (a fresh one each time when storage is blocked). */
 export function thisDevice(): string {
   try {
     const saved = localStorage.getItem(storageKey);
-    if (saved) return saved;
+    if (saved && deviceIdPattern.test(saved)) return saved;
   } catch {
     // storage blocked: not remembered
   }
