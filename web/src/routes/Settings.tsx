@@ -8,6 +8,7 @@ import { SmtpSection } from '../components/SmtpSection';
 import { LogoField } from '../components/LogoField';
 import { focusFromHash } from '../components/focusFromHash';
 import { Notice } from '../components/Notice';
+import { BankSection } from '../components/security/BankSection';
 import { settingsNeeds } from '../auth/access';
 import { settingsSections } from './formSpecs';
 
@@ -28,14 +29,13 @@ export default function Settings() {
       <form class="form" onSubmit={(e) => e.preventDefault()} data-testid="settings-form">
         <For each={settingsSections}>
           {(section) => {
-            // The bank details need bank.edit, the rest settings.edit (core's writePermission).
+            // Each field's permission by core's writePermission (settings.edit for all of these).
             const needs = settingsNeeds(section.specs.map((s) => s.name));
             return (
               <LiveSection
                 title={section.title}
                 specs={section.specs}
                 needs={needs}
-                lockedNote={needs.includes('bank.edit') ? 'access.bankLocked' : undefined}
                 read={(f) => settings()[f]}
                 edit={(spec, raw) => editSettings(ws, spec.name, spec.kind, raw)}
                 presencePrefix="settings"
@@ -48,6 +48,8 @@ export default function Settings() {
           }}
         </For>
       </form>
+      {/* The IBAN and BIC change through the server, asked by one member and approved by another. */}
+      <BankSection />
       <SeriesSection />
       {/* The SMTP settings are the server's alone (PUT /companies/{id}/smtp), for the roles it lets change them. */}
       <Show when={can('settings.edit')}>

@@ -30,6 +30,7 @@ export const deliveryAddressSpecs: FieldSpec[] = addressSpecs.map((spec) => ({
   name: `delivery${spec.name[0]?.toUpperCase() ?? ''}${spec.name.slice(1)}`,
 }));
 
+// The bank details are not edited live: devices may not write them, see components/security/BankSection.
 export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
   {
     title: 'settings.identity',
@@ -55,13 +56,6 @@ export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
     specs: [
       { name: 'email', label: 'field.email', hint: 'hint.companyEmail', kind: 'text', type: 'email', inputmode: 'email' },
       { name: 'phone', label: 'field.phone', kind: 'text', type: 'tel', inputmode: 'tel' },
-    ],
-  },
-  {
-    title: 'settings.bank',
-    specs: [
-      { name: 'iban', label: 'field.iban', hint: 'hint.iban', kind: 'compact', wide: true },
-      { name: 'bic', label: 'field.bic', hint: 'hint.bic', kind: 'compact', maxlength: 11 },
     ],
   },
   {
