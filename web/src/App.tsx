@@ -16,6 +16,10 @@ const Products = lazy(() => import('./routes/Products'));
 const ProductEditor = lazy(() => import('./routes/ProductEditor'));
 const Members = lazy(() => import('./routes/Members'));
 const Roles = lazy(() => import('./routes/Roles'));
+const MemberTrail = lazy(() => import('./routes/MemberTrail'));
+const Alerts = lazy(() => import('./routes/Alerts'));
+const Audit = lazy(() => import('./routes/Audit'));
+const Tokens = lazy(() => import('./routes/Tokens'));
 const Invoices = lazy(() => import('./routes/Invoices'));
 const InvoiceEditor = lazy(() => import('./routes/InvoiceEditor'));
 const InvoicePrint = lazy(() => import('./routes/InvoicePrint'));
@@ -74,6 +78,10 @@ export function App() {
           <Route path="/products/:productId" component={ProductEditor} />
           <Route path="/members" component={Members} />
           <Route path="/members/roles" component={Roles} />
+          <Route path="/members/:userId/activity" component={MemberTrail} />
+          <Route path="/alerts" component={Alerts} />
+          <Route path="/audit" component={Audit} />
+          <Route path="/tokens" component={Tokens} />
           <Route path="/invoices" component={Invoices} />
           <Route path="/invoices/:invoiceId" component={InvoiceEditor} />
           <Route path="/invoices/:invoiceId/print" component={InvoicePrint} />

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { CompanyEntry } from '../api/types';
 import { session } from '../auth/session';
+import { grantedIn } from '../auth/access';
 import type { SyncState } from '../sync/syncState';
 import type { PresenceUser } from '../sync/presence';
 import { t } from '../i18n';
@@ -10,6 +11,7 @@ import { Avatar, Presence } from './Presence';
 import { SyncStatus } from './SyncStatus';
 import { colorFor } from '../sync/presence';
 import { Notice } from './Notice';
+import { createUnreadAlerts } from './security/unreadAlerts';
 
 export interface ShellProps {
   company?: CompanyEntry;
@@ -26,6 +28,9 @@ export function Shell(props: ShellProps) {
   const close = () => setMenuOpen(false);
   const base = () => (props.company ? `/c/${props.company.id}` : '');
   const me = () => session.me();
+  // The security screens each need their permission; the alerts' count is asked of the server.
+  const granted = () => grantedIn(props.company);
+  const unread = createUnreadAlerts(() => props.company?.id, () => granted().has('members.manage'));
   return (
     <div class="shell" classList={{ 'menu-open': menuOpen() }}>
       <aside class="sidebar" id="sidebar">
@@ -46,6 +51,23 @@ export function Shell(props: ShellProps) {
                 <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>
                 <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>
                 <A href={`${base()}/members`} class="nav-link">{t('nav.members')}</A>
+                <Show when={granted().has('members.manage')}>
+                  <A href={`${base()}/alerts`} class="nav-link" data-testid="nav-alerts">
+                    {t('nav.alerts')}
+                    <Show when={unread() > 0}>
+                      <span class="nav-count" data-testid="alerts-unread" title={t('nav.alertsUnread', { n: unread() })}>
+                        <span aria-hidden="true">{unread()}</span>
+                        <span class="visually-hidden">{t('nav.alertsUnread', { n: unread() })}</span>
+                      </span>
+                    </Show>
+                  </A>
+                </Show>
+                <Show when={granted().has('audit.read')}>
+                  <A href={`${base()}/audit`} class="nav-link" data-testid="nav-audit">{t('nav.audit')}</A>
+                </Show>
+                <Show when={granted().has('tokens.manage')}>
+                  <A href={`${base()}/tokens`} class="nav-link" data-testid="nav-tokens">{t('nav.tokens')}</A>
+                </Show>
                 <hr />
               </>
             )}

@@ -88,6 +88,13 @@ export default function Members() {
                         <td>
                           {m.displayName}
                           <Show when={m.userId === me().userId}> <span class="muted small">({t('members.you')})</span></Show>
+                          <Show when={can('audit.read')}>
+                            <div>
+                              <A href={`/c/${company.id}/members/${encodeURIComponent(m.userId)}/activity`} class="small trail-link" aria-label={t('trail.linkNamed', { name: m.displayName })} data-testid="member-trail">
+                                {t('trail.link')}
+                              </A>
+                            </div>
+                          </Show>
                         </td>
                         <td>
                           <div class="member-role">
