@@ -87,6 +87,8 @@ export function EditRecordForm(props: {
   /** A section of its own (a customer's contacts), shown after the section with this title. */
   extraSection?: { after: MessageKey; render: () => JSX.Element };
   access: RecordAccess;
+  /** Under the page, e.g. the record's history. */
+  footer?: () => JSX.Element;
 }) {
   const { replica, can, canWrite } = useCompany();
   return (
@@ -143,6 +145,7 @@ export function EditRecordForm(props: {
               {record().archived === true ? t('common.unarchive') : t(props.archiveLabel)}
             </button>
           </div>
+          {props.footer?.()}
         </>
       )}
     </Show>

@@ -8,6 +8,7 @@ import { EditRecordForm, NewRecordForm, type RecordAccess } from '../components/
 import { ContactsSection } from '../components/ContactsSection';
 import { customerSections } from './formSpecs';
 import { focusFromHash } from '../components/focusFromHash';
+import { HistoryPanel } from '../components/audit/HistoryPanel';
 
 const access: RecordAccess = { needs: 'customers.edit', lockedNote: 'access.customersLocked' };
 
@@ -36,6 +37,7 @@ function EditCustomer(props: { id: string; back: string }) {
       setArchived={(a) => setArchived(ws, 'customer', id, a)}
       access={access}
       extraSection={{ after: 'customer.contact', render: () => <ContactsSection customerId={id} presencePrefix={`customer:${id}`} /> }}
+      footer={() => <HistoryPanel doc="workspace" prefix={['customers', id]} scope={{ kind: 'customer' }} />}
     />
   );
 }

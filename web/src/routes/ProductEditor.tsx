@@ -6,6 +6,7 @@ import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
 import { EditRecordForm, NewRecordForm, type RecordAccess } from '../components/RecordForms';
 import { productSections } from './formSpecs';
+import { HistoryPanel } from '../components/audit/HistoryPanel';
 import { t } from '../i18n';
 
 const access: RecordAccess = { needs: 'catalog.edit', lockedNote: 'access.catalogLocked' };
@@ -27,6 +28,7 @@ function EditProduct(props: { id: string; back: string }) {
       edit={(spec, raw) => editProduct(ws, id, spec.name, spec.kind, raw)}
       setArchived={(a) => setArchived(ws, 'product', id, a)}
       access={access}
+      footer={() => <HistoryPanel doc="workspace" prefix={['products', id]} scope={{ kind: 'product' }} />}
     />
   );
 }

@@ -22,6 +22,7 @@ import { LinesSection } from './LinesSection';
 import { problemText } from './problems';
 import { StatusChip } from './StatusChip';
 import { TotalsPanel } from './TotalsPanel';
+import { HistoryPanel } from '../audit/HistoryPanel';
 
 /** The device's calendar day (the server decides the real issue date in the company's zone). */
 const today = () => new Date().toLocaleDateString('en-CA');
@@ -154,6 +155,11 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
           </button>
         </div>
       </Show>
+      <HistoryPanel
+        doc={props.d.documentId}
+        prefix={[]}
+        scope={{ kind: 'draft', lineNumber: (id) => lineIds().indexOf(id) + 1 || null, customerName: (id) => ws.getCustomer(id)?.name ?? null }}
+      />
       <DeleteDraftDialog
         open={deleting()}
         creditNote={creditNote()}
