@@ -1,8 +1,12 @@
 export { AccountPage } from './AccountPage';
+export { AlertsPage } from './AlertsPage';
 export { AppShell, type SyncState } from './AppShell';
+export { AuditPage } from './AuditPage';
+export { BankDetailsSection } from './BankDetailsSection';
 export { CustomerEditorPage, type CustomerField } from './CustomerEditorPage';
 export { CustomersPage } from './CustomersPage';
 export { InvitePage } from './InvitePage';
 export { MembersPage, type Role } from './MembersPage';
 export { RolesPage } from './RolesPage';
 export { SignInPage } from './SignInPage';
+export { TokensPage } from './TokensPage';

@@ -49,8 +49,9 @@ test('a teammate with a custom "customers only" role edits customers but not the
   await rita.shell.navigate('settings');
   await expect(rita.page.getByTestId('settings-locked')).toBeVisible();
   await expect(rita.page.locator('#field-legalName')).toBeDisabled();
-  await expect(rita.page.locator('#field-iban')).toBeDisabled();
-  await expect(rita.page.getByTestId('locked-note')).toHaveText('Seul un membre autorisé à modifier les coordonnées bancaires peut changer l’IBAN et le BIC.');
+  await expect(rita.page.getByTestId('bank-iban')).toHaveText('FR76 3000 6000 0112 3456 7890 189');
+  await expect(rita.page.getByTestId('bank-ask')).toHaveCount(0);
+  await expect(rita.page.getByTestId('locked-note')).toHaveText('Seul un membre autorisé à modifier les coordonnées bancaires peut demander un changement.');
   await expect(rita.page.getByTestId('smtp-section')).toHaveCount(0);
   await expect(rita.page.getByTestId('series-form')).toHaveCount(0);
 
@@ -94,7 +95,7 @@ test('a teammate with a custom "customers only" role edits customers but not the
   await expect(ritaDraft.issueButton).toBeVisible();
   await expect(rita.page.getByTestId('issue-locked')).toHaveCount(0);
   await rita.shell.navigate('settings');
-  await expect(rita.page.locator('#field-iban')).toBeDisabled();
+  await expect(rita.page.getByTestId('bank-ask')).toHaveCount(0);
   await expect(rita.page.locator('#field-legalName')).toBeDisabled();
   await rita.shell.navigate('products');
   await expect(rita.page.getByTestId('new-product')).toHaveCount(0);
