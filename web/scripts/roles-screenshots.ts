@@ -93,9 +93,9 @@ await owner.keyboard.press('Escape');
 
 step('what the custom role sees');
 await rita.goto(`${base}/settings`);
-await rita.locator('#field-iban').waitFor();
+await rita.getByTestId('bank-section').waitFor();
 await shot(rita, '08-restricted-settings');
-await rita.locator('#field-iban').scrollIntoViewIfNeeded();
+await rita.getByTestId('bank-section').scrollIntoViewIfNeeded();
 await shot(rita, '09-restricted-bank', false);
 await rita.goto(`${base}/members`);
 await rita.getByTestId('member-row').nth(2).waitFor();
