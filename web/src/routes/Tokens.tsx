@@ -116,7 +116,7 @@ export default function Tokens() {
                               <td class="nowrap hide-sm">{lastUsed(tk)}</td>
                               <td class="hide-sm nowrap">{tk.expiresAt ? formatDate(tk.expiresAt, lang()) : <span class="muted">{t('tokens.noExpiry')}</span>}</td>
                               <td><span class={`badge ${statusClass[status()]}`} data-testid="token-status">{t(`tokens.status.${status()}`)}</span></td>
-                              <td class="row-actions">
+                              <td class="token-actions">
                                 <Show when={!tk.revokedAt}>
                                   <button type="button" class="btn small ghost danger" onClick={() => askRevoke(tk)} aria-label={t('tokens.revokeNamed', { name: tk.name })} data-testid="revoke-token">
                                     {t('tokens.revoke')}
