@@ -135,6 +135,7 @@ describe('checkBic', () => {
     ['BNPAFRP', 'A BIC has 8 or 11 letters and digits'],
     ['BNPAFRPPXX', 'A BIC has 8 or 11 letters and digits'],
     ['1NPAFRPP', 'A BIC has 8 or 11 letters and digits'],
+    ['BNP', 'A BIC has 8 or 11 letters and digits'],
   ])('refuses "%s": %s', (value, expected) => {
     expect(message(checkBic(value))).toContain(expected);
   });

@@ -142,6 +142,6 @@ export function checkBic(value: string): IdentifierCheck {
   const code = validateBIC(bic).errorCodes[0];
   if (code === undefined) return ok(bic);
   if (code === ValidationErrorsBIC.NoBICProvided) return fail('Enter the BIC (also called SWIFT code), e.g. BNPAFRPP or BNPAFRPPXXX.');
-  if (code === ValidationErrorsBIC.NoBICCountry) return fail(`Characters 5 and 6 of a BIC are its country code; "${bic.slice(4, 6)}" is not one.`);
+  if (code === ValidationErrorsBIC.NoBICCountry && bic.length >= 6) return fail(`Characters 5 and 6 of a BIC are its country code; "${bic.slice(4, 6)}" is not one.`);
   return fail('A BIC has 8 or 11 letters and digits: bank (4 letters), country (2 letters), location (2), then an optional branch (3), e.g. BNPAFRPPXXX.');
 }

@@ -112,6 +112,10 @@ describe('REST API', () => {
     const bad = await call('POST', '/api/v1/customers', { token, body: { name: 'Garage Petit', contacts: [{ name: 'Anne' }, { name: 'Paul' }, { name: 'Zoé', email: 'nope' }] } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual({ 'contacts[2].email': 'an email address' });
+    // A field the customer does not have is refused, named, not dropped (the address would stay empty).
+    const flat = await call('POST', '/api/v1/customers', { token, body: { name: 'Garage Petit', city: 'Lyon', colour: 'blue' } });
+    expect(flat.status).toBe(400);
+    expect(flat.body.error.fields).toEqual({ city: expect.stringContaining('inside "address"'), colour: expect.stringContaining('unknown field') });
     const made = await call('POST', '/api/v1/customers', { token, body: { name: 'Garage Petit', contacts: [{ name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' }] } });
     expect(made.status).toBe(201);
     const read = await call('GET', `/api/v1/customers/${made.body.id}`, { token });

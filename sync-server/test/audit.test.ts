@@ -41,11 +41,15 @@ describe('audit trail', () => {
     await until(() => allAcked(c), 'acked');
     const renamed = await call('PATCH', `/customers/${customer.id}`, writer, { name: 'Garage Dupont & Fils' });
     expect(renamed.status).toBe(200);
+    // A contact added to the customer is part of its history too.
+    ws.contacts.add(customer.id, 'ct_audit0001', { name: 'Julie Martin', email: 'julie@garage-dupont.fr' });
+    await until(() => allAcked(c), 'contact acked');
 
     const history = await call('GET', `/companies/${companyId}/audit/history?doc=workspace&path=customers/${customer.id}`, auditor);
     expect(history.status).toBe(200);
     const items = history.body as Item[];
-    // Newest first: the API's rename, then Sam's edit, then the demo's creation.
+    // Newest first: Sam's new contact, the API's rename, then Sam's edit, then the demo's creation.
+    expect(items.shift()!.changes[0]).toMatchObject({ path: ['contacts', 'ct_audit0001'], action: 'add', after: expect.objectContaining({ name: 'Julie Martin', customerId: customer.id }) });
     expect(items[0]).toMatchObject({ actorName: 'API: CRM', changes: [{ path: ['customers', customer.id, 'name'], action: 'update', before: customer.name, after: 'Garage Dupont & Fils' }] });
     expect(items[1]).toMatchObject({ actor: sam.userId, actorName: 'Sam Vendeur', changes: [{ path: ['customers', customer.id, 'city'], action: 'update', before: oldCity, after: 'Villeurbanne' }] });
     expect(items.at(-1)!.changes[0]).toMatchObject({ path: ['customers', customer.id], action: 'add', after: expect.objectContaining({ name: customer.name }) });
@@ -57,7 +61,7 @@ describe('audit trail', () => {
 
     const trail = await call('GET', `/companies/${companyId}/audit/members/${sam.userId}`, auditor);
     const t = trail.body as { events: { event: { type: string } }[]; changes: Item[] };
-    expect(t.changes.map((i) => i.changes.map((ch) => ch.path.join('/')))).toEqual([[`customers/${customer.id}/city`]]);
+    expect(t.changes.map((i) => i.changes.map((ch) => ch.path.join('/')))).toEqual([['contacts/ct_audit0001'], [`customers/${customer.id}/city`]]);
     expect(t.events.map((e) => e.event.type)).toContain('connected');
   });
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { docIds } from '@facturo/core';
-import { replay, under, type HistoryItem } from '../audit/history';
+import { replay, under, type FieldChange, type HistoryItem } from '../audit/history';
 import type { StoredEntry } from '../log';
 import type { Services } from '../services';
 import { memberOf, router, secureRoute } from './context';
@@ -105,8 +105,20 @@ export function auditRoutes() {
       const docId = docIdFor(m.companyId, q.doc);
       if (!docId) return c.json([], 200);
       const prefix = q.path ? q.path.split('/').filter(Boolean) : [];
-      const items = replay(docId, await s.log.readDocHistory(m.companyId, docId))
-        .map((i) => ({ ...i, changes: i.changes.filter((ch) => under(ch, prefix)) }))
+      const replayed = replay(docId, await s.log.readDocHistory(m.companyId, docId));
+      // A customer's contacts live beside it (root `contacts`, each naming its customer): they are part of its history.
+      const contacts = new Set<string>();
+      if (prefix[0] === 'customers' && prefix[1] && prefix.length === 2) {
+        for (const i of replayed) {
+          for (const ch of i.changes) {
+            const after = ch.after as { customerId?: unknown } | undefined;
+            if (ch.path[0] === 'contacts' && ch.path.length === 2 && after?.customerId === prefix[1]) contacts.add(ch.path[1]!);
+          }
+        }
+      }
+      const wanted = (ch: FieldChange) => under(ch, prefix) || (ch.path[0] === 'contacts' && contacts.has(ch.path[1] ?? ''));
+      const items = replayed
+        .map((i) => ({ ...i, changes: i.changes.filter(wanted) }))
         .filter((i) => i.changes.length > 0)
         .reverse()
         .slice(0, q.limit ?? 100);

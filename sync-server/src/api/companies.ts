@@ -152,8 +152,9 @@ export function companyRoutes() {
       const m = memberOf(c);
       const s = c.get('services');
       const { roleId } = c.req.valid('param');
+      const name = (await customRolesOf(s.db, m.companyId)).find((r) => r.id === roleId)?.name ?? null;
       await deleteCustomRole(s.db, m.companyId, roleId);
-      await recordEvent(s, m.companyId, m.userId, { type: 'role_deleted', role: roleId });
+      await recordEvent(s, m.companyId, m.userId, { type: 'role_deleted', role: roleId, name });
       return c.json({ id: roleId, deleted: true }, 200);
     },
   );
@@ -189,7 +190,7 @@ export function companyRoutes() {
       const created = await createApiToken(s.db, m.companyId, body.role ?? m.role, body.name, s.now(), {
         scopes: body.scopes, expiresInDays: body.expiresInDays, createdBy: m.userId ?? `token:${c.get('principal').token?.tokenId}`, limit: m.permissions,
       });
-      await recordEvent(s, m.companyId, m.userId, { type: 'token_created', token: created.id, role: created.role, scopes: created.scopes, expiresAt: created.expiresAt });
+      await recordEvent(s, m.companyId, m.userId, { type: 'token_created', token: created.id, name: body.name.trim(), role: created.role, scopes: created.scopes, expiresAt: created.expiresAt });
       const listed = (await tokensOf(s.db, m.companyId)).find((t) => t.id === created.id)!;
       return c.json({ ...listed, token: created.token }, 201);
     },
@@ -205,7 +206,7 @@ export function companyRoutes() {
       const m = memberOf(c);
       const s = c.get('services');
       const revoked = await revokeApiToken(s.db, m.companyId, c.req.valid('param').tokenId, s.now());
-      await recordEvent(s, m.companyId, m.userId, { type: 'token_revoked', token: revoked.id });
+      await recordEvent(s, m.companyId, m.userId, { type: 'token_revoked', token: revoked.id, name: revoked.name });
       return c.json(revoked, 200);
     },
   );

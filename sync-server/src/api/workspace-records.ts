@@ -1,8 +1,8 @@
 import { newDoc } from '../ydoc';
 import { z } from '@hono/zod-openapi';
 import * as Y from 'yjs';
-import { contactsInput, customerInput, productInput, Workspace, type ContactInput, type Customer, type Product } from '@facturo/core';
-import { notFound } from '../errors';
+import { contactsInput, customerInput, productInput, Workspace, type ContactInput, type Customer, type CustomerInput, type Product, type ProductInput } from '@facturo/core';
+import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { editDocuments, workspaceOf } from '../commands/run';
 import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
@@ -55,11 +55,19 @@ function routesFor(kind: Kind) {
     const actor = actorFor(c);
     const { companyId } = actor;
     const s = c.get('services');
-    const body = await c.req.json();
+    const body = (await c.req.json()) as Record<string, unknown>;
+    // A field the record does not have is an error, not silently dropped (a top-level `city` would leave the address empty).
+    const unknown = Object.keys(body ?? {}).filter((k) => !(k in input.shape));
+    const addressFields = ['line1', 'line2', 'postcode', 'city', 'country'];
+    if (unknown.length > 0) {
+      throw invalid(Object.fromEntries(unknown.map((k) => [k, kind === 'customers' && addressFields.includes(k)
+        ? 'address fields go inside "address": {line1, line2, postcode, city, country}'
+        : `unknown field (${Object.keys(input.shape).join(', ')})`])));
+    }
     const { room } = await workspaceOf(s, companyId);
     const id = newId(kind === 'customers' ? 'cu' : 'pr');
     const now = s.now().toISOString();
-    const create = (w: Workspace) => (kind === 'customers' ? w.createCustomer(id, body, now) : w.createProduct(id, body, now));
+    const create = (w: Workspace) => (kind === 'customers' ? w.createCustomer(id, body as CustomerInput, now) : w.createProduct(id, body as ProductInput, now));
     const outcome = await editDocuments(s, actor, `create:${one}`, body, async () => {
       const created = create(new Workspace(newDoc())); // validates first: nothing is written on error
       return { status: 201, result: out({ ...created, id }), edits: [{ room, edit: (copy) => void create(new Workspace(copy)) }] };

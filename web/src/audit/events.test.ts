@@ -34,6 +34,9 @@ describe('audit events as sentences', () => {
       sentence: 'Olga a créé le jeton d’API « Export comptable », avec le rôle « Comptable », valable jusqu’au 1 mars 2027',
     });
     expect(line({ type: 'token_created', token: 'tk_other', role: 'viewer', expiresAt: null }).sentence).toBe('Olga a créé un jeton d’API, avec le rôle « Lecture seule », sans expiration');
+    // The name the event carries, for readers who cannot list the tokens (or once it is gone).
+    expect(line({ type: 'token_revoked', token: 'tk_gone', name: 'Ancien ERP' }).sentence).toContain('Ancien ERP');
+    expect(line({ type: 'role_deleted', role: 'cr_gone0000', name: 'Stagiaires' }).sentence).toContain('Stagiaires');
     expect(line({ type: 'token_revoked', token: 'tk_compta' }).sentence).toBe('Olga a révoqué le jeton d’API « Export comptable »');
   });
 

@@ -67,15 +67,16 @@ function sentenceVars(type: string, e: Fields, r: Reading): Record<string, strin
     case 'member_removed':
       return { member: actorName(str(e.member) || null, r), role: roleText(e.role, r) };
     case 'role_deleted':
-      return { role: roleText(e.role, r) };
+      // The role is gone: the name the event carries says which it was.
+      return { role: typeof e.name === 'string' && typeof e.role === 'string' && !r.roles.some((x) => x.id === e.role) ? e.name : roleText(e.role, r) };
     case 'token_created':
       return {
-        token: actorName(`token:${str(e.token)}`, r),
+        token: actorName(`token:${str(e.token)}`, r, typeof e.name === 'string' ? `API: ${e.name}` : null),
         role: roleText(e.role, r),
         expiry: typeof e.expiresAt === 'string' ? translate(r.lang, 'event.expiresOn', { date: formatDay(e.expiresAt.slice(0, 10), r.lang) }) : translate(r.lang, 'event.neverExpires'),
       };
     case 'token_revoked':
-      return { token: actorName(`token:${str(e.token)}`, r) };
+      return { token: actorName(`token:${str(e.token)}`, r, typeof e.name === 'string' ? `API: ${e.name}` : null) };
     case 'bank_change_rejected':
       return { reason: str(e.reason) };
     case 'bank_change_withdrawn':

@@ -88,7 +88,7 @@ export function PasskeysSection(props: { me: Me }) {
                 when={confirming() === p.id}
                 fallback={
                   <Show when={renaming()?.id !== p.id}>
-                    <div class="row-actions">
+                    <div class="passkey-actions">
                       <button type="button" class="btn small" onClick={() => setRenaming({ id: p.id, name: p.name })} disabled={busy() !== null} aria-label={t('account.renameNamed', { name: p.name })} data-testid="rename-passkey">
                         {t('account.rename')}
                       </button>
