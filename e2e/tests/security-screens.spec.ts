@@ -33,11 +33,14 @@ test('an admin asks to change the IBAN, the owner is alerted and approves it; th
   // The owner sees the alert (and its count in the menu), and reads it.
   const alerts = new AlertsPage(owner.page);
   await alerts.goto(companyId);
-  await expect(alerts.navCount).toContainText('1');
-  await expect(alerts.ofKind('bank_change_requested')).toContainText(`Demande de changement de RIB par ${adam.name} : FR76…0189 → FR14…2606`);
-  await alerts.ofKind('bank_change_requested').getByTestId('alert-mark-read').click();
-  await expect(alerts.unread).toHaveCount(0);
-  await expect(alerts.navCount).toHaveCount(0);
+  // Other tests share the demo company and raise alerts of their own (new devices, locked sign-ins): this
+  // test follows its own alert, and the count only has to show there are unread ones.
+  await expect(alerts.navCount).toBeVisible();
+  const bankAlert = alerts.ofKind('bank_change_requested');
+  await expect(bankAlert).toContainText(`Demande de changement de RIB par ${adam.name} : FR76…0189 → FR14…2606`);
+  await expect(bankAlert).toHaveAttribute('data-read', 'no');
+  await bankAlert.getByTestId('alert-mark-read').click();
+  await expect(bankAlert).toHaveAttribute('data-read', 'yes');
 
   // ... then approves the change: the new IBAN is in force, on both devices.
   const ownerBank = new BankDetailsSection(owner.page);
