@@ -1,11 +1,12 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { Permission } from '@facturo/core';
 import { ApiError } from '../../api/http';
 import { rolesApi } from '../../api/members';
 import type { RoleInfo } from '../../api/types';
-import { describeRoleError, permissionGroups, refusalKey, roleNameProblem } from '../../auth/roles';
+import { describeRoleError, refusalKey, roleNameProblem } from '../../auth/roles';
 import { t, type MessageKey } from '../../i18n';
 import { Notice } from '../Notice';
+import { PermissionChecklist } from './PermissionChecklist';
 
 /** Creates a custom role, or changes one: its name and a checklist of permissions, each explained. */
 export function RoleForm(props: { companyId: string; role: RoleInfo | null; onSaved: (role: RoleInfo) => void; onCancel: () => void }) {
@@ -72,24 +73,7 @@ export function RoleForm(props: { companyId: string; role: RoleInfo | null; onSa
             <span class="hint">{t('roles.always')}</span>
           </span>
         </label>
-        <For each={permissionGroups}>
-          {(group) => (
-            <div class="permission-group">
-              <p class="permission-group-title">{t(group.title)}</p>
-              <For each={group.permissions}>
-                {(p) => (
-                  <label class="permission" data-permission={p}>
-                    <input type="checkbox" checked={granted().has(p)} onChange={(e) => toggle(p, e.currentTarget.checked)} />
-                    <span>
-                      <span class="permission-name">{t(`permission.${p}`)}</span>
-                      <span class="hint">{t(`permissionHelp.${p}`)}</span>
-                    </span>
-                  </label>
-                )}
-              </For>
-            </div>
-          )}
-        </For>
+        <PermissionChecklist checked={(p) => granted().has(p)} onToggle={toggle} />
       </fieldset>
       <Show when={failure()}>{(m) => <Notice kind="error" testid="role-error">{m()}</Notice>}</Show>
       <div class="actions">

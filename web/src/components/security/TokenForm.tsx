@@ -3,11 +3,12 @@ import type { Permission } from '@facturo/core';
 import { ApiError } from '../../api/http';
 import { tokensApi, type ApiToken } from '../../api/tokens';
 import type { RoleInfo } from '../../api/types';
-import { permissionGroups, roleName } from '../../auth/roles';
+import { roleName } from '../../auth/roles';
 import { expiryPresets, scopeChoices, tokenRequest, type ExpiryPreset } from '../../security/tokens';
 import { describeError } from '../../errors';
 import { lang, t } from '../../i18n';
 import { Notice } from '../Notice';
+import { PermissionChecklist } from '../roles/PermissionChecklist';
 
 const presetLabel = (p: ExpiryPreset) => (p === null ? t('tokens.neverExpires') : p === 365 ? t('tokens.oneYear') : t('tokens.days', { n: p }));
 
@@ -83,24 +84,7 @@ export function TokenForm(props: { companyId: string; myRole: string; mine: Read
         <legend class="label">{t('tokens.scopes')}</legend>
         <p class="hint always-hint">{t('tokens.scopesHint')}</p>
         <Show when={choices().length > 0} fallback={<p class="muted small">{t('tokens.noScopes')}</p>}>
-          <For each={permissionGroups.filter((g) => g.permissions.some((p) => choices().includes(p)))}>
-            {(group) => (
-              <div class="permission-group">
-                <p class="permission-group-title">{t(group.title)}</p>
-                <For each={group.permissions.filter((p) => choices().includes(p))}>
-                  {(p) => (
-                    <label class="permission" data-permission={p}>
-                      <input type="checkbox" checked={scopes().has(p)} onChange={(e) => toggle(p, e.currentTarget.checked)} />
-                      <span>
-                        <span class="permission-name">{t(`permission.${p}`)}</span>
-                        <span class="hint">{t(`permissionHelp.${p}`)}</span>
-                      </span>
-                    </label>
-                  )}
-                </For>
-              </div>
-            )}
-          </For>
+          <PermissionChecklist checked={(p) => scopes().has(p)} onToggle={toggle} offered={choices()} />
         </Show>
       </fieldset>
       <fieldset class="presets" data-testid="token-expiry">
