@@ -1,32 +1,15 @@
 // Screenshots of the invoice screens against a running server, for a human to look at.
 // Usage (repo root): npx tsx web/scripts/invoice-screenshots.ts <owner invite link> [outDir]
 // (a fresh `npx facturo demo` link). Prints what it checked; fails loudly when a step does not happen.
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { addVirtualAuthenticator } from '../../e2e/support/authenticator';
+import { chromium, type Page } from '@playwright/test';
+import { screenshots } from './shots';
 
 const link = process.argv[2];
 const out = process.argv[3] ?? '/tmp/shots-inv';
 if (!link) throw new Error('usage: invoice-screenshots.ts <invite link> [outDir]');
 const origin = new URL(link).origin;
-mkdirSync(out, { recursive: true });
 
-async function person(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: origin, viewport });
-  const page = await context.newPage();
-  await addVirtualAuthenticator(page);
-  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
-  return page;
-}
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${out}/${name}.png`, fullPage });
-const step = (s: string) => console.log(`- ${s}`);
-
-async function register(page: Page, invite: string, name: string) {
-  await page.goto(new URL(invite).pathname);
-  await page.locator('#invite-name').fill(name);
-  await page.getByTestId('invite-register').click();
-  await page.waitForURL(/\/customers$/);
-}
+const { person, shot, step, register } = screenshots(origin, out);
 
 /** A new draft for a customer with a product line and a free line. */
 async function fillInvoice(page: Page, customer: string) {

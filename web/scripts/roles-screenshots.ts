@@ -1,50 +1,23 @@
 // Screenshots of the members and roles screens, and of what a restricted role sees, for a human to look at.
 // Usage (repo root): npx tsx web/scripts/roles-screenshots.ts <owner invite link> [outDir]
 // (a fresh `npx facturo demo` link). Prints what it did; fails loudly when a step does not happen.
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { addVirtualAuthenticator } from '../../e2e/support/authenticator';
+import { chromium, type Page } from '@playwright/test';
+import { screenshots } from './shots';
 
 const link = process.argv[2];
 const out = process.argv[3] ?? '/tmp/shots-roles';
 if (!link) throw new Error('usage: roles-screenshots.ts <invite link> [outDir]');
 const origin = new URL(link).origin;
-mkdirSync(out, { recursive: true });
 
-async function person(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: origin, viewport });
-  const page = await context.newPage();
-  await addVirtualAuthenticator(page);
-  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
-  return page;
-}
-// From the top: a full-page shot of a scrolled page draws the sticky bars in its middle.
-const shot = async (page: Page, name: string, fullPage = true) => {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage });
-};
-const step = (s: string) => console.log(`- ${s}`);
+const { person, shot, step, register, invite: inviteOn } = screenshots(origin, out);
 
-async function register(page: Page, invite: string, name: string) {
-  await page.goto(new URL(invite).pathname);
-  await page.getByTestId('invite-summary').waitFor();
-  await page.locator('#invite-name').fill(name);
-  await page.getByTestId('invite-register').click();
-  await page.waitForURL(/\/customers$/);
-}
-
-async function invite(page: Page, role: { label: string } | string): Promise<string> {
-  await page.goto(`${base}/members`);
-  await page.locator('#invite-role').selectOption(role);
-  await page.locator('form:has(#invite-role) button[type="submit"]').click();
-  return page.getByTestId('invite-link').inputValue();
-}
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
 const owner = await person(browser);
 await register(owner, link, 'Marie Dupont');
 const companyId = /\/c\/([^/]+)/.exec(owner.url())?.[1] ?? '';
 const base = `/c/${companyId}`;
+const invite = (page: Page, role: { label: string } | string) => inviteOn(page, base, role);
 
 step('roles page, empty, then the form of a new role');
 await owner.goto(`${base}/members/roles`);

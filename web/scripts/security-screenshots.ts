@@ -3,46 +3,18 @@
 // Usage (repo root): npx tsx web/scripts/security-screenshots.ts <owner invite link> <server data dir> [outDir]
 // (a fresh `npx facturo demo` link of a server run with FACTURO_DATA_DIR=<dir>: the script alters one entry
 // of its audit log to show the paused company). Prints what it did; fails loudly when a step does not happen.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { addVirtualAuthenticator } from '../../e2e/support/authenticator';
+import { chromium, type Page } from '@playwright/test';
+import { screenshots } from './shots';
 
 const [link, dataDir] = process.argv.slice(2);
 const out = process.argv[4] ?? '/tmp/shots-security';
 if (!link || !dataDir) throw new Error('usage: security-screenshots.ts <invite link> <server data dir> [outDir]');
 const origin = new URL(link).origin;
-mkdirSync(out, { recursive: true });
 
-async function person(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: origin, viewport });
-  const page = await context.newPage();
-  await addVirtualAuthenticator(page);
-  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
-  return page;
-}
-// From the top: a full-page shot of a scrolled page draws the sticky bars in its middle.
-const shot = async (page: Page, name: string, fullPage = true) => {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage });
-};
-const step = (s: string) => console.log(`- ${s}`);
+const { person, shot, step, register, invite: inviteOn } = screenshots(origin, out);
 
-async function register(page: Page, invite: string, name: string) {
-  await page.goto(new URL(invite).pathname);
-  await page.getByTestId('invite-summary').waitFor();
-  await page.locator('#invite-name').fill(name);
-  await page.getByTestId('invite-register').click();
-  await page.waitForURL(/\/customers$/);
-}
-
-async function invite(page: Page, role: string): Promise<string> {
-  await page.goto(`${base}/members`);
-  await page.locator('#invite-role').selectOption(role);
-  await page.locator('form:has(#invite-role) button[type="submit"]').click();
-  return page.getByTestId('invite-link').inputValue();
-}
 
 /** Alters one entry of the company's log behind the server's back (a byte of its ciphertext), as a tampered backup would. */
 async function tamper(companyId: string) {
@@ -62,6 +34,7 @@ const owner = await person(browser);
 await register(owner, link, 'Marie Dupont');
 const companyId = /\/c\/([^/]+)/.exec(owner.url())?.[1] ?? '';
 const base = `/c/${companyId}`;
+const invite = (page: Page, role: { label: string } | string) => inviteOn(page, base, role);
 const adam = await person(browser);
 await register(adam, await invite(owner, 'admin'), 'Adam Martin');
 
