@@ -8,5 +8,6 @@ export { CustomersPage } from './CustomersPage';
 export { InvitePage } from './InvitePage';
 export { MembersPage, type Role } from './MembersPage';
 export { RolesPage } from './RolesPage';
+export { SecurityPolicySection } from './SecurityPolicySection';
 export { SignInPage } from './SignInPage';
 export { TokensPage } from './TokensPage';

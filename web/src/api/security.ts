@@ -10,6 +10,14 @@ export interface MeSecurity {
   backupFactorRequiredIn: string[];
 }
 
+/** A company's security rules (GET/PUT /companies/{id}/security-policy). */
+export interface SecurityPolicy {
+  requireBackupFactor: boolean;
+  /** Members who do not meet the rule now (0 when it is off). */
+  membersLacking: number;
+  updatedAt: string | null;
+}
+
 export interface AccountSession {
   id: string;
   createdAt: string;
@@ -38,4 +46,12 @@ export const account = {
   removeTotp: () => request<Me>('DELETE', me('/totp')),
   /** Signs in with a recovery code (and the TOTP code when the account has one): a session for adding a passkey only. */
   recover: (code: string, totp?: string) => request<RecoveryAnswer>('POST', '/api/v1/auth/recover', { body: { code, ...(totp ? { totp } : {}) } }),
+};
+
+const policyPath = (companyId: string) => `/api/v1/companies/${encodeURIComponent(companyId)}/security-policy`;
+
+/** Any member reads the company's rules; only an owner changes them, after confirming with a passkey. */
+export const securityPolicyApi = {
+  get: (companyId: string) => request<SecurityPolicy>('GET', policyPath(companyId)),
+  put: (companyId: string, requireBackupFactor: boolean) => request<SecurityPolicy>('PUT', policyPath(companyId), { body: { requireBackupFactor } }),
 };

@@ -9,6 +9,7 @@ import { LogoField } from '../components/LogoField';
 import { focusFromHash } from '../components/focusFromHash';
 import { Notice } from '../components/Notice';
 import { BankSection } from '../components/security/BankSection';
+import { AccountSecuritySection } from '../components/security/AccountSecuritySection';
 import { settingsNeeds } from '../auth/access';
 import { settingsSections } from './formSpecs';
 
@@ -55,6 +56,8 @@ export default function Settings() {
       <Show when={can('settings.edit')}>
         <SmtpSection />
       </Show>
+      {/* Every member reads the backup-factor rule; only an owner changes it (PUT /companies/{id}/security-policy). */}
+      <AccountSecuritySection />
     </>
   );
 }
