@@ -124,6 +124,10 @@ const migrations: string[][] = [
     // named at start, and a rotation interrupted between the database and the key file is finished.
     `CREATE TABLE key_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   ],
+  [
+    // Where a member hears of security alerts by email (optional; passkeys need no address).
+    `ALTER TABLE users ADD COLUMN email TEXT`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
