@@ -1,2 +1,3 @@
 export * from './render';
 export * from './invoice-email';
+export * from './alert-email';

@@ -113,6 +113,24 @@ export function accountSecurityRoutes() {
 
   app.openapi(
     secureRoute('signed-in', {
+      method: 'put', path: '/me/email', tags: ['Auth'],
+      summary: 'Set (or clear, with null) the address where security alerts of your companies are emailed. Needs a recent re-authentication',
+      request: { body: { content: { 'application/json': { schema: z.object({ email: z.email('an email address').max(254).nullable() }) } } } },
+      responses: { 200: json(MeSchema, 'Me') },
+    }),
+    async (c) => {
+      await requireFreshAuth(c);
+      const userId = requireUser(c);
+      const s = c.get('services');
+      const { email } = c.req.valid('json');
+      await s.db.execute({ sql: 'UPDATE users SET email = ? WHERE id = ?', args: [email, userId] });
+      await recordEvent(s, '_system', userId, { type: 'alert_email_changed', set: email !== null });
+      return c.json(await me(c, userId), 200);
+    },
+  );
+
+  app.openapi(
+    secureRoute('signed-in', {
       method: 'post', path: '/me/recovery-codes', tags: ['Auth'],
       summary: 'Make 10 new one-time recovery codes (the old ones stop working); shown in this answer only. Needs a recent re-authentication',
       responses: { 200: json(z.object({ codes: z.array(z.string()) }), 'The codes, shown once') },

@@ -17,10 +17,10 @@ const OptionsSchema = z.object({ challengeId: z.string(), options: WebAuthnJson 
 
 export async function me(c: Ctx, userId: string) {
   const { db } = c.get('services');
-  const u = (await db.execute({ sql: 'SELECT id, display_name FROM users WHERE id = ?', args: [userId] })).rows[0];
+  const u = (await db.execute({ sql: 'SELECT id, display_name, email FROM users WHERE id = ?', args: [userId] })).rows[0];
   if (!u) throw unauthenticated();
   return {
-    user: { id: String(u.id), displayName: String(u.display_name) },
+    user: { id: String(u.id), displayName: String(u.display_name), email: (u.email as string | null) ?? null },
     companies: await companiesOf(db, userId),
     passkeys: await passkeysOf(db, userId),
     security: {

@@ -27,7 +27,7 @@ export const MeSecuritySchema = z
 
 export const MeSchema = z
   .object({
-    user: z.object({ id: z.string(), displayName: z.string() }),
+    user: z.object({ id: z.string(), displayName: z.string(), email: z.string().nullable().openapi({ description: 'where security alerts are emailed (optional)' }) }),
     companies: z.array(CompanyEntrySchema),
     passkeys: z.array(PasskeySchema),
     security: MeSecuritySchema,

@@ -1,8 +1,8 @@
-import nodemailer from 'nodemailer';
 import type { SmtpSettings } from '@facturo/core';
 import { invoiceEmail } from '@facturo/templates';
 import { AppError, conflict } from '../errors';
 import { getSecret } from '../companies/secrets';
+import { smtpTransport } from '../mail';
 import { recordEvent, type Services } from '../services';
 import { readFrozen } from './issue';
 import { openDraft } from './drafts';
@@ -24,12 +24,7 @@ export async function sendDocument(s: Services, actor: Actor, id: string, reques
   const to = request.to ?? doc.buyer.email;
   if (!to) throw new AppError(400, 'invalid', `${doc.buyer.name} has no email address`, { to: 'an email address is required' });
   const mail = invoiceEmail(doc, request.message);
-  const transport = nodemailer.createTransport({
-    host: smtp.host, port: smtp.port, secure: smtp.secure,
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
-    // Local/self-hosted relays often use self-signed certificates; STARTTLS is still used when offered.
-    tls: { rejectUnauthorized: process.env.FACTURO_SMTP_STRICT_TLS === '1' },
-  });
+  const transport = smtpTransport(smtp);
   let info: { messageId: string };
   try {
     info = await transport.sendMail({

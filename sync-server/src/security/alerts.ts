@@ -1,5 +1,10 @@
 import type { Alert, AlertKind } from '@facturo/core';
+import type { SmtpSettings } from '@facturo/core';
+import { alertEmail } from '@facturo/templates';
+import { rolePermissions } from '../companies/roles';
+import { getSecret } from '../companies/secrets';
 import { newId } from '../ids';
+import { smtpTransport } from '../mail';
 import { recordEvent, type Services } from '../services';
 import { addressBucket } from './client-ip';
 
@@ -19,7 +24,51 @@ export async function raiseAlert(s: Services, companyId: string, kind: AlertKind
     args: [alert.id, companyId, kind, actor, JSON.stringify(details), alert.createdAt],
   });
   await recordEvent(s, companyId, actor, { type: 'alert', alert: alert.id, kind, ...details });
+  // By email too, without holding up what raised it; the app shows it either way.
+  void mailAlert(s, companyId, alert).catch((e: unknown) => console.error(`alert ${alert.id}: not emailed: ${(e as Error).message}`));
   return alert;
+}
+
+/** Emails sent for alerts (for tests and health). */
+export const alertMail = { sent: 0, pending: new Set<Promise<unknown>>() };
+
+/**
+ * Emails an alert to the members who manage the company (members.manage) and gave an address, through the
+ * company's own SMTP server; without one, the alert stays in the app. Records who was told.
+ */
+export async function mailAlert(s: Services, companyId: string, alert: Alert): Promise<number> {
+  const work = (async () => {
+    const smtp = await getSecret<SmtpSettings>(s, companyId, 'smtp');
+    if (!smtp) return 0;
+    const rows = (await s.db.execute({
+      sql: `SELECT u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.company_id = ? AND u.email IS NOT NULL`,
+      args: [companyId],
+    })).rows;
+    const to: string[] = [];
+    for (const r of rows) if ((await rolePermissions(s.db, companyId, String(r.role))).has('members.manage')) to.push(String(r.email));
+    if (to.length === 0) return 0;
+    const company = (await s.db.execute({ sql: 'SELECT name FROM companies WHERE id = ?', args: [companyId] })).rows[0];
+    const who = alert.actor ? (await s.db.execute({ sql: 'SELECT display_name FROM users WHERE id = ?', args: [alert.actor] })).rows[0] : undefined;
+    const mail = alertEmail(alert, {
+      company: String(company?.name ?? companyId), who: who ? String(who.display_name) : (alert.actor ?? 'Facturo'),
+      link: `${s.config.origins[0]}/c/${companyId}/alerts`,
+    });
+    const transport = smtpTransport(smtp);
+    try {
+      await transport.sendMail({ from: smtp.from, bcc: to, subject: mail.subject, text: mail.text, html: mail.html });
+    } finally {
+      transport.close();
+    }
+    alertMail.sent++;
+    await recordEvent(s, companyId, 'system:alerts', { type: 'alert_emailed', alert: alert.id, recipients: to.length });
+    return to.length;
+  })();
+  alertMail.pending.add(work);
+  try {
+    return await work;
+  } finally {
+    alertMail.pending.delete(work);
+  }
 }
 
 export async function alertsOf(s: Services, companyId: string, limit = 200): Promise<Alert[]> {

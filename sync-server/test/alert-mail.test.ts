@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { member, startTestServer } from './helpers';
+import { ensureDemo } from '../src/demo';
+import { alertMail } from '../src/security/alerts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let smtp: SMTPServer;
+const received: { to: string[]; mail: ParsedMail }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  smtp = new SMTPServer({
+    secure: false, authOptional: true, disabledCommands: ['STARTTLS'],
+    onData(stream, session, cb) {
+      simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }); cb(); }, cb);
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+});
+afterAll(async () => {
+  await new Promise<void>((r) => smtp.close(() => r()));
+  await server.close();
+});
+
+async function call(method: string, path: string, cookie: string, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } } };
+}
+
+describe('security alerts by email', () => {
+  it('reach the members who manage the company and gave an address, through its SMTP server, in French and English', async () => {
+    const { companyId } = await ensureDemo(server.services);
+    const owner = await member(server.services, companyId, 'owner', 'Olivia Gérante');
+    const admin = await member(server.services, companyId, 'admin', 'Adam Martin');
+    const sales = await member(server.services, companyId, 'sales', 'Sam Vendeur');
+    expect((await call('PUT', '/me/email', owner.cookie, { email: 'pas une adresse' })).body.error?.fields).toHaveProperty('email');
+    expect((await call('PUT', '/me/email', owner.cookie, { email: 'olivia@studio-boreal.fr' })).body).toMatchObject({ user: { email: 'olivia@studio-boreal.fr' } });
+    await call('PUT', '/me/email', sales.cookie, { email: 'sam@studio-boreal.fr' }); // has an address, but manages nothing
+    expect((await call('PUT', `/companies/${companyId}/smtp`, owner.cookie, { host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, from: 'Facturo <alertes@studio-boreal.fr>' })).status).toBe(200);
+
+    const asked = await call('POST', `/companies/${companyId}/bank-changes`, admin.cookie, { iban: 'FR1420041010050500013M02606' });
+    expect(asked.status).toBe(201);
+    await expect.poll(() => received.length).toBe(1);
+    await Promise.all(alertMail.pending);
+    const { to, mail } = received[0]!;
+    expect(to).toEqual(['olivia@studio-boreal.fr']); // not Sam (no members.manage), not Adam (no address)
+    expect(mail.subject).toContain('Alerte de sécurité');
+    expect(mail.text).toContain('Adam Martin demande à changer le RIB de l’entreprise');
+    expect(mail.text).toContain('FR1420041010050500013M02606');
+    expect(mail.text).toContain('Adam Martin asks to change the company’s bank details');
+    expect(mail.text).toContain(`/c/${companyId}/alerts`);
+    const events = (await server.services.log.readKind(companyId, ['event'], undefined, 20)).map((e) => JSON.parse(e.payload!.toString()) as { type: string; recipients?: number });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'alert_emailed', recipients: 1 }));
+  });
+});
