@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** /account's security sections (recovery codes, sessions), the re-authentication prompt, and recovery sign-in. */
+/** /account's security sections (recovery codes, sessions, the address for alert emails), the re-authentication prompt, and recovery sign-in. */
 export class AccountSecurityPage {
   readonly generateCodesButton: Locator;
   readonly codes: Locator;
@@ -18,6 +18,12 @@ export class AccountSecurityPage {
   readonly recoverSubmit: Locator;
   readonly recoverAddPasskey: Locator;
   readonly recoverError: Locator;
+  readonly alertEmailSection: Locator;
+  readonly alertEmail: Locator;
+  readonly alertEmailSave: Locator;
+  readonly alertEmailRemove: Locator;
+  readonly alertEmailError: Locator;
+  readonly alertEmailDone: Locator;
 
   constructor(readonly page: Page) {
     this.generateCodesButton = page.getByTestId('generate-recovery-codes');
@@ -36,6 +42,12 @@ export class AccountSecurityPage {
     this.recoverSubmit = page.getByTestId('recover-submit');
     this.recoverAddPasskey = page.getByTestId('recover-add');
     this.recoverError = page.getByTestId('recover-error');
+    this.alertEmailSection = page.getByTestId('alert-email-section');
+    this.alertEmail = page.getByTestId('alert-email-input');
+    this.alertEmailSave = page.getByTestId('alert-email-save');
+    this.alertEmailRemove = page.getByTestId('alert-email-remove');
+    this.alertEmailError = page.getByTestId('alert-email-error');
+    this.alertEmailDone = page.getByTestId('alert-email-done');
   }
 
   async goto() {

@@ -44,6 +44,8 @@ export const account = {
   startTotp: () => request<{ secret: string; uri: string }>('POST', me('/totp'), { body: {} }),
   confirmTotp: (code: string) => request<Me>('POST', me('/totp/confirm'), { body: { code } }),
   removeTotp: () => request<Me>('DELETE', me('/totp')),
+  /** Where security alerts of the companies this person manages are emailed; null stops them. */
+  setAlertEmail: (email: string | null) => request<Me>('PUT', me('/email'), { body: { email } }),
   /** Signs in with a recovery code (and the TOTP code when the account has one): a session for adding a passkey only. */
   recover: (code: string, totp?: string) => request<RecoveryAnswer>('POST', '/api/v1/auth/recover', { body: { code, ...(totp ? { totp } : {}) } }),
 };

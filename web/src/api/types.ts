@@ -37,7 +37,8 @@ export interface Passkey {
 }
 
 export interface Me {
-  user: { id: string; displayName: string };
+  /** `email`: where security alerts are emailed; absent from a Me cached on the device by an older version of the app. */
+  user: { id: string; displayName: string; email?: string | null };
   companies: CompanyEntry[];
   passkeys: Passkey[];
   /** Absent from a Me cached on the device by an older version of the app. */

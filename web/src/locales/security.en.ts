@@ -63,6 +63,15 @@ export const securityEn: Record<keyof typeof securityFr, string> = {
   'totp.enabled': 'Authenticator app turned on.',
   'totp.removed': 'Authenticator app turned off.',
 
+  'alertEmail.title': 'Security alerts by email',
+  'alertEmail.lead': 'If you manage a company, its alerts (bank details changed, new device, sign-in locked…) are also sent to this address, through the company’s email server.',
+  'alertEmail.address': 'Email address',
+  'alertEmail.none': 'No address: alerts only show in the app.',
+  'alertEmail.save': 'Save',
+  'alertEmail.remove': 'Remove the address',
+  'alertEmail.saved': 'Address saved: alerts will be sent to {email}.',
+  'alertEmail.removed': 'Address removed: you will no longer get alerts by email.',
+
   'sessions.title': 'Signed-in devices',
   'sessions.lead': 'The devices where your account is open. Sign out the ones you do not recognise.',
   'sessions.thisDevice': 'This device',

@@ -62,6 +62,15 @@ export const securityFr = {
   'totp.enabled': 'Application d’authentification activée.',
   'totp.removed': 'Application d’authentification désactivée.',
 
+  'alertEmail.title': 'Alertes de sécurité par e-mail',
+  'alertEmail.lead': 'Si vous gérez une entreprise, les alertes (changement de RIB, nouvel appareil, connexion suspendue…) vous sont aussi envoyées à cette adresse, par le serveur d’e-mail de l’entreprise.',
+  'alertEmail.address': 'Adresse e-mail',
+  'alertEmail.none': 'Aucune adresse : les alertes ne s’affichent que dans l’application.',
+  'alertEmail.save': 'Enregistrer',
+  'alertEmail.remove': 'Retirer l’adresse',
+  'alertEmail.saved': 'Adresse enregistrée : les alertes vous seront envoyées à {email}.',
+  'alertEmail.removed': 'Adresse retirée : vous ne recevrez plus les alertes par e-mail.',
+
   'sessions.title': 'Appareils connectés',
   'sessions.lead': 'Les appareils où votre compte est ouvert. Déconnectez ceux que vous ne reconnaissez pas.',
   'sessions.thisDevice': 'Cet appareil',

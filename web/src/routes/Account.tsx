@@ -10,6 +10,7 @@ import { PasskeysSection } from './account/PasskeysSection';
 import { RecoveryCodesSection } from './account/RecoveryCodesSection';
 import { TotpSection } from './account/TotpSection';
 import { SessionsSection } from './account/SessionsSection';
+import { AlertEmailSection } from './account/AlertEmailSection';
 
 /** The companies whose owners require a backup factor this person lacks, by name. */
 const lackingIn = (m: Me) =>
@@ -59,6 +60,7 @@ export default function Account() {
             <RecoveryCodesSection me={m()} />
             <TotpSection me={m()} />
             <SessionsSection />
+            <AlertEmailSection me={m()} />
           </div>
         )}
       </Show>
