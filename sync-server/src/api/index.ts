@@ -8,6 +8,7 @@ import { customerRoutes, productRoutes } from './workspace-records';
 import { invoiceRoutes } from './invoices';
 import { auditRoutes } from './audit';
 import { securityRoutes } from './security';
+import { exportRoutes } from './export';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -26,6 +27,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', invoiceRoutes());
   v1.route('/', auditRoutes());
   v1.route('/', securityRoutes());
+  v1.route('/', exportRoutes());
 
   const api = router();
   api.route('/v1', v1);

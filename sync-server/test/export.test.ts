@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { member, startTestServer } from './helpers';
+import { createApiToken } from '../src/companies';
+import { ensureDemo } from '../src/demo';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let companyId: string;
+let owner: string;
+let clock = Date.parse('2026-12-01T09:00:00Z');
+
+beforeAll(async () => {
+  server = await startTestServer(undefined, { now: () => new Date(clock) });
+  companyId = (await ensureDemo(server.services)).companyId;
+  owner = (await createApiToken(server.services.db, companyId, 'owner', 'owner', server.services.now())).token;
+});
+afterAll(() => server.close());
+
+async function call(method: string, path: string, auth: Record<string, string>, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', origin: server.url, ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
+}
+
+describe('exporting everything', () => {
+  it('gives every record and issued document, never a secret, after a fresh confirmation, and alerts the owners', async () => {
+    const bearer = { authorization: `Bearer ${owner}` };
+    await call('PUT', `/companies/${companyId}/smtp`, bearer, { host: 'smtp.example.fr', port: 587, user: 'facturo', password: 'tres-secret-42', from: 'factures@example.fr' });
+    const customer = ((await call('GET', '/customers', bearer)).body as unknown as { id: string }[])[0]!.id;
+    const draft = await call('POST', '/invoices', bearer, { customer, lines: [{ description: 'Audit', quantity: '1', unitPrice: '100.00', vatRate: '20' }] });
+    const issued = await call('POST', `/invoices/${String(draft.body.id)}/issue`, { ...bearer, 'idempotency-key': 'export-1' }, {});
+    expect(issued.status).toBe(200);
+
+    const accountant = await member(server.services, companyId, 'accountant', 'Claire Comptable');
+    clock += 6 * 60 * 1000; // her session is no longer fresh
+    expect((await call('GET', `/companies/${companyId}/export`, { cookie: accountant.cookie })).body.error?.code).toBe('reauth_required');
+    const fresh = await member(server.services, companyId, 'accountant', 'Claire Comptable (again)');
+    const res = await call('GET', `/companies/${companyId}/export`, { cookie: fresh.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="facturo-.*-2026-12-01\.json"/);
+    const e = res.body as { format: string; customers: { id: string; contacts: unknown[] }[]; products: unknown[]; documents: { id: string; status: string; sha256?: string; document?: { number: string } }[]; members: unknown[] };
+    expect(e.format).toBe('facturo-export/1');
+    expect(e.customers.map((c) => c.id)).toContain(customer);
+    expect(e.customers[0]!.contacts).toBeInstanceOf(Array);
+    expect(e.products.length).toBeGreaterThan(0);
+    expect(e.documents.find((d) => d.id === draft.body.id)).toMatchObject({ status: 'issued', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), document: { number: issued.body.number } });
+    expect(e.members.length).toBeGreaterThan(1);
+    expect(JSON.stringify(e)).not.toContain('tres-secret-42');
+    const alerts = (await call('GET', `/companies/${companyId}/alerts`, bearer)).body as unknown as { kind: string; actor: string; details: { documents: number } }[];
+    expect(alerts.find((a) => a.kind === 'full_export')).toMatchObject({ actor: fresh.userId, details: { documents: e.documents.length } });
+    // Sales may not export (no data.export).
+    const sales = await member(server.services, companyId, 'sales', 'Sam');
+    expect((await call('GET', `/companies/${companyId}/export`, { cookie: sales.cookie })).status).toBe(403);
+  });
+});
