@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { member, startTestServer } from './helpers';
 import { ensureDemo } from '../src/demo';
-import { alertMail } from '../src/security/alerts';
+import { alertMail, mailLockedUser } from '../src/security/alerts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let smtp: SMTPServer;
@@ -54,5 +54,13 @@ describe('security alerts by email', () => {
     expect(mail.text).toContain(`/c/${companyId}/alerts`);
     const events = (await server.services.log.readKind(companyId, ['event'], undefined, 20)).map((e) => JSON.parse(e.payload!.toString()) as { type: string; recipients?: number });
     expect(events).toContainEqual(expect.objectContaining({ type: 'alert_emailed', recipients: 1 }));
+
+    // A person whose sign-in is locked is told at their own address (Sam has one; Adam has none).
+    expect(await mailLockedUser(server.services, admin.userId, { failures: 20, ip: '203.0.113.9', until: new Date('2026-12-01T10:15:00Z') })).toBe(false);
+    expect(await mailLockedUser(server.services, sales.userId, { failures: 20, ip: '203.0.113.9', until: new Date('2026-12-01T10:15:00Z') })).toBe(true);
+    const locked = received.at(-1)!;
+    expect(locked.to).toEqual(['sam@studio-boreal.fr']);
+    expect(locked.mail.text).toContain('La connexion à votre compte Facturo est suspendue jusqu’à 2026-12-01 10:15 (UTC) après 20 tentatives échouées, la dernière depuis 203.0.113.9');
+    expect(locked.mail.text).toContain('Sign-in to your Facturo account is locked');
   });
 });

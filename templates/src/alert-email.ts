@@ -27,3 +27,12 @@ export function alertEmail(alert: Alert, ctx: { company: string; who: string; li
   const text = `${ctx.company}\n\n${fr}\n\nVoir les alertes : ${ctx.link}\n\n—\n\n${en}\n\nSee the alerts: ${ctx.link}\n`;
   return { subject, text, html: `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text)}</div>` };
 }
+
+/** The email that tells a person their own sign-in was locked after failed attempts (French then English). */
+export function lockedEmail(ctx: { name: string; failures: number; ip: string; until: string; link: string }): { subject: string; text: string; html: string } {
+  const data = { ...ctx, failures: String(ctx.failures) };
+  const fr = render('Bonjour {{name}},\n\nLa connexion à votre compte Facturo est suspendue jusqu’à {{until}} (UTC) après {{failures}} tentatives échouées, la dernière depuis {{ip}}.\nSi ce n’était pas vous, quelqu’un essaie d’entrer dans votre compte : gardez vos clés d’accès pour vous, et prévenez le propriétaire de votre entreprise. Vos données ne sont pas en cause.\n\n{{link}}', data);
+  const en = render('Hello {{name}},\n\nSign-in to your Facturo account is locked until {{until}} (UTC) after {{failures}} failed attempts, the last from {{ip}}.\nIf it was not you, someone is trying to get into your account: keep your passkeys to yourself and tell your company’s owner. Your data is not affected.\n\n{{link}}', data);
+  const text = `${fr}\n\n—\n\n${en}\n`;
+  return { subject: '[Facturo] Connexion suspendue / Sign-in locked', text, html: `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text)}</div>` };
+}

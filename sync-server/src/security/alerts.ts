@@ -1,6 +1,6 @@
 import type { Alert, AlertKind } from '@facturo/core';
 import type { SmtpSettings } from '@facturo/core';
-import { alertEmail } from '@facturo/templates';
+import { alertEmail, lockedEmail } from '@facturo/templates';
 import { rolePermissions } from '../companies/roles';
 import { getSecret } from '../companies/secrets';
 import { newId } from '../ids';
@@ -149,4 +149,28 @@ export class DeletionWatch {
       await raiseAlert(this.s, companyId, 'mass_deletions', userId, { records: w.at.length, minutes: DELETION_WINDOW_MS / 60_000, where });
     }
   }
+}
+
+/**
+ * Tells a person, at their own address, that their sign-in was locked: through the SMTP server of one of
+ * their companies (the first that has one). Without an address or a server, the alert to the owners stays.
+ */
+export async function mailLockedUser(s: Services, userId: string, lock: { failures: number; ip: string; until: Date }): Promise<boolean> {
+  const user = (await s.db.execute({ sql: 'SELECT display_name, email FROM users WHERE id = ?', args: [userId] })).rows[0];
+  if (!user?.email) return false;
+  const companies = (await s.db.execute({ sql: 'SELECT company_id FROM memberships WHERE user_id = ? ORDER BY joined_at', args: [userId] })).rows.map((r) => String(r.company_id));
+  for (const companyId of companies) {
+    const smtp = await getSecret<SmtpSettings>(s, companyId, 'smtp');
+    if (!smtp) continue;
+    const mail = lockedEmail({ name: String(user.display_name), failures: lock.failures, ip: lock.ip, until: lock.until.toISOString().slice(0, 16).replace('T', ' '), link: s.config.origins[0]! });
+    const transport = smtpTransport(smtp);
+    try {
+      await transport.sendMail({ from: smtp.from, to: String(user.email), subject: mail.subject, text: mail.text, html: mail.html });
+    } finally {
+      transport.close();
+    }
+    await recordEvent(s, companyId, 'system:alerts', { type: 'lock_emailed', userId });
+    return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import type { Client, Transaction } from '@libsql/client';
 import type { MiddlewareHandler } from 'hono';
 import type { Env } from '../api/context';
 import { companiesOf } from '../companies';
-import { raiseAlert } from './alerts';
+import { mailLockedUser, raiseAlert } from './alerts';
 import { inWriteTransaction } from '../db';
 import { AppError, RateLimited } from '../errors';
 import { newId } from '../ids';
@@ -181,8 +181,8 @@ async function recordFailure(tx: Transaction, attempt: string, subjects: string[
 
 /**
  * A locked account is recorded in the audit log of each of its companies and raises an alert there
- * (their owners and admins see it in the app); an address or a person of no company goes to '_system'
- * (the operator's).
+ * (their owners and admins see it in the app, and by email), and the person is told at their own address;
+ * an address or a person of no company goes to '_system' (the operator's).
  */
 async function recordLock(s: Services, lock: Lock, who: Attempter) {
   const event = { type: 'sign_in_locked', failures: lock.failures, ip: who.address, until: lock.until.toISOString() };
@@ -195,6 +195,8 @@ async function recordLock(s: Services, lock: Lock, who: Attempter) {
     await recordEvent(s, companyId, 'system:sign-in', { ...event, scope: 'account', userId: who.userId });
     if (companyId !== '_system') await raiseAlert(s, companyId, 'sign_in_locked', who.userId, { failures: lock.failures, ip: who.address, until: lock.until.toISOString() });
   }
+  // And the person, at their own address, without holding up the refusal.
+  void mailLockedUser(s, who.userId, { failures: lock.failures, ip: who.address, until: lock.until }).catch((e: unknown) => console.error(`lock of ${who.userId}: not emailed: ${(e as Error).message}`));
 }
 
 /**
