@@ -5,6 +5,7 @@ export { AuditPage } from './AuditPage';
 export { BankDetailsSection } from './BankDetailsSection';
 export { CustomerEditorPage, type CustomerField } from './CustomerEditorPage';
 export { CustomersPage } from './CustomersPage';
+export { DataExportSection } from './DataExportSection';
 export { InvitePage } from './InvitePage';
 export { MembersPage, type Role } from './MembersPage';
 export { RolesPage } from './RolesPage';

@@ -135,4 +135,11 @@ export const oversightEn: Record<keyof typeof oversightFr, string> = {
   'tokens.unavailable': 'API tokens are only available online.',
   'tokens.scopeProblem': 'You cannot give a token a right you do not hold yourself: untick it.',
   'tokens.roleProblem': 'This role grants rights you do not hold yourself: choose another role or untick those rights.',
+
+  'dataExport.title': 'Your data',
+  'dataExport.why': 'One JSON file with the settings, customers and contacts, products, series, every invoice (issued ones with their fingerprint) and the members. The owners are told.',
+  'dataExport.download': 'Export all the data',
+  'dataExport.running': 'Exporting…',
+  'dataExport.done': 'Export downloaded: {file}.',
+  'dataExport.offline': 'Offline: the export needs a connection.',
 };

@@ -1,4 +1,4 @@
-// French: bank details changed by two people, anomaly alerts, API tokens, and who acted (the audit trail says it too).
+// French: bank details changed by two people, anomaly alerts, API tokens, the full data export, and who acted (the audit trail says it too).
 export const oversightFr = {
   'nav.alerts': 'Alertes',
   'nav.alertsUnread': '{n} alerte(s) non lue(s)',
@@ -134,4 +134,11 @@ export const oversightFr = {
   'tokens.unavailable': 'Les jetons d’API ne sont disponibles qu’en ligne.',
   'tokens.scopeProblem': 'Vous ne pouvez pas donner à un jeton un droit que vous n’avez pas vous-même : décochez-le.',
   'tokens.roleProblem': 'Ce rôle donne des droits que vous n’avez pas vous-même : choisissez un autre rôle ou décochez ces droits.',
+
+  'dataExport.title': 'Vos données',
+  'dataExport.why': 'Un fichier JSON avec les paramètres, clients et contacts, produits, séries, toutes les factures (émises, avec leur empreinte) et les membres. Les propriétaires en sont avertis.',
+  'dataExport.download': 'Exporter toutes les données',
+  'dataExport.running': 'Export en cours…',
+  'dataExport.done': 'Export téléchargé : {file}.',
+  'dataExport.offline': 'Hors ligne : l’export ne se fait qu’avec une connexion.',
 };

@@ -10,6 +10,7 @@ import { focusFromHash } from '../components/focusFromHash';
 import { Notice } from '../components/Notice';
 import { BankSection } from '../components/security/BankSection';
 import { AccountSecuritySection } from '../components/security/AccountSecuritySection';
+import { ExportSection } from '../components/security/ExportSection';
 import { settingsNeeds } from '../auth/access';
 import { settingsSections } from './formSpecs';
 
@@ -58,6 +59,10 @@ export default function Settings() {
       </Show>
       {/* Every member reads the backup-factor rule; only an owner changes it (PUT /companies/{id}/security-policy). */}
       <AccountSecuritySection />
+      {/* Everything in one JSON file (GET /companies/{id}/export), for the roles with data.export; the owners are alerted. */}
+      <Show when={can('data.export')}>
+        <ExportSection />
+      </Show>
     </>
   );
 }
