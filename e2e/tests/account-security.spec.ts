@@ -36,6 +36,11 @@ test('recovery codes made after confirming with the passkey get a person who los
   // Setting up an authenticator app shows its key (just confirmed: no second prompt).
   await owner.page.getByTestId('totp-setup').click();
   await expect(owner.page.getByTestId('totp-secret')).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+  // ... and its QR code, drawn as an image for a phone's camera.
+  const qr = owner.page.getByRole('img', { name: 'Code QR à scanner avec votre application d’authentification' });
+  await expect(qr).toBeVisible();
+  await expect(qr).toHaveAttribute('src', /^data:image\/svg\+xml;/);
+  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await screenshot(owner.page, 'totp-fr');
   await owner.page.getByTestId('totp-section').getByRole('button', { name: 'Annuler' }).click();
 

@@ -1,10 +1,11 @@
-import { createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { account } from '../../api/security';
 import type { Me } from '../../api/types';
 import { applyMe, refreshSession } from '../../auth/session';
 import { createAction } from '../../components/action';
 import { Notice } from '../../components/Notice';
 import { t } from '../../i18n';
+import { totpQrDataUrl } from './totpQr';
 
 /** The optional authenticator app (TOTP) asked besides a recovery code: set up, confirmed, removed. */
 export function TotpSection(props: { me: Me }) {
@@ -65,6 +66,7 @@ export function TotpSection(props: { me: Me }) {
         {(s) => (
           <form class="totp-setup" onSubmit={confirm}>
             <p>{t('totp.scan')}</p>
+            <TotpQrCode uri={s().uri} />
             <p>
               <span class="muted small">{t('totp.secret')}</span>
               <br />
@@ -92,5 +94,15 @@ export function TotpSection(props: { me: Me }) {
         <Notice kind="success">{done()}</Notice>
       </Show>
     </section>
+  );
+}
+
+/** The setup's QR code; the key in text below it stays the alternative (and is all there is if it fails to draw). */
+function TotpQrCode(props: { uri: string }) {
+  const [src] = createResource(() => props.uri, totpQrDataUrl);
+  return (
+    <Show when={src.state === 'ready' ? src() : undefined}>
+      {(url) => <img class="totp-qr" src={url()} width="176" height="176" alt={t('totp.qrAlt')} data-testid="totp-qr" />}
+    </Show>
   );
 }
