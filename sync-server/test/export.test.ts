@@ -46,6 +46,17 @@ describe('exporting everything', () => {
     expect(JSON.stringify(e)).not.toContain('tres-secret-42');
     const alerts = (await call('GET', `/companies/${companyId}/alerts`, bearer)).body as unknown as { kind: string; actor: string; details: { documents: number } }[];
     expect(alerts.find((a) => a.kind === 'full_export')).toMatchObject({ actor: fresh.userId, details: { documents: e.documents.length } });
+    // One person's data (GDPR right of access): the record, its contacts, its documents, its history.
+    const mine = await call('GET', `/customers/${customer}/export`, { cookie: fresh.cookie, 'x-company': companyId });
+    expect(mine.status).toBe(200);
+    const p = mine.body as { format: string; customer: { id: string }; documents: { id: string; status: string }[]; history: { changes: { path: string[] }[] }[] };
+    expect(p.format).toBe('facturo-customer-export/1');
+    expect(p.customer.id).toBe(customer);
+    expect(p.documents.map((d) => [d.id, d.status])).toContainEqual([draft.body.id, 'issued']);
+    const others = e.documents.filter((d) => d.status === 'issued' && (d.document as unknown as { buyer: { id: string } }).buyer.id !== customer).map((d) => d.id);
+    for (const id of others) expect(p.documents.map((d) => d.id)).not.toContain(id);
+    expect(p.history.at(0)!.changes[0]!.path).toEqual(['customers', customer]); // its creation, first
+    expect((await call('GET', '/customers/cu_nobody000000/export', { cookie: fresh.cookie, 'x-company': companyId })).status).toBe(404);
     // Sales may not export (no data.export).
     const sales = await member(server.services, companyId, 'sales', 'Sam');
     expect((await call('GET', `/companies/${companyId}/export`, { cookie: sales.cookie })).status).toBe(403);

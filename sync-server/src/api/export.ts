@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { DraftDocument } from '@facturo/core';
+import { docIds, DraftDocument } from '@facturo/core';
+import { replay, under } from '../audit/history';
+import { notFound } from '../errors';
+import { recordEvent } from '../services';
 import { readFrozen } from '../commands/issue';
 import { openDraft } from '../commands/drafts';
 import { workspaceOf } from '../commands/run';
@@ -53,5 +56,43 @@ export function exportRoutes() {
       }, 200);
     },
   );
+  app.openapi(
+    secureRoute('data.export', {
+      method: 'get', path: '/customers/{id}/export', tags: ['Export'],
+      summary: 'Everything held about one customer (GDPR right of access, art. 15): the record, its contacts, its documents (issued ones frozen), and who changed it when',
+      request: { params: z.object({ id: z.string() }) },
+      responses: { 200: json(z.looseObject({ format: z.literal('facturo-customer-export/1'), exportedAt: z.string() }).openapi('CustomerExport'), 'The export') },
+    }),
+    async (c) => {
+      await requireFreshAuth(c);
+      const m = memberOf(c);
+      const s = c.get('services');
+      const id = c.req.valid('param').id;
+      const { ws } = await workspaceOf(s, m.companyId);
+      const customer = ws.getCustomer(id);
+      if (!customer) throw notFound('customer');
+      const documents = [];
+      // Whose a document is: the buyer of an issued one, the customer a draft names now (the index may be older).
+      for (const d of ws.listDocuments()) {
+        const frozen = await readFrozen(s, m.companyId, d.id);
+        if (frozen) {
+          if (frozen.content.buyer.id === id) documents.push({ ...d, status: 'issued', sha256: frozen.sha256, document: frozen.content });
+          continue;
+        }
+        const draft = new DraftDocument((await openDraft(s, m.companyId, d.id)).doc);
+        if (draft.readMeta().customerId === id) documents.push({ ...d, status: 'draft', meta: draft.readMeta(), lines: draft.listLines() });
+      }
+      // The record's history: who changed which field, when (the log keeps every update).
+      const docId = docIds.workspace(m.companyId);
+      const history = replay(docId, await s.log.readDocHistory(m.companyId, docId))
+        .map((i) => ({ at: i.at, actor: i.actor, changes: i.changes.filter((ch) => under(ch, ['customers', id]) || (ch.path[0] === 'contacts' && customer.contacts.some((ct) => ct.id === ch.path[1]))) }))
+        .filter((i) => i.changes.length > 0);
+      const exportedAt = s.now().toISOString();
+      await recordEvent(s, m.companyId, actorFor(c).by, { type: 'customer_exported', customer: id, documents: documents.length });
+      c.header('content-disposition', `attachment; filename="facturo-customer-${id}-${exportedAt.slice(0, 10)}.json"`);
+      return c.json({ format: 'facturo-customer-export/1' as const, exportedAt, customer, documents, history }, 200);
+    },
+  );
+
   return app;
 }
