@@ -128,6 +128,12 @@ const migrations: string[][] = [
     // Where a member hears of security alerts by email (optional; passkeys need no address).
     `ALTER TABLE users ADD COLUMN email TEXT`,
   ],
+  [
+    // Data keys narrower than a company's: a customer's (scope 'cu_…') seals that customer's own document,
+    // so that destroying its keys erases it without rewriting the log (docs/design/gdpr-customer-keys.md).
+    `ALTER TABLE company_keys ADD COLUMN scope TEXT`,
+    `CREATE INDEX company_keys_scope ON company_keys(company_id, scope, created_at)`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
