@@ -360,6 +360,11 @@ export const docIds = {
   workspace: (companyId: string) => `${companyId}.workspace`,
   /** A draft document (invoice, credit note): `co_….dc_…`. */
   document: (companyId: string, documentId: string) => `${companyId}.${documentId}`,
+  /** A customer's own document (its personal data, sealed under its own key): `co_….cu_…`. */
+  customer: (companyId: string, customerId: string) => `${companyId}.${customerId}`,
+  customerOf(docId: string): string | undefined {
+    return /^co_[A-Za-z0-9]{8,32}\.(cu_[A-Za-z0-9_]{4,40})$/.exec(docId)?.[1];
+  },
   documentOf(docId: string): string | undefined {
     return /^co_[A-Za-z0-9]{8,32}\.(dc_[A-Za-z0-9]{8,32})$/.exec(docId)?.[1];
   },

@@ -20,6 +20,7 @@ export interface SealFrame {
 
 export interface SealRequest {
   frames: SealFrame[];
+  /** By key id: the keys the frames name (a company's, or a narrower one's such as a customer's). */
   keys: Record<string, { keyId: string; key: Uint8Array }>;
 }
 

@@ -171,8 +171,8 @@ export function sealBatch(req) {
   const ivs = randomFillSync(Buffer.allocUnsafe(IV * n)); // fresh random IVs, drawn once for the batch
   for (let i = 0; i < n; i++) {
     const f = req.frames[i];
-    const key = req.keys[f.companyId];
-    if (!key) throw new Error(`log: no data key for company ${f.companyId}`);
+    const key = req.keys[f.keyId];
+    if (!key) throw new Error(`log: no data key ${f.keyId} for company ${f.companyId}`);
     if (key.keyId !== f.keyId) throw new Error(`log: key id mismatch for company ${f.companyId}`);
     const start = offsets[i] + 32;
     const end = sealInto(out, start, f, key.key, ivs.subarray(i * IV, i * IV + IV));

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db';
 import { fingerprintOf, KeyRing, openMasterKey, rotateMasterKey } from './keys';
 import { Log } from './log';
+import { verifyLog } from './verify';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -76,6 +77,32 @@ describe('data key rotation', () => {
     expect(ids[0]).toContain(before.keyId);
     expect(ids[1]).toContain(after.keyId);
     expect((await l2.readDoc('co_a', 'x')).map((e) => e.payload!.toString())).toEqual(['Boulangerie Quintessence, 12 rue Haute', 'after rotation']);
+    await log.close();
+  });
+});
+
+describe('a customer’s own key (crypto-shredding)', () => {
+  it('seals a customer’s document under its own key; destroying that key makes it unreadable while the chain still verifies', async () => {
+    const { db, master, log } = await setup();
+    const ring = new KeyRing(db, master);
+    const l = new Log(db, ring, undefined, { sealer: 'inline' });
+    const customerDoc = 'co_shred0001.cu_julie0001';
+    await l.append({ companyId: 'co_shred0001', docId: customerDoc, kind: 'update', payload: text('Julie Martin, 3 rue des Lilas, 06 12 34 56 78') });
+    await l.append({ companyId: 'co_shred0001', docId: 'x', kind: 'update', payload: text('the company’s own') });
+    const company = await ring.current('co_shred0001');
+    const customer = await ring.current('co_shred0001', 'cu_julie0001');
+    expect(customer.keyId).not.toBe(company.keyId);
+    const rows = (await db.execute('SELECT entry FROM log ORDER BY seq')).rows.map((r) => Buffer.from(r.entry as ArrayBuffer).toString('latin1'));
+    expect(rows[1]).toContain(customer.keyId); // the customer's document
+    expect(rows[2]).toContain(company.keyId); // the rest
+    expect((await l.readDoc('co_shred0001', customerDoc))[0]!.payload!.toString()).toContain('Julie Martin');
+
+    expect(await ring.destroy('co_shred0001', 'cu_julie0001')).toBe(1);
+    const after = new Log(db, new KeyRing(db, master), undefined, { sealer: 'inline' });
+    await expect(after.readDoc('co_shred0001', customerDoc)).rejects.toThrow(/no data key .* destroyed/);
+    expect((await after.readDoc('co_shred0001', 'x'))[0]!.payload!.toString()).toBe('the company’s own');
+    expect(await verifyLog(db)).toMatchObject({ broken: null, entries: 3 });
+    await expect(ring.destroy('co_shred0001', '')).rejects.toThrow(/never destroyed/);
     await log.close();
   });
 });

@@ -124,6 +124,13 @@ export interface DataKey {
 }
 
 /** Company data keys, unwrapped once and kept in memory. */
+/** Which keys: a company's own (scope null), or a narrower one of it (a customer's: 'cu_…'). */
+export type KeyScope = string | null;
+
+const scopeSql = (scope: KeyScope) => (scope === null ? 'scope IS NULL' : 'scope = ?');
+const scopeArgs = (scope: KeyScope) => (scope === null ? [] : [scope]);
+
+/** Company data keys (and narrower ones, by scope), unwrapped once and kept in memory. */
 export class KeyRing {
   private cache = new Map<string, DataKey>();
 
@@ -132,31 +139,33 @@ export class KeyRing {
     private readonly master: Buffer,
   ) {}
 
-  /** The current key of a company, created (and stored wrapped) on first use. */
-  async current(companyId: string): Promise<DataKey> {
-    const cached = this.cache.get(companyId);
+  /** The current key of a company (or of one of its scopes), created (and stored wrapped) on first use. */
+  async current(companyId: string, scope: KeyScope = null): Promise<DataKey> {
+    const cacheKey = `${companyId}|${scope ?? ''}`;
+    const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const rs = await this.db.execute({
-      sql: 'SELECT key_id, wrapped FROM company_keys WHERE company_id = ? ORDER BY created_at DESC, key_id DESC LIMIT 1',
-      args: [companyId],
-    });
-    const row = rs.rows[0];
-    let dk: DataKey;
-    if (row) dk = { keyId: String(row.key_id), key: this.unwrap(companyId, String(row.key_id), row.wrapped as ArrayBuffer) };
-    else dk = await this.create(companyId);
-    this.cache.set(companyId, dk);
+    const dk = (await this.latest(companyId, scope)) ?? (await this.create(companyId, scope));
+    this.cache.set(cacheKey, dk);
     return dk;
   }
 
+  private async latest(companyId: string, scope: KeyScope): Promise<DataKey | null> {
+    const rs = await this.db.execute({
+      sql: `SELECT key_id, wrapped FROM company_keys WHERE company_id = ? AND ${scopeSql(scope)} ORDER BY created_at DESC, key_id DESC LIMIT 1`,
+      args: [companyId, ...scopeArgs(scope)],
+    });
+    const row = rs.rows[0];
+    return row ? { keyId: String(row.key_id), key: this.unwrap(companyId, String(row.key_id), row.wrapped as ArrayBuffer) } : null;
+  }
+
   async byId(companyId: string, keyId: string): Promise<Buffer> {
-    const cur = await this.current(companyId);
-    if (cur.keyId === keyId) return cur.key;
+    for (const dk of this.cache.values()) if (dk.keyId === keyId) return dk.key;
     const rs = await this.db.execute({
       sql: 'SELECT wrapped FROM company_keys WHERE company_id = ? AND key_id = ?',
       args: [companyId, keyId],
     });
     const row = rs.rows[0];
-    if (!row) throw new Error(`no data key ${keyId} for company ${companyId}`);
+    if (!row) throw new Error(`no data key ${keyId} for company ${companyId} (never made, or destroyed)`);
     return this.unwrap(companyId, keyId, row.wrapped as ArrayBuffer);
   }
 
@@ -164,33 +173,42 @@ export class KeyRing {
    * A new data key for the company: what is sealed from now on uses it; what was sealed before stays
    * readable with the older ones (byId).
    */
-  async rotate(companyId: string): Promise<DataKey> {
-    const dk = await this.create(companyId, true);
-    this.cache.set(companyId, dk);
+  async rotate(companyId: string, scope: KeyScope = null): Promise<DataKey> {
+    const dk = await this.create(companyId, scope, true);
+    this.cache.set(`${companyId}|${scope ?? ''}`, dk);
     return dk;
   }
 
-  private async create(companyId: string, rotating = false): Promise<DataKey> {
+  /**
+   * Crypto-shredding: destroys every key of a scope (never a company's own). What was sealed under them can
+   * no longer be opened by anyone, while the log's hashes, which cover ciphertext, still verify.
+   */
+  async destroy(companyId: string, scope: string): Promise<number> {
+    if (!scope) throw new Error('a company’s own keys are never destroyed');
+    const rs = await this.db.execute({ sql: 'DELETE FROM company_keys WHERE company_id = ? AND scope = ?', args: [companyId, scope] });
+    this.cache.delete(`${companyId}|${scope}`);
+    return rs.rowsAffected;
+  }
+
+  private async create(companyId: string, scope: KeyScope, rotating = false): Promise<DataKey> {
     const key = randomBytes(32);
     const keyId = 'k_' + createHash('sha256').update(key).digest('hex').slice(0, 16);
     const sealed = seal(this.master, key, `key:${companyId}:${keyId}`);
     // Only while this process's master key is still the database's (a rotation from the CLI would
-    // otherwise leave a key wrapped by the old one).
+    // otherwise leave a key wrapped by the old one). Without rotating, a key another process made first wins.
     const rs = await this.db.execute({
-      sql: `INSERT ${rotating ? '' : 'OR IGNORE '}INTO company_keys (company_id, key_id, wrapped, created_at)
-            SELECT ?, ?, ?, ? WHERE COALESCE((SELECT value FROM key_state WHERE name = 'master_fingerprint'), ?) = ?`,
-      args: [companyId, keyId, Buffer.concat([sealed.iv, sealed.data]), new Date().toISOString(), fingerprintOf(this.master), fingerprintOf(this.master)],
+      sql: `INSERT INTO company_keys (company_id, key_id, wrapped, created_at, scope)
+            SELECT ?, ?, ?, ?, ? WHERE COALESCE((SELECT value FROM key_state WHERE name = 'master_fingerprint'), ?) = ?
+            ${rotating ? '' : `AND NOT EXISTS (SELECT 1 FROM company_keys WHERE company_id = ? AND ${scopeSql(scope)})`}`,
+      args: [companyId, keyId, Buffer.concat([sealed.iv, sealed.data]), new Date().toISOString(), scope, fingerprintOf(this.master), fingerprintOf(this.master),
+        ...(rotating ? [] : [companyId, ...scopeArgs(scope)])],
     });
-    if (rs.rowsAffected === 0 && (await this.db.execute(`SELECT value FROM key_state WHERE name = 'master_fingerprint'`)).rows[0]?.value !== fingerprintOf(this.master)) {
+    const recorded = rs.rowsAffected === 0 ? (await this.db.execute(`SELECT value FROM key_state WHERE name = 'master_fingerprint'`)).rows[0] : undefined;
+    if (recorded && recorded.value !== fingerprintOf(this.master)) {
       throw new Error('the master key was rotated while this server was running: restart it to use the new one');
     }
     // Another process may have created one first: read back whichever is current.
-    const back = await this.db.execute({
-      sql: 'SELECT key_id, wrapped FROM company_keys WHERE company_id = ? ORDER BY created_at DESC, key_id DESC LIMIT 1',
-      args: [companyId],
-    });
-    const row = back.rows[0]!;
-    return { keyId: String(row.key_id), key: this.unwrap(companyId, String(row.key_id), row.wrapped as ArrayBuffer) };
+    return (await this.latest(companyId, scope))!;
   }
 
   private unwrap(companyId: string, keyId: string, wrapped: ArrayBuffer): Buffer {

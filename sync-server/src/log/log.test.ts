@@ -229,7 +229,7 @@ describe('Log', () => {
     console.warn = (m: string) => warnings.push(m);
     try {
       const key = { keyId: 'k_test', key: new Uint8Array(32) };
-      const req = { keys: { co_a: key }, frames: [{ companyId: 'co_a', docId: 'd', kind: 'update', at: 0, keyId: 'k_test', entries: [{ actor: null, device: null, payload: text('hello') }] }] };
+      const req = { keys: { k_test: key }, frames: [{ companyId: 'co_a', docId: 'd', kind: 'update', at: 0, keyId: 'k_test', entries: [{ actor: null, device: null, payload: text('hello') }] }] };
       const res = await sealer.seal(req);
       expect(res.offsets[1]).toBeGreaterThan(32 + 5);
       expect(sealer.sealsInline).toBe(true);

@@ -1,4 +1,5 @@
 import type { Client, InValue, Transaction } from '@libsql/client';
+import { docIds } from '@facturo/core';
 import { afterCommit, inWriteTransaction } from '../db';
 import { countOf, GENESIS, HASH, hashOf, keyIdOf, linkHash, MAX_FRAME, openFrame, sealBatch, type SealFrame, type SealRequest, type SealResponse } from './entry.mjs';
 import type { KeyRing } from './keys';
@@ -213,12 +214,11 @@ export class Log {
     const slots: number[][] = [];
     const open = new Map<string, number>();
     for (const [i, e] of entries.entries()) {
-      let key = keys[e.companyId];
-      if (!key) {
-        const dk = await this.keys.current(e.companyId);
-        // A copy of its own: a pooled Buffer would carry its whole pool into the worker's message.
-        key = keys[e.companyId] = { keyId: dk.keyId, key: Uint8Array.from(dk.key) };
-      }
+      // A customer's own document is sealed under that customer's key (crypto-shredding); the rest under the company's.
+      const scope = e.docId ? docIds.customerOf(e.docId) ?? null : null;
+      const dk = await this.keys.current(e.companyId, scope);
+      // A copy of its own: a pooled Buffer would carry its whole pool into the worker's message.
+      const key = (keys[dk.keyId] ??= { keyId: dk.keyId, key: Uint8Array.from(dk.key) });
       const name = frameKey(e);
       let f = open.get(name);
       if (f === undefined || frames[f]!.entries.length >= MAX_FRAME) {
@@ -284,8 +284,10 @@ export class Log {
    * Loads (or creates) the company's data key. Call it before opening a transaction that will
    * appendWithin: creating a key is a write of its own and must not happen inside another one.
    */
-  async prepare(companyId: string): Promise<void> {
+  async prepare(companyId: string, docId?: string | null): Promise<void> {
     await this.keys.current(companyId);
+    const scope = docId ? docIds.customerOf(docId) : undefined;
+    if (scope) await this.keys.current(companyId, scope);
   }
 
   /**
