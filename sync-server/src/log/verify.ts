@@ -58,13 +58,15 @@ export async function verifyLog(db: Client, opts: VerifyOptions = {}): Promise<V
       for (const row of rs.rows) {
         const at = { companyId, companySeq: Number(row.company_seq), seq: Number(row.seq) };
         const entry = Buffer.from(row.entry as ArrayBuffer);
-        const problem = checkRow(row, entry, at.companySeq, expected, prev, companyId, names);
-        let count = 1;
+        // How many entries the row holds: read once; an unreadable count is a problem of its own.
+        let count: number | null = null;
         try {
           count = countOf(entry);
         } catch {
-          // reported by checkRow
+          // reported below
         }
+        const problem = checkRow(row, entry, count !== null, at.companySeq, expected, prev, companyId, names);
+        count ??= 1;
         if (problem && !accepted?.has(at.seq)) return { companies: companies.length, entries, rows, broken: { ...at, reason: problem } };
         prev = hashOf(entry);
         expected = at.companySeq + count;
@@ -77,7 +79,7 @@ export async function verifyLog(db: Client, opts: VerifyOptions = {}): Promise<V
 }
 
 /** What is wrong with a row where the chain expects entry `expected` after `prev`, or null. */
-function checkRow(row: Row, entry: Buffer, companySeq: number, expected: number, prev: Buffer, companyId: string, names: Map<number, string>): string | null {
+function checkRow(row: Row, entry: Buffer, readable: boolean, companySeq: number, expected: number, prev: Buffer, companyId: string, names: Map<number, string>): string | null {
   if (companySeq !== expected) return `entry ${expected} is missing (found ${companySeq} next)`;
   let kind: string;
   try {
@@ -87,11 +89,7 @@ function checkRow(row: Row, entry: Buffer, companySeq: number, expected: number,
   }
   const docId = row.doc === null ? null : names.get(Number(row.doc));
   if (docId === undefined) return `document #${String(row.doc)} has no name`;
-  try {
-    countOf(entry);
-  } catch {
-    return `unknown entry format ${entry[0] ?? 'empty'}`;
-  }
+  if (!readable) return `unknown entry format ${entry[0] ?? 'empty'}`;
   const hash = linkHash(prev, companySeq, storedDigest(companyId, docId, kind, entry));
   if (!hash.equals(hashOf(entry))) return 'entry does not match its hash (altered header, document, kind or ciphertext, or a link removed before it)';
   return null;
