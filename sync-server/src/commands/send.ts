@@ -2,7 +2,7 @@ import type { SmtpSettings } from '@facturo/core';
 import { invoiceEmail } from '@facturo/templates';
 import { AppError, conflict } from '../errors';
 import { getSecret } from '../companies/secrets';
-import { smtpTransport } from '../mail';
+import { sendThrough } from '../mail';
 import { recordEvent, type Services } from '../services';
 import { readFrozen } from './issue';
 import { openDraft } from './drafts';
@@ -24,17 +24,14 @@ export async function sendDocument(s: Services, actor: Actor, id: string, reques
   const to = request.to ?? doc.buyer.email;
   if (!to) throw new AppError(400, 'invalid', `${doc.buyer.name} has no email address`, { to: 'an email address is required' });
   const mail = invoiceEmail(doc, request.message);
-  const transport = smtpTransport(smtp);
   let info: { messageId: string };
   try {
-    info = await transport.sendMail({
-      from: smtp.from, to, subject: request.subject ?? mail.subject, text: mail.text, html: mail.html,
+    info = await sendThrough(smtp, {
+      to, subject: request.subject ?? mail.subject, text: mail.text, html: mail.html,
       attachments: [{ filename: `${doc.number}.json`, content: JSON.stringify(doc, null, 2), contentType: 'application/json' }],
     });
   } catch (e) {
     throw new AppError(502, 'smtp_failed', `the SMTP server refused the message: ${(e as Error).message}`);
-  } finally {
-    transport.close();
   }
   await recordEvent(s, actor.companyId, actor.by, { type: 'document_sent', documentId: id, number: doc.number, to });
   return { sent: true, messageId: info.messageId, to };

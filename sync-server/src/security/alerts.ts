@@ -4,7 +4,7 @@ import { alertEmail, lockedEmail } from '@facturo/templates';
 import { rolePermissions } from '../companies/roles';
 import { getSecret } from '../companies/secrets';
 import { newId } from '../ids';
-import { smtpTransport } from '../mail';
+import { sendThrough } from '../mail';
 import { recordEvent, type Services } from '../services';
 import { addressBucket } from './client-ip';
 
@@ -53,12 +53,7 @@ export async function mailAlert(s: Services, companyId: string, alert: Alert): P
       company: String(company?.name ?? companyId), who: who ? String(who.display_name) : (alert.actor ?? 'Facturo'),
       link: `${s.config.origins[0]}/c/${companyId}/alerts`,
     });
-    const transport = smtpTransport(smtp);
-    try {
-      await transport.sendMail({ from: smtp.from, bcc: to, subject: mail.subject, text: mail.text, html: mail.html });
-    } finally {
-      transport.close();
-    }
+    await sendThrough(smtp, { bcc: to, subject: mail.subject, text: mail.text, html: mail.html });
     alertMail.sent++;
     await recordEvent(s, companyId, 'system:alerts', { type: 'alert_emailed', alert: alert.id, recipients: to.length });
     return to.length;
@@ -163,12 +158,7 @@ export async function mailLockedUser(s: Services, userId: string, lock: { failur
     const smtp = await getSecret<SmtpSettings>(s, companyId, 'smtp');
     if (!smtp) continue;
     const mail = lockedEmail({ name: String(user.display_name), failures: lock.failures, ip: lock.ip, until: lock.until.toISOString().slice(0, 16).replace('T', ' '), link: s.config.origins[0]! });
-    const transport = smtpTransport(smtp);
-    try {
-      await transport.sendMail({ from: smtp.from, to: String(user.email), subject: mail.subject, text: mail.text, html: mail.html });
-    } finally {
-      transport.close();
-    }
+    await sendThrough(smtp, { to: String(user.email), subject: mail.subject, text: mail.text, html: mail.html });
     await recordEvent(s, companyId, 'system:alerts', { type: 'lock_emailed', userId });
     return true;
   }
