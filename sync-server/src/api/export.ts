@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { docIds, DraftDocument } from '@facturo/core';
+import { docIds, DraftDocument, type DocumentIndexEntry } from '@facturo/core';
 import { replay, under } from '../audit/history';
 import { notFound } from '../errors';
-import { recordEvent } from '../services';
+import { recordEvent, type Services } from '../services';
 import { readFrozen } from '../commands/issue';
 import { openDraft } from '../commands/drafts';
 import { workspaceOf } from '../commands/run';
@@ -18,6 +18,18 @@ import { json } from './schemas';
  * their SHA-256), and its members. For portability (GDPR art. 20), an accountant, or leaving. Exporting
  * everything is what a data thief does too: it needs a fresh passkey confirmation and alerts the owners.
  */
+/**
+ * A document as exported: an issued one frozen, with its SHA-256; a draft with its header and lines. And
+ * whose it is: the buyer of an issued one, the customer a draft names now (the index may be older).
+ */
+async function exportedDocument(s: Services, companyId: string, d: DocumentIndexEntry) {
+  const frozen = await readFrozen(s, companyId, d.id);
+  if (frozen) return { customerId: frozen.content.buyer.id, entry: { ...d, status: 'issued', sha256: frozen.sha256, document: frozen.content } };
+  const draft = new DraftDocument((await openDraft(s, companyId, d.id)).doc);
+  const meta = draft.readMeta();
+  return { customerId: meta.customerId, entry: { ...d, status: 'draft', meta, lines: draft.listLines() } };
+}
+
 export function exportRoutes() {
   const app = router();
   app.openapi(
@@ -34,14 +46,7 @@ export function exportRoutes() {
       const { ws } = await workspaceOf(s, m.companyId);
       const company = (await s.db.execute({ sql: 'SELECT id, slug, name, created_at FROM companies WHERE id = ?', args: [m.companyId] })).rows[0]!;
       const documents = [];
-      for (const d of ws.listDocuments()) {
-        const frozen = await readFrozen(s, m.companyId, d.id);
-        if (frozen) documents.push({ ...d, status: 'issued', sha256: frozen.sha256, document: frozen.content });
-        else {
-          const draft = new DraftDocument((await openDraft(s, m.companyId, d.id)).doc);
-          documents.push({ ...d, status: 'draft', meta: draft.readMeta(), lines: draft.listLines() });
-        }
-      }
+      for (const d of ws.listDocuments()) documents.push((await exportedDocument(s, m.companyId, d)).entry);
       const { logoId: _logo, ...settings } = ws.readSettings();
       const customers = ws.listCustomers({ includeArchived: true });
       const products = ws.listProducts({ includeArchived: true });
@@ -72,15 +77,9 @@ export function exportRoutes() {
       const customer = ws.getCustomer(id);
       if (!customer) throw notFound('customer');
       const documents = [];
-      // Whose a document is: the buyer of an issued one, the customer a draft names now (the index may be older).
       for (const d of ws.listDocuments()) {
-        const frozen = await readFrozen(s, m.companyId, d.id);
-        if (frozen) {
-          if (frozen.content.buyer.id === id) documents.push({ ...d, status: 'issued', sha256: frozen.sha256, document: frozen.content });
-          continue;
-        }
-        const draft = new DraftDocument((await openDraft(s, m.companyId, d.id)).doc);
-        if (draft.readMeta().customerId === id) documents.push({ ...d, status: 'draft', meta: draft.readMeta(), lines: draft.listLines() });
+        const { entry, customerId } = await exportedDocument(s, m.companyId, d);
+        if (customerId === id) documents.push(entry);
       }
       // The record's history: who changed which field, when (the log keeps every update).
       const docId = docIds.workspace(m.companyId);
