@@ -55,6 +55,18 @@ describe('bank details', () => {
     expect(ws.settings.get('bic')).toBe('PSSTFRPPPAR');
     expect(await kinds(owner.cookie)).toContain('bank_change_approved');
 
+    // A request can be withdrawn by its asker and rejected by another, each decision logged.
+    const adminNow = `facturo_session=${await createSession(server.services.db, admin.userId, server.services.now())}`;
+    const second = await call('POST', `/companies/${companyId}/bank-changes`, adminNow, { iban: 'DE89370400440532013000' });
+    expect((await call('POST', `/companies/${companyId}/bank-changes/${String(second.body.id)}/withdraw`, fresh)).status).toBe(403); // not the asker
+    expect((await call('POST', `/companies/${companyId}/bank-changes/${String(second.body.id)}/withdraw`, adminNow)).body).toMatchObject({ status: 'withdrawn' });
+    const third = await call('POST', `/companies/${companyId}/bank-changes`, adminNow, { iban: 'DE89370400440532013000' });
+    expect((await call('POST', `/companies/${companyId}/bank-changes/${String(third.body.id)}/reject`, fresh, { reason: 'Pas demandé par la banque' })).body).toMatchObject({ status: 'rejected', reason: 'Pas demandé par la banque' });
+    const decisions = (await server.services.log.readKind(companyId, ['event'], undefined, 50)).map((e) => JSON.parse(e.payload!.toString()) as { type: string; reason?: string });
+    expect(decisions).toContainEqual(expect.objectContaining({ type: 'bank_change_withdrawn', change: second.body.id }));
+    expect(decisions).toContainEqual(expect.objectContaining({ type: 'bank_change_rejected', change: third.body.id, reason: 'Pas demandé par la banque' }));
+    expect(ws.settings.get('iban')).toBe('FR1420041010050500013M02606');
+
     // Even an owner's device cannot write them directly; the rest of the settings it can.
     const c = connect(server.url, docIds.workspace(companyId), { cookie: owner.cookie });
     clients.push(c);

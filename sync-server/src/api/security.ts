@@ -3,7 +3,6 @@ import { alertsOf, markAlertRead } from '../security/alerts';
 import { approveBankChange, bankChangesOf, closeBankChange, requestBankChange } from '../security/bank';
 import { notFound } from '../errors';
 import { requireFreshAuth } from '../security/policy';
-import { recordEvent } from '../services';
 import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
 import { json } from './schemas';
 
@@ -74,13 +73,7 @@ export function securityRoutes() {
       request: { params: changeParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) }) } } } },
       responses: { 200: json(BankChangeSchema, 'Rejected'), 400: errorResponses[400], 409: errorResponses[400] },
     }),
-    async (c) => {
-      const s = c.get('services');
-      const m = memberOf(c);
-      const change = await closeBankChange(s, m.companyId, c.req.valid('param').changeId, who(c), 'rejected', c.req.valid('json').reason);
-      await recordEvent(s, m.companyId, who(c), { type: 'bank_change_rejected', change: change.id, reason: change.reason });
-      return c.json(change, 200);
-    },
+    async (c) => c.json(await closeBankChange(c.get('services'), memberOf(c).companyId, c.req.valid('param').changeId, who(c), 'rejected', c.req.valid('json').reason), 200),
   );
 
   app.openapi(
@@ -89,13 +82,7 @@ export function securityRoutes() {
       request: { params: changeParam },
       responses: { 200: json(BankChangeSchema, 'Withdrawn'), 409: errorResponses[400] },
     }),
-    async (c) => {
-      const s = c.get('services');
-      const m = memberOf(c);
-      const change = await closeBankChange(s, m.companyId, c.req.valid('param').changeId, who(c), 'withdrawn', null);
-      await recordEvent(s, m.companyId, who(c), { type: 'bank_change_withdrawn', change: change.id });
-      return c.json(change, 200);
-    },
+    async (c) => c.json(await closeBankChange(c.get('services'), memberOf(c).companyId, c.req.valid('param').changeId, who(c), 'withdrawn', null), 200),
   );
 
   app.openapi(

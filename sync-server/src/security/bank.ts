@@ -2,7 +2,7 @@ import { checkBic, checkIban, Workspace, type BankChange } from '@facturo/core';
 import { editDocuments, workspaceOf, type Actor } from '../commands/run';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { newId } from '../ids';
-import type { Services } from '../services';
+import { recordEvent, type Services } from '../services';
 import { raiseAlert } from './alerts';
 
 /*
@@ -92,5 +92,6 @@ export async function closeBankChange(s: Services, companyId: string, id: string
     sql: `UPDATE bank_changes SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND company_id = ? AND status = 'pending'`,
     args: [how, by, s.now().toISOString(), reason, id, companyId],
   });
+  await recordEvent(s, companyId, by, how === 'rejected' ? { type: 'bank_change_rejected', change: id, reason } : { type: 'bank_change_withdrawn', change: id });
   return one(s, companyId, id);
 }
