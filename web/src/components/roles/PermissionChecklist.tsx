@@ -3,6 +3,14 @@ import type { Permission } from '@facturo/core';
 import { permissionGroups } from '../../auth/roles';
 import { t } from '../../i18n';
 
+/** The set with one permission ticked or unticked (a new set: signals compare by identity). */
+export function toggled(set: ReadonlySet<Permission>, p: Permission, on: boolean): Set<Permission> {
+  const next = new Set(set);
+  if (on) next.add(p);
+  else next.delete(p);
+  return next;
+}
+
 /**
  * Permissions by group, each a checkbox with its name and a one-line explanation: the custom role form
  * and the API token form (`offered` limits it to what may be given; groups with nothing offered are left out).

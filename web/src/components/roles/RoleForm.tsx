@@ -6,7 +6,7 @@ import type { RoleInfo } from '../../api/types';
 import { describeRoleError, refusalKey, roleNameProblem } from '../../auth/roles';
 import { t, type MessageKey } from '../../i18n';
 import { Notice } from '../Notice';
-import { PermissionChecklist } from './PermissionChecklist';
+import { PermissionChecklist, toggled } from './PermissionChecklist';
 
 /** Creates a custom role, or changes one: its name and a checklist of permissions, each explained. */
 export function RoleForm(props: { companyId: string; role: RoleInfo | null; onSaved: (role: RoleInfo) => void; onCancel: () => void }) {
@@ -17,13 +17,7 @@ export function RoleForm(props: { companyId: string; role: RoleInfo | null; onSa
   const [busy, setBusy] = createSignal(false);
   let nameInput: HTMLInputElement | undefined;
 
-  const toggle = (p: Permission, on: boolean) =>
-    setGranted((g) => {
-      const next = new Set(g);
-      if (on) next.add(p);
-      else next.delete(p);
-      return next;
-    });
+  const toggle = (p: Permission, on: boolean) => setGranted((g) => toggled(g, p, on));
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();

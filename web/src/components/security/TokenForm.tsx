@@ -8,7 +8,7 @@ import { expiryPresets, scopeChoices, tokenRequest, type ExpiryPreset } from '..
 import { describeError } from '../../errors';
 import { lang, t } from '../../i18n';
 import { Notice } from '../Notice';
-import { PermissionChecklist } from '../roles/PermissionChecklist';
+import { PermissionChecklist, toggled } from '../roles/PermissionChecklist';
 
 const presetLabel = (p: ExpiryPreset) => (p === null ? t('tokens.neverExpires') : p === 365 ? t('tokens.oneYear') : t('tokens.days', { n: p }));
 
@@ -40,13 +40,7 @@ export function TokenForm(props: { companyId: string; myRole: string; mine: Read
     setRole(r);
     setScopes(new Set(scopeChoices(r, props.roles, props.mine)));
   };
-  const toggle = (p: Permission, on: boolean) =>
-    setScopes((s) => {
-      const next = new Set(s);
-      if (on) next.add(p);
-      else next.delete(p);
-      return next;
-    });
+  const toggle = (p: Permission, on: boolean) => setScopes((s) => toggled(s, p, on));
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setFailure(null);
