@@ -86,11 +86,17 @@ export async function requirePermission(c: Ctx, companyId: string, permission: P
 
 /** The company of the call: an API token's own, or the `X-Company` header / `company` query for a session. */
 export function companyOf(c: Ctx): string {
-  const p = c.get('principal');
-  const id = p.token?.companyId ?? c.req.header('x-company') ?? c.req.query('company');
-  if (!id) throw notFound('company (send X-Company or use an API token)');
+  const id = namedCompany(c);
+  if (!id) throw missingCompany();
   return id;
 }
+
+/** The company a call names without a path: an API token's own, or a session's `X-Company` / `?company=`. */
+function namedCompany(c: Ctx): string | undefined {
+  return c.get('principal').token?.companyId ?? c.req.header('x-company') ?? c.req.query('company');
+}
+
+const missingCompany = () => notFound('company (send X-Company or use an API token)');
 
 /**
  * Who may call a route: anyone (`public`), any signed-in person (`signed-in`), a member of the
@@ -108,11 +114,11 @@ function checkAccess(access: Access, path: string): MiddlewareHandler<Env> {
   // Looking at the break and acknowledging it must stay possible.
   const integrityExempt = path.startsWith('/companies/{id}/integrity');
   return async (c, next) => {
-    await enforceSecurityPolicy(c, access, path);
+    const companyId = companyInPath ? c.req.param('id') : namedCompany(c);
+    await enforceSecurityPolicy(c, access, path, companyId);
     if (access === 'signed-in') requireUser(c);
     else if (access !== 'public') {
-      const companyId = companyInPath ? c.req.param('id') : companyOf(c);
-      if (!companyId) throw notFound('company');
+      if (!companyId) throw companyInPath ? notFound('company') : missingCompany();
       const member = access === 'owner' ? await requireMember(c, companyId) : await requirePermission(c, companyId, access);
       if (access === 'owner' && (member.role !== 'owner' || !member.userId)) throw forbidden('only an owner of the company, signed in, can do this');
       c.set('member', member);

@@ -28,7 +28,7 @@ export function currentSession(c: Ctx): Promise<Session | null> {
 }
 
 /** checkAccess runs this first: the recovery gate, then the company's backup-factor rule. */
-export async function enforceSecurityPolicy(c: Ctx, access: Access, path: string): Promise<void> {
+export async function enforceSecurityPolicy(c: Ctx, access: Access, path: string, companyId: string | undefined): Promise<void> {
   const p = c.get('principal');
   if (access === 'public' || p.token) return;
   if (!p.userId) {
@@ -38,7 +38,6 @@ export async function enforceSecurityPolicy(c: Ctx, access: Access, path: string
   }
   // The policy's own route stays open: an owner who lacks the factor can still turn the rule off.
   if (access === 'signed-in' || path.startsWith('/companies/{id}/security-policy')) return;
-  const companyId = path.startsWith('/companies/{id}') ? c.req.param('id') : (c.req.header('x-company') ?? c.req.query('company'));
   if (companyId && (await backupFactorMissing(c.get('services').db, companyId, p.userId))) throw backupFactorRequired();
 }
 
