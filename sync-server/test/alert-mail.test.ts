@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
-import { member, startTestServer } from './helpers';
+import { member, startTestServer, apiCall } from './helpers';
 import { ensureDemo } from '../src/demo';
 import { alertMail, mailLockedUser } from '../src/security/alerts';
 
@@ -25,10 +25,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function call(method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } } };
-}
+const call = (method: string, path: string, cookie: string, body?: unknown) => apiCall(server, method, path, { cookie }, body);
 
 describe('security alerts by email', () => {
   it('reach the members who manage the company and gave an address, through its SMTP server, in French and English', async () => {

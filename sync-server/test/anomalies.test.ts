@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docIds, Workspace } from '@facturo/core';
-import { allAcked, connect, member, startTestServer, until, type Client } from './helpers';
+import { allAcked, connect, member, startTestServer, until, type Client, apiCall } from './helpers';
 import { ensureDemo } from '../src/demo';
 import { HOURS_LEARNED_AFTER, MASS_DELETIONS, noteHabits } from '../src/security/alerts';
 import { workspaceOf } from '../src/commands/run';
@@ -20,10 +20,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function call(method: string, path: string, cookie: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } } };
-}
+const call = (method: string, path: string, cookie: string, body?: unknown) => apiCall(server, method, path, { cookie }, body);
 const kinds = async (cookie: string) => ((await call('GET', `/companies/${companyId}/alerts`, cookie)).body as unknown as { kind: string }[]).map((a) => a.kind);
 
 describe('bank details', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docIds, Workspace } from '@facturo/core';
-import { allAcked, connect, member, startTestServer, until, type Client } from './helpers';
+import { allAcked, connect, member, startTestServer, until, type Client, apiCall, bearer } from './helpers';
 import { createApiToken } from '../src/companies';
 import { ensureDemo } from '../src/demo';
 
@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 
 async function call(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as never };
+  const r = await apiCall(server, method, path, bearer(token), body);
+  return { status: r.status, body: r.body as never };
 }
 
 interface Item { actor: string; actorName: string; device: string | null; at: string; changes: { path: string[]; action: string; before?: unknown; after?: unknown }[] }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInRoles, docIds, isPermission, permissionsOf, Workspace, type Permission } from '@facturo/core';
-import { company, connect, member, startTestServer, until, type Client } from './helpers';
+import { company, connect, member, startTestServer, until, type Client, apiCall, bearer } from './helpers';
 import { createApiToken } from '../src/companies';
 import { ensureDemo } from '../src/demo';
 import { apiRoutes } from '../src/api';
@@ -44,13 +44,8 @@ afterAll(async () => {
   await server.close();
 });
 
-async function call(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) {
-  const h: Record<string, string> = { 'content-type': 'application/json', origin: server.url, ...headers };
-  if (token) h.authorization = `Bearer ${token}`;
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { error?: { code: string; message: string } } };
-}
+const call = (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) =>
+  apiCall(server, method, path, { ...headers, ...(token ? bearer(token) : {}) }, body);
 
 /** The path with its parameters filled: the company's own id where the route acts on a company, ids of nothing elsewhere. */
 function fill(path: string, ids: { company: string; object?: string; user?: string; role?: string }): string {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { member, startTestServer } from './helpers';
+import { member, startTestServer, apiCall } from './helpers';
 import { createApiToken } from '../src/companies';
 import { ensureDemo } from '../src/demo';
 
@@ -15,10 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function call(method: string, path: string, auth: Record<string, string>, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { 'content-type': 'application/json', origin: server.url, ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { error?: { code: string } } };
-}
+const call = (method: string, path: string, auth: Record<string, string>, body?: unknown) => apiCall(server, method, path, auth, body);
 
 describe('exporting everything', () => {
   it('gives every record and issued document, never a secret, after a fresh confirmation, and alerts the owners', async () => {

@@ -94,3 +94,20 @@ export function allAcked(c: Client): boolean {
   const mine = Y.decodeStateVector(local).get(c.doc.clientID) ?? 0;
   return (c.acked().get(c.doc.clientID) ?? 0) >= mine;
 }
+
+/** What the API answers: JSON, and the house error shape when it refuses. */
+export type ApiBody = Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string> } };
+
+/**
+ * One REST call to a test server, JSON in and out, from the app's own origin (cookie requests must be:
+ * CSRF), with the given credentials: `bearer(token)`, `{ cookie }`, plus any header.
+ */
+export async function apiCall(server: { url: string }, method: string, path: string, auth: Record<string, string> = {}, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method, headers: { 'content-type': 'application/json', origin: server.url, ...auth }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as ApiBody };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

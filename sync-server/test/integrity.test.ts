@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { docIds } from '@facturo/core';
-import { connect, member, startTestServer, tempDataDir } from './helpers';
+import { connect, member, startTestServer, tempDataDir, apiCall } from './helpers';
 import { createApiToken } from '../src/companies';
 import { ensureDemo } from '../src/demo';
 import { openDatabase } from '../src/db';
@@ -33,10 +33,7 @@ async function tamper(dataDir: string, sql: string, change?: (entry: Buffer) => 
   db.close();
 }
 
-async function call(server: { url: string }, method: string, p: string, auth: Record<string, string>, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${p}`, { method, headers: { 'content-type': 'application/json', origin: server.url, ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
-}
+const call = apiCall;
 
 describe('a broken audit log', () => {
   it('stops its company until an owner acknowledges the break, and stops it again for a new one', async () => {
