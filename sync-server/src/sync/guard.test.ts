@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from '@facturo/core';
-import { permissionsNeeded, reviewUpdate } from './guard';
+import { reviewUpdate } from './guard';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 
@@ -18,14 +18,14 @@ function pair() {
     const before = Y.encodeStateVector(device);
     change(ws);
     const update = Y.encodeStateAsUpdate(device, before);
-    const needed = [...permissionsNeeded(server, 'workspace', update)].sort();
+    const needed = [...reviewUpdate(server, 'workspace', update).needed].sort();
     Y.applyUpdate(server, update); // accepted, as the server would
     return needed;
   };
   return { server, device, ws, edit };
 }
 
-describe('permissionsNeeded', () => {
+describe('reviewUpdate', () => {
   it('names the permission of each part a workspace update touches, down to nested fields', () => {
     const { edit } = pair();
     expect(edit((w) => w.updateSettings({ tradeName: 'Studio Boréal' }))).toEqual(['settings.edit']);
@@ -62,7 +62,7 @@ describe('permissionsNeeded', () => {
     new Workspace(device).updateCustomer('cu_1', { city: 'Lyon' });
     // Sync step 2 on reconnection: everything the server lacks, with the device's whole delete set.
     const step2 = Y.encodeStateAsUpdate(device, Y.encodeStateVector(server));
-    expect([...permissionsNeeded(server, 'workspace', step2)]).toEqual(['customers.edit']);
+    expect([...reviewUpdate(server, 'workspace', step2).needed]).toEqual(['customers.edit']);
   });
 
   it('holds an update whose place it cannot find (structs the server never saw) to the settings permission', () => {
@@ -73,12 +73,12 @@ describe('permissionsNeeded', () => {
     const sv = Y.encodeStateVector(elsewhere);
     nested.set('name', 'X');
     // Only the nested field, without the map that holds it: the server cannot tell where it lands.
-    expect([...permissionsNeeded(server, 'workspace', Y.encodeStateAsUpdate(elsewhere, sv))]).toEqual(['settings.edit']);
+    expect([...reviewUpdate(server, 'workspace', Y.encodeStateAsUpdate(elsewhere, sv)).needed]).toEqual(['settings.edit']);
   });
 
   it('needs documents.edit for any change to a draft document', () => {
     const doc = new Y.Doc();
     doc.getArray('lines').push(['x']);
-    expect([...permissionsNeeded(new Y.Doc(), 'document', Y.encodeStateAsUpdate(doc))]).toEqual(['documents.edit']);
+    expect([...reviewUpdate(new Y.Doc(), 'document', Y.encodeStateAsUpdate(doc)).needed]).toEqual(['documents.edit']);
   });
 });

@@ -26,10 +26,6 @@ export interface UpdateReview {
   deletedRecords: number;
 }
 
-export function permissionsNeeded(doc: Y.Doc, kind: 'workspace' | 'document', update: Uint8Array): Set<Need> {
-  return reviewUpdate(doc, kind, update).needed;
-}
-
 export function reviewUpdate(doc: Y.Doc, kind: 'workspace' | 'document', update: Uint8Array): UpdateReview {
   if (kind === 'document') return { needed: new Set<Need>(['documents.edit']), deletedRecords: 0 };
   const { structs, ds } = Y.decodeUpdate(update);
