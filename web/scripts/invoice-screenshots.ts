@@ -1,7 +1,7 @@
 // Screenshots of the invoice screens against a running server, for a human to look at.
 // Usage (repo root): npx tsx web/scripts/invoice-screenshots.ts <owner invite link> [outDir]
 // (a fresh `npx facturo demo` link). Prints what it checked; fails loudly when a step does not happen.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { screenshots } from './shots';
 
 const link = process.argv[2];
@@ -9,7 +9,7 @@ const out = process.argv[3] ?? '/tmp/shots-inv';
 if (!link) throw new Error('usage: invoice-screenshots.ts <invite link> [outDir]');
 const origin = new URL(link).origin;
 
-const { person, shot, step, register } = screenshots(origin, out);
+const { person, shot, step, register, start } = screenshots(origin, out);
 
 /** A new draft for a customer with a product line and a free line. */
 async function fillInvoice(page: Page, customer: string) {
@@ -25,11 +25,7 @@ async function fillInvoice(page: Page, customer: string) {
   await line.getByLabel('TVA').selectOption('10');
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-const owner = await person(browser);
-await register(owner, link, 'Marie Dupont');
-const companyId = /\/c\/([^/]+)/.exec(owner.url())?.[1] ?? '';
-const base = `/c/${companyId}`;
+const { browser, owner, base } = await start(link);
 
 await owner.goto(`${base}/invoices`);
 await owner.getByTestId('new-invoice').waitFor();

@@ -1,7 +1,7 @@
 // Screenshots of the members and roles screens, and of what a restricted role sees, for a human to look at.
 // Usage (repo root): npx tsx web/scripts/roles-screenshots.ts <owner invite link> [outDir]
 // (a fresh `npx facturo demo` link). Prints what it did; fails loudly when a step does not happen.
-import { chromium, type Page } from '@playwright/test';
+
 import { screenshots } from './shots';
 
 const link = process.argv[2];
@@ -9,15 +9,9 @@ const out = process.argv[3] ?? '/tmp/shots-roles';
 if (!link) throw new Error('usage: roles-screenshots.ts <invite link> [outDir]');
 const origin = new URL(link).origin;
 
-const { person, shot, step, register, invite: inviteOn } = screenshots(origin, out);
+const { person, shot, step, register, start } = screenshots(origin, out);
 
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-const owner = await person(browser);
-await register(owner, link, 'Marie Dupont');
-const companyId = /\/c\/([^/]+)/.exec(owner.url())?.[1] ?? '';
-const base = `/c/${companyId}`;
-const invite = (page: Page, role: { label: string } | string) => inviteOn(page, base, role);
+const { browser, owner, base, invite } = await start(link);
 
 step('roles page, empty, then the form of a new role');
 await owner.goto(`${base}/members/roles`);

@@ -5,7 +5,7 @@
 // of its audit log to show the paused company). Prints what it did; fails loudly when a step does not happen.
 import path from 'node:path';
 import { createClient } from '@libsql/client';
-import { chromium, type Page } from '@playwright/test';
+
 import { screenshots } from './shots';
 
 const [link, dataDir] = process.argv.slice(2);
@@ -13,8 +13,7 @@ const out = process.argv[4] ?? '/tmp/shots-security';
 if (!link || !dataDir) throw new Error('usage: security-screenshots.ts <invite link> <server data dir> [outDir]');
 const origin = new URL(link).origin;
 
-const { person, shot, step, register, invite: inviteOn } = screenshots(origin, out);
-
+const { person, shot, step, register, start } = screenshots(origin, out);
 
 /** Alters one entry of the company's log behind the server's back (a byte of its ciphertext), as a tampered backup would. */
 async function tamper(companyId: string) {
@@ -29,12 +28,7 @@ async function tamper(companyId: string) {
   db.close();
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-const owner = await person(browser);
-await register(owner, link, 'Marie Dupont');
-const companyId = /\/c\/([^/]+)/.exec(owner.url())?.[1] ?? '';
-const base = `/c/${companyId}`;
-const invite = (page: Page, role: { label: string } | string) => inviteOn(page, base, role);
+const { browser, owner, companyId, base, invite } = await start(link);
 const adam = await person(browser);
 await register(adam, await invite(owner, 'admin'), 'Adam Martin');
 

@@ -1,12 +1,12 @@
 // What the screenshot scripts share: a person in their own browser context with a virtual passkey, a
 // full-page shot from the top, registering through an invitation link, making one.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { addVirtualAuthenticator } from '../../e2e/support/authenticator';
 
 export function screenshots(origin: string, out: string) {
   mkdirSync(out, { recursive: true });
-  return {
+  const kit = {
     async person(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
       const context = await browser.newContext({ baseURL: origin, viewport });
       const page = await context.newPage();
@@ -34,5 +34,18 @@ export function screenshots(origin: string, out: string) {
       await page.locator('form:has(#invite-role) button[type="submit"]').click();
       return page.getByTestId('invite-link').inputValue();
     },
+    /**
+     * Debian's Chromium, and the company's owner signed in through the demo's one-time link: its id, the
+     * app's base path for it (/c/<id>), and an invite() bound to it.
+     */
+    async start(link: string, ownerName = 'Marie Dupont') {
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+      const owner = await kit.person(browser);
+      await kit.register(owner, link, ownerName);
+      const companyId = /\/c\/([^/]+)/.exec(owner.url())?.[1] ?? '';
+      const base = `/c/${companyId}`;
+      return { browser, owner, companyId, base, invite: (page: Page, role: { label: string } | string) => kit.invite(page, base, role) };
+    },
   };
+  return kit;
 }
