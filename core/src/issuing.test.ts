@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DraftDocument, DocumentIssuedError } from './schema/document';
 import { Workspace, defaultSeries } from './schema/workspace';
+import { CustomerBook } from './schema/customers';
 import { freezeDocument, issueProblems, legalMentions, addDays } from './issuing';
 
 const now = '2026-11-29T10:00:00Z';
@@ -12,12 +13,12 @@ function setup(settings: Parameters<Workspace['updateSettings']>[0] = {}) {
     legalName: 'Studio Boréal SAS', legalForm: 'SAS', shareCapital: '10000.00', rcsCity: 'Lyon', siren: '912345675',
     vatNumber: 'FR65912345675', line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR', ...settings,
   });
-  ws.createCustomer('cu_1', { name: 'Boulangerie Martin', siren: '532198769', address: { line1: '12 rue X', postcode: '69002', city: 'Lyon', country: 'FR' }, paymentTermsDays: 45 }, now);
+  new CustomerBook(ws.doc).createCustomer('cu_1', { name: 'Boulangerie Martin', siren: '532198769', address: { line1: '12 rue X', postcode: '69002', city: 'Lyon', country: 'FR' }, paymentTermsDays: 45 }, now);
   const draft = new DraftDocument(new Y.Doc());
   draft.init('invoice', { createdAt: now, customerId: 'cu_1', operationCategory: 'services' });
   draft.addLine('l1', { description: 'Site vitrine', quantity: '1', unitPrice: '2400.00', vatRate: '20' });
   draft.addLine('l2', { description: 'Maintenance', quantity: '3', unitPrice: '89.00', vatRate: '20', discountPercent: '10' });
-  const ctx = { kind: 'invoice' as const, settings: ws.readSettings(), customer: ws.getCustomer('cu_1'), series: defaultSeries[0]!, issueDate: '2026-11-29' };
+  const ctx = { kind: 'invoice' as const, settings: ws.readSettings(), customer: new CustomerBook(ws.doc).getCustomer('cu_1'), series: defaultSeries[0]!, issueDate: '2026-11-29' };
   return { ws, draft, ctx };
 }
 
@@ -44,15 +45,15 @@ describe('issuing', () => {
 
   it('names every missing legal mention of the seller and the buyer', () => {
     const { ws, draft, ctx } = setup({ siren: '', rcsCity: '', vatNumber: '' });
-    ws.updateCustomer('cu_1', { siren: '', city: '' });
-    const problems = issueProblems(draft, { ...ctx, settings: ws.readSettings(), customer: ws.getCustomer('cu_1') });
+    new CustomerBook(ws.doc).updateCustomer('cu_1', { siren: '', city: '' });
+    const problems = issueProblems(draft, { ...ctx, settings: ws.readSettings(), customer: new CustomerBook(ws.doc).getCustomer('cu_1') });
     expect(Object.keys(problems).sort()).toEqual(['customer.address', 'customer.siren', 'seller.rcsCity', 'seller.siren', 'seller.vatNumber']);
   });
 
   it('refuses a SIREN or VAT number that fails its checksum, with the check’s message', () => {
     const { ws, draft, ctx } = setup({ vatNumber: 'FR40912345675' });
-    ws.updateCustomer('cu_1', { siren: '532198765' });
-    const problems = issueProblems(draft, { ...ctx, settings: ws.readSettings(), customer: ws.getCustomer('cu_1') });
+    new CustomerBook(ws.doc).updateCustomer('cu_1', { siren: '532198765' });
+    const problems = issueProblems(draft, { ...ctx, settings: ws.readSettings(), customer: new CustomerBook(ws.doc).getCustomer('cu_1') });
     expect(problems['seller.vatNumber']).toContain('FR65912345675');
     expect(problems['customer.siren']).toMatch(/SIREN/);
   });

@@ -1,6 +1,7 @@
 import { ValidationError } from './schema/fields';
 import { checkIban, checkSiren, checkVatNumber, type IdentifierCheck } from './identifiers';
-import type { CompanySettings, Customer, Series } from './schema/workspace';
+import type { CompanySettings, Series } from './schema/workspace';
+import type { Customer } from './schema/customers';
 import type { DocumentKind, DocumentLine, DocumentMeta, DraftDocument } from './schema/document';
 import type { InvoiceTotals } from './tax';
 

@@ -117,11 +117,16 @@ export function mayAssign(byRole: string, byPermissions: ReadonlySet<Permission>
  * `bank.edit` on top of nothing else: a member who may edit the company's identity may not redirect
  * its payments.
  */
-export function writePermission(doc: 'workspace' | 'document', root: string, key: string | null): Permission {
+/** The three kinds of Yjs documents: a company's workspace, a draft document, a customer's own document. */
+export type DocKind = 'workspace' | 'document' | 'customer';
+
+export function writePermission(doc: DocKind, root: string, key: string | null): Permission {
   if (doc === 'document') return 'documents.edit';
+  if (doc === 'customer') return 'customers.edit';
   switch (root) {
     case 'settings':
       return key === 'iban' || key === 'bic' ? 'bank.edit' : 'settings.edit';
+    case 'customerIndex':
     case 'customers':
     case 'contacts':
       return 'customers.edit';
@@ -139,7 +144,8 @@ export function writePermission(doc: 'workspace' | 'document', root: string, key
 }
 
 /** Whether a role may change anything at all in a document of this kind (else it joins read-only). */
-export function mayWriteAny(doc: 'workspace' | 'document', granted: ReadonlySet<Permission>): boolean {
+export function mayWriteAny(doc: DocKind, granted: ReadonlySet<Permission>): boolean {
   if (doc === 'document') return granted.has('documents.edit');
+  if (doc === 'customer') return granted.has('customers.edit');
   return (['settings.edit', 'bank.edit', 'customers.edit', 'catalog.edit', 'documents.edit'] as const).some((p) => granted.has(p));
 }

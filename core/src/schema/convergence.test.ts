@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Workspace } from './workspace';
+import { CustomerBook } from './customers';
 
 /*
  * Invariant 5 (convergence): replicas editing the workspace offline and concurrently, then receiving
@@ -25,16 +26,16 @@ type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 function apply(ws: Workspace, o: Op) {
   try {
     switch (o.t) {
-      case 'createCustomer': return ws.createCustomer(o.id, { name: o.name }, now);
+      case 'createCustomer': return new CustomerBook(ws.doc).createCustomer(o.id, { name: o.name }, now);
       case 'updateCustomer':
-        if (!ws.getCustomer(o.id)) return;
-        return ws.updateCustomer(o.id, o.field === 'email' && !o.value.includes('@') ? { email: 'a@b.fr' } : { [o.field]: o.value });
-      case 'archiveCustomer': return ws.getCustomer(o.id) && ws.updateCustomer(o.id, { archived: o.archived });
+        if (!new CustomerBook(ws.doc).getCustomer(o.id)) return;
+        return new CustomerBook(ws.doc).updateCustomer(o.id, o.field === 'email' && !o.value.includes('@') ? { email: 'a@b.fr' } : { [o.field]: o.value });
+      case 'archiveCustomer': return new CustomerBook(ws.doc).getCustomer(o.id) && new CustomerBook(ws.doc).updateCustomer(o.id, { archived: o.archived });
       case 'settings': return ws.updateSettings({ [o.field]: o.value });
       case 'createProduct': return ws.createProduct(o.id, { name: 'P', unitPrice: o.price }, now);
-      case 'addContact': return ws.getCustomer(o.id) && !ws.contacts.all.has(o.contactId) && ws.contacts.add(o.id, o.contactId, { name: o.name });
-      case 'editContact': return ws.getCustomer(o.id)?.contacts.some((c) => c.id === o.contactId) && ws.contacts.update(o.id, o.contactId, { role: o.role });
-      case 'removeContact': return ws.contacts.remove(o.id, o.contactId);
+      case 'addContact': return new CustomerBook(ws.doc).getCustomer(o.id) && !new CustomerBook(ws.doc).contacts.all.has(o.contactId) && new CustomerBook(ws.doc).contacts.add(o.id, o.contactId, { name: o.name });
+      case 'editContact': return new CustomerBook(ws.doc).getCustomer(o.id)?.contacts.some((c) => c.id === o.contactId) && new CustomerBook(ws.doc).contacts.update(o.id, o.contactId, { role: o.role });
+      case 'removeContact': return new CustomerBook(ws.doc).contacts.remove(o.id, o.contactId);
     }
   } catch (e) {
     // Invalid edits are refused locally and write nothing; convergence must still hold.
@@ -75,7 +76,7 @@ describe('workspace convergence', () => {
             }
             for (const { u } of shuffled) Y.applyUpdate(d, u, 'remote');
           }
-          const states = docs.map((d) => canonical({ s: d.getMap('settings').toJSON(), c: new Workspace(d).listCustomers({ includeArchived: true }), p: new Workspace(d).listProducts({ includeArchived: true }) }));
+          const states = docs.map((d) => canonical({ s: d.getMap('settings').toJSON(), c: new CustomerBook(d).listCustomers({ includeArchived: true }), p: new Workspace(d).listProducts({ includeArchived: true }) }));
           expect(new Set(states).size).toBe(1);
         },
       ),

@@ -1,59 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ValidationError } from './fields';
-import { Workspace, docIds } from './workspace';
+import { Workspace, createCustomerIn, docIds } from './workspace';
+import { CustomerBook } from './customers';
 
 const now = '2026-11-29T10:00:00.000Z';
 
 describe('Workspace', () => {
   it('creates a customer with its address flattened and reads it back', () => {
     const ws = new Workspace(new Y.Doc());
-    ws.createCustomer('cu1', { name: 'Boulangerie Martin', address: { city: 'Lyon', country: 'FR' } }, now);
-    expect(ws.getCustomer('cu1')).toMatchObject({ name: 'Boulangerie Martin', city: 'Lyon', country: 'FR', language: 'fr', archived: false });
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'Boulangerie Martin', address: { city: 'Lyon', country: 'FR' } }, now);
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')).toMatchObject({ name: 'Boulangerie Martin', city: 'Lyon', country: 'FR', language: 'fr', archived: false });
   });
 
   it('keeps a delivery address apart from the billing address and patches it field by field', () => {
     const ws = new Workspace(new Y.Doc());
-    ws.createCustomer('cu1', { name: 'Hôtel', address: { city: 'Beaune', country: 'FR' }, deliveryAddress: { line1: 'Quai 3', city: 'Dijon', country: 'FR' } }, now);
-    expect(ws.getCustomer('cu1')).toMatchObject({ city: 'Beaune', deliveryLine1: 'Quai 3', deliveryCity: 'Dijon' });
-    ws.updateCustomer('cu1', { deliveryCity: 'Chalon' });
-    expect(ws.getCustomer('cu1')).toMatchObject({ city: 'Beaune', deliveryCity: 'Chalon', deliveryLine1: 'Quai 3' });
-    expect(() => ws.updateCustomer('cu1', { deliveryCountry: 'Bourgogne' })).toThrow(/deliveryAddress.country/);
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'Hôtel', address: { city: 'Beaune', country: 'FR' }, deliveryAddress: { line1: 'Quai 3', city: 'Dijon', country: 'FR' } }, now);
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')).toMatchObject({ city: 'Beaune', deliveryLine1: 'Quai 3', deliveryCity: 'Dijon' });
+    new CustomerBook(ws.doc).updateCustomer('cu1', { deliveryCity: 'Chalon' });
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')).toMatchObject({ city: 'Beaune', deliveryCity: 'Chalon', deliveryLine1: 'Quai 3' });
+    expect(() => new CustomerBook(ws.doc).updateCustomer('cu1', { deliveryCountry: 'Bourgogne' })).toThrow(/deliveryAddress.country/);
   });
 
   it('rejects a bad customer naming every wrong field and writes nothing', () => {
     const ws = new Workspace(new Y.Doc());
     let error: unknown;
     try {
-      ws.createCustomer('cu1', { name: '', email: 'nope', address: { country: 'France' } }, now);
+      new CustomerBook(ws.doc).createCustomer('cu1', { name: '', email: 'nope', address: { country: 'France' } }, now);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect(Object.keys((error as ValidationError).fields).sort()).toEqual(['address.country', 'email', 'name']);
-    expect(ws.customers.size).toBe(0);
+    expect(new CustomerBook(ws.doc).customers.size).toBe(0);
   });
 
   it('patches only the fields given, leaving defaults and other fields alone', () => {
     const ws = new Workspace(new Y.Doc());
-    ws.createCustomer('cu1', { name: 'A', language: 'en', email: 'a@example.com' }, now);
-    ws.updateCustomer('cu1', { city: 'Paris' });
-    expect(ws.getCustomer('cu1')).toMatchObject({ name: 'A', language: 'en', email: 'a@example.com', city: 'Paris' });
-    ws.updateCustomer('cu1', { email: '' });
-    expect(ws.getCustomer('cu1')?.email).toBeUndefined();
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'A', language: 'en', email: 'a@example.com' }, now);
+    new CustomerBook(ws.doc).updateCustomer('cu1', { city: 'Paris' });
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')).toMatchObject({ name: 'A', language: 'en', email: 'a@example.com', city: 'Paris' });
+    new CustomerBook(ws.doc).updateCustomer('cu1', { email: '' });
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')?.email).toBeUndefined();
   });
 
   it('keeps both sides of concurrent edits to different fields of one customer', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    new Workspace(a).createCustomer('cu1', { name: 'A' }, now);
+    new CustomerBook(a).createCustomer('cu1', { name: 'A' }, now);
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    new Workspace(a).updateCustomer('cu1', { city: 'Nantes' });
-    new Workspace(b).updateCustomer('cu1', { phone: '0102030405' });
+    new CustomerBook(a).updateCustomer('cu1', { city: 'Nantes' });
+    new CustomerBook(b).updateCustomer('cu1', { phone: '0102030405' });
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    expect(new Workspace(a).getCustomer('cu1')).toEqual(new Workspace(b).getCustomer('cu1'));
-    expect(new Workspace(a).getCustomer('cu1')).toMatchObject({ city: 'Nantes', phone: '0102030405' });
+    expect(new CustomerBook(a).getCustomer('cu1')).toEqual(new CustomerBook(b).getCustomer('cu1'));
+    expect(new CustomerBook(a).getCustomer('cu1')).toMatchObject({ city: 'Nantes', phone: '0102030405' });
   });
 
   it('archives instead of deleting and hides archived records from lists', () => {
@@ -79,71 +80,101 @@ describe('Workspace', () => {
 describe('customer contacts', () => {
   it('creates a customer with its contacts and reads them back in order', () => {
     const ws = new Workspace(new Y.Doc());
-    ws.createCustomer('cu1', { name: 'Garage Petit', contacts: [{ name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' }, { name: 'Paul Petit', phone: '06 12 34 56 78' }] }, now);
-    expect(ws.getCustomer('cu1')?.contacts).toEqual([
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'Garage Petit', contacts: [{ name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' }, { name: 'Paul Petit', phone: '06 12 34 56 78' }] }, now);
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')?.contacts).toEqual([
       { id: 'cu1.0', name: 'Anne Roux', role: 'Comptabilité', email: 'anne@garage.fr' },
       { id: 'cu1.1', name: 'Paul Petit', phone: '06 12 34 56 78' },
     ]);
-    expect(ws.listCustomers()[0]?.contacts).toHaveLength(2);
+    expect(new CustomerBook(ws.doc).listCustomers()[0]?.contacts).toHaveLength(2);
   });
 
   it('names a wrong contact field with its position and writes nothing', () => {
     const ws = new Workspace(new Y.Doc());
     const contacts = [{ name: 'A' }, { name: 'B' }, { name: 'C', email: 'not-an-email' }];
-    expect(() => ws.createCustomer('cu1', { name: 'X', contacts }, now)).toThrow(ValidationError);
+    expect(() => new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X', contacts }, now)).toThrow(ValidationError);
     try {
-      ws.createCustomer('cu1', { name: 'X', contacts }, now);
+      new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X', contacts }, now);
     } catch (e) {
       expect((e as ValidationError).fields).toEqual({ 'contacts[2].email': 'an email address' });
     }
-    expect(ws.customers.size).toBe(0);
-    ws.createCustomer('cu1', { name: 'X' }, now);
-    ws.contacts.add('cu1', 'ct1', { name: 'A' });
-    expect(() => ws.contacts.add('cu1', 'ct2', { name: '' })).toThrow(/contacts\[1\]\.name/);
-    expect(() => ws.contacts.update('cu1', 'ct1', { phone: 'x'.repeat(41) })).toThrow(/contacts\[0\]\.phone/);
-    expect(() => ws.contacts.update('cu1', 'ct1', { name: '' })).toThrow(/contacts\[0\]\.name/);
-    expect(ws.getCustomer('cu1')?.contacts).toEqual([{ id: 'ct1', name: 'A' }]);
+    expect(new CustomerBook(ws.doc).customers.size).toBe(0);
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X' }, now);
+    new CustomerBook(ws.doc).contacts.add('cu1', 'ct1', { name: 'A' });
+    expect(() => new CustomerBook(ws.doc).contacts.add('cu1', 'ct2', { name: '' })).toThrow(/contacts\[1\]\.name/);
+    expect(() => new CustomerBook(ws.doc).contacts.update('cu1', 'ct1', { phone: 'x'.repeat(41) })).toThrow(/contacts\[0\]\.phone/);
+    expect(() => new CustomerBook(ws.doc).contacts.update('cu1', 'ct1', { name: '' })).toThrow(/contacts\[0\]\.name/);
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')?.contacts).toEqual([{ id: 'ct1', name: 'A' }]);
   });
 
   it('refuses a 21st contact', () => {
     const ws = new Workspace(new Y.Doc());
     const twenty = Array.from({ length: 20 }, (_, i) => ({ name: `P${i}` }));
-    expect(() => ws.createCustomer('cu1', { name: 'X', contacts: [...twenty, { name: 'P20' }] }, now)).toThrow(/contacts/);
-    ws.createCustomer('cu1', { name: 'X', contacts: twenty }, now);
-    expect(() => ws.contacts.add('cu1', 'ct21', { name: 'P20' })).toThrow(/at most 20/);
+    expect(() => new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X', contacts: [...twenty, { name: 'P20' }] }, now)).toThrow(/contacts/);
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X', contacts: twenty }, now);
+    expect(() => new CustomerBook(ws.doc).contacts.add('cu1', 'ct21', { name: 'P20' })).toThrow(/at most 20/);
   });
 
   it('edits one field of a contact, clears an optional one and removes a contact', () => {
     const ws = new Workspace(new Y.Doc());
-    ws.createCustomer('cu1', { name: 'X' }, now);
-    ws.contacts.add('cu1', 'ct1', { name: 'Anne', email: 'a@x.fr', role: 'Achats' });
-    ws.contacts.add('cu1', 'ct2', { name: 'Paul' });
-    ws.contacts.update('cu1', 'ct1', { role: 'Comptabilité', email: '' });
-    expect(ws.getCustomer('cu1')?.contacts[0]).toEqual({ id: 'ct1', name: 'Anne', role: 'Comptabilité' });
-    ws.contacts.remove('cu1', 'ct1');
-    expect(ws.getCustomer('cu1')?.contacts).toEqual([{ id: 'ct2', name: 'Paul' }]);
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X' }, now);
+    new CustomerBook(ws.doc).contacts.add('cu1', 'ct1', { name: 'Anne', email: 'a@x.fr', role: 'Achats' });
+    new CustomerBook(ws.doc).contacts.add('cu1', 'ct2', { name: 'Paul' });
+    new CustomerBook(ws.doc).contacts.update('cu1', 'ct1', { role: 'Comptabilité', email: '' });
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')?.contacts[0]).toEqual({ id: 'ct1', name: 'Anne', role: 'Comptabilité' });
+    new CustomerBook(ws.doc).contacts.remove('cu1', 'ct1');
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')?.contacts).toEqual([{ id: 'ct2', name: 'Paul' }]);
   });
 
   it('replaces the list: known ids updated, new ones added, missing ones removed', () => {
     const ws = new Workspace(new Y.Doc());
-    ws.createCustomer('cu1', { name: 'X', contacts: [{ id: 'a', name: 'A', role: 'R' }, { id: 'b', name: 'B' }] }, now);
-    ws.contacts.replace('cu1', [{ name: 'C' }, { id: 'a', name: 'A2' }]);
-    expect(ws.getCustomer('cu1')?.contacts).toEqual([{ id: 'cu1.0', name: 'C' }, { id: 'a', name: 'A2' }]);
+    new CustomerBook(ws.doc).createCustomer('cu1', { name: 'X', contacts: [{ id: 'a', name: 'A', role: 'R' }, { id: 'b', name: 'B' }] }, now);
+    new CustomerBook(ws.doc).contacts.replace('cu1', [{ name: 'C' }, { id: 'a', name: 'A2' }]);
+    expect(new CustomerBook(ws.doc).getCustomer('cu1')?.contacts).toEqual([{ id: 'cu1.0', name: 'C' }, { id: 'a', name: 'A2' }]);
   });
 
   it('keeps both contacts added at once on two replicas, in the same order on each', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    new Workspace(a).createCustomer('cu1', { name: 'A' }, now);
+    new CustomerBook(a).createCustomer('cu1', { name: 'A' }, now);
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    new Workspace(a).contacts.add('cu1', 'ct_a', { name: 'Anne', role: 'Comptabilité' });
-    new Workspace(b).contacts.add('cu1', 'ct_b', { name: 'Bruno', email: 'bruno@x.fr' });
-    new Workspace(b).updateCustomer('cu1', { city: 'Lyon' });
+    new CustomerBook(a).contacts.add('cu1', 'ct_a', { name: 'Anne', role: 'Comptabilité' });
+    new CustomerBook(b).contacts.add('cu1', 'ct_b', { name: 'Bruno', email: 'bruno@x.fr' });
+    new CustomerBook(b).updateCustomer('cu1', { city: 'Lyon' });
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    const onA = new Workspace(a).getCustomer('cu1');
-    expect(onA).toEqual(new Workspace(b).getCustomer('cu1'));
+    const onA = new CustomerBook(a).getCustomer('cu1');
+    expect(onA).toEqual(new CustomerBook(b).getCustomer('cu1'));
     expect(onA?.contacts.map((c) => c.name)).toEqual(['Anne', 'Bruno']);
     expect(onA?.city).toBe('Lyon');
+  });
+});
+
+describe('customer directory', () => {
+  it('keeps the record in the customer’s own document and only kind and dates in the workspace', () => {
+    const ws = new Workspace(new Y.Doc());
+    const book = new CustomerBook(new Y.Doc());
+    createCustomerIn(ws, book, 'cu_1', { kind: 'individual', name: 'Julie Martin', email: 'julie@example.fr', address: { city: 'Lyon' } }, now, 'us_1');
+    expect(book.getCustomer('cu_1')).toMatchObject({ name: 'Julie Martin', email: 'julie@example.fr', city: 'Lyon' });
+    expect(ws.listCustomerEntries()).toEqual([{ id: 'cu_1', kind: 'individual', createdAt: now, createdBy: 'us_1' }]);
+    // Nothing personal reached the workspace document.
+    expect(JSON.stringify(ws.doc.toJSON())).not.toMatch(/Julie|julie@|Lyon/);
+  });
+
+  it('validates the record before anything is written to either document', () => {
+    const ws = new Workspace(new Y.Doc());
+    const book = new CustomerBook(new Y.Doc());
+    expect(() => createCustomerIn(ws, book, 'cu_1', { name: '' }, now)).toThrow(/name/);
+    expect(ws.listCustomerEntries()).toEqual([]);
+    expect(book.listCustomers()).toEqual([]);
+  });
+
+  it('lists erased customers only when asked, with the date and nothing else', () => {
+    const ws = new Workspace(new Y.Doc());
+    createCustomerIn(ws, new CustomerBook(new Y.Doc()), 'cu_1', { name: 'A' }, now);
+    createCustomerIn(ws, new CustomerBook(new Y.Doc()), 'cu_2', { name: 'B' }, '2026-11-30T00:00:00Z');
+    ws.markCustomerErased('cu_1', '2026-12-01T00:00:00Z');
+    expect(ws.listCustomerEntries().map((e) => e.id)).toEqual(['cu_2']);
+    expect(ws.customerEntry('cu_1')).toEqual({ id: 'cu_1', kind: 'company', createdAt: now, erasedAt: '2026-12-01T00:00:00Z' });
+    expect(() => ws.markCustomerErased('cu_9', now)).toThrow(/cu_9/);
   });
 });

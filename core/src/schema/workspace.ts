@@ -2,13 +2,15 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { checkSeriesFormat } from '../numbering';
 import { address, countryCode, decimalString, languageCode, optionalText, parseOrThrow, text, ValidationError } from './fields';
-import { contactsInput, CustomerContacts, type Contact } from './contacts';
+import { nonEmpty, readRecord, stripDefaults, writeFields, type FieldsOf, type Scalar } from './records';
+import { CustomerBook, type Customer, type CustomerInput } from './customers';
 import { checkLogo } from './logo';
 
 /*
- * The workspace document: one Yjs document per company holding settings, customers and products.
- * Every record is a Y.Map of scalar fields, so two people editing different fields of the same
- * customer both win; the same field resolves last-writer-wins, identically on every replica.
+ * The workspace document: one Yjs document per company holding settings, products, series, the index of
+ * documents and the directory of customers (their personal data lives in documents of their own, see
+ * customers.ts). Every record is a Y.Map of scalar fields, so two people editing different fields of the
+ * same product both win; the same field resolves last-writer-wins, identically on every replica.
  * Records are never deleted from the map (a concurrent edit would resurrect half a record): they
  * are archived.
  */
@@ -48,50 +50,6 @@ export const companySettings = z.object({
 /** What a settings form may change: the logo goes through setLogo, which checks the image. */
 const editableSettings = companySettings.omit({ logoId: true });
 export type CompanySettings = z.infer<typeof companySettings>;
-
-export const customerInput = z.object({
-  kind: z.enum(['company', 'individual']).default('company'),
-  name: text().min(1, 'a name is required'),
-  email: z.email('an email address').optional(),
-  phone: optionalText(40),
-  siren: z.string().regex(/^\d{9}$/, 'SIREN: 9 digits').optional(),
-  vatNumber: z.string().regex(/^[A-Z]{2}[0-9A-Z+*.]{2,13}$/, 'VAT number, e.g. FR12345678901').optional(),
-  language: languageCode.default('fr'),
-  paymentTermsDays: z.number().int().min(0).max(365).optional(),
-  notes: optionalText(2000),
-  address: address.optional(),
-  /** Where goods are delivered or services performed, when not the billing address (2026 reform mention). */
-  deliveryAddress: address.optional(),
-  /** The people to talk to (0 to 20); stored apart from the customer's fields, see contacts.ts. */
-  contacts: contactsInput.optional(),
-});
-export type CustomerInput = z.input<typeof customerInput>;
-
-export interface Customer {
-  id: string;
-  kind: 'company' | 'individual';
-  name: string;
-  email?: string;
-  phone?: string;
-  siren?: string;
-  vatNumber?: string;
-  language: 'fr' | 'en';
-  paymentTermsDays?: number;
-  notes?: string;
-  line1?: string;
-  line2?: string;
-  postcode?: string;
-  city?: string;
-  country?: string;
-  deliveryLine1?: string;
-  deliveryLine2?: string;
-  deliveryPostcode?: string;
-  deliveryCity?: string;
-  deliveryCountry?: string;
-  contacts: Contact[];
-  createdAt: string;
-  archived: boolean;
-}
 
 export const productInput = z.object({
   name: text().min(1, 'a name is required'),
@@ -133,6 +91,16 @@ export const defaultSeries: Series[] = [
   { id: 'AV', kind: 'credit_note', name: 'Avoirs', format: 'AV-{YYYY}-{SEQ:05}' },
 ];
 
+/** A customer in the workspace's directory: no personal data (that lives in the customer's own document). */
+export interface CustomerIndexEntry {
+  id: string;
+  kind: 'company' | 'individual';
+  createdAt: string;
+  createdBy?: string;
+  /** Set when the customer's personal data was erased (GDPR art. 17). */
+  erasedAt?: string;
+}
+
 export interface DocumentIndexEntry {
   id: string;
   kind: 'invoice' | 'credit_note';
@@ -143,32 +111,11 @@ export interface DocumentIndexEntry {
   createdBy?: string;
 }
 
-type Scalar = string | number | boolean;
-type FieldsOf<T> = { [K in keyof T]?: T[K] };
-
-function writeFields(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefined>) {
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined || v === '') {
-      if (map.has(k)) map.delete(k);
-    } else if (map.get(k) !== v) map.set(k, v);
-  }
-}
-
-function flattenCustomer(input: z.output<typeof customerInput>): Record<string, Scalar | undefined> {
-  const { address: addr, deliveryAddress: delivery, contacts: _contacts, ...rest } = input;
-  const d = delivery ?? {};
-  const deliveryFields = { deliveryLine1: d.line1, deliveryLine2: d.line2, deliveryPostcode: d.postcode, deliveryCity: d.city, deliveryCountry: d.country };
-  return { ...rest, ...(addr ?? {}), ...(delivery ? deliveryFields : {}) };
-}
-
-function readRecord<T>(id: string, map: Y.Map<Scalar>): T {
-  return { id, ...map.toJSON() } as T;
-}
-
 /** Typed access to a company's workspace document: nobody else reads it by string key. */
 export class Workspace {
   readonly settings: Y.Map<Scalar>;
-  readonly customers: Y.Map<Y.Map<Scalar>>;
+  /** customerId -> directory entry (kind, dates): what every device lists without opening each customer. */
+  readonly customerIndex: Y.Map<Y.Map<Scalar>>;
   readonly products: Y.Map<Y.Map<Scalar>>;
   readonly series: Y.Map<Y.Map<Scalar>>;
   readonly documents: Y.Map<Y.Map<Scalar>>;
@@ -177,7 +124,7 @@ export class Workspace {
 
   constructor(readonly doc: Y.Doc) {
     this.settings = doc.getMap('settings');
-    this.customers = doc.getMap('customers');
+    this.customerIndex = doc.getMap('customerIndex');
     this.products = doc.getMap('products');
     this.series = doc.getMap('series');
     this.documents = doc.getMap('documents');
@@ -267,50 +214,39 @@ export class Workspace {
     return this.readLogo(this.readSettings().logoId);
   }
 
-  /** The customers' contacts: read with each customer, edited one by one (add, update, remove). */
-  get contacts(): CustomerContacts {
-    return new CustomerContacts(this.doc);
-  }
-
-  listCustomers({ includeArchived = false } = {}): Customer[] {
-    const contacts = this.contacts.byCustomer();
-    const all = [...this.customers.entries()].map(([id, m]) => ({ ...readRecord<Customer>(id, m), contacts: contacts.get(id) ?? [] }));
-    return all.filter((c) => includeArchived || !c.archived).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-  }
-
-  getCustomer(id: string): Customer | undefined {
-    const m = this.customers.get(id);
-    return m ? { ...readRecord<Customer>(id, m), contacts: this.contacts.of(id) } : undefined;
-  }
-
-  createCustomer(id: string, input: CustomerInput, now: string): Customer {
-    const valid = parseOrThrow(customerInput, input);
+  /** A new customer in the directory (its record goes into its own document: createCustomerIn). */
+  registerCustomer(id: string, entry: Omit<CustomerIndexEntry, 'id' | 'erasedAt'>) {
     this.doc.transact(() => {
+      if (this.customerIndex.has(id)) return;
       const m = new Y.Map<Scalar>();
-      this.customers.set(id, m);
-      writeFields(m, { ...flattenCustomer(valid), createdAt: now, archived: false });
-      if (valid.contacts?.length) this.contacts.replace(id, valid.contacts);
+      this.customerIndex.set(id, m);
+      writeFields(m, entry);
     });
-    return this.getCustomer(id)!;
   }
 
-  /** A field-level patch: only the fields given change, so concurrent edits of others survive. */
-  updateCustomer(id: string, patch: Partial<Record<Exclude<keyof Customer, 'contacts'>, Scalar | undefined>>) {
-    const m = this.customers.get(id);
+  /** The directory: every customer ever created, erased ones too (their entry says when, and nothing else). */
+  listCustomerEntries({ includeErased = false } = {}): CustomerIndexEntry[] {
+    return [...this.customerIndex.entries()]
+      .map(([id, m]) => readRecord<CustomerIndexEntry>(id, m))
+      .filter((e) => includeErased || !e.erasedAt)
+      .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+  }
+
+  customerEntry(id: string): CustomerIndexEntry | undefined {
+    const m = this.customerIndex.get(id);
+    return m ? readRecord<CustomerIndexEntry>(id, m) : undefined;
+  }
+
+  /** The customer's personal data was erased (its key destroyed): devices drop their copies when they see this. */
+  markCustomerErased(id: string, at: string) {
+    const m = this.customerIndex.get(id);
     if (!m) throw new Error(`customer ${id} does not exist`);
-    const { id: _id, createdAt: _c, archived, line1, line2, postcode, city, country, deliveryLine1, deliveryLine2, deliveryPostcode, deliveryCity, deliveryCountry, ...fields } = patch;
-    const partial = customerInput.partial().extend({ address: address.optional(), deliveryAddress: address.optional() });
-    const addr = { line1, line2, postcode, city, country };
-    const del = { line1: deliveryLine1, line2: deliveryLine2, postcode: deliveryPostcode, city: deliveryCity, country: deliveryCountry };
-    const has = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
-    const valid = parseOrThrow(partial, { ...nonEmpty(fields), ...(has(addr) ? { address: nonEmpty(addr) } : {}), ...(has(del) ? { deliveryAddress: nonEmpty(del) } : {}) });
-    const delFlat = { deliveryLine1, deliveryLine2, deliveryPostcode, deliveryCity, deliveryCountry };
-    const cleared = Object.fromEntries(Object.entries({ ...fields, ...addr, ...delFlat }).filter(([k, v]) => v === '' && k in patch));
-    this.doc.transact(() => {
-      const flat = flattenCustomer({ ...valid } as z.output<typeof customerInput>);
-      writeFields(m, { ...stripDefaults(flat, nonEmpty({ ...fields, ...addr, ...delFlat })), ...cleared });
-      if (typeof archived === 'boolean') writeFields(m, { archived });
-    });
+    this.doc.transact(() => writeFields(m, { erasedAt: at }));
+  }
+
+  /** Customers as workspaces held them before each had a document of its own (read by the migration only). */
+  get legacyCustomers(): CustomerBook {
+    return new CustomerBook(this.doc);
   }
 
   listProducts({ includeArchived = false } = {}): Product[] {
@@ -346,15 +282,6 @@ export class Workspace {
   }
 }
 
-function nonEmpty<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
-}
-
-/** zod's defaults must not overwrite fields the patch did not name. */
-function stripDefaults(valid: Record<string, Scalar | undefined>, given: Record<string, unknown>): Record<string, Scalar> {
-  return Object.fromEntries(Object.entries(valid).filter(([k]) => k in given)) as Record<string, Scalar>;
-}
-
 /** Room names: every document id starts with its company id, so authorisation reads it. */
 export const docIds = {
   workspace: (companyId: string) => `${companyId}.workspace`,
@@ -373,3 +300,10 @@ export const docIds = {
     return m?.[1];
   },
 };
+
+/** Creates a customer: its record in its own document, its entry in the workspace's directory. */
+export function createCustomerIn(ws: Workspace, book: CustomerBook, id: string, input: CustomerInput, now: string, createdBy?: string): Customer {
+  const created = book.createCustomer(id, input, now);
+  ws.registerCustomer(id, { kind: created.kind, createdAt: now, ...(createdBy ? { createdBy } : {}) });
+  return created;
+}
