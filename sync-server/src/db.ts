@@ -134,6 +134,15 @@ const migrations: string[][] = [
     `ALTER TABLE company_keys ADD COLUMN scope TEXT`,
     `CREATE INDEX company_keys_scope ON company_keys(company_id, scope, created_at)`,
   ],
+  [
+    // Customers' own documents projected for lists and search: the record sealed under the customer's key,
+    // so that destroying that key (erasure) leaves nothing readable here either.
+    `CREATE TABLE customer_directory (company_id TEXT NOT NULL, customer_id TEXT NOT NULL, kind TEXT NOT NULL, archived INTEGER NOT NULL,
+       key_id TEXT NOT NULL, sealed BLOB NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (company_id, customer_id))`,
+    // Customers whose personal data was erased (GDPR art. 17): their rooms stay closed, their keys are gone.
+    `CREATE TABLE customer_erasures (company_id TEXT NOT NULL, customer_id TEXT NOT NULL, erased_at TEXT NOT NULL, erased_by TEXT NOT NULL,
+       PRIMARY KEY (company_id, customer_id))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
