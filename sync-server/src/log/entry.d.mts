@@ -54,7 +54,7 @@ export function sealBatch(req: SealRequest): SealResponse;
 export function openFrame(
   entry: Uint8Array,
   row: { companyId: string; docId: string | null; kind: string },
-  keyOf: (keyId: string) => Uint8Array,
+  keyOf: (keyId: string) => Uint8Array | null,
 ): OpenedEntry[];
 export function countOf(entry: Uint8Array): number;
 export function keyIdOf(entry: Uint8Array): string | null;

@@ -209,9 +209,10 @@ function decrypt(buf, ivAt, tagAt, key, row) {
 
 /**
  * Reads a stored row's updates, decrypted, in order. Throws on a wrong key or altered bytes. A compacted
- * row gives as many updates with neither header nor payload.
+ * row gives as many updates with neither header nor payload; a row whose key was destroyed (crypto-shredding:
+ * keyOf gives null) gives its headers without payloads.
  * @param {Uint8Array} entry @param {{ companyId: string; docId: string | null; kind: string }} row
- * @param {(keyId: string) => Uint8Array} keyOf
+ * @param {(keyId: string) => Uint8Array | null} keyOf
  * @returns {import('./entry.d.mts').OpenedEntry[]}
  */
 export function openFrame(entry, row, keyOf) {
@@ -229,7 +230,8 @@ export function openFrame(entry, row, keyOf) {
   if (format === SEALED) {
     const [actor, o2] = readStr16(buf, o);
     const [device, o3] = readStr16(buf, o2);
-    return [{ at, keyId, actor, device, payload: decrypt(buf, o3, tagAt, keyOf(keyId), row) }];
+    const key = keyOf(keyId);
+    return [{ at, keyId, actor, device, payload: key ? decrypt(buf, o3, tagAt, key, row) : null }];
   }
   const count = buf.readUInt16BE(o);
   o += 2;
@@ -241,7 +243,9 @@ export function openFrame(entry, row, keyOf) {
     heads.push({ actor, device, length: buf.readUInt32BE(o3) });
     o = o3 + 4;
   }
-  const plain = decrypt(buf, o, tagAt, keyOf(keyId), row);
+  const key = keyOf(keyId);
+  if (!key) return heads.map((h) => ({ at, keyId, actor: h.actor, device: h.device, payload: null }));
+  const plain = decrypt(buf, o, tagAt, key, row);
   let p = 0;
   return heads.map((h) => {
     const payload = plain.subarray(p, p + h.length);

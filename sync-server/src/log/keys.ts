@@ -179,6 +179,12 @@ export class KeyRing {
     return dk;
   }
 
+  /** Whether a scope's keys were destroyed for good (a customer's erasure). */
+  async isErased(companyId: string, scope: string): Promise<boolean> {
+    const rs = await this.db.execute({ sql: 'SELECT 1 FROM customer_erasures WHERE company_id = ? AND customer_id = ?', args: [companyId, scope] });
+    return rs.rows.length > 0;
+  }
+
   /**
    * Crypto-shredding: destroys every key of a scope (never a company's own). What was sealed under them can
    * no longer be opened by anyone, while the log's hashes, which cover ciphertext, still verify.
@@ -191,6 +197,7 @@ export class KeyRing {
   }
 
   private async create(companyId: string, scope: KeyScope, rotating = false): Promise<DataKey> {
+    if (scope !== null && (await this.isErased(companyId, scope))) throw new Error(`the keys of ${scope} were destroyed (erasure): nothing is sealed under it again`);
     const key = randomBytes(32);
     const keyId = 'k_' + createHash('sha256').update(key).digest('hex').slice(0, 16);
     const sealed = seal(this.master, key, `key:${companyId}:${keyId}`);

@@ -1,7 +1,7 @@
 import type { Client, InValue, Transaction } from '@libsql/client';
 import { docIds } from '@facturo/core';
 import { afterCommit, inWriteTransaction } from '../db';
-import { countOf, GENESIS, HASH, hashOf, keyIdOf, linkHash, MAX_FRAME, openFrame, sealBatch, type SealFrame, type SealRequest, type SealResponse } from './entry.mjs';
+import { COMPACTED, countOf, GENESIS, HASH, hashOf, keyIdOf, linkHash, MAX_FRAME, openFrame, sealBatch, storedDigest, type SealFrame, type SealRequest, type SealResponse } from './entry.mjs';
 import type { KeyRing } from './keys';
 import { Sealer } from './sealer';
 
@@ -458,6 +458,40 @@ export class Log {
     return this.append({ companyId, docId, kind: 'snapshot', actor: 'system:snapshot', payload: Buffer.concat([head, state]) });
   }
 
+  /**
+   * Compaction: the rows of a document that its latest snapshot covers (older updates and snapshots) are
+   * replaced by their digests (format 0). Nobody can read what they held any more, with or without a key,
+   * and the chain still verifies (a link covers the digest). The document loads from the snapshot; its
+   * history before it is gone. Returns how many rows were compacted.
+   */
+  async compact(companyId: string, docId: string): Promise<number> {
+    await this.drain();
+    const [company, doc] = [await this.lookupName(companyId), await this.lookupName(docId)];
+    if (company === undefined || doc === undefined) return 0;
+    const snap = (await this.read(
+      `SELECT seq, company_seq, kind, entry, ? AS doc_id FROM log WHERE doc = ? AND company = ? AND kind = ${KIND_CODES.snapshot} ORDER BY seq DESC LIMIT 1`,
+      [docId, doc, company], companyId,
+    )).at(-1);
+    if (!snap?.payload) return 0;
+    const covered = Number(snap.payload.readBigUInt64BE(0));
+    return inWriteTransaction(this.db, async (tx) => {
+      const rows = (await tx.execute({
+        sql: `SELECT seq, kind, entry FROM log WHERE doc = ? AND company = ?
+              AND ((kind = ${KIND_CODES.update} AND seq <= ?) OR (kind = ${KIND_CODES.snapshot} AND seq < ?)) AND substr(entry, 1, 1) != x'00'`, // x'00': already compacted
+        args: [doc, company, covered, snap.seq],
+      })).rows;
+      for (const row of rows) {
+        const entry = Buffer.from(row.entry as ArrayBuffer);
+        const head = Buffer.alloc(3);
+        head.writeUInt8(COMPACTED, 0);
+        head.writeUInt16BE(countOf(entry), 1);
+        const compacted = Buffer.concat([head, storedDigest(companyId, docId, kindOf(row.kind), entry), hashOf(entry)]);
+        await tx.execute({ sql: 'UPDATE log SET entry = ? WHERE seq = ?', args: [compacted, Number(row.seq)] });
+      }
+      return rows.length;
+    });
+  }
+
   /** Decrypted entries of one company, in chain order, from company_seq `afterCompanySeq + 1` on (for audit views and projections). */
   async readCompany(companyId: string, afterCompanySeq = 0, limit = 1000): Promise<StoredEntry[]> {
     const company = await this.lookupName(companyId);
@@ -472,6 +506,17 @@ export class Log {
     return entries.filter((e) => e.companySeq > afterCompanySeq).slice(0, limit);
   }
 
+  /** A row's key; null for a customer document whose keys were destroyed (its rows read as headers only). */
+  private async keyOf(companyId: string, keyId: string, docId: string | null): Promise<Buffer | null> {
+    try {
+      return await this.keys.byId(companyId, keyId);
+    } catch (e) {
+      const scope = docId ? docIds.customerOf(docId) : undefined;
+      if (scope && (await this.keys.isErased(companyId, scope))) return null;
+      throw e;
+    }
+  }
+
   private async read(sql: string, args: (string | number)[], companyId: string): Promise<StoredEntry[]> {
     const rs = await this.db.execute({ sql, args });
     const out: StoredEntry[] = [];
@@ -480,8 +525,8 @@ export class Log {
       const kind = kindOf(row.kind);
       const entry = Buffer.from(row.entry as ArrayBuffer);
       const keyId = keyIdOf(entry);
-      const key = keyId ? await this.keys.byId(companyId, keyId) : null;
-      const opened = openFrame(entry, { companyId, docId, kind }, () => key!);
+      const key = keyId ? await this.keyOf(companyId, keyId, docId) : null;
+      const opened = openFrame(entry, { companyId, docId, kind }, () => key);
       const first = Number(row.company_seq);
       opened.forEach((o, k) => {
         out.push({
