@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
-import { docIds, DraftDocument, Workspace } from '@facturo/core';
+import { createCustomerIn, CustomerBook, docIds, DraftDocument, Workspace } from '@facturo/core';
 import { companyBySlug, createCompany, createInvitation } from './companies';
 import { newId } from './ids';
 import { recordEvent, type Services } from './services';
 import { projectDraft } from './projections/documents';
+import { projectCustomer } from './customers/records';
 
 const customers = [
   { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198769', vatNumber: 'FR84532198769', paymentTermsDays: 30, address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
@@ -49,11 +50,17 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
       latePenaltyTerms: 'taux BCE + 10 points', earlyPaymentTerms: 'Pas d’escompte pour paiement anticipé',
       line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR',
     });
-    const customerIds = customers.map((c) => {
+    // Each customer's record in its own document (sealed under its own key), listed in the workspace.
+    const customerIds: string[] = [];
+    for (const c of customers) {
       const id = newId('cu');
-      ws.createCustomer(id, c, now.toISOString());
-      return id;
-    });
+      const book = new CustomerBook(new Y.Doc());
+      createCustomerIn(ws, book, id, c, now.toISOString(), 'system:demo');
+      const room = { companyId: company.id, docId: docIds.customer(company.id, id), doc: book.doc };
+      await s.log.append({ ...room, kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(book.doc) });
+      await projectCustomer(s, room);
+      customerIds.push(id);
+    }
     for (const p of products) ws.createProduct(newId('pr'), p, now.toISOString());
     // A few drafts to open, finish and issue: each is its own document.
     const drafts = [

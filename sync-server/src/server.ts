@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config';
 import { createServices, type Services } from './services';
 import { attachSync, type SyncServer } from './sync/server';
 import { watchDrafts } from './projections/documents';
+import { moveAllCustomersOut } from './customers/migrate';
 
 export interface Running {
   services: Services;
@@ -30,11 +31,18 @@ export async function startServer(config: Config = loadConfig(), now?: () => Dat
   }
   const sync = attachSync(services, server);
   // Every company's chain is checked in the background; a broken one is not served until an owner acknowledges it.
-  void services.integrity.checkAll((b) => console.warn(`audit log of company ${b.companyId} is broken at entry ${b.companySeq} (log seq ${b.seq}): ${b.reason}. It is not served until an owner acknowledges it.`))
-    .catch((e: unknown) => console.error('audit log check failed:', e));
+  // Then customers still held by workspaces of earlier builds move into documents of their own.
+  const startup = services.integrity.checkAll((b) => console.warn(`audit log of company ${b.companyId} is broken at entry ${b.companySeq} (log seq ${b.seq}): ${b.reason}. It is not served until an owner acknowledges it.`))
+    .catch((e: unknown) => console.error('audit log check failed:', e))
+    .then(() => moveAllCustomersOut(services))
+    .then((moved) => {
+      for (const m of moved ?? []) console.log(`company ${m.companyId}: ${m.moved} customers moved into documents of their own (sealed under their own keys); its workspace history before now was compacted`);
+    })
+    .catch((e: unknown) => console.error('moving customers out of workspaces failed:', e));
   return {
     services, sync, port, url: `http://localhost:${port}`,
     async close() {
+      await startup;
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));
       await services.log.close();

@@ -100,11 +100,11 @@ describe('anomaly alerts', () => {
     clients.push(c);
     await until(() => c.provider.synced, 'synced');
     const w = new Workspace(c.doc);
-    const ids = Array.from({ length: MASS_DELETIONS + 5 }, (_, i) => `cu_mass${String(i).padStart(4, '0')}`);
-    c.doc.transact(() => ids.forEach((id) => w.createCustomer(id, { name: `Client ${id}` } as never, new Date(clock).toISOString())));
+    const ids = Array.from({ length: MASS_DELETIONS + 5 }, (_, i) => `pr_mass${String(i).padStart(4, '0')}`);
+    c.doc.transact(() => ids.forEach((id) => w.createProduct(id, { name: `Produit ${id}`, unitPrice: '10.00' }, new Date(clock).toISOString())));
     await until(() => allAcked(c), 'created');
     expect(await kinds(mallory.cookie)).not.toContain('mass_deletions');
-    for (const id of ids) c.doc.transact(() => w.customers.delete(id));
+    for (const id of ids) c.doc.transact(() => w.products.delete(id));
     await until(() => allAcked(c), 'deleted');
     await expect.poll(() => kinds(mallory.cookie)).toContain('mass_deletions');
     c.destroy();

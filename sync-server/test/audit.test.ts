@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docIds, Workspace } from '@facturo/core';
+import { CustomerBook, docIds } from '@facturo/core';
 import { allAcked, connect, member, startTestServer, until, type Client, apiCall, bearer } from './helpers';
 import { createApiToken } from '../src/companies';
 import { ensureDemo } from '../src/demo';
@@ -31,11 +31,12 @@ interface Item { actor: string; actorName: string; device: string | null; at: st
 describe('audit trail', () => {
   it("tells who changed which field of a customer, from what to what, when and from which device, and what one member did", async () => {
     const sam = await member(server.services, companyId, 'sales', 'Sam Vendeur');
-    const c = connect(server.url, `${docIds.workspace(companyId)}`, { cookie: sam.cookie }, undefined);
+    const first = ((await call('GET', '/customers', writer)).body as { id: string }[])[0]!;
+    const c = connect(server.url, docIds.customer(companyId, first.id), { cookie: sam.cookie }, undefined);
     clients.push(c);
     await until(() => c.provider.synced, 'synced');
-    const ws = new Workspace(c.doc);
-    const customer = ws.listCustomers()[0]!;
+    const ws = new CustomerBook(c.doc);
+    const customer = ws.getCustomer(first.id)!;
     const oldCity = customer.city;
     ws.updateCustomer(customer.id, { city: 'Villeurbanne' });
     await until(() => allAcked(c), 'acked');

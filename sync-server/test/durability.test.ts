@@ -45,11 +45,11 @@ describe('durability', () => {
     clients.push(...writers);
     await until(() => writers.every((w) => w.provider.synced), 'writers synced');
 
-    // Each writer creates customers as fast as it can; the server is killed in the middle.
+    // Each writer creates products as fast as it can; the server is killed in the middle.
     let writing = true;
     const loops = writers.map(async (w, i) => {
       for (let n = 0; writing; n++) {
-        new Workspace(w.doc).createCustomer(`cu_w${i}n${n}`, { name: `Writer ${i} customer ${n}` }, '2026-11-29T00:00:00Z');
+        new Workspace(w.doc).createProduct(`pr_w${i}n${n}`, { name: `Writer ${i} product ${n}`, unitPrice: '1.00' }, '2026-11-29T00:00:00Z');
         await new Promise((r) => setTimeout(r, 2));
       }
     });
@@ -72,7 +72,7 @@ describe('durability', () => {
     // The writers reconnect on their own and push what was not acknowledged: everyone converges.
     await until(() => writers.every(allAcked), 'writers re-acked', 20_000);
     await until(() => writers.every((w) => Y.encodeStateVector(w.doc).toString() === Y.encodeStateVector(witness.doc).toString()), 'convergence', 20_000);
-    const names = (c: Client) => new Workspace(c.doc).listCustomers().map((x) => x.id).join(',');
+    const names = (c: Client) => new Workspace(c.doc).listProducts().map((x) => x.id).join(',');
     expect(new Set([...writers, witness].map(names)).size).toBe(1);
   }, 60_000);
 });

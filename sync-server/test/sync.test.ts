@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docIds, Workspace } from '@facturo/core';
+import { CustomerBook, docIds, Workspace } from '@facturo/core';
 import { allAcked, company, connect, member, startTestServer, until, type Client } from './helpers';
 import { createApiToken } from '../src/companies';
 
@@ -25,16 +25,17 @@ describe('sync over WebSocket', () => {
     const co = await company(server.services);
     const alice = await member(server.services, co.id, 'sales', 'Alice');
     const bob = await member(server.services, co.id, 'admin', 'Bob');
-    const a = open(server.url, co.workspaceDocId, { cookie: alice.cookie });
-    const b = open(server.url, co.workspaceDocId, { cookie: bob.cookie });
+    const docId = docIds.customer(co.id, 'cu_martin01');
+    const a = open(server.url, docId, { cookie: alice.cookie });
+    const b = open(server.url, docId, { cookie: bob.cookie });
     await until(() => a.provider.synced && b.provider.synced, 'both synced');
-    new Workspace(a.doc).createCustomer('cu_1', { name: 'Boulangerie Martin' }, '2026-11-29T00:00:00Z');
-    await until(() => new Workspace(b.doc).getCustomer('cu_1') !== undefined, 'b sees the customer');
+    new CustomerBook(a.doc).createCustomer('cu_martin01', { name: 'Boulangerie Martin' }, '2026-11-29T00:00:00Z');
+    await until(() => new CustomerBook(b.doc).getCustomer('cu_martin01') !== undefined, 'b sees the customer');
     await until(() => allAcked(a), 'ack');
-    const stored = await server.services.log.readDoc(co.id, co.workspaceDocId);
+    const stored = await server.services.log.readDoc(co.id, docId);
     const replay = new Y.Doc();
     stored.forEach((e) => Y.applyUpdate(replay, e.payload!));
-    expect(new Workspace(replay).getCustomer('cu_1')?.name).toBe('Boulangerie Martin');
+    expect(new CustomerBook(replay).getCustomer('cu_martin01')?.name).toBe('Boulangerie Martin');
     expect(stored.at(-1)?.actor).toBe(alice.userId);
   });
 
@@ -55,18 +56,19 @@ describe('sync over WebSocket', () => {
     const co = await company(server.services);
     const owner = await member(server.services, co.id, 'owner');
     const viewer = await member(server.services, co.id, 'viewer');
-    const o = open(server.url, co.workspaceDocId, { cookie: owner.cookie });
+    const docId = docIds.customer(co.id, 'cu_visible01');
+    const o = open(server.url, docId, { cookie: owner.cookie });
     await until(() => o.provider.synced, 'owner synced');
-    new Workspace(o.doc).createCustomer('cu_1', { name: 'Visible' }, '2026-11-29T00:00:00Z');
+    new CustomerBook(o.doc).createCustomer('cu_visible01', { name: 'Visible' }, '2026-11-29T00:00:00Z');
     await until(() => allAcked(o), 'owner ack');
-    const v = open(server.url, co.workspaceDocId, { cookie: viewer.cookie });
-    await until(() => v.readOnly() && new Workspace(v.doc).getCustomer('cu_1') !== undefined, 'viewer reads, read-only');
-    new Workspace(v.doc).createCustomer('cu_2', { name: 'Sneaky' }, '2026-11-29T00:00:00Z');
+    const v = open(server.url, docId, { cookie: viewer.cookie });
+    await until(() => v.readOnly() && new CustomerBook(v.doc).getCustomer('cu_visible01') !== undefined, 'viewer reads, read-only');
+    new CustomerBook(v.doc).updateCustomer('cu_visible01', { name: 'Sneaky' });
     const events = async () => (await server.services.log.readCompany(co.id)).filter((e) => e.kind === 'event' && e.actor === viewer.userId && !e.payload!.toString().includes('"connected"'));
     await expect.poll(async () => (await events()).length).toBeGreaterThan(0);
-    expect(new Workspace(o.doc).getCustomer('cu_2')).toBeUndefined();
-    const room = server.sync.rooms.get(co.workspaceDocId)!;
-    expect(new Workspace(room.doc).getCustomer('cu_2')).toBeUndefined();
+    expect(new CustomerBook(o.doc).getCustomer('cu_visible01')?.name).toBe('Visible');
+    const room = server.sync.rooms.get(docId)!;
+    expect(new CustomerBook(room.doc).getCustomer('cu_visible01')?.name).toBe('Visible');
     expect(JSON.parse((await events())[0]!.payload!.toString())).toMatchObject({ type: 'read_only_write_dropped' });
   });
 

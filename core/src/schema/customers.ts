@@ -119,4 +119,29 @@ export class CustomerBook {
       if (typeof archived === 'boolean') writeFields(m, { archived });
     });
   }
+
+  /** Copies a customer's record and contacts from another book (the migration out of a legacy workspace). */
+  adopt(from: CustomerBook, id: string) {
+    const source = from.customers.get(id);
+    if (!source) throw new Error(`customer ${id} does not exist`);
+    this.doc.transact(() => {
+      const m = new Y.Map<Scalar>();
+      this.customers.set(id, m);
+      writeFields(m, source.toJSON() as Record<string, Scalar>);
+      for (const [contactId, c] of from.contacts.all) {
+        if (c.get('customerId') !== id) continue;
+        const copy = new Y.Map<Scalar>();
+        this.contacts.all.set(contactId, copy);
+        writeFields(copy, c.toJSON() as Record<string, Scalar>);
+      }
+    });
+  }
+
+  /** Removes a customer's record and contacts from this book (once adopted by the customer's own document). */
+  forget(id: string) {
+    this.doc.transact(() => {
+      for (const [contactId, c] of [...this.contacts.all]) if (c.get('customerId') === id) this.contacts.all.delete(contactId);
+      this.customers.delete(id);
+    });
+  }
 }

@@ -178,3 +178,20 @@ describe('customer directory', () => {
     expect(() => ws.markCustomerErased('cu_9', now)).toThrow(/cu_9/);
   });
 });
+
+describe('moving a legacy customer out of the workspace', () => {
+  it('copies the record and its contacts into the customer’s book, then leaves nothing of them in the workspace', () => {
+    const ws = new Workspace(new Y.Doc());
+    const legacy = ws.legacyCustomers;
+    legacy.createCustomer('cu_1', { name: 'Julie Martin', kind: 'individual', email: 'julie@example.fr', contacts: [{ name: 'Paul Martin', phone: '0601020304' }] }, now);
+    legacy.createCustomer('cu_2', { name: 'Garage Petit', contacts: [{ name: 'Anne Roux' }] }, now);
+    const book = new CustomerBook(new Y.Doc());
+    book.adopt(legacy, 'cu_1');
+    legacy.forget('cu_1');
+    expect(book.getCustomer('cu_1')).toMatchObject({ name: 'Julie Martin', kind: 'individual', email: 'julie@example.fr', createdAt: now, contacts: [{ name: 'Paul Martin', phone: '0601020304' }] });
+    expect(book.listCustomers()).toHaveLength(1); // Garage Petit's contact did not come along
+    expect(legacy.listCustomers().map((c) => c.id)).toEqual(['cu_2']);
+    expect(JSON.stringify(ws.doc.toJSON())).not.toMatch(/Julie|Paul|0601020304/);
+    expect(() => book.adopt(legacy, 'cu_1')).toThrow(/cu_1/);
+  });
+});

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { checkSeriesFormat } from '../numbering';
-import { address, countryCode, decimalString, languageCode, optionalText, parseOrThrow, text, ValidationError } from './fields';
+import { countryCode, decimalString, languageCode, optionalText, parseOrThrow, text, ValidationError } from './fields';
 import { nonEmpty, readRecord, stripDefaults, writeFields, type FieldsOf, type Scalar } from './records';
 import { CustomerBook, type Customer, type CustomerInput } from './customers';
 import { checkLogo } from './logo';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { docIds } from '@facturo/core';
-import { replay, under, type FieldChange, type HistoryItem } from '../audit/history';
+import { replay, under, type HistoryItem } from '../audit/history';
 import type { StoredEntry } from '../log';
 import type { Services } from '../services';
 import { memberOf, router, secureRoute } from './context';
@@ -50,7 +50,7 @@ function eventOf(e: StoredEntry): unknown {
 function docIdFor(companyId: string, doc: string): string | null {
   if (doc === 'workspace') return docIds.workspace(companyId);
   const id = docIds.document(companyId, doc);
-  return docIds.documentOf(id) ? id : null;
+  return docIds.documentOf(id) || docIds.customerOf(id) ? id : null;
 }
 
 const MAX_ITEMS = 500;
@@ -91,8 +91,8 @@ export function auditRoutes() {
       request: {
         params: companyParam,
         query: z.object({
-          doc: z.string().default('workspace').openapi({ description: '`workspace` (company, customers, products…) or a quote/invoice id' }),
-          path: z.string().optional().openapi({ description: 'Only changes under this place, e.g. `customers/cu_…` or `settings/iban`' }),
+          doc: z.string().default('workspace').openapi({ description: '`workspace` (company, products, series…), a customer id (its record and contacts) or a quote/invoice id' }),
+          path: z.string().optional().openapi({ description: 'Only changes under this place, e.g. `settings/iban`; `customers/cu_…` in the workspace stands for that customer’s document' }),
           limit: z.coerce.number().int().min(1).max(MAX_ITEMS).optional(),
         }),
       },
@@ -102,23 +102,15 @@ export function auditRoutes() {
       const m = memberOf(c);
       const s = c.get('services');
       const q = c.req.valid('query');
-      const docId = docIdFor(m.companyId, q.doc);
+      let prefix = q.path ? q.path.split('/').filter(Boolean) : [];
+      // A customer's record and contacts are its own document: its whole history.
+      const customer = q.doc === 'workspace' && prefix[0] === 'customers' && prefix.length === 2 ? prefix[1]! : null;
+      const docId = customer ? docIdFor(m.companyId, customer) : docIdFor(m.companyId, q.doc);
       if (!docId) return c.json([], 200);
-      const prefix = q.path ? q.path.split('/').filter(Boolean) : [];
+      if (customer) prefix = [];
       const replayed = replay(docId, await s.log.readDocHistory(m.companyId, docId));
-      // A customer's contacts live beside it (root `contacts`, each naming its customer): they are part of its history.
-      const contacts = new Set<string>();
-      if (prefix[0] === 'customers' && prefix[1] && prefix.length === 2) {
-        for (const i of replayed) {
-          for (const ch of i.changes) {
-            const after = ch.after as { customerId?: unknown } | undefined;
-            if (ch.path[0] === 'contacts' && ch.path.length === 2 && after?.customerId === prefix[1]) contacts.add(ch.path[1]!);
-          }
-        }
-      }
-      const wanted = (ch: FieldChange) => under(ch, prefix) || (ch.path[0] === 'contacts' && contacts.has(ch.path[1] ?? ''));
       const items = replayed
-        .map((i) => ({ ...i, changes: i.changes.filter(wanted) }))
+        .map((i) => ({ ...i, changes: i.changes.filter((ch) => under(ch, prefix)) }))
         .filter((i) => i.changes.length > 0)
         .reverse()
         .slice(0, q.limit ?? 100);

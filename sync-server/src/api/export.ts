@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { docIds, DraftDocument, type DocumentIndexEntry } from '@facturo/core';
-import { replay, under } from '../audit/history';
-import { notFound } from '../errors';
+import { replay } from '../audit/history';
 import { recordEvent, type Services } from '../services';
 import { readFrozen } from '../commands/issue';
 import { openDraft } from '../commands/drafts';
 import { workspaceOf } from '../commands/run';
+import { listCustomers, requireCustomer } from '../customers/records';
 import { membersOf } from '../companies';
 import { raiseAlert } from '../security/alerts';
 import { requireFreshAuth } from '../security/policy';
@@ -48,7 +48,7 @@ export function exportRoutes() {
       const documents = [];
       for (const d of ws.listDocuments()) documents.push((await exportedDocument(s, m.companyId, d)).entry);
       const { logoId: _logo, ...settings } = ws.readSettings();
-      const customers = ws.listCustomers({ includeArchived: true });
+      const customers = await listCustomers(s, m.companyId, { includeArchived: true });
       const products = ws.listProducts({ includeArchived: true });
       const exportedAt = s.now().toISOString();
       await raiseAlert(s, m.companyId, 'full_export', actorFor(c).by, { customers: customers.length, products: products.length, documents: documents.length });
@@ -74,18 +74,15 @@ export function exportRoutes() {
       const s = c.get('services');
       const id = c.req.valid('param').id;
       const { ws } = await workspaceOf(s, m.companyId);
-      const customer = ws.getCustomer(id);
-      if (!customer) throw notFound('customer');
+      const customer = await requireCustomer(s, m.companyId, id);
       const documents = [];
       for (const d of ws.listDocuments()) {
         const { entry, customerId } = await exportedDocument(s, m.companyId, d);
         if (customerId === id) documents.push(entry);
       }
-      // The record's history: who changed which field, when (the log keeps every update).
-      const docId = docIds.workspace(m.companyId);
-      const history = replay(docId, await s.log.readDocHistory(m.companyId, docId))
-        .map((i) => ({ at: i.at, actor: i.actor, changes: i.changes.filter((ch) => under(ch, ['customers', id]) || (ch.path[0] === 'contacts' && customer.contacts.some((ct) => ct.id === ch.path[1]))) }))
-        .filter((i) => i.changes.length > 0);
+      // The record's history: who changed which field, when (the log keeps every update of its document).
+      const docId = docIds.customer(m.companyId, id);
+      const history = replay(docId, await s.log.readDocHistory(m.companyId, docId)).map((i) => ({ at: i.at, actor: i.actor, changes: i.changes }));
       const exportedAt = s.now().toISOString();
       await recordEvent(s, m.companyId, actorFor(c).by, { type: 'customer_exported', customer: id, documents: documents.length });
       c.header('content-disposition', `attachment; filename="facturo-customer-${id}-${exportedAt.slice(0, 10)}.json"`);

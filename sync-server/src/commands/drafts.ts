@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import type { Services } from '../services';
 import { editDocuments, workspaceOf, type Actor } from './run';
+import { readCustomer } from '../customers/records';
 import { readFrozen } from './issue';
 import { draftProjection } from '../projections/documents';
 
@@ -19,7 +20,7 @@ export async function createDraft(s: Services, actor: Actor, request: DraftReque
   const kind = request.kind ?? 'invoice';
   const outcome = await editDocuments(s, actor, 'createDraft', { request, extra }, async () => {
     const { kind: _k, lines = [], ...meta } = request;
-    if (meta.customerId && !ws.getCustomer(meta.customerId)) throw invalid({ customer: `no customer ${meta.customerId}` });
+    if (meta.customerId && !(await readCustomer(s, actor.companyId, meta.customerId))) throw invalid({ customer: `no customer ${meta.customerId}` });
     const room = await s.rooms.open(actor.companyId, docIds.document(actor.companyId, id));
     const now = s.now().toISOString();
     const settings = ws.readSettings();

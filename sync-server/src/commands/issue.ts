@@ -7,6 +7,7 @@ import { inWriteTransaction } from '../db';
 import { open, seal } from '../log/keys';
 import { AppError, conflict, invalid, notFound } from '../errors';
 import type { Services } from '../services';
+import { readCustomer } from '../customers/records';
 import { requestHash, storedResult, storeResult } from './idempotency';
 
 export interface IssueInput {
@@ -80,7 +81,7 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
     const series = ws.listSeries().find((x) => x.id === seriesId);
     if (!series) throw invalid({ seriesId: `no numbering series "${seriesId}"` });
     const issueDate = companyToday(s.now());
-    const ctx = { kind: meta.kind, settings: ws.readSettings(), customer: meta.customerId ? ws.getCustomer(meta.customerId) : undefined, series, issueDate };
+    const ctx = { kind: meta.kind, settings: ws.readSettings(), customer: meta.customerId ? await readCustomer(s, companyId, meta.customerId) : undefined, series, issueDate };
     const problems = issueProblems(draft, ctx);
     if (Object.keys(problems).length > 0) throw new AppError(422, 'not_issuable', 'this document cannot be issued yet: ' + Object.values(problems).join('; '), problems);
 

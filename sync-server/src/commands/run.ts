@@ -42,7 +42,8 @@ export async function editDocuments<T>(
   }
   const { edits, status, result, extra } = await plan();
   const updates = edits.map((e) => ({ room: e.room, update: e.room.stage(e.edit) }));
-  await s.log.prepare(actor.companyId);
+  // Keys are made outside the transaction: the company's, and a customer's for its own document.
+  for (const docId of new Set(['', ...updates.map((u) => u.room.docId)])) await s.log.prepare(actor.companyId, docId || null);
   const raced = await inWriteTransaction(s.db, async (tx) => {
     // The same key may have been committed by a concurrent request since the first check.
     const stored = actor.idempotencyKey ? await storedResult<T>(tx, actor.companyId, actor.idempotencyKey, hash) : null;

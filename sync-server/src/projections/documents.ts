@@ -2,6 +2,7 @@ import type { InStatement } from '@libsql/client';
 import { docIds, DraftDocument } from '@facturo/core';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
+import { watchCustomer } from '../customers/records';
 
 /*
  * Drafts projected into the documents table (kind, customer, totals) for lists and the API.
@@ -37,10 +38,11 @@ export function draftProjection(room: Pick<Room, 'docId' | 'companyId' | 'doc'>,
   };
 }
 
-/** Keeps draft projections current: after each committed change to a document room. */
+/** Keeps draft and customer projections current: after each committed change to their rooms. */
 export function watchDrafts(s: Services) {
   const pending = new Map<string, NodeJS.Timeout>();
   s.rooms.onOpen = (room) => {
+    if (docIds.customerOf(room.docId)) return watchCustomer(s, room);
     if (!docIds.documentOf(room.docId)) return;
     room.onCommitted = (r) => {
       clearTimeout(pending.get(r.docId));

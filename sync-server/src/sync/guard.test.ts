@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Workspace } from '@facturo/core';
+import { CustomerBook, Workspace } from '@facturo/core';
 import { reviewUpdate } from './guard';
 
 const NOW = '2026-12-01T09:00:00.000Z';
@@ -11,7 +11,7 @@ function pair() {
   const device = new Y.Doc();
   const ws = new Workspace(device);
   ws.updateSettings({ tradeName: 'Studio', iban: 'FR7630006000011234567890189' });
-  ws.createCustomer('cu_1', { name: 'Garage Dupont' } as never, NOW);
+  ws.registerCustomer('cu_1', { kind: 'company', createdAt: NOW });
   ws.createProduct('pr_1', { name: 'Audit', unitPrice: '650.00', vatRate: '20' } as never, NOW);
   Y.applyUpdate(server, Y.encodeStateAsUpdate(device));
   const edit = (change: (w: Workspace) => void) => {
@@ -26,21 +26,29 @@ function pair() {
 }
 
 describe('reviewUpdate', () => {
+  it('holds every change to a customer’s own document to the customers permission', () => {
+    const doc = new Y.Doc();
+    const before = Y.encodeStateVector(doc);
+    new CustomerBook(doc).createCustomer('cu_1', { name: 'Julie Martin', kind: 'individual' }, NOW);
+    expect(reviewUpdate(new Y.Doc(), 'customer', Y.encodeStateAsUpdate(doc, before)).needed).toEqual(new Set(['customers.edit']));
+  });
+
   it('names the permission of each part a workspace update touches, down to nested fields', () => {
     const { edit } = pair();
     expect(edit((w) => w.updateSettings({ tradeName: 'Studio Boréal' }))).toEqual(['settings.edit']);
     expect(edit((w) => w.updateSettings({ iban: 'FR7612345000011234567890123' }))).toEqual(['bank.edit', 'second-approval']);
     expect(edit((w) => w.updateSettings({ bic: 'BNPAFRPP' }))).toEqual(['bank.edit', 'second-approval']);
-    expect(edit((w) => w.updateCustomer('cu_1', { city: 'Lyon' }))).toEqual(['customers.edit']);
-    expect(edit((w) => w.createCustomer('cu_2', { name: 'Boulangerie' } as never, NOW))).toEqual(['customers.edit']);
+    expect(edit((w) => w.registerCustomer('cu_2', { kind: 'individual', createdAt: NOW }))).toEqual(['customers.edit']);
     expect(edit((w) => w.updateProduct('pr_1', { unitPrice: '700.00' }))).toEqual(['catalog.edit']);
     expect(edit((w) => w.updateProduct('pr_1', { archived: true }))).toEqual(['catalog.edit']);
-    expect(edit((w) => w.doc.transact(() => { w.updateSettings({ iban: 'FR7699999000011234567890123' }); w.updateCustomer('cu_1', { city: 'Paris' }); }))).toEqual(['bank.edit', 'customers.edit', 'second-approval']);
+    expect(edit((w) => w.doc.transact(() => { w.updateSettings({ iban: 'FR7699999000011234567890123' }); w.registerCustomer('cu_3', { kind: 'company', createdAt: NOW }); }))).toEqual(['bank.edit', 'customers.edit', 'second-approval']);
   });
 
   it('finds where a deletion lands, and where text typed in the middle of a field lands', () => {
     const { edit, ws, server } = pair();
-    expect(edit((w) => w.customers.delete('cu_1'))).toEqual(['customers.edit']);
+    expect(edit((w) => w.customerIndex.delete('cu_1'))).toEqual(['customers.edit']);
+    // Personal data in the workspace (an old build of the app): refused whatever the role.
+    expect(edit((w) => w.legacyCustomers.createCustomer('cu_9', { name: 'Julie Martin' }, NOW))).toEqual(['customers.edit', 'moved-out']);
     const before = Y.encodeStateVector(ws.doc);
     ws.products.delete('pr_1');
     const deletion = Y.encodeStateAsUpdate(ws.doc, before);
@@ -59,10 +67,10 @@ describe('reviewUpdate', () => {
     new Workspace(admin).updateSettings({ tradeName: 'Studio Boréal' });
     Y.applyUpdate(server, Y.encodeStateAsUpdate(admin));
     Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
-    new Workspace(device).updateCustomer('cu_1', { city: 'Lyon' });
+    new Workspace(device).updateProduct('pr_1', { unitPrice: '700.00' });
     // Sync step 2 on reconnection: everything the server lacks, with the device's whole delete set.
     const step2 = Y.encodeStateAsUpdate(device, Y.encodeStateVector(server));
-    expect([...reviewUpdate(server, 'workspace', step2).needed]).toEqual(['customers.edit']);
+    expect([...reviewUpdate(server, 'workspace', step2).needed]).toEqual(['catalog.edit']);
   });
 
   it('holds an update whose place it cannot find (structs the server never saw) to the settings permission', () => {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { writePermission, type Permission } from '@facturo/core';
+import { writePermission, type DocKind, type Permission } from '@facturo/core';
 
 /*
  * Which permissions a peer's Yjs update needs, found by where each insertion and deletion lands: the
@@ -15,10 +15,18 @@ type Place = { root: string; key: string | null };
  * whatever its role — they change through a request a second person approves (security/bank.ts).
  */
 export const SECOND_APPROVAL = 'second-approval';
-export type Need = Permission | typeof SECOND_APPROVAL;
+/**
+ * Customers' records and contacts left the workspace for documents of their own (customers/migrate.ts): a
+ * device still writing them there (an old build of the app) would put personal data back under the
+ * company's key, so nobody may.
+ */
+export const MOVED_OUT = 'moved-out';
+export type Need = Permission | typeof SECOND_APPROVAL | typeof MOVED_OUT;
+/** Needs no role grants: such writes are always refused. */
+export const NEVER_FROM_DEVICES: ReadonlySet<Need> = new Set([SECOND_APPROVAL, MOVED_OUT]);
 
 /** Roots whose direct entries are records (a customer, a product, a document): deleting one counts. */
-const RECORD_ROOTS = new Set(['customers', 'products', 'documents', 'contacts']);
+const RECORD_ROOTS = new Set(['customerIndex', 'customers', 'products', 'documents', 'contacts']);
 
 export interface UpdateReview {
   needed: Set<Need>;
@@ -26,8 +34,10 @@ export interface UpdateReview {
   deletedRecords: number;
 }
 
-export function reviewUpdate(doc: Y.Doc, kind: 'workspace' | 'document', update: Uint8Array): UpdateReview {
+export function reviewUpdate(doc: Y.Doc, kind: DocKind, update: Uint8Array): UpdateReview {
   if (kind === 'document') return { needed: new Set<Need>(['documents.edit']), deletedRecords: 0 };
+  // A customer's own document holds its record and contacts, nothing else.
+  if (kind === 'customer') return { needed: new Set<Need>(['customers.edit']), deletedRecords: 0 };
   const { structs, ds } = Y.decodeUpdate(update);
   const own = new Map<number, Y.Item[]>();
   for (const s of structs) {
@@ -65,6 +75,7 @@ export function reviewUpdate(doc: Y.Doc, kind: 'workspace' | 'document', update:
   let deletedRecords = 0;
   const need = (place: Place | null) => {
     if (place?.root === 'settings' && (place.key === 'iban' || place.key === 'bic')) needed.add(SECOND_APPROVAL);
+    if (place?.root === 'customers' || place?.root === 'contacts') needed.add(MOVED_OUT);
     needed.add(place ? writePermission('workspace', place.root, place.key) : 'settings.edit');
   };
   for (const list of own.values()) for (const item of list) need(placeOf(item));

@@ -4,10 +4,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { docIds, DraftDocument, type Permission } from '@facturo/core';
+import { docIds, DraftDocument, type DocKind, type Permission } from '@facturo/core';
 import type { Log } from '../log';
 import { WriteQueue } from '../db';
-import { reviewUpdate, SECOND_APPROVAL } from './guard';
+import { NEVER_FROM_DEVICES, reviewUpdate } from './guard';
 import { frame, isEmptyUpdate, MSG_WRITE_REFUSED, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
@@ -35,6 +35,11 @@ export const SNAPSHOT_AFTER_UPDATES = 200;
 /** Presence changes relayed together within this window. */
 const AWARENESS_BATCH_MS = 40;
 
+export function docKindOf(companyId: string, docId: string): DocKind {
+  if (docId === docIds.workspace(companyId)) return 'workspace';
+  return docIds.customerOf(docId) ? 'customer' : 'document';
+}
+
 /**
  * One Yjs document held by the server for the peers connected to it. The order that matters:
  * an update is appended to the log, and only once committed is it applied, relayed to the other
@@ -55,8 +60,8 @@ export class Room {
   private awarenessTimer: NodeJS.Timeout | null = null;
   /** A copy that follows the document, on which server edits are staged before their commit. */
   private shadow: Y.Doc | null = null;
-  /** Which rules apply to peers' updates: the workspace's (by part) or a document's. */
-  readonly kind: 'workspace' | 'document';
+  /** Which rules apply to peers' updates: the workspace's (by part), a draft document's or a customer's. */
+  readonly kind: DocKind;
   /** Called when a peer's committed update deleted whole records (customers, products, documents): anomaly alerts. */
   onRecordsDeleted: ((peer: Peer, records: number) => void) | null = null;
   /** Called after each committed peer update (projections). */
@@ -67,7 +72,7 @@ export class Room {
     readonly docId: string,
     private readonly log: Log,
   ) {
-    this.kind = docId === docIds.workspace(companyId) ? 'workspace' : 'document';
+    this.kind = docKindOf(companyId, docId);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (this.shadow) Y.applyUpdate(this.shadow, update);
@@ -284,7 +289,7 @@ export class Room {
         if (this.frozenAs !== null) return 'frozen';
         // Reviewed against the document as it is when the update is applied (writes are serialised).
         const review = reviewUpdate(this.doc, this.kind, update);
-        const missing = [...review.needed].filter((p) => p === SECOND_APPROVAL || !peer.permissions.has(p));
+        const missing = [...review.needed].filter((p) => NEVER_FROM_DEVICES.has(p) || !peer.permissions.has(p as Permission));
         if (missing.length > 0) return { missing };
         await this.log.append({ companyId: this.companyId, docId: this.docId, kind: 'update', actor: peer.userId, device: peer.deviceId, payload: update });
         Y.applyUpdate(this.doc, update, peer);

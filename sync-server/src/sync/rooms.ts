@@ -85,6 +85,17 @@ export class RoomRegistry {
     }
   }
 
+  /** Closes a room for good (its document was erased): its peers are told with `code`, the room is forgotten. */
+  async shut(docId: string, code: number, reason: string) {
+    const room = this.rooms.get(docId);
+    if (!room) return;
+    this.keep(docId);
+    this.rooms.delete(docId);
+    for (const peer of [...room.peers.keys()]) peer.close(code, reason);
+    await room.settled();
+    room.destroy();
+  }
+
   all(): Room[] {
     return [...this.rooms.values()];
   }

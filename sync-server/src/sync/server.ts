@@ -5,7 +5,8 @@ import { docIds, mayWriteAny, type Permission } from '@facturo/core';
 import type { Services } from '../services';
 import { parseCookies, SESSION_COOKIE, sessionUser } from '../auth/sessions';
 import { apiTokenPrincipal, roleOf, rolePermissions, tokenPermissions } from '../companies';
-import type { Peer } from './room';
+import { docKindOf, type Peer } from './room';
+import { erasedAt } from '../customers/records';
 import { issueDocument } from '../commands/issue';
 import { AppError } from '../errors';
 import { recordEvent } from '../services';
@@ -78,11 +79,14 @@ export function attachSync(s: Services, server: Server): SyncServer {
     if (who === 'forbidden') return ws.close(4404, 'unknown document'); // another company's room looks absent
     if (who === 'backup_factor_required') return ws.close(4403, 'this company requires a second passkey or recovery codes');
     if (s.integrity.blockedBy(companyId)) return ws.close(4423, 'audit log broken: an owner must acknowledge it');
+    // An erased customer's copy on a device must never come back: the device drops it on 4410.
+    const customerId = docIds.customerOf(docId);
+    if (customerId && (await erasedAt(s, companyId, customerId))) return ws.close(4410, 'this customer’s personal data was erased');
     const device = url.searchParams.get('device');
     const peer: Peer = {
       userId: who.userId,
       deviceId: device && /^[A-Za-z0-9_-]{1,64}$/.test(device) ? device : null,
-      readOnly: !mayWriteAny(docId === docIds.workspace(companyId) ? 'workspace' : 'document', who.permissions),
+      readOnly: !mayWriteAny(docKindOf(companyId, docId), who.permissions),
       role: who.role,
       permissions: who.permissions,
       send: (m) => {
