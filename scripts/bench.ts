@@ -1,6 +1,7 @@
 import { runSyncBench } from './bench/sync/index';
 import { runInvoicingBench } from './bench/invoicing';
 import { runAuditBench } from './bench/audit';
+import { runCustomersBench } from './bench/customers';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -10,6 +11,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   sync: runSyncBench,
   invoicing: runInvoicingBench,
   audit: runAuditBench,
+  customers: runCustomersBench,
 };
 
 async function main(argv: string[]) {

@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { newDoc } from '../ydoc';
 import { editDocuments, workspaceOf } from '../commands/run';
-import { customerRevisions, customerRoom, erasedAt, listCustomers, projectCustomer, requireCustomer } from '../customers/records';
+import { customerProjection, customerRevisions, customerRoom, erasedAt, listCustomers, projectCustomer, requireCustomer } from '../customers/records';
 import { requireFreshAuth } from '../security/policy';
 import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
 import { ContactSchema, json } from './schemas';
@@ -81,14 +81,14 @@ export function customerRoutes() {
       return {
         status: 201,
         result: customerOut(created),
+        // The projection row is written with the log entries: one transaction, not two.
+        extra: async (tx) => void (await tx.execute(await customerProjection(s, actor.companyId, { ...created, id }))),
         edits: [
           { room, edit: (copy) => void new CustomerBook(copy).createCustomer(id, body as CustomerInput, now) },
           { room: wsRoom, edit: (copy) => new Workspace(copy).registerCustomer(id, { kind: created.kind, createdAt: now, createdBy: actor.by }) },
         ],
       };
     });
-    const { room } = await customerRoom(s, actor.companyId, outcome.result.id);
-    await projectCustomer(s, room);
     return c.json(outcome.result, 201);
   });
 

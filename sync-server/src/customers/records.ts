@@ -1,5 +1,5 @@
 import { CustomerBook, docIds, type Customer } from '@facturo/core';
-import type { Row } from '@libsql/client';
+import type { InStatement, Row } from '@libsql/client';
 import { AppError, notFound } from '../errors';
 import { open, seal } from '../log/keys';
 import type { Services } from '../services';
@@ -50,17 +50,20 @@ const aad = (companyId: string, customerId: string) => `customer_directory|${com
 /** Rewrites a customer's row of the directory projection from its document (sealed under its key). */
 export async function projectCustomer(s: Services, room: Pick<Room, 'docId' | 'companyId' | 'doc'>): Promise<void> {
   const customerId = docIds.customerOf(room.docId);
-  if (!customerId) return;
-  const customer = new CustomerBook(room.doc).getCustomer(customerId);
-  if (!customer) return;
-  const { keyId, key } = await s.keys.current(room.companyId, customerId);
-  const sealed = seal(key, Buffer.from(JSON.stringify(customer)), aad(room.companyId, customerId));
-  await s.db.execute({
+  const customer = customerId ? new CustomerBook(room.doc).getCustomer(customerId) : undefined;
+  if (customer) await s.db.execute(await customerProjection(s, room.companyId, customer));
+}
+
+/** The statement that writes a customer's projection row (for a command to run in its own transaction). */
+export async function customerProjection(s: Services, companyId: string, customer: Customer): Promise<InStatement> {
+  const { keyId, key } = await s.keys.current(companyId, customer.id);
+  const sealed = seal(key, Buffer.from(JSON.stringify(customer)), aad(companyId, customer.id));
+  return {
     sql: `INSERT INTO customer_directory (company_id, customer_id, kind, archived, key_id, sealed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (company_id, customer_id) DO UPDATE SET kind = excluded.kind, archived = excluded.archived, key_id = excluded.key_id,
             sealed = excluded.sealed, updated_at = excluded.updated_at`,
-    args: [room.companyId, customerId, customer.kind, customer.archived ? 1 : 0, keyId, Buffer.concat([sealed.iv, sealed.data]), s.now().toISOString()],
-  });
+    args: [companyId, customer.id, customer.kind, customer.archived ? 1 : 0, keyId, Buffer.concat([sealed.iv, sealed.data]), s.now().toISOString()],
+  };
 }
 
 async function openRow(s: Services, companyId: string, row: Row): Promise<Customer | null> {
