@@ -133,7 +133,7 @@ export function auditRoutes() {
       const events = (await s.log.readKind(m.companyId, ['event', 'command'], undefined, 20_000)).filter((e) => e.actor === userId).slice(0, limit);
       // The documents they wrote to, replayed in full (a change is only readable against what came before).
       const docs = new Set<string>();
-      for (const e of await s.log.readKind(m.companyId, ['update'], undefined, 20_000)) if (e.actor === userId && e.docId) docs.add(e.docId);
+      for (const e of await s.log.readKind(m.companyId, ['update'], undefined, 20_000, { headersOnly: true })) if (e.actor === userId && e.docId) docs.add(e.docId);
       const changes: HistoryItem[] = [];
       for (const docId of docs) changes.push(...replay(docId, await s.log.readDocHistory(m.companyId, docId)).filter((i) => i.actor === userId && i.changes.length > 0));
       changes.sort((a, b) => b.companySeq - a.companySeq);

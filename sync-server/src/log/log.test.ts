@@ -52,6 +52,32 @@ describe('Log', () => {
     }
   });
 
+  it('compacts what a snapshot covers into digests: unreadable by anyone, the chain intact, the document whole', async () => {
+    const { db, log } = await setup();
+    const doc = 'co_a.workspace';
+    const first = await log.append({ companyId: 'co_a', docId: doc, kind: 'update', payload: text('Bernard Lefebvre') });
+    await log.appendSnapshot('co_a', doc, text('old snapshot: Bernard'), first.seq);
+    const second = await log.append({ companyId: 'co_a', docId: doc, kind: 'update', payload: text('gone') });
+    await log.appendSnapshot('co_a', doc, text('state'), second.seq);
+    await log.append({ companyId: 'co_a', docId: doc, kind: 'update', payload: text('after') });
+    await log.append({ companyId: 'co_a', docId: 'co_a.other', kind: 'update', payload: text('elsewhere') });
+    expect(await log.compact('co_a', doc)).toBe(3); // two updates and the older snapshot
+    expect(await log.compact('co_a', doc)).toBe(0);
+    expect((await log.readDoc('co_a', doc)).map((e) => e.payload?.toString())).toEqual(['state', 'after']);
+    expect((await log.readDocHistory('co_a', doc)).map((e) => e.payload?.toString() ?? null)).toEqual([null, null, 'after']);
+    expect((await log.readDoc('co_a', 'co_a.other')).map((e) => e.payload?.toString())).toEqual(['elsewhere']);
+    expect((await verifyLog(db)).broken).toBeNull();
+  });
+
+  it('reads who wrote which document without decrypting, when only the headers are asked for', async () => {
+    const { db, dir, log } = await setup();
+    await log.append({ companyId: 'co_a', docId: 'co_a.dc_1', kind: 'update', actor: 'us_ana', device: 'phone', payload: text('x') });
+    // Another master key opens nothing, yet the headers read.
+    const blind = new Log(db, new KeyRing(db, loadMasterKey(mkdtempSync(path.join(dir, 'other-')), {})));
+    await expect(blind.readKind('co_a', ['update'])).rejects.toThrow();
+    expect(await blind.readKind('co_a', ['update'], undefined, 10, { headersOnly: true })).toEqual([expect.objectContaining({ actor: 'us_ana', device: 'phone', docId: 'co_a.dc_1', payload: null })]);
+  });
+
   it('refuses to decrypt under another master key', async () => {
     const { dir, db, log } = await setup();
     await log.append({ companyId: 'co_a', docId: 'x', kind: 'update', payload: text('secret') });

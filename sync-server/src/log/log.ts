@@ -439,14 +439,17 @@ export class Log {
     );
   }
 
-  /** Entries of one kind (events, commands) of a company, newest first, before company_seq `before` (paging back). */
-  async readKind(companyId: string, kinds: EntryKind[], before = Number.MAX_SAFE_INTEGER, limit = 100): Promise<StoredEntry[]> {
+  /**
+   * Entries of some kinds (events, commands) of a company, newest first, before company_seq `before` (paging
+   * back). `headersOnly`: who, when, from which device and in which document, without decrypting payloads.
+   */
+  async readKind(companyId: string, kinds: EntryKind[], before = Number.MAX_SAFE_INTEGER, limit = 100, { headersOnly = false } = {}): Promise<StoredEntry[]> {
     const company = await this.lookupName(companyId);
     if (company === undefined) return [];
     const entries = await this.read(
       `SELECT l.seq, l.company_seq, l.kind, l.entry, d.name AS doc_id FROM log l LEFT JOIN log_names d ON d.id = l.doc
        WHERE l.company = ? AND l.kind IN (${kinds.map((k) => KIND_CODES[k]).join(', ')}) AND l.company_seq < ? ORDER BY l.company_seq DESC LIMIT ?`,
-      [company, before, limit], companyId,
+      [company, before, limit], companyId, headersOnly,
     );
     return entries.filter((e) => e.companySeq < before).sort((a, b) => b.companySeq - a.companySeq).slice(0, limit);
   }
@@ -517,7 +520,7 @@ export class Log {
     }
   }
 
-  private async read(sql: string, args: (string | number)[], companyId: string): Promise<StoredEntry[]> {
+  private async read(sql: string, args: (string | number)[], companyId: string, headersOnly = false): Promise<StoredEntry[]> {
     const rs = await this.db.execute({ sql, args });
     const out: StoredEntry[] = [];
     for (const row of rs.rows) {
@@ -525,7 +528,7 @@ export class Log {
       const kind = kindOf(row.kind);
       const entry = Buffer.from(row.entry as ArrayBuffer);
       const keyId = keyIdOf(entry);
-      const key = keyId ? await this.keyOf(companyId, keyId, docId) : null;
+      const key = keyId && !headersOnly ? await this.keyOf(companyId, keyId, docId) : null;
       const opened = openFrame(entry, { companyId, docId, kind }, () => key);
       const first = Number(row.company_seq);
       opened.forEach((o, k) => {
