@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ValidationError, Workspace, checkBic, checkIban, checkSeriesFormat, checkSiren, checkSiret, checkVatNumber, checkFrenchVatNumber } from '@facturo/core';
+import { CustomerBook, ValidationError, Workspace, checkBic, checkIban, checkSeriesFormat, checkSiren, checkSiret, checkVatNumber, checkFrenchVatNumber } from '@facturo/core';
 import { fieldErrorText, translate } from './i18n';
 
 function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
@@ -21,7 +21,7 @@ describe('i18n', () => {
   it("shows each of core's validation messages in the user's language, none as a generic fallback", () => {
     const fields = {
       ...errorsOf((ws) => ws.updateSettings({ siren: '1', siret: '2', vatNumber: 'x', email: 'y', currency: 'euro', country: 'France', shareCapital: '1,5' })),
-      ...errorsOf((ws) => ws.createCustomer('cu', { name: '' }, '2026-01-01')),
+      ...errorsOf((ws) => new CustomerBook(ws.doc).createCustomer('cu', { name: '' }, '2026-01-01')),
       ...errorsOf((ws) => ws.updateSettings({ paymentTermsDays: 1.5 })),
     };
     expect(Object.keys(fields).sort()).toEqual(['country', 'currency', 'email', 'name', 'paymentTermsDays', 'shareCapital', 'siren', 'siret', 'vatNumber']);

@@ -33,6 +33,12 @@ describe('what a member may do in a company', () => {
     expect(roomReadOnly('document', grantedIn({ role: 'sales' }))).toBe(false);
   });
 
+  it('opens a customer’s own document writable only for a role that edits customers', () => {
+    expect(roomReadOnly('customer', grantedIn({ role: 'cr_relances01', permissions: ['company.read', 'customers.edit'] }))).toBe(false);
+    expect(roomReadOnly('customer', grantedIn({ role: 'cr_reglages01', permissions: ['company.read', 'settings.edit'] }))).toBe(true);
+    expect(roomReadOnly('customer', grantedIn({ role: 'viewer' }))).toBe(true);
+  });
+
   it('says the bank details need bank.edit, and locks every live settings section (bank details aside) behind settings.edit', () => {
     expect(settingsNeeds(['iban', 'bic'])).toEqual(['bank.edit']);
     const needs = Object.fromEntries(settingsSections.map((s) => [s.title, settingsNeeds(s.specs.map((f) => f.name))]));

@@ -1,4 +1,4 @@
-import { mayWriteAny, permissionsOf, writePermission, type Permission } from '@facturo/core';
+import { mayWriteAny, permissionsOf, writePermission, type DocKind, type Permission } from '@facturo/core';
 import type { CompanyEntry } from '../api/types';
 
 // What the signed-in member may do in a company. The server decides (core/permissions.ts, checked on every
@@ -11,7 +11,7 @@ export function grantedIn(company: Pick<CompanyEntry, 'role' | 'permissions'> | 
 }
 
 /** A room the role may change nothing in opens read-only (the server says so too, with message 101). */
-export function roomReadOnly(kind: 'workspace' | 'document', granted: ReadonlySet<Permission>): boolean {
+export function roomReadOnly(kind: DocKind, granted: ReadonlySet<Permission>): boolean {
   return !mayWriteAny(kind, granted);
 }
 

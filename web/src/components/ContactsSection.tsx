@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { maxContacts } from '@facturo/core';
+import { maxContacts, type CustomerBook } from '@facturo/core';
 import { addContact, contactFields, editContact, removeContact, type ContactField } from '../stores/contactEdits';
 import { randomBase62 } from '../stores/ids';
 import type { FieldErrors } from '../stores/workspaceEdits';
@@ -8,6 +8,7 @@ import { fieldErrorText, t } from '../i18n';
 import { FieldControl, type FieldSpec } from './Field';
 import { LiveField } from './LiveField';
 import { useCompany } from './companyContext';
+import type { EditingRoom } from './LiveSection';
 
 const specs: Record<ContactField, FieldSpec> = {
   name: { name: 'name', label: 'contacts.name', kind: 'text', required: true, autocomplete: 'off' },
@@ -19,10 +20,11 @@ const specs: Record<ContactField, FieldSpec> = {
 const specFor = (field: ContactField, prefix: string, withHint = false): FieldSpec => ({ ...specs[field], id: `${prefix}-${field}`, hint: withHint ? specs[field].hint : undefined });
 
 /** The people to talk to at a customer: each edited live like the rest of the customer, added from a small form. */
-export function ContactsSection(props: { customerId: string; presencePrefix: string }) {
-  const { replica, canWrite } = useCompany();
-  const ws = replica.workspace;
-  const contacts = createMemo(() => (replica.version(), ws.contacts.of(props.customerId)));
+export function ContactsSection(props: { customerId: string; presencePrefix: string; book: CustomerBook; room: EditingRoom & { version: () => number } }) {
+  const { can } = useCompany();
+  const book = props.book;
+  const room = props.room;
+  const contacts = createMemo(() => (room.version(), book.contacts.of(props.customerId)));
   // Ids, not contact objects: each read makes new objects, and a row must not be rebuilt while someone types in it.
   const ids = createMemo(() => contacts().map((c) => c.id), undefined, { equals: (a, b) => a.join() === b.join() });
   const contact = (id: string) => contacts().find((c) => c.id === id);
@@ -40,7 +42,7 @@ export function ContactsSection(props: { customerId: string; presencePrefix: str
     for (const f of contactFields) setDraft(f, undefined);
   };
   const submit = () => {
-    const result = addContact(ws, props.customerId, `ct_${randomBase62(16)}`, draft);
+    const result = addContact(book, props.customerId, `ct_${randomBase62(16)}`, draft);
     if (result.ok) return close();
     setErrors(result.errors);
     const first = contactFields.find((f) => f in result.errors);
@@ -48,7 +50,7 @@ export function ContactsSection(props: { customerId: string; presencePrefix: str
   };
 
   return (
-    <fieldset class="card section contacts-section" disabled={!canWrite('customers.edit')} data-testid="contacts-section">
+    <fieldset class="card section contacts-section" disabled={!can('customers.edit') || room.readOnly()} data-testid="contacts-section">
       <legend class="section-title">{t('contacts.title')}</legend>
       <p class="hint section-hint">{t('contacts.hint')}</p>
       <Show when={ids().length === 0 && !adding()}>
@@ -63,7 +65,7 @@ export function ContactsSection(props: { customerId: string; presencePrefix: str
                 <button
                   type="button"
                   class="btn ghost small danger"
-                  onClick={() => removeContact(ws, props.customerId, id)}
+                  onClick={() => removeContact(book, props.customerId, id)}
                   aria-label={t('contacts.removeNamed', { name: contact(id)?.name ?? '' })}
                   data-testid="remove-contact"
                 >
@@ -76,10 +78,10 @@ export function ContactsSection(props: { customerId: string; presencePrefix: str
                     <LiveField
                       spec={specFor(field, `contact-${id}`)}
                       value={() => contact(id)?.[field]}
-                      edit={(raw) => editContact(ws, props.customerId, id, field, raw)}
-                      others={replica.others()}
+                      edit={(raw) => editContact(book, props.customerId, id, field, raw)}
+                      others={room.others()}
                       presenceKey={`${props.presencePrefix}:contact:${id}:${field}`}
-                      setEditing={replica.setEditing}
+                      setEditing={room.setEditing}
                     />
                   )}
                 </For>

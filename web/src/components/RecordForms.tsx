@@ -6,7 +6,7 @@ import type { EditResult, Draft, FieldErrors } from '../stores/workspaceEdits';
 import { t, type MessageKey } from '../i18n';
 import type { FieldSpec } from './Field';
 import { DraftSection } from './DraftSection';
-import { LiveSection, type StoredValue } from './LiveSection';
+import { LiveSection, type EditingRoom, type StoredValue } from './LiveSection';
 import { Notice } from './Notice';
 import { useCompany } from './companyContext';
 
@@ -89,8 +89,13 @@ export function EditRecordForm(props: {
   access: RecordAccess;
   /** Under the page, e.g. the record's history. */
   footer?: () => JSX.Element;
+  /** Where the record lives: the workspace unless given (a customer's own document). */
+  room?: EditingRoom;
+  /** Beside the title: whether the record's own document is saved (the shell's chip speaks for the workspace). */
+  status?: () => JSX.Element;
 }) {
-  const { replica, can, canWrite } = useCompany();
+  const { replica, can } = useCompany();
+  const room = () => props.room ?? replica;
   return (
     <Show
       when={props.record}
@@ -106,6 +111,7 @@ export function EditRecordForm(props: {
           <div class="page-head">
             <A href={props.backHref} class="back">← {t('common.backToList')}</A>
             <h1 data-testid="record-title">{String(record().name ?? '')}</h1>
+            {props.status?.()}
             <p class="muted small">{t('common.autosave')}</p>
           </div>
           <Show when={record().archived === true}>
@@ -127,6 +133,7 @@ export function EditRecordForm(props: {
                     read={(f) => record()[f]}
                     edit={props.edit}
                     presencePrefix={props.presencePrefix}
+                    room={props.room}
                   />
                   <Show when={props.extraSection?.after === section.title && props.extraSection}>{(extra) => extra().render()}</Show>
                 </>
@@ -138,7 +145,7 @@ export function EditRecordForm(props: {
               type="button"
               class="btn"
               classList={{ danger: record().archived !== true }}
-              disabled={!canWrite(props.access.needs)}
+              disabled={!can(props.access.needs) || room().readOnly()}
               onClick={() => props.setArchived(record().archived !== true)}
               data-testid="archive-toggle"
             >

@@ -5,6 +5,7 @@ import { rolesEn } from './roles.en';
 import { oversightEn } from './oversight.en';
 import { auditEn } from './audit.en';
 import { securityEn } from './security.en';
+import { customersEn } from './customers.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...oversightEn,
   ...auditEn,
   ...securityEn,
+  ...customersEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',
@@ -272,6 +274,7 @@ export const en: Messages = {
   'customers.emptyHelp': 'Use the “New customer” button: only the name is required, you can complete the rest later.',
   'customers.search': 'Search customers',
   'customers.searchHint': 'Name, city or email',
+  'customers.fetching': 'Fetching the customer records from the server…',
   'customers.noMatch': 'No customer matches “{query}”.',
   'customers.colName': 'Name',
   'customers.colCity': 'City',

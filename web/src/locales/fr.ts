@@ -4,6 +4,7 @@ import { rolesFr } from './roles.fr';
 import { oversightFr } from './oversight.fr';
 import { auditFr } from './audit.fr';
 import { securityFr } from './security.fr';
+import { customersFr } from './customers.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -13,6 +14,7 @@ export const fr = {
   ...oversightFr,
   ...auditFr,
   ...securityFr,
+  ...customersFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',
@@ -272,6 +274,7 @@ export const fr = {
   'customers.emptyHelp': 'Avec le bouton « Nouveau client » : seul le nom est obligatoire, vous compléterez le reste plus tard.',
   'customers.search': 'Rechercher un client',
   'customers.searchHint': 'Nom, ville ou e-mail',
+  'customers.fetching': 'Récupération des fiches clients depuis le serveur…',
   'customers.noMatch': 'Aucun client ne correspond à « {query} ».',
   'customers.colName': 'Nom',
   'customers.colCity': 'Ville',

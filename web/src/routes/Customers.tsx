@@ -1,11 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
 import { db, type CustomerRow } from '../stores/db';
 import { searchCustomers } from '../stores/customerIndex';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState } from '../components/Notice';
+import { syncCustomerCopies } from '../sync/customerReplica';
 
 export default function Customers() {
   const { company, replica, canWrite } = useCompany();
@@ -14,14 +15,20 @@ export default function Customers() {
   const [showArchived, setShowArchived] = createSignal(false);
   const [rows, setRows] = createSignal<CustomerRow[] | null>(null);
 
-  // The list reads the Dexie search index, which follows the workspace document.
+  // The list reads the Dexie search index, which follows each customer's own document.
   createEffect(
     on([query, showArchived], ([q, archived]) => {
       const sub = liveQuery(() => searchCustomers(db, company.id, q, archived)).subscribe({ next: setRows, error: () => setRows([]) });
       onCleanup(() => sub.unsubscribe());
     }),
   );
-  const hasAny = () => (replica.version(), replica.workspace.customers.size > 0);
+  // Customers changed on other devices since the last look are fetched again.
+  onMount(() => void syncCustomerCopies(company.id, replica.workspace).catch(() => undefined));
+  // The directory knows every customer even before this device has fetched their documents.
+  const hasAny = () => (replica.version(), replica.workspace.listCustomerEntries().length > 0);
+  const [held, setHeld] = createSignal<number | null>(null);
+  const heldSub = liveQuery(() => db.customers.where('companyId').equals(company.id).count()).subscribe({ next: setHeld, error: () => setHeld(0) });
+  onCleanup(() => heldSub.unsubscribe());
   const base = `/c/${company.id}/customers`;
 
   return (
@@ -52,33 +59,35 @@ export default function Customers() {
             {t('common.showArchived')}
           </label>
         </div>
-        <Show when={(rows() ?? []).length > 0} fallback={<Show when={rows() !== null}><EmptyState title={t('customers.noMatch', { query: query() })} testid="no-match" /></Show>}>
-          <table class="table clickable" data-testid="customer-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('customers.colName')}</th>
-                <th scope="col" class="hide-sm">{t('customers.colCity')}</th>
-                <th scope="col" class="hide-sm">{t('customers.colEmail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(row) => (
-                  <tr data-testid="customer-row" data-id={row.id} classList={{ archived: row.archived }} onClick={() => navigate(`${base}/${row.id}`)}>
-                    <td>
-                      <A href={`${base}/${row.id}`}>{row.name}</A>
-                      <Show when={row.archived}>
-                        {' '}
-                        <span class="badge muted">{t('common.archived')}</span>
-                      </Show>
-                    </td>
-                    <td class="hide-sm">{row.city}</td>
-                    <td class="hide-sm">{row.email}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+        <Show when={held() !== 0} fallback={<p class="muted" data-testid="customers-fetching">{t('customers.fetching')}</p>}>
+          <Show when={(rows() ?? []).length > 0} fallback={<Show when={rows() !== null}><EmptyState title={t('customers.noMatch', { query: query() })} testid="no-match" /></Show>}>
+            <table class="table clickable" data-testid="customer-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('customers.colName')}</th>
+                  <th scope="col" class="hide-sm">{t('customers.colCity')}</th>
+                  <th scope="col" class="hide-sm">{t('customers.colEmail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(row) => (
+                    <tr data-testid="customer-row" data-id={row.id} classList={{ archived: row.archived }} onClick={() => navigate(`${base}/${row.id}`)}>
+                      <td>
+                        <A href={`${base}/${row.id}`}>{row.name}</A>
+                        <Show when={row.archived}>
+                          {' '}
+                          <span class="badge muted">{t('common.archived')}</span>
+                        </Show>
+                      </td>
+                      <td class="hide-sm">{row.city}</td>
+                      <td class="hide-sm">{row.email}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </Show>
         </Show>
       </Show>
     </>

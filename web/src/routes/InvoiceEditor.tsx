@@ -3,7 +3,8 @@ import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Swi
 import { liveQuery } from 'dexie';
 import { db, type OutboxEntry } from '../stores/db';
 import { isFor } from '../stores/outboxLoop';
-import { openDraft, optionsFor, resets, type DraftReplica } from '../sync/draftReplica';
+import { openDraft, resets, type DraftReplica } from '../sync/draftReplica';
+import { optionsFor } from '../sync/roomOptions';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
@@ -18,7 +19,7 @@ export default function InvoiceEditor() {
   const [value, setValue] = createSignal<DraftReplica | null>(null);
   createEffect(
     on([() => params.invoiceId, resets], ([id]) => {
-      const { replica, release } = openDraft(company.id, id, optionsFor(company.id));
+      const { replica, release } = openDraft(company.id, id, optionsFor(company.id, 'document'));
       setValue(replica);
       onCleanup(release);
     }),

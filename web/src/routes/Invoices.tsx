@@ -11,6 +11,7 @@ import { session } from '../auth/session';
 import { formatDay, lang, t, type MessageKey } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
+import { createCustomerRows } from '../components/customerRows';
 import { StatusChip } from '../components/invoice/StatusChip';
 
 const statusFilters: { value: ListFilter['status']; label: MessageKey }[] = [
@@ -42,6 +43,7 @@ export default function Invoices() {
   const [offline, setOffline] = createSignal(false);
   const server = live<InvoiceRow[]>(() => db.invoices.where('companyId').equals(company.id).toArray(), []);
   const local = live<DraftRow[]>(() => db.drafts.where('companyId').equals(company.id).toArray(), []);
+  const customers = createCustomerRows(company.id);
   const queued = live<QueuedIssue[]>(
     async () =>
       (await db.outbox.where('companyId').equals(company.id).filter((e) => e.kind === 'issue').toArray()).flatMap((e) => {
@@ -62,7 +64,7 @@ export default function Invoices() {
       server: server(),
       local: local(),
       queued: queued(),
-      customerName: (id) => ws.getCustomer(id)?.name,
+      customerName: (id) => customers().get(id)?.name,
     }),
   );
   const rows = createMemo(() => filterInvoices(all(), filter()));

@@ -11,6 +11,7 @@ import { ChangeList } from '../components/audit/ChangeList';
 import { createReading } from '../components/audit/createReading';
 import { EventFeed } from '../components/audit/EventFeed';
 import { EmptyState, Notice } from '../components/Notice';
+import { createCustomerRows } from '../components/customerRows';
 
 /** A document as people know it: its number once issued, else the day its draft was begun. */
 function documentName(entry: DocumentIndexEntry | undefined, id: string): string {
@@ -26,11 +27,12 @@ export default function MemberTrail() {
   const [trail] = createResource(() => (can('audit.read') ? params.userId : false), (userId) => auditApi.member(company.id, userId));
   const name = () => actorName(params.userId, reading());
   const ws = replica.workspace;
+  const customers = createCustomerRows(company.id);
   const rows = createMemo(() =>
     trailRows(
       trail()?.changes ?? [],
       {
-        customer: (id) => (replica.version(), ws.getCustomer(id)?.name ?? null),
+        customer: (id) => customers().get(id)?.name ?? null,
         product: (id) => (replica.version(), ws.getProduct(id)?.name ?? null),
         document: (id) => documentName(ws.getDocument(id), id),
       },

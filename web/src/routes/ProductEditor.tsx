@@ -1,7 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { newId } from '../stores/ids';
-import { createProduct, editProduct, setArchived } from '../stores/workspaceEdits';
+import { createProduct, editProduct, setProductArchived } from '../stores/workspaceEdits';
 import { useCompany } from '../components/companyContext';
 import type { StoredValue } from '../components/LiveSection';
 import { EditRecordForm, NewRecordForm, type RecordAccess } from '../components/RecordForms';
@@ -26,7 +26,7 @@ function EditProduct(props: { id: string; back: string }) {
       sections={productSections}
       presencePrefix={`product:${id}`}
       edit={(spec, raw) => editProduct(ws, id, spec.name, spec.kind, raw)}
-      setArchived={(a) => setArchived(ws, 'product', id, a)}
+      setArchived={(a) => setProductArchived(ws, id, a)}
       access={access}
       footer={() => <HistoryPanel doc="workspace" prefix={['products', id]} scope={{ kind: 'product' }} />}
     />

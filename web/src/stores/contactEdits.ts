@@ -1,8 +1,8 @@
-import { ValidationError, type Contact, type Workspace } from '@facturo/core';
+import { ValidationError, type Contact, type CustomerBook } from '@facturo/core';
 import { parseInput } from './fieldInput';
 import type { EditResult, FieldErrors } from './workspaceEdits';
 
-// A customer's contacts edited from the customer page: each valid keystroke is written at once (others see
+// A customer's contacts, in the customer's own document, edited from the customer page: each valid keystroke is written at once (others see
 // it live); an invalid value writes nothing and returns core's message under the form's field name.
 
 export type ContactField = Exclude<keyof Contact, 'id'>;
@@ -24,16 +24,16 @@ function attempt(write: () => void): EditResult {
 }
 
 /** Adds a contact from the "new contact" form's values (raw strings as typed). */
-export function addContact(ws: Workspace, customerId: string, contactId: string, values: Partial<Record<ContactField, string>>): EditResult {
+export function addContact(book: CustomerBook, customerId: string, contactId: string, values: Partial<Record<ContactField, string>>): EditResult {
   const input = Object.fromEntries(contactFields.map((f) => [f, String(parseInput('text', values[f] ?? '')).trim()]));
-  return attempt(() => ws.contacts.add(customerId, contactId, { name: input.name ?? '', ...input }));
+  return attempt(() => book.contacts.add(customerId, contactId, { name: input.name ?? '', ...input }));
 }
 
 /** One field of one contact; '' clears an optional field (core refuses to clear the name). */
-export function editContact(ws: Workspace, customerId: string, contactId: string, field: ContactField, raw: string): EditResult {
-  return attempt(() => ws.contacts.update(customerId, contactId, { [field]: String(parseInput('text', raw)) }));
+export function editContact(book: CustomerBook, customerId: string, contactId: string, field: ContactField, raw: string): EditResult {
+  return attempt(() => book.contacts.update(customerId, contactId, { [field]: String(parseInput('text', raw)) }));
 }
 
-export function removeContact(ws: Workspace, customerId: string, contactId: string): void {
-  ws.contacts.remove(customerId, contactId);
+export function removeContact(book: CustomerBook, customerId: string, contactId: string): void {
+  book.contacts.remove(customerId, contactId);
 }

@@ -1,9 +1,9 @@
-import type * as Y from 'yjs';
-import type { Customer, Workspace } from '@facturo/core';
+import type { Customer, CustomerBook } from '@facturo/core';
 import { type CustomerRow, type FacturoDb } from './db';
 import { fold, matchesQuery } from './search';
 
-// The customers table in Dexie is a projection of the workspace document, kept for search and lists.
+// The customers table in Dexie: what this device last saw of each customer's own document, for the
+// list, search and the names shown elsewhere (invoices, history) without opening every document.
 
 export function toRow(companyId: string, c: Customer): CustomerRow {
   const city = c.city ?? '';
@@ -11,35 +11,57 @@ export function toRow(companyId: string, c: Customer): CustomerRow {
   return { companyId, id: c.id, name: c.name ?? '', city, email, archived: c.archived === true, terms: fold([c.name, city, email].join(' ')) };
 }
 
-/** Rewrites the company's rows from the document: rows of customers no longer in it are removed. */
-export async function rebuildCustomerIndex(db: FacturoDb, companyId: string, ws: Workspace): Promise<void> {
-  const rows = ws.listCustomers({ includeArchived: true }).map((c) => toRow(companyId, c));
-  const keep = new Set(rows.map((r) => r.id));
+/** Rewrites the row; the revision and the unsent mark stay as they were unless given. */
+async function putRow(db: FacturoDb, row: CustomerRow): Promise<void> {
   await db.transaction('rw', db.customers, async () => {
-    const stale = (await db.customers.where('companyId').equals(companyId).primaryKeys()).filter(([, id]) => !keep.has(id));
-    await db.customers.bulkDelete(stale);
-    await db.customers.bulkPut(rows);
+    const old = await db.customers.get([row.companyId, row.id]);
+    await db.customers.put({ ...(old?.rev !== undefined ? { rev: old.rev } : {}), ...(old?.unsent ? { unsent: true } : {}), ...row });
   });
 }
 
-/** Projects the customers touched by each transaction; returns the function that stops it. */
-export function projectCustomers(db: FacturoDb, companyId: string, ws: Workspace): () => void {
+export interface CustomerProjection {
+  /** Stops following the document; the last row says whether the server then held every edit. */
+  stop(): void;
+  /** Resolves once every row queued so far is written. */
+  flushed(): Promise<void>;
+}
+
+/** Follows one open customer document into its row, now and after each change. */
+export function projectCustomer(db: FacturoDb, companyId: string, customerId: string, book: CustomerBook, acked: () => boolean): CustomerProjection {
   let chain: Promise<void> = Promise.resolve();
-  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const ids = new Set<string>();
-    for (const e of events) {
-      if (e.target === ws.customers) for (const key of e.changes.keys.keys()) ids.add(key);
-      else if (e.path.length > 0) ids.add(String(e.path[0]));
-    }
-    const rows = [...ids].map((id) => ws.getCustomer(id)).filter((c): c is Customer => c !== undefined).map((c) => toRow(companyId, c));
-    chain = chain.then(() => db.customers.bulkPut(rows).then(() => undefined)).catch(() => undefined);
+  const write = (unsent?: boolean) => {
+    const c = book.getCustomer(customerId);
+    if (!c) return; // not synced yet
+    const row = { ...toRow(companyId, c), ...(unsent === undefined ? {} : { unsent }) };
+    chain = chain.then(() => putRow(db, row)).catch(() => undefined);
   };
-  ws.customers.observeDeep(observer);
-  return () => ws.customers.unobserveDeep(observer);
+  const onUpdate = () => write();
+  book.doc.on('update', onUpdate);
+  write();
+  return {
+    stop() {
+      book.doc.off('update', onUpdate);
+      write(!acked());
+    },
+    flushed: () => chain,
+  };
+}
+
+/** The server's revision this device now holds (after its copy was synced with the server). */
+export async function recordRevision(db: FacturoDb, companyId: string, customerId: string, rev: number): Promise<void> {
+  await db.customers.update([companyId, customerId], { rev });
+}
+
+export async function forgetCustomerRow(db: FacturoDb, companyId: string, customerId: string): Promise<void> {
+  await db.customers.delete([companyId, customerId]);
+}
+
+export async function customerRows(db: FacturoDb, companyId: string): Promise<CustomerRow[]> {
+  return db.customers.where('companyId').equals(companyId).toArray();
 }
 
 export async function searchCustomers(db: FacturoDb, companyId: string, query: string, includeArchived = false): Promise<CustomerRow[]> {
-  const rows = await db.customers.where('companyId').equals(companyId).toArray();
+  const rows = await customerRows(db, companyId);
   return rows
     .filter((r) => (includeArchived || !r.archived) && matchesQuery(r.terms, query))
     .sort((a, b) => a.name.localeCompare(b.name));

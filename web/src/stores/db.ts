@@ -10,7 +10,7 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** Search index of a company's customers, projected from its workspace document. */
+/** Search index of a company's customers, projected from each customer's own document. */
 export interface CustomerRow {
   companyId: string;
   id: string;
@@ -20,6 +20,13 @@ export interface CustomerRow {
   archived: boolean;
   /** name, city and email folded (lower case, no accents) for search. */
   terms: string;
+  /**
+   * The server's revision of the customer's document this device last synced (GET /customers/revisions);
+   * absent until then (e.g. a customer created here offline).
+   */
+  rev?: number;
+  /** This device holds edits the server has not acknowledged (sent when the customer is next opened). */
+  unsent?: boolean;
 }
 
 export interface OutboxEntry {
@@ -92,6 +99,11 @@ export class FacturoDb extends Dexie {
       drafts: '[companyId+id], companyId',
       frozen: '[companyId+id]',
     });
+    // Customers moved to documents of their own (one key each, for erasure): rows projected from the
+    // workspace carry no revision and may name customers erased since; they are rebuilt from those documents.
+    this.version(3)
+      .stores({ customers: '[companyId+id], companyId, name, city, email' })
+      .upgrade((tx) => tx.table('customers').clear());
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DraftDocument, Workspace } from '@facturo/core';
+import { CustomerBook, DraftDocument, Workspace } from '@facturo/core';
 import {
   addFreeLine, addProductLine, copyDraftContent, createDraft, draftHash, draftProblems, editLine, franchiseReason, safeTotals, setLineVat, sha256Hex, splitProblems,
 } from './draftEdits';
@@ -62,11 +62,23 @@ describe('draft edits', () => {
     addFreeLine(draft, 'ln_2', {});
     setLineVat(draft, draft.listLines()[1]!, '0'); // exempt without a reason
     expect(safeTotals(draft)).toBeNull();
-    const split = splitProblems(draftProblems(ws, draft, '2026-03-01'));
+    const split = splitProblems(draftProblems(ws, draft, '2026-03-01', undefined));
     expect(Object.keys(split.lines.get(0) ?? {})).toEqual(['description']);
     expect(Object.keys(split.lines.get(1) ?? {}).sort()).toEqual(['description', 'exemptionReason']);
     expect(split.document).toHaveProperty('customerId');
     expect(split.document).toHaveProperty(['seller.siren']);
+  });
+
+  it("checks the chosen customer's own record, never another customer's", () => {
+    const { ws, draft } = setup();
+    draft.updateMeta({ customerId: 'cu_1' });
+    const book = new CustomerBook(new Y.Doc());
+    const other = book.createCustomer('cu_2', { name: 'Garage Petit', siren: '732829320', address: { line1: '1 rue A', postcode: '69001', city: 'Lyon', country: 'FR' } }, now);
+    const chosen = book.createCustomer('cu_1', { name: 'Boulangerie Martin' }, now);
+    expect(draftProblems(ws, draft, '2026-03-01', other)).toHaveProperty('customerId');
+    const problems = draftProblems(ws, draft, '2026-03-01', chosen);
+    expect(problems).not.toHaveProperty('customerId');
+    expect(problems).toHaveProperty(['customer.address']);
   });
 
   it('copies late edits into a new draft: header and lines, never the number or status', () => {

@@ -1,6 +1,6 @@
 import {
   DraftDocument, ValidationError, issueProblems, lineInput, type CompanySettings, type DocumentKind, type DocumentLine, type DocumentMeta,
-  type IssueContext, type InvoiceTotals, type LineInput, type Product, type Workspace,
+  type Customer, type IssueContext, type InvoiceTotals, type LineInput, type Product, type Workspace,
 } from '@facturo/core';
 import { parseInput, type InputKind } from './fieldInput';
 import type { EditResult } from './workspaceEdits';
@@ -109,14 +109,15 @@ export function safeTotals(draft: DraftDocument): InvoiceTotals | null {
   }
 }
 
-export function issueContextOf(ws: Workspace, draft: DraftDocument, issueDate: string): IssueContext {
+/** `customer`: the draft's customer as its own document holds it, when this device has it open. */
+export function issueContextOf(ws: Workspace, draft: DraftDocument, issueDate: string, customer: Customer | undefined): IssueContext {
   const meta = draft.readMeta();
   const series = ws.listSeries().find((s) => s.id === meta.seriesId) ?? ws.defaultSeriesFor(meta.kind ?? 'invoice');
-  return { kind: meta.kind, settings: ws.readSettings(), customer: meta.customerId ? ws.getCustomer(meta.customerId) : undefined, series, issueDate };
+  return { kind: meta.kind, settings: ws.readSettings(), customer: customer?.id === meta.customerId ? customer : undefined, series, issueDate };
 }
 
-export function draftProblems(ws: Workspace, draft: DraftDocument, issueDate: string): Record<string, string> {
-  return issueProblems(draft, issueContextOf(ws, draft, issueDate));
+export function draftProblems(ws: Workspace, draft: DraftDocument, issueDate: string, customer: Customer | undefined): Record<string, string> {
+  return issueProblems(draft, issueContextOf(ws, draft, issueDate, customer));
 }
 
 export interface SplitProblems {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Workspace } from '@facturo/core';
+import { CustomerBook, Workspace } from '@facturo/core';
 import { deliveryAddressSpecs } from '../routes/formSpecs';
 import { createCustomer, createProduct, editCustomer, editLogo, editProduct, editSettings, formFieldOf } from './workspaceEdits';
 
 const now = '2026-11-29T10:00:00.000Z';
 const fresh = () => new Workspace(new Y.Doc());
+const freshBook = () => new CustomerBook(new Y.Doc());
 
-describe('workspace edits from forms', () => {
+describe('workspace and customer edits from forms', () => {
   it('writes a SIREN typed with spaces as 9 digits', () => {
     const ws = fresh();
     expect(editSettings(ws, 'siren', 'compact', '732 829 320')).toEqual({ ok: true });
@@ -47,21 +48,21 @@ describe('workspace edits from forms', () => {
   });
 
   it('refuses to empty a required customer name and keeps it', () => {
-    const ws = fresh();
-    ws.createCustomer('cu_1', { name: 'Boulangerie Martin' }, now);
-    expect(editCustomer(ws, 'cu_1', 'name', 'text', '')).toEqual({ ok: false, errors: { name: 'a name is required' } });
-    expect(ws.getCustomer('cu_1')?.name).toBe('Boulangerie Martin');
+    const book = freshBook();
+    book.createCustomer('cu_1', { name: 'Boulangerie Martin' }, now);
+    expect(editCustomer(book, 'cu_1', 'name', 'text', '')).toEqual({ ok: false, errors: { name: 'a name is required' } });
+    expect(book.getCustomer('cu_1')?.name).toBe('Boulangerie Martin');
   });
 
   it('edits one address field of a customer and reports address errors under the form field name', () => {
-    const ws = fresh();
-    ws.createCustomer('cu_1', { name: 'A' }, now);
-    expect(editCustomer(ws, 'cu_1', 'city', 'text', 'Nantes')).toEqual({ ok: true });
-    expect(editCustomer(ws, 'cu_1', 'country', 'code', 'fr')).toEqual({ ok: true });
-    expect(ws.getCustomer('cu_1')).toMatchObject({ city: 'Nantes', country: 'FR' });
-    const bad = editCustomer(ws, 'cu_1', 'country', 'code', 'France');
+    const book = freshBook();
+    book.createCustomer('cu_1', { name: 'A' }, now);
+    expect(editCustomer(book, 'cu_1', 'city', 'text', 'Nantes')).toEqual({ ok: true });
+    expect(editCustomer(book, 'cu_1', 'country', 'code', 'fr')).toEqual({ ok: true });
+    expect(book.getCustomer('cu_1')).toMatchObject({ city: 'Nantes', country: 'FR' });
+    const bad = editCustomer(book, 'cu_1', 'country', 'code', 'France');
     expect(bad.ok === false && Object.keys(bad.errors)).toEqual(['country']);
-    expect(editCustomer(ws, 'cu_1', 'phone', 'text', '')).toEqual({ ok: true });
+    expect(editCustomer(book, 'cu_1', 'phone', 'text', '')).toEqual({ ok: true });
   });
 
   it('accepts a French decimal comma for prices', () => {
@@ -73,14 +74,23 @@ describe('workspace edits from forms', () => {
     expect(ws.getProduct('pr_1')?.unitPrice).toBe('1250.50');
   });
 
-  it('creates a customer from a draft with its address nested, or reports every wrong field', () => {
+  it('creates a customer from a draft: its record in its own document, its entry in the directory', () => {
     const ws = fresh();
-    const bad = createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: '' }, email: { kind: 'text', raw: 'nope' }, country: { kind: 'code', raw: 'France' } }, now);
-    expect(bad.ok === false && Object.keys(bad.errors).sort()).toEqual(['country', 'email', 'name']);
-    expect(ws.customers.size).toBe(0);
-    const ok = createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: 'Élodie Durand' }, city: { kind: 'text', raw: 'Lyon' }, kind: { kind: 'text', raw: 'individual' } }, now);
+    const book = freshBook();
+    const ok = createCustomer(ws, () => book, 'cu_1', { name: { kind: 'text', raw: 'Élodie Durand' }, city: { kind: 'text', raw: 'Lyon' }, kind: { kind: 'text', raw: 'individual' } }, now, 'us_1');
     expect(ok).toEqual({ ok: true });
-    expect(ws.getCustomer('cu_1')).toMatchObject({ name: 'Élodie Durand', city: 'Lyon', kind: 'individual', archived: false });
+    expect(book.getCustomer('cu_1')).toMatchObject({ name: 'Élodie Durand', city: 'Lyon', kind: 'individual', archived: false });
+    expect(ws.listCustomerEntries()).toEqual([{ id: 'cu_1', kind: 'individual', createdAt: now, createdBy: 'us_1' }]);
+  });
+
+  it('reports every wrong field of a new customer without opening its document nor listing it', () => {
+    const ws = fresh();
+    let opened = 0;
+    const book = () => (opened++, freshBook());
+    const bad = createCustomer(ws, book, 'cu_1', { name: { kind: 'text', raw: '' }, email: { kind: 'text', raw: 'nope' }, country: { kind: 'code', raw: 'France' } }, now);
+    expect(bad.ok === false && Object.keys(bad.errors).sort()).toEqual(['country', 'email', 'name']);
+    expect(opened).toBe(0);
+    expect(ws.listCustomerEntries()).toEqual([]);
   });
 
   it('creates a product with the defaults of the schema for fields left empty', () => {
@@ -109,32 +119,33 @@ describe('workspace edits from forms', () => {
 
   it("checks a customer's SIREN and VAT number, on creation as on edit", () => {
     const ws = fresh();
-    const bad = createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: 'ACME' }, siren: { kind: 'compact', raw: '123456789' } }, now);
+    const book = freshBook();
+    const bad = createCustomer(ws, () => book, 'cu_1', { name: { kind: 'text', raw: 'ACME' }, siren: { kind: 'compact', raw: '123456789' } }, now);
     expect(bad).toMatchObject({ ok: false, errors: { siren: expect.any(String) } });
-    expect(ws.getCustomer('cu_1')).toBeUndefined();
-    expect(createCustomer(ws, 'cu_1', { name: { kind: 'text', raw: 'ACME' }, siren: { kind: 'compact', raw: '732 829 320' } }, now)).toEqual({ ok: true });
-    expect(editCustomer(ws, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 970')).toMatchObject({ ok: false });
-    expect(editCustomer(ws, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 976')).toEqual({ ok: true });
-    expect(ws.getCustomer('cu_1')).toMatchObject({ siren: '732829320', vatNumber: 'DE136695976' });
+    expect(book.getCustomer('cu_1')).toBeUndefined();
+    expect(createCustomer(ws, () => book, 'cu_1', { name: { kind: 'text', raw: 'ACME' }, siren: { kind: 'compact', raw: '732 829 320' } }, now)).toEqual({ ok: true });
+    expect(editCustomer(book, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 970')).toMatchObject({ ok: false });
+    expect(editCustomer(book, 'cu_1', 'vatNumber', 'compact', 'DE 136 695 976')).toEqual({ ok: true });
+    expect(book.getCustomer('cu_1')).toMatchObject({ siren: '732829320', vatNumber: 'DE136695976' });
   });
 
   it("edits the delivery address field by field, apart from the billing address", () => {
-    const ws = fresh();
-    ws.createCustomer('cu_1', { name: 'Hôtel du Lac', address: { city: 'Beaune', country: 'FR' } }, now);
+    const book = freshBook();
+    book.createCustomer('cu_1', { name: 'Hôtel du Lac', address: { city: 'Beaune', country: 'FR' } }, now);
     const typed: Record<string, string> = { deliveryLine1: 'Quai 3', deliveryLine2: 'Entrée des livraisons', deliveryPostcode: '21000', deliveryCity: 'Dijon', deliveryCountry: 'fr' };
-    for (const spec of deliveryAddressSpecs) expect(editCustomer(ws, 'cu_1', spec.name, spec.kind, typed[spec.name] ?? '')).toEqual({ ok: true });
-    expect(ws.getCustomer('cu_1')).toMatchObject({ city: 'Beaune', country: 'FR', deliveryLine1: 'Quai 3', deliveryPostcode: '21000', deliveryCity: 'Dijon', deliveryCountry: 'FR' });
-    expect(editCustomer(ws, 'cu_1', 'deliveryLine2', 'text', '')).toEqual({ ok: true });
-    expect(ws.getCustomer('cu_1')?.deliveryLine2).toBeUndefined();
-    expect(ws.getCustomer('cu_1')?.line2).toBeUndefined();
+    for (const spec of deliveryAddressSpecs) expect(editCustomer(book, 'cu_1', spec.name, spec.kind, typed[spec.name] ?? '')).toEqual({ ok: true });
+    expect(book.getCustomer('cu_1')).toMatchObject({ city: 'Beaune', country: 'FR', deliveryLine1: 'Quai 3', deliveryPostcode: '21000', deliveryCity: 'Dijon', deliveryCountry: 'FR' });
+    expect(editCustomer(book, 'cu_1', 'deliveryLine2', 'text', '')).toEqual({ ok: true });
+    expect(book.getCustomer('cu_1')?.deliveryLine2).toBeUndefined();
+    expect(book.getCustomer('cu_1')?.line2).toBeUndefined();
   });
 
   it('reports a wrong delivery field under its own name, never the billing one', () => {
-    const ws = fresh();
-    ws.createCustomer('cu_1', { name: 'A', address: { country: 'FR' }, deliveryAddress: { country: 'BE' } }, now);
-    expect(editCustomer(ws, 'cu_1', 'deliveryCountry', 'code', 'Belgique')).toEqual({ ok: false, errors: { deliveryCountry: expect.stringMatching(/^ISO 3166/) } });
-    expect(editCustomer(ws, 'cu_1', 'deliveryCity', 'text', 'x'.repeat(101)).ok).toBe(false);
-    expect(ws.getCustomer('cu_1')).toMatchObject({ country: 'FR', deliveryCountry: 'BE' });
+    const book = freshBook();
+    book.createCustomer('cu_1', { name: 'A', address: { country: 'FR' }, deliveryAddress: { country: 'BE' } }, now);
+    expect(editCustomer(book, 'cu_1', 'deliveryCountry', 'code', 'Belgique')).toEqual({ ok: false, errors: { deliveryCountry: expect.stringMatching(/^ISO 3166/) } });
+    expect(editCustomer(book, 'cu_1', 'deliveryCity', 'text', 'x'.repeat(101)).ok).toBe(false);
+    expect(book.getCustomer('cu_1')).toMatchObject({ country: 'FR', deliveryCountry: 'BE' });
     expect(formFieldOf('deliveryAddress.postcode')).toBe('deliveryPostcode');
     expect(formFieldOf('address.postcode')).toBe('postcode');
     expect(formFieldOf('name')).toBe('name');
@@ -148,12 +159,13 @@ describe('workspace edits from forms', () => {
       deliveryCity: { kind: 'text' as const, raw: 'Dijon' },
       deliveryCountry: { kind: 'code' as const, raw: country },
     });
-    expect(createCustomer(ws, 'cu_1', draft('Bourgogne'), now)).toEqual({ ok: false, errors: { deliveryCountry: expect.any(String) } });
-    const both = createCustomer(ws, 'cu_1', { ...draft('Bourgogne'), siren: { kind: 'compact', raw: '123' } }, now);
+    const book = freshBook();
+    expect(createCustomer(ws, () => book, 'cu_1', draft('Bourgogne'), now)).toEqual({ ok: false, errors: { deliveryCountry: expect.any(String) } });
+    const both = createCustomer(ws, () => book, 'cu_1', { ...draft('Bourgogne'), siren: { kind: 'compact', raw: '123' } }, now);
     expect(both.ok === false && Object.keys(both.errors).sort()).toEqual(['deliveryCountry', 'siren']);
-    expect(ws.customers.size).toBe(0);
-    expect(createCustomer(ws, 'cu_1', draft('fr'), now)).toEqual({ ok: true });
-    expect(ws.getCustomer('cu_1')).toMatchObject({ city: 'Beaune', deliveryCity: 'Dijon', deliveryCountry: 'FR' });
-    expect(ws.getCustomer('cu_1')?.country).toBeUndefined();
+    expect(book.customers.size).toBe(0);
+    expect(createCustomer(ws, () => book, 'cu_1', draft('fr'), now)).toEqual({ ok: true });
+    expect(book.getCustomer('cu_1')).toMatchObject({ city: 'Beaune', deliveryCity: 'Dijon', deliveryCountry: 'FR' });
+    expect(book.getCustomer('cu_1')?.country).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 import {
-  ValidationError, address, checkBic, checkIban, checkSiren, checkSiret, checkVatNumber, customerInput, productInput,
-  type CustomerInput, type IdentifierCheck, type ProductInput, type Workspace,
+  ValidationError, address, checkBic, checkIban, checkSiren, checkSiret, checkVatNumber, createCustomerIn, customerInput, productInput,
+  type CustomerBook, type CustomerInput, type IdentifierCheck, type ProductInput, type Workspace,
 } from '@facturo/core';
 import { parseInput, type FieldValue, type InputKind } from './fieldInput';
 
-// Field-by-field edits of the workspace from forms: each keystroke that makes a valid value is written at
-// once (so others see it live); an invalid one writes nothing and returns core's message for that field.
+// Field-by-field edits of the workspace and of a customer's own document from forms: each keystroke that
+// makes a valid value is written at once (so others see it live); an invalid one writes nothing and returns
+// core's message for that field.
 
 /** Field name -> core's message. Nested names ("address.city") are flattened to the form's ("city"). */
 export type FieldErrors = Record<string, string>;
@@ -87,7 +88,7 @@ export function editLogo(ws: Workspace, dataUrl: string, id: string): EditResult
   return attempt('logo', () => ws.setLogo(id, dataUrl));
 }
 
-export function editCustomer(ws: Workspace, id: string, field: string, kind: InputKind, raw: string): EditResult {
+export function editCustomer(book: CustomerBook, id: string, field: string, kind: InputKind, raw: string): EditResult {
   const checked = checkedValue(field, parseInput(kind, raw));
   if ('error' in checked) return checked.error;
   const value = checked.value;
@@ -97,7 +98,7 @@ export function editCustomer(ws: Workspace, id: string, field: string, kind: Inp
       ? shapeOf(address.shape, deliveryFields[field] ?? '')
       : shapeOf(customerInput.shape, field);
   // updateCustomer clears a field given as ''.
-  return requiredError(schema, field, value) ?? attempt(field, () => ws.updateCustomer(id, { [field]: value }));
+  return requiredError(schema, field, value) ?? attempt(field, () => book.updateCustomer(id, { [field]: value }));
 }
 
 export function editProduct(ws: Workspace, id: string, field: string, kind: InputKind, raw: string): EditResult {
@@ -105,9 +106,12 @@ export function editProduct(ws: Workspace, id: string, field: string, kind: Inpu
   return requiredError(shapeOf(productInput.shape, field), field, value) ?? attempt(field, () => ws.updateProduct(id, { [field]: value }));
 }
 
-export function setArchived(ws: Workspace, what: 'customer' | 'product', id: string, archived: boolean): void {
-  if (what === 'customer') ws.updateCustomer(id, { archived });
-  else ws.updateProduct(id, { archived });
+export function setCustomerArchived(book: CustomerBook, id: string, archived: boolean): void {
+  book.updateCustomer(id, { archived });
+}
+
+export function setProductArchived(ws: Workspace, id: string, archived: boolean): void {
+  ws.updateProduct(id, { archived });
 }
 
 /** A form draft: raw strings typed by the user, with the kind of each field. */
@@ -122,7 +126,11 @@ function parsedDraft(draft: Draft): Record<string, FieldValue> {
   return out;
 }
 
-export function createCustomer(ws: Workspace, id: string, draft: Draft, now: string): EditResult {
+/**
+ * A new customer from the form: its record in its own document (`book`, opened only once the input is
+ * valid, so a refused form leaves no document behind) and its entry in the workspace's directory.
+ */
+export function createCustomer(ws: Workspace, book: () => CustomerBook, id: string, draft: Draft, now: string, createdBy?: string): EditResult {
   const flat = parsedDraft(draft);
   const problems: FieldErrors = {};
   for (const [field, v] of Object.entries(flat)) {
@@ -138,9 +146,9 @@ export function createCustomer(ws: Workspace, id: string, draft: Draft, now: str
     ...(Object.keys(addr).length > 0 ? { address: addr } : {}),
     ...(Object.keys(delivery).length > 0 ? { deliveryAddress: delivery } : {}),
   } as CustomerInput;
-  if (Object.keys(problems).length === 0) return attempt(null, () => ws.createCustomer(id, input, now));
-  // Report every wrong field at once: the schema's problems with the rest, without writing anything.
   const parsed = customerInput.safeParse(input);
+  if (parsed.success && Object.keys(problems).length === 0) return attempt(null, () => createCustomerIn(ws, book(), id, input, now, createdBy));
+  // Report every wrong field at once: the schema's problems with the rest, without writing anything.
   const schemaErrors: FieldErrors = {};
   for (const issue of parsed.success ? [] : parsed.error.issues) schemaErrors[formFieldOf(issue.path.map(String).join('.'))] ??= issue.message;
   return { ok: false, errors: { ...schemaErrors, ...problems } };

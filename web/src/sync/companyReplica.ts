@@ -1,11 +1,11 @@
 import { SharedReplicas, type Held } from './shared';
 import { Workspace, docIds } from '@facturo/core';
-import { db } from '../stores/db';
 import { onSignOut } from '../auth/session';
-import { projectCustomers, rebuildCustomerIndex } from '../stores/customerIndex';
+import { followCustomerDirectory } from './customerReplica';
 import { openRoom, type Room, type RoomOptions, type RoomUser } from './room';
 
 // One live replica per open company: the workspace Y.Doc, kept in IndexedDB and synced over WebSocket.
+// While it is open, this device follows the workspace's directory of customers (customerReplica.ts).
 
 export type ReplicaUser = RoomUser;
 
@@ -20,13 +20,10 @@ const open = new SharedReplicas<CompanyReplica>();
 export type OpenOptions = Omit<RoomOptions, 'onLoaded'>;
 
 function createReplica(companyId: string, opts: OpenOptions): Held<CompanyReplica> {
-  let stopProjection: (() => void) | null = null;
+  let stopFollowing: (() => void) | null = null;
   const room = openRoom(docIds.workspace(companyId), {
     ...opts,
-    onLoaded: () => {
-      stopProjection = projectCustomers(db, companyId, workspace);
-      void rebuildCustomerIndex(db, companyId, workspace).catch(() => undefined);
-    },
+    onLoaded: () => (stopFollowing = followCustomerDirectory(companyId, workspace)),
   });
   const workspace = new Workspace(room.doc);
   const replica: CompanyReplica = {
@@ -43,7 +40,7 @@ function createReplica(companyId: string, opts: OpenOptions): Held<CompanyReplic
   return {
     value: replica,
     destroy() {
-      stopProjection?.();
+      stopFollowing?.();
       room.destroy();
     },
   };

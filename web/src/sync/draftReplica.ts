@@ -1,15 +1,15 @@
 import { SharedReplicas, type Held } from './shared';
 import { createSignal } from 'solid-js';
 import { DraftDocument, docIds } from '@facturo/core';
-import { onSignOut, session } from '../auth/session';
-import { grantedIn, roomReadOnly } from '../auth/access';
+import { onSignOut } from '../auth/session';
 import { db } from '../stores/db';
 import { copyDraftContent, createDraft, draftHash } from '../stores/draftEdits';
 import { newId } from '../stores/ids';
 import type { DocumentKind, Workspace } from '@facturo/core';
 import { projectDraft } from '../stores/draftProjection';
 import type { DraftProbe } from '../stores/issueSender';
-import { openRoom, type Room, type RoomOptions } from './room';
+import { openRoom, type Room } from './room';
+import { optionsFor, type MemberRoomOptions } from './roomOptions';
 
 // One live replica per open draft (invoice, credit note): its own Yjs document `co_X.dc_Y`, kept in
 // IndexedDB and synced like the workspace, shared by the editor and the outbox's issue command.
@@ -26,9 +26,7 @@ const open = new SharedReplicas<DraftReplica>();
 const [resets, setResets] = createSignal(0);
 export { resets };
 
-export type DraftOpenOptions = Omit<RoomOptions, 'onLoaded'>;
-
-function createEntry(companyId: string, documentId: string, opts: DraftOpenOptions): Held<DraftReplica> {
+function createEntry(companyId: string, documentId: string, opts: MemberRoomOptions): Held<DraftReplica> {
   let stopProjection: (() => void) | null = null;
   const room = openRoom(docIds.document(companyId, documentId), {
     ...opts,
@@ -45,21 +43,13 @@ function createEntry(companyId: string, documentId: string, opts: DraftOpenOptio
 }
 
 /** Opens (or shares) a draft's replica; call release when done. */
-export function openDraft(companyId: string, documentId: string, opts: DraftOpenOptions): { replica: DraftReplica; release: () => void } {
+export function openDraft(companyId: string, documentId: string, opts: MemberRoomOptions): { replica: DraftReplica; release: () => void } {
   return open.acquire(docIds.document(companyId, documentId), () => createEntry(companyId, documentId, opts));
-}
-
-/** The room options of the signed-in person for a company; read-only follows their role as it changes. */
-export function optionsFor(companyId: string): DraftOpenOptions {
-  const me = session.me();
-  const company = session.company(companyId);
-  if (!me || !company) throw new Error('not signed in to this company');
-  return { user: { id: me.user.id, name: me.user.displayName }, readOnly: () => roomReadOnly('document', grantedIn(session.company(companyId))) };
 }
 
 /** For the outbox: the draft held open while one issue attempt waits for its acknowledgement. */
 export function probeDraft(companyId: string, documentId: string): DraftProbe {
-  const { replica, release } = openDraft(companyId, documentId, optionsFor(companyId));
+  const { replica, release } = openDraft(companyId, documentId, optionsFor(companyId, 'document'));
   return {
     whenAcked: (ms) => replica.room.whenAcked(ms),
     draftHash: () => draftHash(replica.draft),
@@ -72,7 +62,7 @@ const keepOpenMs = 10_000;
 
 /** A new draft, created on this device (offline too); resolves with its id. */
 export function startDraft(companyId: string, ws: Workspace, kind: DocumentKind): string {
-  const opts = optionsFor(companyId);
+  const opts = optionsFor(companyId, 'document');
   const id = newId('dc');
   const { replica, release } = openDraft(companyId, id, opts);
   createDraft(ws, replica.draft, { id, kind, createdAt: new Date().toISOString(), createdBy: opts.user.id });
@@ -82,7 +72,7 @@ export function startDraft(companyId: string, ws: Workspace, kind: DocumentKind)
 
 /** A new draft holding the content of another (late edits of an issued document); resolves with its id. */
 export function copyIntoNewDraft(companyId: string, ws: Workspace, source: DraftReplica): string {
-  const opts = optionsFor(companyId);
+  const opts = optionsFor(companyId, 'document');
   const id = newId('dc');
   const { replica, release } = openDraft(companyId, id, opts);
   const createdAt = new Date().toISOString();
@@ -104,7 +94,7 @@ export async function warmDrafts(companyId: string, ids: string[], concurrency =
   for (const id of queue) warmed.add(`${companyId}.${id}`);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const { replica, release } = openDraft(companyId, id, optionsFor(companyId));
+      const { replica, release } = openDraft(companyId, id, optionsFor(companyId, 'document'));
       await replica.room.whenAcked(8000);
       release();
     }

@@ -37,6 +37,11 @@ export class SharedReplicas<T> {
     return this.entries.has(key);
   }
 
+  /** The open one, without holding it. */
+  get(key: string): T | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   /** Closes one now, whoever still holds it. */
   discard(key: string) {
     const entry = this.entries.get(key);

@@ -1,5 +1,5 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { draftHash, draftProblems, safeTotals, splitProblems } from '../../stores/draftEdits';
 import { queueIssue } from '../../stores/outboxLoop';
 import type { OutboxEntry } from '../../stores/db';
@@ -9,6 +9,8 @@ import { invoicesApi } from '../../api/invoices';
 import { session } from '../../auth/session';
 import { describeError } from '../../errors';
 import type { DraftReplica } from '../../sync/draftReplica';
+import { openCustomer, type CustomerReplica } from '../../sync/customerReplica';
+import { createCustomerRows } from '../customerRows';
 import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { Notice } from '../Notice';
@@ -35,11 +37,31 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
   const draft = props.d.draft;
   const base = `/c/${company.id}`;
   const meta = createMemo(() => (room.version(), draft.readMeta()));
+  const customerId = createMemo(() => meta().customerId);
+  const rows = createCustomerRows(company.id);
+  // The chosen customer's own document, held open while it is chosen: the legal checks read its record.
+  const [held, setHeld] = createSignal<CustomerReplica | null>(null);
+  createEffect(
+    on(customerId, (id) => {
+      if (!id || ws.customerEntry(id)?.erasedAt) return setHeld(null);
+      const { replica: c, release } = openCustomer(company.id, id);
+      setHeld(c);
+      onCleanup(release);
+    }),
+  );
+  const customer = createMemo(() => {
+    const c = held();
+    return c ? (c.room.version(), c.book.getCustomer(c.customerId)) : undefined;
+  });
   const totals = createMemo(() => (room.version(), safeTotals(draft)));
-  const problems = createMemo(() => (room.version(), replica.version(), draftProblems(ws, draft, today())));
+  const problems = createMemo(() => (room.version(), replica.version(), draftProblems(ws, draft, today(), customer())));
   const split = createMemo(() => splitProblems(problems()));
   const lineIds = createMemo(() => (room.version(), draft.listLines().map((l) => l.id)));
-  const customerName = () => (meta().customerId ? ws.getCustomer(meta().customerId ?? '')?.name : undefined);
+  const nameOf = (id: string) => (customer()?.id === id ? customer()?.name : undefined) ?? rows().get(id)?.name;
+  const customerName = () => {
+    const id = customerId();
+    return id ? nameOf(id) : undefined;
+  };
   const pending = () => props.issue !== undefined && props.issue.rejected !== true;
   const refused = () => (props.issue?.rejected === true ? props.issue : undefined);
   const readOnly = () => room.readOnly() || pending();
@@ -120,10 +142,10 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
         <Notice kind="info" testid="draft-locked">{t('access.documentsLocked')}</Notice>
       </Show>
       <form class="form invoice-form" onSubmit={(e) => e.preventDefault()} data-testid="invoice-editor">
-        <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} part="customer" />
+        <DraftFields d={props.d} ws={ws} base={base} readOnly={readOnly()} part="customer" customers={rows()} customer={customer()} />
         <LinesSection d={props.d} ws={ws} version={replica.version} totals={totals()} lineProblems={split().lines} currency={meta().currency ?? 'EUR'} readOnly={readOnly()} />
         <TotalsPanel totals={totals()} empty={lineIds().length === 0} currency={meta().currency ?? 'EUR'} />
-        <DraftFields d={props.d} ws={ws} version={replica.version} base={base} readOnly={readOnly()} part="details" />
+        <DraftFields d={props.d} ws={ws} base={base} readOnly={readOnly()} part="details" customers={rows()} customer={customer()} />
       </form>
       <IssueChecklist problems={problems()} base={base} customerId={meta().customerId} customerName={customerName()} lineIds={lineIds()}>
         <Show when={!can('invoices.issue') && !pending()}>
@@ -158,7 +180,7 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
       <HistoryPanel
         doc={props.d.documentId}
         prefix={[]}
-        scope={{ kind: 'draft', lineNumber: (id) => lineIds().indexOf(id) + 1 || null, customerName: (id) => ws.getCustomer(id)?.name ?? null }}
+        scope={{ kind: 'draft', lineNumber: (id) => lineIds().indexOf(id) + 1 || null, customerName: (id) => nameOf(id) ?? null }}
       />
       <DeleteDraftDialog
         open={deleting()}

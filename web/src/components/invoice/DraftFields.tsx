@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import type { Workspace } from '@facturo/core';
+import type { Customer, Workspace } from '@facturo/core';
+import type { CustomerRow } from '../../stores/db';
 import { editMeta } from '../../stores/draftEdits';
 import type { DraftReplica } from '../../sync/draftReplica';
 import { formatDay, t } from '../../i18n';
@@ -28,17 +29,25 @@ const detailSpecs: FieldSpec[] = [
   { name: 'notes', label: 'invoice.notes', hint: 'invoice.notesHint', kind: 'text', control: 'textarea', rows: 2, wide: true },
 ];
 
-/** The customer, or the other header fields, of a draft, edited live. */
-export function DraftFields(props: { d: DraftReplica; ws: Workspace; version: () => number; base: string; readOnly: boolean; part: 'customer' | 'details' }) {
+/**
+ * The customer, or the other header fields, of a draft, edited live. `customers`: this device's rows (the
+ * choice); `customer`: the chosen one's record, from its own document.
+ */
+export function DraftFields(props: {
+  d: DraftReplica;
+  ws: Workspace;
+  base: string;
+  readOnly: boolean;
+  part: 'customer' | 'details';
+  customers: ReadonlyMap<string, CustomerRow>;
+  customer: Customer | undefined;
+}) {
   const { can } = useCompany();
   const room = props.d.room;
   const draft = props.d.draft;
   const meta = createMemo(() => (room.version(), draft.readMeta()));
-  const customers = createMemo(() => (props.version(), props.ws.listCustomers()));
-  const customer = createMemo(() => {
-    const id = meta().customerId;
-    return id ? (props.version(), props.ws.getCustomer(id)) : undefined;
-  });
+  const customers = createMemo(() => [...props.customers.values()].filter((r) => !r.archived).sort((a, b) => a.name.localeCompare(b.name)));
+  const customer = () => props.customer;
   const customerSpec = (): FieldSpec => ({
     name: 'customerId',
     label: 'invoice.customer',

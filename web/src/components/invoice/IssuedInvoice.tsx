@@ -5,6 +5,7 @@ import type { DraftReplica } from '../../sync/draftReplica';
 import { createAction } from '../action';
 import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
+import { createCustomerRows } from '../customerRows';
 import { Notice } from '../Notice';
 import { createCreditNote } from './creditNote';
 import { createFrozen, frozenLogo } from './frozen';
@@ -24,7 +25,8 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
   const isInvoice = () => meta().kind !== 'credit_note';
   const [sending, setSending] = createSignal(false);
   const { busy, error, run } = createAction();
-  const customerEmail = () => frozen.doc()?.buyer.email ?? (meta().customerId ? replica.workspace.getCustomer(meta().customerId ?? '')?.email : undefined) ?? '';
+  const customers = createCustomerRows(company.id);
+  const customerEmail = () => frozen.doc()?.buyer.email ?? customers().get(meta().customerId ?? '')?.email ?? '';
 
   const credit = () => run(async () => navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`));
 

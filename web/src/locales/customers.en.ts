@@ -1,0 +1,26 @@
+import type { customersFr } from './customers.fr';
+
+export const customersEn: Record<keyof typeof customersFr, string> = {
+  'erase.title': 'Erase personal data',
+  'erase.lead': 'Use this when the customer asks you to (the GDPR right to erasure) or when you no longer have a reason to keep their details.',
+  'erase.whatRecord': 'The record of “{name}”, its contacts and the history of their changes will become unreadable, for the whole team and on every device.',
+  'erase.whatInvoices': 'Invoices and credit notes already issued to this customer are kept for 10 years, as the law requires (French Commercial Code, art. L123-22): they keep the name and address printed on them.',
+  'erase.whatDrafts': 'Drafts prepared for this customer must first be deleted or given another customer.',
+  'erase.whatFinal': 'This cannot be undone: nobody, not even Facturo, can recover this data.',
+  'erase.open': 'Erase this customer’s data…',
+  'erase.offline': 'Offline: erasing will be possible once the connection is back.',
+  'erase.confirmTitle': 'Erase the data of “{name}” for good?',
+  'erase.reason': 'Reason for erasing',
+  'erase.reasonHint': 'It is written to the company’s audit log. For example: “Request from the customer by email, 1 December”.',
+  'erase.reasonMissing': 'Say why the data is erased.',
+  'erase.passkeyNote': 'You will then confirm with your passkey.',
+  'erase.confirm': 'Erase for good',
+  'erase.running': 'Erasing…',
+  'erase.hasDrafts': 'Cannot erase yet: drafts still refer to this customer. Delete each of them or choose another customer in it, then try again.',
+  'erase.draftInvoice': 'Draft invoice started on {date}',
+  'erase.draftCreditNote': 'Draft credit note started on {date}',
+  'erase.draftUnknown': 'Draft {id}',
+  'erase.done': 'The personal data of “{name}” was erased. Invoices already issued can still be read.',
+  'erase.erased': 'The personal data of this customer was erased. Invoices already issued can still be read.',
+  'erase.erasedOn': 'The personal data of this customer was erased on {date}. Invoices already issued can still be read.',
+};
