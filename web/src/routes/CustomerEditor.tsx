@@ -8,6 +8,7 @@ import { EditRecordForm, NewRecordForm, type RecordAccess } from '../components/
 import { ContactsSection } from '../components/ContactsSection';
 import { Notice } from '../components/Notice';
 import { SyncStatus } from '../components/SyncStatus';
+import { EraseCustomerSection } from '../components/customers/EraseCustomerSection';
 import { customerSections } from './formSpecs';
 import { focusFromHash } from '../components/focusFromHash';
 import { HistoryPanel } from '../components/audit/HistoryPanel';
@@ -71,6 +72,9 @@ function EditCustomer(props: { id: string; back: string }) {
           <>
             {/* The server answers customers/cu_… in the workspace from the customer's own document. */}
             <HistoryPanel doc="workspace" prefix={['customers', id]} scope={{ kind: 'customer' }} />
+            <Show when={company.role === 'owner'}>
+              <EraseCustomerSection customerId={id} name={String(record()?.name ?? '')} back={props.back} />
+            </Show>
           </>
         )}
       />

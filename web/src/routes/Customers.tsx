@@ -1,11 +1,12 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
 import { db, type CustomerRow } from '../stores/db';
 import { searchCustomers } from '../stores/customerIndex';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
-import { EmptyState } from '../components/Notice';
+import { EmptyState, Notice } from '../components/Notice';
+import type { ErasedState } from '../components/customers/EraseCustomerSection';
 import { syncCustomerCopies } from '../sync/customerReplica';
 
 export default function Customers() {
@@ -15,6 +16,7 @@ export default function Customers() {
   const [showArchived, setShowArchived] = createSignal(false);
   const [rows, setRows] = createSignal<CustomerRow[] | null>(null);
 
+  const location = useLocation<ErasedState | undefined>();
   // The list reads the Dexie search index, which follows each customer's own document.
   createEffect(
     on([query, showArchived], ([q, archived]) => {
@@ -41,6 +43,9 @@ export default function Customers() {
           </A>
         </Show>
       </div>
+      <Show when={location.state?.erased}>
+        {(name) => <Notice kind="success" testid="customer-erased-done">{t('erase.done', { name: name() })}</Notice>}
+      </Show>
       <Show
         when={hasAny()}
         fallback={
