@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { SyncState } from './AppShell';
 
 export type CustomerField = 'kind' | 'name' | 'siren' | 'vatNumber' | 'email' | 'phone' | 'line1' | 'line2' | 'postcode' | 'city' | 'country' | 'paymentTermsDays' | 'language' | 'notes';
 
@@ -11,12 +12,19 @@ export class CustomerEditorPage {
   readonly createButton: Locator;
   readonly formError: Locator;
   readonly notFound: Locator;
+  /** The sync chip of the customer's own document (the shell's speaks for the workspace). */
+  readonly syncStatus: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('record-title');
     this.createButton = page.getByTestId('create-record');
     this.formError = page.getByTestId('form-error');
     this.notFound = page.getByTestId('record-not-found');
+    this.syncStatus = page.getByTestId('doc-sync-status');
+  }
+
+  async expectSyncState(state: SyncState, timeout?: number) {
+    await expect(this.syncStatus).toHaveAttribute('data-state', state, timeout === undefined ? {} : { timeout });
   }
 
   async goto(companyId: string, customerId: string) {

@@ -79,6 +79,8 @@ export class InvoiceEditorPage {
   readonly documentNumber: Locator;
   readonly documentTotal: Locator;
   readonly notFound: Locator;
+  readonly deleteButton: Locator;
+  readonly confirmDeleteButton: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('invoice-title');
@@ -110,6 +112,8 @@ export class InvoiceEditorPage {
     this.documentNumber = this.document.getByTestId('doc-number');
     this.documentTotal = this.document.getByTestId('doc-total');
     this.notFound = page.getByTestId('invoice-not-here');
+    this.deleteButton = page.getByTestId('delete-draft');
+    this.confirmDeleteButton = page.getByTestId('confirm-delete-draft');
   }
 
   async goto(companyId: string, documentId: string) {
@@ -143,6 +147,12 @@ export class InvoiceEditorPage {
   async issue() {
     await this.issueButton.click();
     await this.confirmIssueButton.click();
+  }
+
+  /** "Supprimer le brouillon", then "Oui, supprimer" in the confirmation dialog. */
+  async deleteDraft() {
+    await this.deleteButton.click();
+    await this.confirmDeleteButton.click();
   }
 
   documentId(): string {

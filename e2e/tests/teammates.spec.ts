@@ -34,9 +34,9 @@ test('an owner invites a teammate who registers, and both co-edit one customer l
   await bruno.editor.type('notes', `Rappeler lundi ${tag}`);
   await expect(owner.editor.field('notes')).toHaveValue(`Rappeler lundi ${tag}`);
 
-  // Both edits reached the server: each device says so, and a fresh load shows them.
-  await owner.shell.expectSyncState('saved');
-  await bruno.shell.expectSyncState('saved');
+  // Both edits reached the server: each device says so for the customer's document, and a fresh load shows them.
+  await owner.editor.expectSyncState('saved');
+  await bruno.editor.expectSyncState('saved');
   await owner.page.reload();
   await expect(owner.editor.field('city')).toHaveValue('Villeurbanne');
   await expect(owner.editor.field('notes')).toHaveValue(`Rappeler lundi ${tag}`);
