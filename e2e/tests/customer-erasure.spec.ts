@@ -47,7 +47,7 @@ test('an owner erases a customer’s personal data once its draft is gone; a tea
   const erase = new EraseCustomerSection(owner.page);
   await expect(erase.section).toContainText('conservés 10 ans');
   const refused = await erase.erase('Demande de la cliente par e-mail');
-  await expect(erase.draftsNotice).toContainText('des brouillons concernent encore ce client');
+  await expect(erase.draftsNotice).toContainText('Rien n’a été effacé : des brouillons concernent encore ce client');
   await expect(erase.draftLinks).toHaveCount(1);
   await erase.draftLinks.click();
   await expect(owner.page).toHaveURL(new RegExp(`/invoices/${draftId}$`));

@@ -16,7 +16,7 @@ export const customersEn: Record<keyof typeof customersFr, string> = {
   'erase.passkeyNote': 'You will then confirm with your passkey.',
   'erase.confirm': 'Erase for good',
   'erase.running': 'Erasing…',
-  'erase.hasDrafts': 'Cannot erase yet: drafts still refer to this customer. Delete each of them or choose another customer in it, then try again.',
+  'erase.hasDrafts': 'Nothing was erased: drafts still refer to this customer. Open each of them to delete it or give it another customer, then try again.',
   'erase.draftInvoice': 'Draft invoice started on {date}',
   'erase.draftCreditNote': 'Draft credit note started on {date}',
   'erase.draftUnknown': 'Draft {id}',

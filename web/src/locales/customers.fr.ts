@@ -15,7 +15,7 @@ export const customersFr = {
   'erase.passkeyNote': 'Vous confirmerez ensuite avec votre clé d’accès.',
   'erase.confirm': 'Effacer définitivement',
   'erase.running': 'Effacement…',
-  'erase.hasDrafts': 'Effacement impossible pour l’instant : des brouillons concernent encore ce client. Supprimez chacun d’eux ou choisissez-y un autre client, puis recommencez.',
+  'erase.hasDrafts': 'Rien n’a été effacé : des brouillons concernent encore ce client. Ouvrez chacun d’eux pour le supprimer ou lui attribuer un autre client, puis recommencez.',
   'erase.draftInvoice': 'Brouillon de facture commencé le {date}',
   'erase.draftCreditNote': 'Brouillon d’avoir commencé le {date}',
   'erase.draftUnknown': 'Brouillon {id}',

@@ -33,7 +33,9 @@ function CustomerPage(props: { id: string; back: string }) {
           <Notice kind="info" testid="customer-erased">
             {erasedAt() ? t('erase.erasedOn', { date: formatDate(erasedAt() ?? '') }) : t('erase.erased')}
           </Notice>
-          <A href={props.back} class="btn">← {t('common.backToList')}</A>
+          <div class="actions">
+            <A href={props.back} class="btn">← {t('common.backToList')}</A>
+          </div>
         </>
       }
     >
