@@ -116,6 +116,7 @@ const warming = new Set<string>();
  * record lands in IndexedDB (editable offline later) and their row in the list.
  */
 export async function warmCustomers(companyId: string, directory: readonly CustomerIndexEntry[], concurrency = 3): Promise<void> {
+  const opts = optionsFor(companyId, 'customer');
   const server = await serverRevisions(companyId);
   const ids = customersToWarm(directory, await customerRows(db, companyId), server);
   const queue = ids.map((id) => docIds.customer(companyId, id)).filter((key) => !warming.has(key) && !open.has(key) && !forgotten().has(key));
@@ -123,7 +124,7 @@ export async function warmCustomers(companyId: string, directory: readonly Custo
   const worker = async () => {
     for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
       const id = docIds.customerOf(key) ?? '';
-      const { replica, release } = openCustomer(companyId, id);
+      const { replica, release } = openCustomer(companyId, id, opts);
       try {
         const rev = server?.get(id);
         if ((await whenSynced(replica, 8000)) && rev !== undefined) {
