@@ -11,7 +11,7 @@ export const customersEn: Record<keyof typeof customersFr, string> = {
   'erase.offline': 'Offline: erasing will be possible once the connection is back.',
   'erase.confirmTitle': 'Erase the data of “{name}” for good?',
   'erase.reason': 'Reason for erasing',
-  'erase.reasonHint': 'It is written to the company’s audit log. For example: “Request from the customer by email, 1 December”.',
+  'erase.reasonHint': 'It is written to the company’s audit log, which keeps it: write no name, address or other personal data in it. For example: “Request from the customer by email, 1 December”.',
   'erase.reasonMissing': 'Say why the data is erased.',
   'erase.passkeyNote': 'You will then confirm with your passkey.',
   'erase.confirm': 'Erase for good',

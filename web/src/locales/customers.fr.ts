@@ -10,7 +10,7 @@ export const customersFr = {
   'erase.offline': 'Hors ligne : l’effacement sera possible au retour de la connexion.',
   'erase.confirmTitle': 'Effacer définitivement les données de « {name} » ?',
   'erase.reason': 'Motif de l’effacement',
-  'erase.reasonHint': 'Il est inscrit au journal d’audit de l’entreprise. Par exemple : « Demande du client par e-mail du 1er décembre ».',
+  'erase.reasonHint': 'Il est inscrit au journal d’audit de l’entreprise, qui le garde : n’y écrivez ni nom, ni adresse, ni autre donnée personnelle. Par exemple : « Demande du client par e-mail du 1er décembre ».',
   'erase.reasonMissing': 'Indiquez le motif de l’effacement.',
   'erase.passkeyNote': 'Vous confirmerez ensuite avec votre clé d’accès.',
   'erase.confirm': 'Effacer définitivement',
