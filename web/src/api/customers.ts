@@ -1,4 +1,5 @@
 import { ApiError, request } from './http';
+import type { ListedCustomer } from '../stores/customerIndex';
 
 // docs/protocol.md "Customers": what the PWA asks of the server besides syncing each customer's document.
 
@@ -16,6 +17,8 @@ export interface CustomerErasure {
 const company = (companyId: string) => `company=${encodeURIComponent(companyId)}`;
 
 export const customersApi = {
+  /** Every customer, archived ones too: rows for a device that has none yet (their documents follow). */
+  list: (companyId: string) => request<ListedCustomer[]>('GET', `/api/v1/customers?archived=true&${company(companyId)}`),
   revisions: (companyId: string) => request<CustomerRevision[]>('GET', `/api/v1/customers/revisions?${company(companyId)}`),
   /**
    * Owners only (GDPR art. 17): the server asks for a passkey first (401 reauth_required, retried by

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CustomerBook } from '@facturo/core';
 import { FacturoDb } from './db';
-import { projectCustomer, recordRevision, searchCustomers } from './customerIndex';
+import { projectCustomer, recordRevision, searchCustomers, seedRows } from './customerIndex';
 
 const co = 'co_AAAAAAAAAAAAAAAA';
 const other = 'co_BBBBBBBBBBBBBBBB';
@@ -101,5 +101,22 @@ describe('customer rows projected from each customer’s own document', () => {
     expect(await searchCustomers(db, co, '')).toHaveLength(0);
     expect(await searchCustomers(db, co, '', true)).toHaveLength(1);
     expect(await searchCustomers(db, other, '', true)).toHaveLength(0);
+  });
+});
+
+describe('rows seeded from the server’s list', () => {
+  it('adds the customers this device lacks, searchable at once and without a revision, and leaves its own rows alone', async () => {
+    const db = freshDb();
+    const p = projectCustomer(db, co, 'cu_mine00001', bookWith('cu_mine00001', { name: 'Boulangerie Martin' }), () => false);
+    p.stop();
+    await p.flushed();
+    const added = await seedRows(db, co, [
+      { id: 'cu_mine00001', name: 'Renamed by the server', archived: false },
+      { id: 'cu_new000001', name: 'Hôtel Le Grand Cerf', email: 'direction@grandcerf.fr', archived: false, address: { city: 'Beaune' } },
+    ]);
+    expect(added).toBe(1);
+    expect((await searchCustomers(db, co, 'beaune')).map((r) => [r.id, r.name, r.rev])).toEqual([['cu_new000001', 'Hôtel Le Grand Cerf', undefined]]);
+    const mine = await db.customers.get([co, 'cu_mine00001']);
+    expect(mine).toMatchObject({ name: 'Boulangerie Martin', unsent: true });
   });
 });

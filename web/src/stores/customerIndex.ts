@@ -47,6 +47,29 @@ export function projectCustomer(db: FacturoDb, companyId: string, customerId: st
   };
 }
 
+/** A customer as GET /customers lists it (its address nested). */
+export interface ListedCustomer {
+  id: string;
+  name: string;
+  email?: string;
+  archived: boolean;
+  address?: { city?: string };
+}
+
+/**
+ * Rows for the customers this device has none of yet, from the server's list: a new device shows the
+ * whole list at once instead of filling it as each document arrives. They carry no revision, so their
+ * documents are still fetched (for offline use); a row already here, maybe with unsent edits, is left alone.
+ */
+export async function seedRows(db: FacturoDb, companyId: string, listed: readonly ListedCustomer[]): Promise<number> {
+  return db.transaction('rw', db.customers, async () => {
+    const held = new Set((await db.customers.where('companyId').equals(companyId).primaryKeys()).map(([, id]) => id));
+    const rows = listed.filter((c) => !held.has(c.id)).map((c) => toRow(companyId, { ...c, city: c.address?.city } as Customer));
+    await db.customers.bulkAdd(rows);
+    return rows.length;
+  });
+}
+
 /** The server's revision this device now holds (after its copy was synced with the server). */
 export async function recordRevision(db: FacturoDb, companyId: string, customerId: string, rev: number): Promise<void> {
   await db.customers.update([companyId, customerId], { rev });

@@ -3,7 +3,7 @@ import { CustomerBook, docIds, type CustomerIndexEntry, type Workspace } from '@
 import { onSignOut } from '../auth/session';
 import { customersApi } from '../api/customers';
 import { db } from '../stores/db';
-import { customerRows, forgetCustomerRow, projectCustomer, recordRevision, type CustomerProjection } from '../stores/customerIndex';
+import { customerRows, forgetCustomerRow, projectCustomer, recordRevision, seedRows, type CustomerProjection } from '../stores/customerIndex';
 import { customersToWarm, erasedCopies, type ServerRevisions } from '../stores/customerCopies';
 import { createCustomer, type Draft, type EditResult } from '../stores/workspaceEdits';
 import { newId } from '../stores/ids';
@@ -109,6 +109,8 @@ async function serverRevisions(companyId: string): Promise<ServerRevisions> {
 }
 
 const warming = new Set<string>();
+/** Above this many customers to fetch, their rows come first from GET /customers. */
+const SEED_FROM_LIST = 20;
 
 /**
  * Opens, a few at a time, the customers of the directory this device lacks, holds unsent edits of, or
@@ -118,7 +120,11 @@ const warming = new Set<string>();
 export async function warmCustomers(companyId: string, directory: readonly CustomerIndexEntry[], concurrency = 3): Promise<void> {
   const opts = optionsFor(companyId, 'customer');
   const server = await serverRevisions(companyId);
-  const ids = customersToWarm(directory, await customerRows(db, companyId), server);
+  const rows = await customerRows(db, companyId);
+  const ids = customersToWarm(directory, rows, server);
+  // A device that lacks many customers (a new one) shows them all from one request first.
+  const held = new Set(rows.map((r) => r.id));
+  if (server && ids.filter((id) => !held.has(id)).length > SEED_FROM_LIST) await seedRows(db, companyId, await customersApi.list(companyId)).catch(() => 0);
   const queue = ids.map((id) => docIds.customer(companyId, id)).filter((key) => !warming.has(key) && !open.has(key) && !forgotten().has(key));
   for (const key of queue) warming.add(key);
   const worker = async () => {
