@@ -9,3 +9,4 @@ export * from './identifiers';
 export type { SmtpSettings } from './smtp';
 export * from './permissions';
 export type * from './wire-security';
+export * from './documents';

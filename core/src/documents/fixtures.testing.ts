@@ -1,0 +1,161 @@
+import { expect } from 'vitest';
+import * as Y from 'yjs';
+import { freezeDocument, type FrozenDocument } from '../issuing';
+import { computeInvoiceTotals, type DocumentAdjustmentInput } from '../tax';
+import { CustomerBook, type CustomerInput } from '../schema/customers';
+import { DraftDocument, type DocumentKind, type DocumentMetaInput, type LineInput } from '../schema/document';
+import { Workspace, defaultSeries, type CompanySettings } from '../schema/workspace';
+import { documentTypeCode, type Invoice } from './xml';
+
+/*
+ * Frozen documents for the e-invoice tests, one per case of the matrix, each issued through
+ * freezeDocument exactly as the server's issue command does; and the comparison of an invoice read
+ * back from XML with the frozen document it was written from.
+ */
+
+const now = '2026-11-29T10:00:00Z';
+
+const seller: Partial<CompanySettings> = {
+  legalName: 'Studio Boréal SAS', tradeName: 'Boréal', legalForm: 'SAS', shareCapital: '10000.00', rcsCity: 'Lyon',
+  siren: '912345675', siret: '91234567500017', vatNumber: 'FR65912345675', email: 'factures@boreal.example', phone: '+33 4 72 00 00 00',
+  line1: '25 quai Saint-Antoine', line2: 'Bâtiment B', postcode: '69002', city: 'Lyon', country: 'FR',
+  iban: 'FR7630006000011234567890189', bic: 'BNPAFRPPXXX', paymentTermsDays: 30,
+};
+
+const frenchCompany: CustomerInput = {
+  name: 'Boulangerie Martin & Fils', siren: '532198769', vatNumber: 'FR84532198769', email: 'compta@martin.example',
+  address: { line1: '12 rue de la République', postcode: '69001', city: 'Lyon', country: 'FR' }, paymentTermsDays: 45,
+};
+
+interface Case {
+  kind?: DocumentKind;
+  settings?: Partial<CompanySettings>;
+  customer?: CustomerInput;
+  meta?: DocumentMetaInput & { precedingNumber?: string; precedingIssueDate?: string };
+  lines: LineInput[];
+  /** Document level allowances and charges, which drafts do not hold yet (BG-20, BG-21). */
+  adjustments?: { allowances?: DocumentAdjustmentInput[]; charges?: DocumentAdjustmentInput[]; paidAmount?: string };
+}
+
+export function frozen(c: Case, number = 'F-2026-00042'): FrozenDocument {
+  const kind = c.kind ?? 'invoice';
+  const ws = new Workspace(new Y.Doc());
+  ws.updateSettings({ ...seller, ...c.settings });
+  const book = new CustomerBook(new Y.Doc());
+  book.createCustomer('cu_1', c.customer ?? frenchCompany, now);
+  const draft = new DraftDocument(new Y.Doc());
+  draft.init(kind, { createdAt: now, customerId: 'cu_1', operationCategory: 'services', ...c.meta });
+  c.lines.forEach((line, i) => draft.addLine(`l${i + 1}`, line));
+  const series = defaultSeries.find((s) => s.kind === kind)!;
+  const doc = freezeDocument(draft, { kind, settings: ws.readSettings(), customer: book.getCustomer('cu_1'), series, issueDate: '2026-11-29', id: 'dc_1', number });
+  if (!c.adjustments) return doc;
+  return { ...doc, totals: computeInvoiceTotals({ ...draft.toTaxInput(), ...c.adjustments }) };
+}
+
+const franchiseReason = { vatCategory: 'E' as const, vatRate: '0', exemptionReason: 'TVA non applicable, art. 293 B du CGI', exemptionCode: 'VATEX-FR-FRANCHISE' };
+
+/** The matrix every syntax is tested on: name → frozen document. */
+export const matrix: Record<string, () => FrozenDocument> = {
+  'standard-rated invoice with several rates': () =>
+    frozen({
+      settings: { vatOnDebits: true },
+      meta: { purchaseOrderRef: 'BC-2026/118', notes: 'Merci pour votre confiance.\nProjet « Vitrine » <phase 2>', deliveryDate: '2026-11-20' },
+      lines: [
+        { description: 'Site vitrine\nConception, intégration & mise en ligne', quantity: '1', unitPrice: '2400.00', vatRate: '20', productId: 'pr_site' },
+        { description: 'Maintenance', quantity: '3', unit: 'heures', unitPrice: '89.00', vatRate: '20', discountPercent: '10' },
+        { description: 'Livre « Le Web »', quantity: '2', unit: 'pièce', unitPrice: '24.90', vatRate: '5.5' },
+        { description: 'Formation', quantity: '0.5', unit: 'jour', unitPrice: '650.125', vatRate: '10' },
+      ],
+    }),
+  'franchise invoice (art. 293 B, category E)': () =>
+    frozen({
+      settings: { vatRegime: 'franchise', vatNumber: '', legalForm: 'EI', shareCapital: '', rcsCity: '' },
+      lines: [{ description: 'Cours de piano', quantity: '4', unit: 'h', unitPrice: '40', ...franchiseReason }],
+    }),
+  'reverse charge invoice (AE, autoliquidation)': () =>
+    frozen({
+      meta: { operationCategory: 'services' },
+      lines: [{ description: 'Travaux de plâtrerie (sous-traitance)', quantity: '1', unitPrice: '5000', vatCategory: 'AE', vatRate: '0', exemptionReason: 'Autoliquidation', exemptionCode: 'VATEX-EU-AE' }],
+    }),
+  'intra-EU supply of goods (K)': () =>
+    frozen({
+      customer: {
+        name: 'Bäckerei Müller GmbH', vatNumber: 'DE100000008', email: 'rechnung@mueller.example', language: 'en',
+        address: { line1: 'Hauptstraße 5', postcode: '10115', city: 'Berlin', country: 'DE' },
+        deliveryAddress: { line1: 'Lager 3, Industriestraße 9', postcode: '12099', city: 'Berlin', country: 'DE' },
+      },
+      meta: { operationCategory: 'goods', deliveryDate: '2026-11-25' },
+      lines: [{ description: 'Four à sole', quantity: '1', unitPrice: '12000', vatCategory: 'K', vatRate: '0', exemptionReason: 'Exonération de TVA, article 262 ter I du CGI', exemptionCode: 'VATEX-EU-IC' }],
+    }),
+  'credit note': () =>
+    frozen(
+      {
+        kind: 'credit_note',
+        meta: { precedingNumber: 'F-2026-00041', precedingIssueDate: '2026-11-02' },
+        lines: [{ description: 'Remboursement maintenance non effectuée', quantity: '2', unit: 'h', unitPrice: '89.00', vatRate: '20' }],
+      },
+      'AV-2026-00007',
+    ),
+  'invoice to an individual': () =>
+    frozen({
+      customer: { kind: 'individual', name: 'Camille Durand', email: 'camille@example.org', address: { line1: '3 impasse des Lilas', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
+      lines: [{ description: 'Séance photo', quantity: '1', unitPrice: '180', vatRate: '20' }],
+    }),
+  'foreign buyer, export of goods (G)': () =>
+    frozen({
+      customer: { name: 'Uhrwerk AG', email: 'billing@uhrwerk.example', language: 'en', address: { line1: 'Bahnhofstrasse 1', postcode: '8001', city: 'Zürich', country: 'CH' } },
+      meta: { operationCategory: 'goods', deliveryDate: '2026-11-24' },
+      lines: [{ description: 'Horloge murale', quantity: '3', unitPrice: '310', vatCategory: 'G', vatRate: '0', exemptionReason: 'Exonération de TVA, article 262 I du CGI', exemptionCode: 'VATEX-EU-G' }],
+    }),
+  'discounts, a charge and a delivery address': () =>
+    frozen({
+      customer: { ...frenchCompany, deliveryAddress: { line1: 'Fournil, 4 chemin du Moulin', postcode: '69230', city: 'Saint-Genis-Laval' } },
+      meta: { operationCategory: 'mixed', deliveryDate: '2026-11-27' },
+      lines: [
+        { description: 'Pétrin', quantity: '1', unitPrice: '3200', vatRate: '20', discountPercent: '5' },
+        { description: 'Installation', quantity: '6', unit: 'h', unitPrice: '75', vatRate: '20', discountPercent: '12.5' },
+      ],
+      adjustments: {
+        allowances: [{ percent: '2', baseAmount: '3433.75', vatCategory: 'S', vatRate: '20', reason: 'Remise fidélité', reasonCode: '95' }],
+        charges: [{ amount: '45.00', vatCategory: 'S', vatRate: '20', reason: 'Livraison', reasonCode: 'DL' }],
+      },
+    }),
+};
+
+/** What an e-invoice read back must say of its frozen document: numbers, dates, parties, lines, VAT, totals. */
+export function expectSameAsFrozen(read: Invoice, doc: FrozenDocument): void {
+  const { seller, buyer, totals } = doc;
+  expect(read).toMatchObject({ number: doc.number, issueDate: doc.issueDate, typeCode: documentTypeCode(doc.kind), currency: doc.currency });
+  expect(read.dueDate).toBe(doc.kind === 'credit_note' ? undefined : doc.dueDate);
+  expect(read.purchaseOrder).toBe(doc.meta.purchaseOrderRef);
+  expect(read.seller).toMatchObject({ name: seller.legalName, legalId: { id: seller.siren, scheme: '0002' }, electronicAddress: { id: seller.siren, scheme: '0225' } });
+  expect(read.seller.vatId).toBe(seller.vatNumber);
+  expect(read.seller.address).toEqual({ line1: seller.line1, line2: seller.line2, postcode: seller.postcode, city: seller.city, country: seller.country });
+  expect(read.buyer.name).toBe(buyer.name);
+  expect(read.buyer.legalId?.id).toBe(buyer.kind === 'company' && buyer.country === 'FR' ? buyer.siren : undefined);
+  expect(read.buyer.vatId).toBe(buyer.vatNumber);
+  expect(read.buyer.address).toEqual({ line1: buyer.line1, line2: buyer.line2, postcode: buyer.postcode, city: buyer.city, country: buyer.country });
+  expect(read.delivery?.date).toBe(doc.meta.deliveryDate);
+  expect(read.delivery?.address?.line1).toBe(buyer.deliveryLine1);
+  expect(read.lines).toHaveLength(doc.lines.length);
+  doc.lines.forEach((line, i) => {
+    const amounts = totals.lines[i]!;
+    const got = read.lines[i]!;
+    expect(got).toMatchObject({ quantity: line.quantity, netPrice: line.unitPrice, netAmount: amounts.netAmount, vatCategory: line.vatCategory });
+    expect(got.vatRate).toBe(amounts.vatRate);
+    expect(got.description ?? got.name).toBe(line.description);
+    expect(got.allowances.map((a) => [a.percent, a.amount])).toEqual(amounts.discount ? [[line.discountPercent, amounts.discount.amount]] : []);
+  });
+  expect(read.vatBreakdown).toEqual(
+    totals.vatBreakdown.map((v) => ({ category: v.vatCategory, rate: v.vatRate, taxableAmount: v.taxableAmount, taxAmount: v.taxAmount, exemptionReason: v.exemptionReason, exemptionCode: v.exemptionCode })),
+  );
+  expect(read.allowances.map((a) => a.amount)).toEqual(totals.allowances.map((a) => a.amount));
+  expect(read.charges.map((c) => c.amount)).toEqual(totals.charges.map((c) => c.amount));
+  expect(read.totals).toMatchObject({ lineNet: totals.lineNetTotal, withoutVat: totals.totalWithoutVat, vat: totals.vatTotal, withVat: totals.totalWithVat, due: totals.amountDue });
+  expect(read.totals.allowances ?? '0.00').toBe(totals.allowanceTotal);
+  expect(read.totals.charges ?? '0.00').toBe(totals.chargeTotal);
+  expect(read.totals.paid ?? '0.00').toBe(totals.paidAmount);
+  expect(read.precedingInvoices.slice(0, doc.meta.precedingNumber ? 1 : 0)).toEqual(
+    doc.meta.precedingNumber ? [{ number: doc.meta.precedingNumber, issueDate: doc.meta.precedingIssueDate }] : [],
+  );
+}

@@ -1,0 +1,43 @@
+import type { FrozenDocument } from '../../issuing';
+import type { InvoiceNote } from './model';
+
+/*
+ * The notes (BG-1) that carry French payment mentions in structured form, each under its UNTDID
+ * 4451 subject code as the French e-invoicing rules BR-FR-05 and BR-FR-06 ask: PMD the late-payment
+ * penalties (C. com. L441-10), PMT the 40 € fixed recovery indemnity (L441-10 II, D441-5), AAB the
+ * early-payment discount or its absence (L441-9). The wording matches the mentions printed on the
+ * document (issuing.ts legalMentions), in the customer's language.
+ */
+
+export function paymentNotes(doc: FrozenDocument): InvoiceNote[] {
+  const fr = doc.buyer.language !== 'en';
+  const s = doc.seller;
+  const notes: InvoiceNote[] = [];
+  if (doc.meta.notes?.trim()) notes.push({ content: doc.meta.notes.trim() });
+  const penalties = fr ? `Pénalités de retard : ${s.latePenaltyTerms ?? 'taux BCE + 10 points'}` : `Late payment penalties: ${s.latePenaltyTerms ?? 'ECB rate + 10 points'}`;
+  notes.push({ content: penalties, subjectCode: 'PMD' });
+  // The indemnity is owed between professionals only (L441-10 II): no PMT note for an individual.
+  if (doc.buyer.kind === 'company') {
+    notes.push({ content: fr ? 'Indemnité forfaitaire pour frais de recouvrement : 40 €' : 'Fixed compensation for recovery costs: €40', subjectCode: 'PMT' });
+  }
+  const discount = s.earlyPaymentTerms ?? (fr ? 'Pas d’escompte pour paiement anticipé' : 'No discount for early payment');
+  notes.push({ content: discount, subjectCode: 'AAB' });
+  return notes;
+}
+
+/** "2027-01-13" → "13/01/2027". */
+const frenchDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * BT-20. An invoice states when and how it is paid. A credit note is not paid to the seller: it
+ * states what it credits, and carries no due date nor bank account (our choice, see invoiceModel).
+ */
+export function paymentTermsText(doc: FrozenDocument, byTransfer: boolean): string {
+  const fr = doc.buyer.language !== 'en';
+  if (doc.kind === 'credit_note') {
+    const invoice = doc.meta.precedingNumber ?? '';
+    return fr ? `Avoir sur la facture ${invoice}, à déduire de vos règlements` : `Credit note on invoice ${invoice}, to deduct from your payments`;
+  }
+  if (fr) return `Paiement au plus tard le ${frenchDate(doc.dueDate)}${byTransfer ? ' par virement' : ''}`;
+  return `Payment due by ${doc.dueDate}${byTransfer ? ' by bank transfer' : ''}`;
+}
