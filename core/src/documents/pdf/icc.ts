@@ -1,0 +1,172 @@
+/*
+ * An sRGB ICC profile (ICC.1:2001-04, version 2.1), generated from IEC 61966-2-1's published values:
+ * primaries R(0.64, 0.33) G(0.30, 0.60) B(0.15, 0.06), white point D65 (0.3127, 0.3290) and the tone
+ * curve (linear below 0.04045, exponent 2.4 above). PDF/A needs one as the DestOutputProfile of its
+ * output intent (ISO 19005-2 §6.2.3); a display profile of class 'mntr' with matrix/TRC tags is the
+ * simplest kind the standard accepts.
+ */
+
+type Xyz = [number, number, number];
+type Matrix = [Xyz, Xyz, Xyz];
+
+/** ICC PCS illuminant D50, exactly as s15Fixed16 numbers encode it (ICC.1 §6.3.4.3). */
+export const d50: Xyz = [0xf6d6 / 0x10000, 1, 0xd32d / 0x10000];
+const d65xy = [0.3127, 0.329] as const;
+const primariesXy = [
+  [0.64, 0.33],
+  [0.3, 0.6],
+  [0.15, 0.06],
+] as const;
+/** Bradford cone response matrix (the chromatic adaptation ICC v4 Annex E recommends). */
+const bradford: Matrix = [
+  [0.8951, 0.2664, -0.1614],
+  [-0.7502, 1.7135, 0.0367],
+  [0.0389, -0.0685, 1.0296],
+];
+
+const xyzOf = ([x, y]: readonly [number, number]): Xyz => [x / y, 1, (1 - x - y) / y];
+const mul = (m: Matrix, v: Xyz): Xyz => m.map((row) => row[0] * v[0] + row[1] * v[1] + row[2] * v[2]) as Xyz;
+const transpose = ([[a, b, c], [d, e, f], [g, h, i]]: Matrix): Matrix => [
+  [a, d, g],
+  [b, e, h],
+  [c, f, i],
+];
+/** a × b: each column of b multiplied by a. */
+const mmul = (a: Matrix, b: Matrix): Matrix => transpose(transpose(b).map((column) => mul(a, column)) as Matrix);
+
+function inverse(m: Matrix): Matrix {
+  const [[a, b, c], [d, e, f], [g, h, i]] = m;
+  const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  return [
+    [(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det],
+    [(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det],
+    [(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det],
+  ];
+}
+
+/** The XYZ (D65) of each primary at full intensity, scaled so that R+G+B is the white point. */
+function primariesD65(white: Xyz): Matrix {
+  const p = transpose(primariesXy.map(xyzOf) as Matrix); // columns are the primaries
+  const [sr, sg, sb] = mul(inverse(p), white);
+  const [r, g, b] = transpose(p);
+  const scale = (v: Xyz, k: number): Xyz => [v[0] * k, v[1] * k, v[2] * k];
+  return [scale(r, sr), scale(g, sg), scale(b, sb)]; // one row per primary: its XYZ
+}
+
+/** The colorants (rXYZ, gXYZ, bXYZ) adapted from D65 to the D50 PCS with Bradford. */
+export function srgbColorantsD50(): Matrix {
+  const white = xyzOf(d65xy);
+  const src = mul(bradford, white);
+  const dst = mul(bradford, d50);
+  const scale: Matrix = [
+    [dst[0] / src[0], 0, 0],
+    [0, dst[1] / src[1], 0],
+    [0, 0, dst[2] / src[2]],
+  ];
+  const adapt = mmul(inverse(bradford), mmul(scale, bradford));
+  return primariesD65(white).map((c) => mul(adapt, c)) as Matrix;
+}
+
+/** IEC 61966-2-1 decoding: encoded value (0..1) to linear light. */
+export function srgbToLinear(v: number): number {
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+}
+
+const curvePoints = 1024;
+
+class Bytes {
+  private readonly parts: number[] = [];
+  u8(...v: number[]) {
+    this.parts.push(...v.map((b) => b & 0xff));
+    return this;
+  }
+  u16(v: number) {
+    return this.u8(v >>> 8, v);
+  }
+  u32(v: number) {
+    return this.u8(v >>> 24, v >>> 16, v >>> 8, v);
+  }
+  ascii(s: string, length = s.length) {
+    for (let i = 0; i < length; i++) this.u8(i < s.length ? s.charCodeAt(i) : 0);
+    return this;
+  }
+  s15f16(v: number) {
+    return this.u32(Math.round(v * 0x10000) >>> 0);
+  }
+  pad4() {
+    while (this.parts.length % 4) this.parts.push(0);
+    return this;
+  }
+  get length() {
+    return this.parts.length;
+  }
+  done(): Uint8Array {
+    return Uint8Array.from(this.parts);
+  }
+}
+
+const xyzTag = (v: Xyz) => new Bytes().ascii('XYZ ').u32(0).s15f16(v[0]).s15f16(v[1]).s15f16(v[2]).done();
+const textTag = (s: string) => new Bytes().ascii('text').u32(0).ascii(`${s}\0`).done();
+
+/** textDescriptionType (ICC.1:2001 §6.5.17): ASCII, an empty Unicode part and an empty ScriptCode part. */
+function descTag(s: string): Uint8Array {
+  return new Bytes().ascii('desc').u32(0).u32(s.length + 1).ascii(`${s}\0`).u32(0).u32(0).u16(0).u8(0).ascii('', 67).done();
+}
+
+function curveTag(): Uint8Array {
+  const b = new Bytes().ascii('curv').u32(0).u32(curvePoints);
+  for (let i = 0; i < curvePoints; i++) b.u16(Math.round(srgbToLinear(i / (curvePoints - 1)) * 0xffff));
+  return b.done();
+}
+
+let cached: Uint8Array | undefined;
+
+/** The profile's bytes; the same on every call and every machine (no date, no random id). */
+export function srgbIccProfile(): Uint8Array {
+  if (cached) return cached;
+  const [r, g, b] = srgbColorantsD50();
+  const trc = curveTag();
+  const tags: [string, Uint8Array][] = [
+    ['desc', descTag('sRGB IEC61966-2.1')],
+    ['cprt', textTag('No copyright, use freely. Generated by Facturo from IEC 61966-2-1.')],
+    ['wtpt', xyzTag(xyzOf(d65xy))],
+    ['rXYZ', xyzTag(r)],
+    ['gXYZ', xyzTag(g)],
+    ['bXYZ', xyzTag(b)],
+    ['rTRC', trc],
+    ['gTRC', trc],
+    ['bTRC', trc],
+  ];
+  const table = new Bytes().u32(tags.length);
+  const data = new Bytes();
+  const dataStart = 128 + 4 + tags.length * 12;
+  const offsets = new Map<Uint8Array, number>();
+  for (const [sig, bytes] of tags) {
+    if (!offsets.has(bytes)) {
+      offsets.set(bytes, dataStart + data.length);
+      data.u8(...bytes).pad4();
+    }
+    table.ascii(sig).u32(offsets.get(bytes) ?? 0).u32(bytes.length);
+  }
+  const size = dataStart + data.length;
+  const header = new Bytes()
+    .u32(size)
+    .u32(0) // preferred CMM: none
+    .u32(0x02100000) // version 2.1.0
+    .ascii('mntr')
+    .ascii('RGB ')
+    .ascii('XYZ ')
+    .u16(2026).u16(1).u16(1).u16(0).u16(0).u16(0) // creation date: fixed, for identical bytes
+    .ascii('acsp')
+    .u32(0) // primary platform
+    .u32(0) // flags
+    .u32(0) // manufacturer
+    .u32(0) // model
+    .u32(0).u32(0) // attributes
+    .u32(0) // perceptual
+    .s15f16(d50[0]).s15f16(d50[1]).s15f16(d50[2])
+    .u32(0) // creator
+    .ascii('', 44); // profile id and reserved bytes (zero in v2)
+  cached = Uint8Array.from([...header.done(), ...table.done(), ...data.done()]);
+  return cached;
+}
