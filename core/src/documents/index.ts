@@ -1,1 +1,2 @@
 export * from './xml';
+export * from './pdf';

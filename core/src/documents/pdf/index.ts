@@ -1,0 +1,4 @@
+export { renderInvoicePdf, facturXMetaOf, documentTitle, type RenderOptions } from './render';
+export { toFacturX, type FacturXMeta } from './facturx';
+export { layoutSchema, parseLayout, defaultLayout, layoutFontFiles, pdfFonts, type Layout, type LayoutInput, type PdfFontId } from './layout';
+export { srgbIccProfile } from './icc';

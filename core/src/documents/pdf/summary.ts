@@ -1,0 +1,142 @@
+import type { FrozenDocument } from '../../issuing';
+import { Money } from '../../money';
+import { formatDate, formatIban, formatMoney, formatPercent } from './labels';
+import { tint } from './layout';
+import { colours, contentWidth, page, type Sheet } from './sheet';
+
+/*
+ * Below the lines: the VAT breakdown per rate with its exemption reasons (CGI 242 nonies A, EN 16931
+ * BG-23), the totals, how to pay, the notes, and the legal mentions (late-payment penalties, the 40 €
+ * recovery indemnity, early-payment discount, franchise or reverse-charge wording) at the foot.
+ */
+
+const breakdown = { x: page.left, width: 92 };
+const totals = { x: 118, width: page.right - 118 };
+
+type Row = { cells: [string, string, string]; reason?: string[] };
+
+function breakdownRows(sheet: Sheet, doc: FrozenDocument): Row[] {
+  const { lang, words } = sheet.ctx;
+  return doc.totals.vatBreakdown.map((g) => ({
+    cells: [g.vatRate === undefined ? words.notSubject : formatPercent(g.vatRate, lang), formatMoney(g.taxableAmount, doc.currency, lang), formatMoney(g.taxAmount, doc.currency, lang)],
+    reason: g.exemptionReason ? sheet.wrap(g.exemptionReason, breakdown.width - 4, { size: 7.5 }) : undefined,
+  }));
+}
+
+function breakdownHeight(sheet: Sheet, rows: Row[]): number {
+  return sheet.lineHeight(8) + 6 + rows.reduce((h, r) => h + sheet.lineHeight(8.5) + 2 + (r.reason?.length ?? 0) * sheet.lineHeight(7.5), 0);
+}
+
+function drawBreakdown(sheet: Sheet, rows: Row[], y: number) {
+  const { words, accentText } = sheet.ctx;
+  const col = breakdown.width / 3;
+  const x = breakdown.x;
+  sheet.text(words.vatBreakdown.toUpperCase(), x, y, { weight: 'bold', size: 7.5, colour: accentText });
+  y += sheet.lineHeight(7.5) + 1.5;
+  [words.rate, words.base, words.vatAmount].forEach((t, i) => sheet.text(t, x + (i === 0 ? 0 : col * (i + 1)), y, { size: 8, colour: colours.muted, align: i === 0 ? 'left' : 'right' }));
+  y += sheet.lineHeight(8) + 1;
+  sheet.rule(x, x + breakdown.width, y);
+  y += 1;
+  for (const r of rows) {
+    r.cells.forEach((t, i) => sheet.text(t, x + (i === 0 ? 0 : col * (i + 1)), y, { size: 8.5, align: i === 0 ? 'left' : 'right' }));
+    y += sheet.lineHeight(8.5) + 0.5;
+    if (r.reason) y += sheet.paragraph(r.reason, x, y, { size: 7.5, colour: colours.muted });
+    y += 1.5;
+  }
+}
+
+function totalRows(sheet: Sheet, doc: FrozenDocument): [string, string][] {
+  const { lang, words } = sheet.ctx;
+  const t = doc.totals;
+  const money = (v: string) => formatMoney(v, doc.currency, lang);
+  const nonZero = (v: string) => !new Money(v).isZero();
+  const rows: [string, string][] = [];
+  if (nonZero(t.allowanceTotal) || nonZero(t.chargeTotal)) rows.push([words.net, money(t.lineNetTotal)]);
+  if (nonZero(t.allowanceTotal)) rows.push([words.allowances, `-${money(t.allowanceTotal)}`]);
+  if (nonZero(t.chargeTotal)) rows.push([words.charges, money(t.chargeTotal)]);
+  rows.push([words.totalWithoutVat, money(t.totalWithoutVat)], [words.totalVat, money(t.vatTotal)], [words.totalWithVat, money(t.totalWithVat)]);
+  if (nonZero(t.paidAmount)) rows.push([words.paid, `-${money(t.paidAmount)}`]);
+  if (nonZero(t.roundingAmount)) rows.push([words.rounding, money(t.roundingAmount)]);
+  return rows;
+}
+
+function drawTotals(sheet: Sheet, doc: FrozenDocument, rows: [string, string][], y: number): number {
+  const { words, accent, onAccent, lang } = sheet.ctx;
+  const h = sheet.lineHeight(9) + 1.2;
+  rows.forEach(([label, value], i) => {
+    const strong = label === words.totalWithVat;
+    sheet.text(label, totals.x + 3, y + i * h, { size: 9, weight: strong ? 'bold' : 'regular' });
+    sheet.text(value, page.right - 3, y + i * h, { size: 9, weight: strong ? 'bold' : 'regular', align: 'right' });
+  });
+  y += rows.length * h + 1;
+  const label = doc.kind === 'credit_note' ? words.creditTotal : words.amountDue;
+  sheet.box(totals.x, y, totals.width, 9, accent);
+  sheet.text(label, totals.x + 3, y + 2.3, { weight: 'bold', size: 10, colour: onAccent });
+  sheet.text(formatMoney(doc.totals.amountDue, doc.currency, lang), page.right - 3, y + 2.1, { weight: 'bold', size: 11, colour: onAccent, align: 'right' });
+  return y + 9;
+}
+
+/** The height of the summary, which the lines table keeps its last row with (no page of totals alone). */
+export function summaryHeight(sheet: Sheet, doc: FrozenDocument): number {
+  return Math.max(breakdownHeight(sheet, breakdownRows(sheet, doc)), totalRows(sheet, doc).length * (sheet.lineHeight(9) + 1.2) + 10) + 6;
+}
+
+/** The VAT breakdown beside the totals, kept together on one page. */
+export function drawSummary(sheet: Sheet, doc: FrozenDocument) {
+  const rows = breakdownRows(sheet, doc);
+  const totalsRows = totalRows(sheet, doc);
+  const height = summaryHeight(sheet, doc) - 6;
+  sheet.ensure(height + 6);
+  const y = sheet.y + 6;
+  drawBreakdown(sheet, rows, y);
+  drawTotals(sheet, doc, totalsRows, y);
+  sheet.y = y + height + 6;
+}
+
+/** A titled block of text lines, broken across pages line by line if it must. */
+function block(sheet: Sheet, title: string, lines: { text: string; bold?: boolean }[]) {
+  const { accentText } = sheet.ctx;
+  const wrapped = lines.flatMap((l) => sheet.wrap(l.text, contentWidth, { size: 8.5, weight: l.bold ? 'bold' : 'regular' }).map((text) => ({ text, bold: l.bold })));
+  const lh = sheet.lineHeight(8.5);
+  sheet.ensure(sheet.lineHeight(7.5) + 1 + Math.min(wrapped.length, 3) * lh);
+  sheet.text(title.toUpperCase(), page.left, sheet.y, { weight: 'bold', size: 7.5, colour: accentText });
+  sheet.y += sheet.lineHeight(7.5) + 1;
+  for (const l of wrapped) {
+    sheet.ensure(lh);
+    sheet.text(l.text, page.left, sheet.y, { size: 8.5, weight: l.bold ? 'bold' : 'regular' });
+    sheet.y += lh;
+  }
+  sheet.y += 5;
+}
+
+export function drawPayment(sheet: Sheet, doc: FrozenDocument) {
+  const { lang, words, layout } = sheet.ctx;
+  const lines: { text: string; bold?: boolean }[] = [];
+  if (doc.kind === 'credit_note') {
+    if (doc.meta.precedingNumber) lines.push({ text: words.creditSettlement(doc.meta.precedingNumber) });
+  } else {
+    lines.push({ text: words.payBefore(formatDate(doc.dueDate, lang)) });
+    const bank = [doc.seller.iban && `IBAN ${formatIban(doc.seller.iban)}`, doc.seller.bic && `BIC ${doc.seller.bic}`].filter(Boolean).join('   ');
+    if (bank) lines.push({ text: bank, bold: true });
+    lines.push({ text: words.payReference(doc.number) });
+  }
+  if (layout.paymentInstructions) lines.push({ text: layout.paymentInstructions });
+  if (lines.length > 0) block(sheet, words.payment, lines);
+}
+
+export function drawNotes(sheet: Sheet, doc: FrozenDocument) {
+  if (doc.meta.notes?.trim()) block(sheet, sheet.ctx.words.notes, [{ text: doc.meta.notes }]);
+}
+
+/** Every legal mention, at the foot of the last page (on a page of its own only if it must). */
+export function drawMentions(sheet: Sheet, doc: FrozenDocument) {
+  const size = 7.5;
+  const lh = sheet.lineHeight(size);
+  const lines = doc.mentions.flatMap((m) => sheet.wrap(m, contentWidth - 4, { size }));
+  const height = lines.length * lh + 3;
+  sheet.ensure(height);
+  const top = Math.max(sheet.y, sheet.bottom - height);
+  sheet.box(page.left, top, contentWidth, height, tint(sheet.ctx.accent, 0.05));
+  sheet.paragraph(lines, page.left + 2, top + 1.5, { size, colour: colours.muted });
+  sheet.y = top + height;
+}
