@@ -59,7 +59,7 @@ function drawSeller(sheet: Sheet, doc: FrozenDocument, logo: Logo | undefined): 
   let y = page.top;
   if (logo) {
     const scale = Math.min(55 / logo.width, 20 / logo.height);
-    sheet.doc.addImage(logo.dataUrl, logo.format, page.left, y, logo.width * scale, logo.height * scale, 'logo', 'SLOW');
+    sheet.doc.addImage(logo.dataUrl, logo.format, page.left, y, logo.width * scale, logo.height * scale, 'logo', 'FAST');
     y += logo.height * scale + 4;
   }
   y += sheet.paragraph(sheet.wrap(s.legalName ?? '', column.leftWidth, { weight: 'bold', size: 12 }), page.left, y, { weight: 'bold', size: 12 });

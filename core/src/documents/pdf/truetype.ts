@@ -193,7 +193,7 @@ export function subsetTrueType(font: TrueTypeFont, glyphs: Iterable<number>, cha
     ['maxp', maxp],
     ['post', post],
   ]);
-  for (const optional of ['OS/2', 'cvt ', 'fpgm', 'prep', 'name']) if (font.tables.has(optional)) out.set(optional, slice(optional));
+  for (const optional of ['OS/2', 'cvt ', 'fpgm', 'prep']) if (font.tables.has(optional)) out.set(optional, slice(optional));
   return assemble(out);
 }
 
