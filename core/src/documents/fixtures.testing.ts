@@ -5,12 +5,13 @@ import { computeInvoiceTotals, type DocumentAdjustmentInput } from '../tax';
 import { CustomerBook, type CustomerInput } from '../schema/customers';
 import { DraftDocument, type DocumentKind, type DocumentMetaInput, type LineInput } from '../schema/document';
 import { Workspace, defaultSeries, type CompanySettings } from '../schema/workspace';
-import { documentTypeCode, type Invoice } from './xml';
+import { documentTypeCode, invoiceModel, type Invoice } from './xml';
 
 /*
  * Frozen documents for the e-invoice tests, one per case of the matrix, each issued through
- * freezeDocument exactly as the server's issue command does; and the comparison of an invoice read
- * back from XML with the frozen document it was written from.
+ * freezeDocument exactly as the server's issue command does; their semantic models for the rule
+ * tests to tamper with; and the comparison of an invoice read back from XML with the frozen
+ * document it was written from.
  */
 
 const now = '2026-11-29T10:00:00Z';
@@ -55,7 +56,7 @@ export function frozen(c: Case, number = 'F-2026-00042'): FrozenDocument {
 const franchiseReason = { vatCategory: 'E' as const, vatRate: '0', exemptionReason: 'TVA non applicable, art. 293 B du CGI', exemptionCode: 'VATEX-FR-FRANCHISE' };
 
 /** The matrix every syntax is tested on: name → frozen document. */
-export const matrix: Record<string, () => FrozenDocument> = {
+export const matrix = {
   'standard-rated invoice with several rates': () =>
     frozen({
       settings: { vatOnDebits: true },
@@ -120,7 +121,28 @@ export const matrix: Record<string, () => FrozenDocument> = {
         charges: [{ amount: '45.00', vatCategory: 'S', vatRate: '20', reason: 'Livraison', reasonCode: 'DL' }],
       },
     }),
-};
+} satisfies Record<string, () => FrozenDocument>;
+
+export type MatrixCase = keyof typeof matrix;
+
+/** A fresh semantic model of a case of the matrix, to tamper with. */
+export function model(name: MatrixCase): Invoice {
+  return invoiceModel(matrix[name]());
+}
+
+/**
+ * The individual's one-line invoice (180 at 20 %) as if taxed in category Z (zero rated) or O (not
+ * subject to VAT, hence no VAT identifiers at all): the cases no French seller of ours issues yet.
+ */
+export function retaxed(category: 'Z' | 'O'): Invoice {
+  const inv = model('invoice to an individual');
+  const rate = category === 'Z' ? '0' : undefined;
+  inv.lines = inv.lines.map((l) => ({ ...l, vatCategory: category, vatRate: rate }));
+  inv.vatBreakdown = [{ category, rate, taxableAmount: '180.00', taxAmount: '0.00', ...(category === 'O' ? { exemptionReason: 'Non soumis à la TVA', exemptionCode: 'VATEX-EU-O' } : {}) }];
+  inv.totals = { ...inv.totals, vat: '0.00', withVat: '180.00', due: '180.00' };
+  if (category === 'O') delete inv.seller.vatId;
+  return inv;
+}
 
 /** What an e-invoice read back must say of its frozen document: numbers, dates, parties, lines, VAT, totals. */
 export function expectSameAsFrozen(read: Invoice, doc: FrozenDocument): void {

@@ -1,2 +1,3 @@
 export * from './xml';
 export * from './pdf';
+export * from './rules';
