@@ -60,7 +60,8 @@ const footerStyle = { size: 7, colour: colours.muted };
 /** The footer's lines: the seller's identity (on every page, so no page is anonymous) and the layout's text. */
 function footerLines(sheet: Sheet, doc: FrozenDocument): string[] {
   const { words, layout } = sheet.ctx;
-  const identity = [doc.seller.legalName, ...sellerIdentity(doc, sheet.ctx.lang, words)].filter(Boolean).join(' · ');
+  const siret = doc.seller.siret ? `${words.siret} ` : undefined; // the head gives the SIRET; the foot stays one line
+  const identity = [doc.seller.legalName, ...sellerIdentity(doc, sheet.ctx.lang, words).filter((l) => !siret || !l.startsWith(siret))].filter(Boolean).join(' · ');
   const lines = sheet.wrap(identity, contentWidth - sheet.width(words.page(99, 99), footerStyle) - 6, footerStyle);
   if (layout.footerText) lines.push(...sheet.wrap(layout.footerText, contentWidth - 20, footerStyle));
   return lines;
