@@ -19,7 +19,10 @@ import { drawMentions, drawNotes, drawPayment, drawSummary, summaryHeight } from
  */
 
 export interface RenderOptions {
-  /** TrueType bytes of the layout's font (see layoutFontFiles); PDF/A embeds every font it uses. */
+  /**
+   * TrueType bytes of the layout's font (see layoutFontFiles); PDF/A embeds every font it uses. Read
+   * them once and pass the same arrays every time: each is parsed once per array (about 60 ms).
+   */
   fonts: { regular: Uint8Array; bold: Uint8Array };
   /** The seller's logo as frozen at issue: a PNG or JPEG data URL (checkLogo). */
   logo?: string;
