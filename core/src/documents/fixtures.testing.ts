@@ -118,7 +118,7 @@ export const matrix = {
       ],
       adjustments: {
         allowances: [{ percent: '2', baseAmount: '3433.75', vatCategory: 'S', vatRate: '20', reason: 'Remise fidélité', reasonCode: '95' }],
-        charges: [{ amount: '45.00', vatCategory: 'S', vatRate: '20', reason: 'Livraison', reasonCode: 'DL' }],
+        charges: [{ amount: '45.00', vatCategory: 'S', vatRate: '20', reason: 'Livraison', reasonCode: 'FC' }],
       },
     }),
 } satisfies Record<string, () => FrozenDocument>;

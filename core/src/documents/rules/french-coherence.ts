@@ -29,11 +29,7 @@ function formatRule(id: string, what: string, f: NumberFormat, pick: (inv: Invoi
 }
 
 const allAmounts = (inv: Invoice) => amountsByRule.flatMap(([, , pick]) => pick(inv));
-const quantities = (inv: Invoice): WrittenValue[] =>
-  inv.lines.flatMap((l, i) => [
-    { path: `lines[${i}].quantity`, value: l.quantity },
-    { path: `lines[${i}].priceBaseQuantity`, value: l.priceBaseQuantity },
-  ]);
+const quantities = (inv: Invoice): WrittenValue[] => inv.lines.map((l, i) => ({ path: `lines[${i}].quantity`, value: l.quantity }));
 const prices = (inv: Invoice): WrittenValue[] => inv.lines.map((l, i) => ({ path: `lines[${i}].netPrice`, value: l.netPrice }));
 const rates = (inv: Invoice): WrittenValue[] => [
   ...inv.vatBreakdown.map((v, i) => ({ path: `vatBreakdown[${i}].rate`, value: v.rate })),

@@ -69,7 +69,6 @@ function line(item: XmlNode): InvoiceLine {
     name: text(product, 'Name') ?? '',
     vatCategory: text(settlement, 'ApplicableTradeTax', 'CategoryCode') ?? '',
     ...defined({
-      priceBaseQuantity: text(price, 'BasisQuantity'),
       description: text(product, 'Description'),
       sellerItemId: text(product, 'SellerAssignedID'),
       vatRate: text(settlement, 'ApplicableTradeTax', 'RateApplicablePercent'),
@@ -154,7 +153,6 @@ export function parseCii(xml: string): Invoice {
       vatPointDateCode: vatPoint && (vatPointCodeOfCii(vatPoint) ?? vatPoint),
       dueDate: isoDate(text(settlement, 'SpecifiedTradePaymentTerms', 'DueDateDateTime', 'DateTimeString')),
       paymentTerms: text(settlement, 'SpecifiedTradePaymentTerms', 'Description'),
-      buyerReference: text(agreement, 'BuyerReference'),
       purchaseOrder: text(agreement, 'BuyerOrderReferencedDocument', 'IssuerAssignedID'),
       delivery: delivery(one(trade, 'ApplicableHeaderTradeDelivery')),
       payment: payment(settlement),

@@ -68,7 +68,7 @@ function line(l: InvoiceLine): XmlElement {
     node('ram:AssociatedDocumentLineDocument', [leaf('ram:LineID', l.id)]),
     node('ram:SpecifiedTradeProduct', [leaf('ram:SellerAssignedID', l.sellerItemId), leaf('ram:Name', l.name), leaf('ram:Description', l.description)]),
     node('ram:SpecifiedLineTradeAgreement', [
-      node('ram:NetPriceProductTradePrice', [leaf('ram:ChargeAmount', l.netPrice), leaf('ram:BasisQuantity', l.priceBaseQuantity, { unitCode: l.unitCode })]),
+      node('ram:NetPriceProductTradePrice', [leaf('ram:ChargeAmount', l.netPrice)]),
     ]),
     node('ram:SpecifiedLineTradeDelivery', [leaf('ram:BilledQuantity', l.quantity, { unitCode: l.unitCode })]),
     node('ram:SpecifiedLineTradeSettlement', [
@@ -96,7 +96,6 @@ function vatBreakdown(v: VatBreakdownEntry, vatPointCode: string | undefined): X
 
 function agreement(inv: Invoice): XmlElement {
   return node('ram:ApplicableHeaderTradeAgreement', [
-    leaf('ram:BuyerReference', inv.buyerReference),
     party('ram:SellerTradeParty', inv.seller),
     party('ram:BuyerTradeParty', inv.buyer),
     group('ram:BuyerOrderReferencedDocument', [leaf('ram:IssuerAssignedID', inv.purchaseOrder)]),

@@ -25,6 +25,11 @@ describe('CII (Factur-X)', () => {
     expect(parseCii(xml).notes).toEqual([{ content: 'a < b & c > d "quoted" bell\nnext' }]);
   });
 
+  it('reads character references as the characters they stand for', () => {
+    const xml = toCii(standard()).replace('<ram:Name>Maintenance</ram:Name>', '<ram:Name>Maintenance &#8211; &#x263A; &#38;lt;</ram:Name>');
+    expect(parseCii(xml).lines[1]?.name).toBe('Maintenance – ☺ &lt;');
+  });
+
   it('refuses a document that is not well-formed, or not a CII invoice', () => {
     expect(() => parseCii('<rsm:CrossIndustryInvoice>')).toThrow(InvoiceXmlError);
     expect(() => parseCii('<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>')).toThrow(/CrossIndustryInvoice/);

@@ -14,7 +14,6 @@ export { InvoiceXmlError } from './reader';
 export { invoiceModel, type XmlOptions } from './invoice-model';
 export { electronicAddressOf, type AddressedParty } from './parties';
 export { businessProcessCode, documentTypeCode, type InvoiceKind, type OperationCategory } from './codes';
-export { unitCode } from './units';
 export {
   en16931Specification,
   type Adjustment,

@@ -20,10 +20,10 @@ export interface XmlOptions {
   electronicAddresses?: { seller?: Identifier; buyer?: Identifier };
 }
 
-/** Line allowances (BG-27): Facturo's line discount is a percent of the line's gross amount. */
-function lineAllowances(discount: AdjustmentAmounts | undefined): Adjustment[] {
-  if (!discount) return [];
-  const { amount, baseAmount, percent, reason, reasonCode } = discount;
+/** A line's allowance (BG-27, Facturo's line discount) or charge (BG-28). */
+function lineAdjustments(adjustment: AdjustmentAmounts | undefined): Adjustment[] {
+  if (!adjustment) return [];
+  const { amount, baseAmount, percent, reason, reasonCode } = adjustment;
   return [{ amount, ...defined({ baseAmount, percent, reason, reasonCode }) }];
 }
 
@@ -41,8 +41,8 @@ function invoiceLine(line: DocumentLine, amounts: LineAmounts, index: number): I
     name,
     ...defined({ description: description !== name ? description : undefined, sellerItemId: line.productId, vatRate: amounts.vatRate }),
     vatCategory: amounts.vatCategory,
-    allowances: lineAllowances(amounts.discount),
-    charges: [],
+    allowances: lineAdjustments(amounts.discount),
+    charges: lineAdjustments(amounts.charge),
   };
 }
 

@@ -126,8 +126,6 @@ export interface InvoiceLine {
   netAmount: string;
   /** BT-146. */
   netPrice: string;
-  /** BT-149. */
-  priceBaseQuantity?: string;
   /** BT-153. */
   name: string;
   /** BT-154. */
@@ -184,8 +182,6 @@ export interface Invoice {
   /** BT-20. */
   paymentTerms?: string;
   notes: InvoiceNote[];
-  /** BT-10. */
-  buyerReference?: string;
   /** BT-13. */
   purchaseOrder?: string;
   precedingInvoices: PrecedingInvoice[];

@@ -21,8 +21,8 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  // Entities other than XML's own five are not ours: a document declaring some is not read.
-  processEntities: { enabled: true, maxEntityCount: 0 },
+  // Character references (&#38;, &#x263A;) are XML too; fast-xml-parser decodes them only with this option.
+  htmlEntities: true,
 });
 
 /** The root element of a well-formed document and its name, one of those expected; or an InvoiceXmlError. */

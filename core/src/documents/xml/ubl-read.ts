@@ -62,7 +62,6 @@ function line(l: XmlNode, quantityName: string): InvoiceLine {
     name: text(item, 'Name') ?? '',
     vatCategory: text(item, 'ClassifiedTaxCategory', 'ID') ?? '',
     ...defined({
-      priceBaseQuantity: text(l, 'Price', 'BaseQuantity'),
       description: text(item, 'Description'),
       sellerItemId: text(item, 'SellersItemIdentification', 'ID'),
       vatRate: text(item, 'ClassifiedTaxCategory', 'Percent'),
@@ -154,7 +153,6 @@ export function parseUbl(xml: string): Invoice {
       vatPointDateCode: text(root, 'InvoicePeriod', 'DescriptionCode'),
       dueDate: text(root, 'DueDate') ?? text(means, 'PaymentDueDate'),
       paymentTerms: text(root, 'PaymentTerms', 'Note'),
-      buyerReference: text(root, 'BuyerReference'),
       purchaseOrder: text(root, 'OrderReference', 'ID'),
       delivery: delivery(one(root, 'Delivery')),
       payment: payment(means),

@@ -86,7 +86,7 @@ function line(l: InvoiceLine, f: Flavour, currency: string): XmlElement {
       group('cac:SellersItemIdentification', [leaf('cbc:ID', l.sellerItemId)]),
       node('cac:ClassifiedTaxCategory', [leaf('cbc:ID', l.vatCategory), leaf('cbc:Percent', l.vatRate), vatScheme()]),
     ]),
-    node('cac:Price', [leaf('cbc:PriceAmount', l.netPrice, { currencyID: currency }), leaf('cbc:BaseQuantity', l.priceBaseQuantity, { unitCode: l.unitCode })]),
+    node('cac:Price', [leaf('cbc:PriceAmount', l.netPrice, { currencyID: currency })]),
   ]);
 }
 
@@ -153,7 +153,6 @@ export function writeUbl(inv: Invoice): string {
         leaf(f.typeCode, inv.typeCode),
         ...inv.notes.map((n) => leaf('cbc:Note', n.subjectCode ? `#${n.subjectCode}#${n.content}` : n.content)),
         leaf('cbc:DocumentCurrencyCode', inv.currency),
-        leaf('cbc:BuyerReference', inv.buyerReference),
         group('cac:InvoicePeriod', [leaf('cbc:DescriptionCode', inv.vatPointDateCode)]),
         group('cac:OrderReference', [leaf('cbc:ID', inv.purchaseOrder)]),
         ...inv.precedingInvoices.map((p) => node('cac:BillingReference', [node('cac:InvoiceDocumentReference', [leaf('cbc:ID', p.number), leaf('cbc:IssueDate', p.issueDate)])])),
