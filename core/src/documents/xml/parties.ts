@@ -57,7 +57,7 @@ export function sellerParty(s: CompanySettings, electronicAddress?: Identifier):
       tradingName: s.tradeName,
       legalId: s.siren ? { id: s.siren, scheme: sirenScheme } : undefined,
       legalInfo: legalInfo(s),
-      vatId: s.vatNumber && compact(s.vatNumber),
+      vatId: s.vatNumber ? compact(s.vatNumber) : undefined,
       // Our choice: a seller without a VAT number (franchise, art. 293 B) is identified for tax by
       // its SIREN as BT-32, which EN 16931 BR-E-02 and BR-CO-26 accept in place of a VAT identifier.
       taxRegistrationId: s.vatNumber ? undefined : s.siren,
@@ -76,7 +76,7 @@ export function buyerParty(c: Customer, electronicAddress?: Identifier): Invoice
     identifiers: [],
     ...defined({
       legalId: frenchCompany && c.siren ? { id: c.siren, scheme: sirenScheme } : undefined,
-      vatId: c.vatNumber && compact(c.vatNumber),
+      vatId: c.vatNumber ? compact(c.vatNumber) : undefined,
       electronicAddress: electronicAddress ?? electronicAddressOf(c),
       address: address({ line1: c.line1, line2: c.line2, city: c.city, postcode: c.postcode, country: c.country }),
     }),
