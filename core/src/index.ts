@@ -9,4 +9,5 @@ export * from './identifiers';
 export type { SmtpSettings } from './smtp';
 export * from './permissions';
 export type * from './wire-security';
-export * from './documents';
+// Documents (PDF, Factur-X, CII/UBL) are imported from '@facturo/core/documents': jsPDF and pdf-lib stay out of
+// the PWA's first load, which only loads them when a document is previewed or downloaded.
