@@ -143,6 +143,13 @@ const migrations: string[][] = [
     `CREATE TABLE customer_erasures (company_id TEXT NOT NULL, customer_id TEXT NOT NULL, erased_at TEXT NOT NULL, erased_by TEXT NOT NULL,
        PRIMARY KEY (company_id, customer_id))`,
   ],
+  [
+    // The archived files of an issued document (Factur-X PDF, CII, UBL), produced once and sealed under the
+    // company's key; sha256 is of the plain file, so a download can be checked against what was archived.
+    `CREATE TABLE document_files (company_id TEXT NOT NULL, document_id TEXT NOT NULL, format TEXT NOT NULL,
+       sha256 TEXT NOT NULL, size INTEGER NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL, content BLOB NOT NULL, created_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, document_id, format))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
