@@ -136,6 +136,9 @@ export function writePermission(doc: DocKind, root: string, key: string | null):
       return 'documents.edit';
     case 'series':
     case 'logos':
+    case 'layout':
+    case 'textBlocks':
+    case 'customValues':
       return 'settings.edit';
     default:
       // A part of the document this server does not know: only who may change the settings.

@@ -195,3 +195,29 @@ describe('moving a legacy customer out of the workspace', () => {
     expect(() => book.adopt(legacy, 'cu_1')).toThrow(/cu_1/);
   });
 });
+
+describe('document layout and text blocks', () => {
+  it('reads the default layout until changed, keeps what is not patched, and refuses a broken value without writing', () => {
+    const ws = new Workspace(new Y.Doc());
+    expect(ws.readLayout()).toEqual({ accentColor: '#1f4e79', font: 'dejavu-sans', columns: { unit: true, discount: true } });
+    ws.updateLayout({ accentColor: '#8a3b12', columns: { discount: false }, footerText: 'www.studio-boreal.fr' });
+    ws.updateLayout({ font: 'dejavu-serif' });
+    expect(ws.readLayout()).toEqual({ accentColor: '#8a3b12', font: 'dejavu-serif', columns: { unit: true, discount: false }, footerText: 'www.studio-boreal.fr' });
+    const before = ws.layout.toJSON();
+    expect(() => ws.updateLayout({ accentColor: 'red', font: 'comic' })).toThrow(/accentColor.*font|font.*accentColor/s);
+    expect(ws.layout.toJSON()).toEqual(before); // the layout in force stays
+    ws.updateLayout({ footerText: '' });
+    expect(ws.readLayout().footerText).toBeUndefined();
+  });
+
+  it('keeps text blocks whose variables are known, and names an unknown one instead of saving it', () => {
+    const ws = new Workspace(new Y.Doc());
+    ws.setCustomValue('website', 'www.studio-boreal.fr');
+    ws.setTextBlock('tb_1', { name: 'Relance aimable', usage: 'email', body: 'Bonjour {{customer.name}}, la facture {{invoice.number}} arrive à échéance le {{invoice.dueDate}}. {{custom.website}}' });
+    expect(ws.listTextBlocks()).toEqual([expect.objectContaining({ id: 'tb_1', name: 'Relance aimable', usage: 'email' })]);
+    expect(() => ws.setTextBlock('tb_1', { name: 'Relance aimable', body: 'Échéance : {{invoice.dueDat}} {{custom.site}}' })).toThrow('body: unknown variables {{invoice.dueDat}}, {{custom.site}}');
+    expect(ws.getTextBlock('tb_1')?.body).toContain('{{invoice.dueDate}}');
+    expect(() => ws.setTextBlock('tb_2', { name: '', body: '' })).toThrow(/name.*body|body.*name/s);
+    expect(() => ws.setCustomValue('1site', 'x')).toThrow(/name/);
+  });
+});

@@ -5,6 +5,8 @@ import { countryCode, decimalString, languageCode, optionalText, parseOrThrow, t
 import { nonEmpty, readRecord, stripDefaults, writeFields, type FieldsOf, type Scalar } from './records';
 import { CustomerBook, type Customer, type CustomerInput } from './customers';
 import { checkLogo } from './logo';
+import { defaultLayout, layoutSchema, parseLayout, type Layout } from '../documents/pdf/layout';
+import { unknownVariables } from '../text-template';
 
 /*
  * The workspace document: one Yjs document per company holding settings, products, series, the index of
@@ -91,6 +93,20 @@ export const defaultSeries: Series[] = [
   { id: 'AV', kind: 'credit_note', name: 'Avoirs', format: 'AV-{YYYY}-{SEQ:05}' },
 ];
 
+export const textBlockInput = z.object({
+  name: text(80).min(1, 'a name is required'),
+  /** Where the block is offered: the notes of an invoice, the message of an email, or both. */
+  usage: z.enum(['document', 'email', 'any']).default('any'),
+  body: text(4000).min(1, 'the text is empty'),
+});
+export type TextBlockInput = z.input<typeof textBlockInput>;
+export interface TextBlock {
+  id: string;
+  name: string;
+  usage: 'document' | 'email' | 'any';
+  body: string;
+}
+
 /** A customer in the workspace's directory: no personal data (that lives in the customer's own document). */
 export interface CustomerIndexEntry {
   id: string;
@@ -121,6 +137,12 @@ export class Workspace {
   readonly documents: Y.Map<Y.Map<Scalar>>;
   /** logoId -> data URL. Never deleted: an issued invoice prints the logo it was issued with. */
   readonly logos: Y.Map<string>;
+  /** How documents look (accent colour, font, optional columns, footer, payment instructions): flat fields. */
+  readonly layout: Y.Map<Scalar>;
+  /** Reusable text blocks with variables (`{{customer.name}}`), by id. */
+  readonly textBlocks: Y.Map<Y.Map<Scalar>>;
+  /** The company's own values text blocks may use as `{{custom.name}}`. */
+  readonly customValues: Y.Map<string>;
 
   constructor(readonly doc: Y.Doc) {
     this.settings = doc.getMap('settings');
@@ -129,6 +151,9 @@ export class Workspace {
     this.series = doc.getMap('series');
     this.documents = doc.getMap('documents');
     this.logos = doc.getMap('logos');
+    this.layout = doc.getMap('layout');
+    this.textBlocks = doc.getMap('textBlocks');
+    this.customValues = doc.getMap('customValues');
   }
 
   listSeries(): Series[] {
@@ -207,6 +232,76 @@ export class Workspace {
   /** The data URL of a logo by id (an issued invoice's seller.logoId), or undefined when there is none. */
   readLogo(id: string | undefined): string | undefined {
     return id ? this.logos.get(id) : undefined;
+  }
+
+  /** The layout documents are printed with; a field never set takes its default. */
+  readLayout(): Layout {
+    const f = this.layout.toJSON() as Record<string, Scalar>;
+    const stored = {
+      ...(f.accentColor !== undefined ? { accentColor: f.accentColor } : {}),
+      ...(f.font !== undefined ? { font: f.font } : {}),
+      columns: { ...(f.columnsUnit !== undefined ? { unit: f.columnsUnit } : {}), ...(f.columnsDiscount !== undefined ? { discount: f.columnsDiscount } : {}) },
+      ...(f.footerText !== undefined ? { footerText: f.footerText } : {}),
+      ...(f.paymentInstructions !== undefined ? { paymentInstructions: f.paymentInstructions } : {}),
+    };
+    // Written only through updateLayout, so valid; a value a later build no longer accepts falls back to the default.
+    const parsed = layoutSchema.safeParse(stored);
+    return parsed.success ? parsed.data : defaultLayout;
+  }
+
+  /**
+   * Changes some fields of the layout. The result is checked whole first: a broken value is refused with the
+   * field it breaks and nothing is written, so the layout in force stays. '' clears a text field.
+   */
+  updateLayout(patch: { accentColor?: string; font?: string; columns?: { unit?: boolean; discount?: boolean }; footerText?: string; paymentInstructions?: string }) {
+    const current = this.readLayout();
+    const next = { ...current, ...patch, columns: { ...current.columns, ...patch.columns } } as Record<string, unknown>;
+    for (const k of ['footerText', 'paymentInstructions'] as const) if (next[k] === '') delete next[k];
+    const valid = parseLayout(next);
+    this.doc.transact(() =>
+      writeFields(this.layout, {
+        accentColor: valid.accentColor, font: valid.font, columnsUnit: valid.columns.unit, columnsDiscount: valid.columns.discount,
+        footerText: valid.footerText, paymentInstructions: valid.paymentInstructions,
+      }));
+  }
+
+  listTextBlocks(): TextBlock[] {
+    return [...this.textBlocks.entries()].map(([id, m]) => readRecord<TextBlock>(id, m)).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  }
+
+  getTextBlock(id: string): TextBlock | undefined {
+    const m = this.textBlocks.get(id);
+    return m ? readRecord<TextBlock>(id, m) : undefined;
+  }
+
+  /** Creates or changes a text block; its body is checked first (an unknown variable is refused, naming it). */
+  setTextBlock(id: string, input: TextBlockInput) {
+    const valid = parseOrThrow(textBlockInput, input);
+    const unknown = unknownVariables(valid.body, this.customValueNames());
+    if (unknown.length > 0) throw new ValidationError({ body: `unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `{{${v}}}`).join(', ')}` });
+    this.doc.transact(() => {
+      let m = this.textBlocks.get(id);
+      if (!m) this.textBlocks.set(id, (m = new Y.Map<Scalar>()));
+      writeFields(m, valid);
+    });
+  }
+
+  removeTextBlock(id: string) {
+    this.textBlocks.delete(id);
+  }
+
+  customValueNames(): string[] {
+    return [...this.customValues.keys()].sort();
+  }
+
+  setCustomValue(name: string, value: string) {
+    if (!/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(name)) throw new ValidationError({ name: 'letters, digits and "_", starting with a letter (at most 40)' });
+    const valid = parseOrThrow(z.object({ value: text(500) }), { value }).value;
+    if (this.customValues.get(name) !== valid) this.customValues.set(name, valid);
+  }
+
+  removeCustomValue(name: string) {
+    this.customValues.delete(name);
   }
 
   /** The logo new documents print, or undefined. */

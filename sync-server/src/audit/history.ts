@@ -61,7 +61,7 @@ function changesOfTransaction(tr: Y.Transaction): FieldChange[] {
 
 /** The roots a document of this kind has, typed, so that events carry map keys. */
 function prepare(doc: Y.Doc, docId: string) {
-  if (docId.endsWith('.workspace')) for (const root of ['settings', 'customerIndex', 'customers', 'products', 'series', 'documents', 'logos', 'contacts']) doc.getMap(root);
+  if (docId.endsWith('.workspace')) for (const root of ['settings', 'customerIndex', 'customers', 'products', 'series', 'documents', 'logos', 'contacts', 'layout', 'textBlocks', 'customValues']) doc.getMap(root);
   else if (docIds.customerOf(docId)) for (const root of ['customers', 'contacts']) doc.getMap(root);
   else if (docIds.documentOf(docId)) {
     doc.getMap('meta');
