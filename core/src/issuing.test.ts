@@ -4,6 +4,7 @@ import { DraftDocument, DocumentIssuedError } from './schema/document';
 import { Workspace, defaultSeries } from './schema/workspace';
 import { CustomerBook } from './schema/customers';
 import { freezeDocument, issueProblems, legalMentions, addDays } from './issuing';
+import { invoiceModel } from './documents';
 
 const now = '2026-11-29T10:00:00Z';
 
@@ -90,6 +91,30 @@ describe('issuing', () => {
     cn.init('credit_note', { createdAt: now, customerId: 'cu_1', operationCategory: 'services' });
     cn.addLine('l1', { description: 'Avoir', quantity: '1', unitPrice: '10', vatRate: '20' });
     expect(issueProblems(cn, { ...ctx, kind: 'credit_note', series: defaultSeries[1]! })).toHaveProperty('precedingNumber');
+  });
+
+  it('requires a credit note to state the issue date of the invoice it corrects (BR-FR-CO-05)', () => {
+    const { ctx } = setup();
+    const credit = { ...ctx, kind: 'credit_note' as const, series: defaultSeries[1]! };
+    const undated = new DraftDocument(new Y.Doc());
+    undated.init('credit_note', { createdAt: now, customerId: 'cu_1', operationCategory: 'services', precedingNumber: 'F-2026-00041' });
+    undated.addLine('l1', { description: 'Avoir', quantity: '1', unitPrice: '10', vatRate: '20' });
+    expect(Object.keys(issueProblems(undated, credit))).toEqual(['precedingIssueDate']);
+    const dated = new DraftDocument(new Y.Doc());
+    dated.init('credit_note', { createdAt: now, customerId: 'cu_1', operationCategory: 'services', precedingNumber: 'F-2026-00041', precedingIssueDate: '2026-11-02' });
+    dated.addLine('l1', { description: 'Avoir', quantity: '1', unitPrice: '10', vatRate: '20' });
+    expect(issueProblems(dated, credit)).toEqual({});
+  });
+
+  it('writes the XML’s PMD, PMT and AAB notes in the very words of the mentions printed on the document', () => {
+    const { ws, draft, ctx } = setup({ latePenaltyTerms: '3 fois le taux d’intérêt légal', earlyPaymentTerms: 'Escompte de 2 % sous 8 jours' });
+    const buyers = [ctx.customer!, { ...ctx.customer!, language: 'en' as const }, { ...ctx.customer!, kind: 'individual' as const, siren: undefined }];
+    for (const buyer of buyers) {
+      const frozen = freezeDocument(draft, { ...ctx, settings: ws.readSettings(), customer: buyer, id: 'dc_1', number: 'F-2026-00001' });
+      const notes = invoiceModel(frozen).notes.filter((n) => n.subjectCode);
+      expect(notes.map((n) => n.subjectCode)).toEqual(buyer.kind === 'company' ? ['PMD', 'PMT', 'AAB'] : ['PMD', 'AAB']);
+      for (const n of notes) expect(frozen.mentions).toContain(n.content);
+    }
   });
 
   it('gives individuals no B2B recovery indemnity and English customers English mentions', () => {

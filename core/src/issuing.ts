@@ -86,6 +86,8 @@ export function issueProblems(draft: DraftDocument, ctx: IssueContext): Record<s
   lineProblems(draft.listLines(), ctx.settings.vatRegime === 'franchise', out);
   if (!meta.operationCategory) out.operationCategory = 'say whether this sells goods, services or both';
   if (meta.kind === 'credit_note' && !meta.precedingNumber) out.precedingNumber = 'a credit note must reference the invoice it corrects';
+  // BR-FR-CO-05: a credit note names the invoice it corrects by number and issue date (BT-25, BT-26).
+  if (meta.kind === 'credit_note' && !meta.precedingIssueDate) out.precedingIssueDate = 'a credit note must state the issue date of the invoice it corrects (BR-FR-CO-05)';
   if (meta.dueDate && meta.dueDate < ctx.issueDate) out.dueDate = 'the due date is before the issue date';
   try {
     draft.totals();
@@ -112,6 +114,25 @@ export interface FrozenDocument {
   mentions: string[];
 }
 
+/**
+ * The payment mentions of the Code de commerce, in the customer's language: late-payment penalties
+ * (L441-10), the 40 € fixed recovery indemnity (L441-10 II, D441-5; between professionals only) and
+ * the early-payment discount or its absence (L441-9). One wording for the mentions printed at the
+ * foot (legalMentions) and the XML's PMD, PMT and AAB notes (documents/xml/notes.ts), so the PDF and
+ * the e-invoice can never say two things.
+ */
+export function paymentMentions(
+  settings: Pick<CompanySettings, 'latePenaltyTerms' | 'earlyPaymentTerms'>,
+  customer: Pick<Customer, 'language' | 'kind'>,
+): { latePenalties: string; recoveryIndemnity?: string; earlyPayment: string } {
+  const fr = customer.language !== 'en';
+  return {
+    latePenalties: fr ? `Pénalités de retard : ${settings.latePenaltyTerms ?? 'taux BCE + 10 points'}` : `Late payment penalties: ${settings.latePenaltyTerms ?? 'ECB rate + 10 points'}`,
+    ...(customer.kind === 'company' ? { recoveryIndemnity: fr ? 'Indemnité forfaitaire pour frais de recouvrement : 40 €' : 'Fixed compensation for recovery costs: €40' } : {}),
+    earlyPayment: settings.earlyPaymentTerms ?? (fr ? 'Pas d’escompte pour paiement anticipé' : 'No discount for early payment'),
+  };
+}
+
 /** The legal mentions printed at the foot, in the customer's language. */
 export function legalMentions(settings: CompanySettings, customer: Customer, lines: DocumentLine[], meta: Pick<DocumentMeta, 'operationCategory'>): string[] {
   const fr = customer.language !== 'en';
@@ -121,10 +142,9 @@ export function legalMentions(settings: CompanySettings, customer: Customer, lin
   if (settings.vatRegime === 'franchise') m.push('TVA non applicable, art. 293 B du CGI');
   if (lines.some((l) => l.vatCategory === 'AE')) m.push(fr ? 'Autoliquidation' : 'Reverse charge (Autoliquidation)');
   if (settings.vatOnDebits) m.push(fr ? 'Option pour le paiement de la taxe d’après les débits' : 'VAT paid on debits (option pour le paiement de la taxe d’après les débits)');
-  m.push(settings.earlyPaymentTerms ?? (fr ? 'Pas d’escompte pour paiement anticipé' : 'No discount for early payment'));
-  m.push(fr ? `Pénalités de retard : ${settings.latePenaltyTerms ?? 'taux BCE + 10 points'}` : `Late payment penalties: ${settings.latePenaltyTerms ?? 'ECB rate + 10 points'}`);
-  // The fixed recovery indemnity applies between professionals only (L441-10 II).
-  if (customer.kind === 'company') m.push(fr ? 'Indemnité forfaitaire pour frais de recouvrement : 40 €' : 'Fixed compensation for recovery costs: €40');
+  const payment = paymentMentions(settings, customer);
+  m.push(payment.earlyPayment, payment.latePenalties);
+  if (payment.recoveryIndemnity) m.push(payment.recoveryIndemnity);
   return m;
 }
 

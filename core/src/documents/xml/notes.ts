@@ -1,27 +1,22 @@
-import type { FrozenDocument } from '../../issuing';
+import { paymentMentions, type FrozenDocument } from '../../issuing';
 import type { InvoiceNote } from './model';
 
 /*
  * The notes (BG-1) that carry French payment mentions in structured form, each under its UNTDID
  * 4451 subject code as the French e-invoicing rules BR-FR-05 and BR-FR-06 ask: PMD the late-payment
  * penalties (C. com. L441-10), PMT the 40 € fixed recovery indemnity (L441-10 II, D441-5), AAB the
- * early-payment discount or its absence (L441-9). The wording matches the mentions printed on the
- * document (issuing.ts legalMentions), in the customer's language.
+ * early-payment discount or its absence (L441-9). The wording is paymentMentions' (issuing.ts), the
+ * same that legalMentions prints on the document, in the customer's language.
  */
 
 export function paymentNotes(doc: FrozenDocument): InvoiceNote[] {
-  const fr = doc.buyer.language !== 'en';
-  const s = doc.seller;
   const notes: InvoiceNote[] = [];
   if (doc.meta.notes?.trim()) notes.push({ content: doc.meta.notes.trim() });
-  const penalties = fr ? `Pénalités de retard : ${s.latePenaltyTerms ?? 'taux BCE + 10 points'}` : `Late payment penalties: ${s.latePenaltyTerms ?? 'ECB rate + 10 points'}`;
-  notes.push({ content: penalties, subjectCode: 'PMD' });
+  const payment = paymentMentions(doc.seller, doc.buyer);
+  notes.push({ content: payment.latePenalties, subjectCode: 'PMD' });
   // The indemnity is owed between professionals only (L441-10 II): no PMT note for an individual.
-  if (doc.buyer.kind === 'company') {
-    notes.push({ content: fr ? 'Indemnité forfaitaire pour frais de recouvrement : 40 €' : 'Fixed compensation for recovery costs: €40', subjectCode: 'PMT' });
-  }
-  const discount = s.earlyPaymentTerms ?? (fr ? 'Pas d’escompte pour paiement anticipé' : 'No discount for early payment');
-  notes.push({ content: discount, subjectCode: 'AAB' });
+  if (payment.recoveryIndemnity) notes.push({ content: payment.recoveryIndemnity, subjectCode: 'PMT' });
+  notes.push({ content: payment.earlyPayment, subjectCode: 'AAB' });
   return notes;
 }
 
