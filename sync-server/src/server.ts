@@ -7,6 +7,7 @@ import { createServices, type Services } from './services';
 import { attachSync, type SyncServer } from './sync/server';
 import { watchDrafts } from './projections/documents';
 import { moveAllCustomersOut } from './customers/migrate';
+import { preloadDocuments } from './documents';
 
 export interface Running {
   services: Services;
@@ -19,6 +20,7 @@ export interface Running {
 /** Starts HTTP + WebSocket sync on one port. Port 0 picks a free one (tests, which may also give the clock). */
 export async function startServer(config: Config = loadConfig(), now?: () => Date): Promise<Running> {
   const services = await createServices(config, now);
+  preloadDocuments(); // the business rules asked at issue, and the archive's PDF and XML
   watchDrafts(services);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
@@ -38,11 +40,18 @@ export async function startServer(config: Config = loadConfig(), now?: () => Dat
     .then((moved) => {
       for (const m of moved ?? []) console.log(`company ${m.companyId}: ${m.moved} customers moved into documents of their own (sealed under their own keys); its workspace history before now was compacted`);
     })
-    .catch((e: unknown) => console.error('moving customers out of workspaces failed:', e));
+    .catch((e: unknown) => console.error('moving customers out of workspaces failed:', e))
+    // Then documents issued while no archiver ran get their PDF and XML files, in the background.
+    .then(() => services.archiver.start())
+    .then((missing) => {
+      if (missing) console.log(`${missing} issued documents have no archived files yet: producing them in the background`);
+    })
+    .catch((e: unknown) => console.error('looking for documents to archive failed:', e));
   return {
     services, sync, port, url: `http://localhost:${port}`,
     async close() {
       await startup;
+      await services.archiver.stop();
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));
       await services.log.close();

@@ -5,6 +5,7 @@ import { KeyRing, Log } from './log';
 import { openMasterKey } from './log/keys';
 import { IntegrityChecks } from './log/integrity';
 import { RoomRegistry } from './sync/rooms';
+import { Archiver } from './documents';
 
 /** What every route, command and job is given: no module reaches for globals. */
 export interface Services {
@@ -18,13 +19,16 @@ export interface Services {
   integrity: IntegrityChecks;
   /** The injected clock (invariant 8). */
   now: () => Date;
+  /** Issued documents' Factur-X PDF, CII and UBL, archived in the background (started by startServer). */
+  archiver: Archiver;
 }
 
 export async function createServices(config: Config, now: () => Date = () => new Date()): Promise<Services> {
   const db = await openDatabase(config);
   const keys = new KeyRing(db, await openMasterKey(db, config.dataDir));
   const log = new Log(db, keys, now);
-  return { config, db, keys, log, rooms: new RoomRegistry(log), integrity: new IntegrityChecks(db, now), now };
+  const services: Services = { config, db, keys, log, rooms: new RoomRegistry(log), integrity: new IntegrityChecks(db, now), now, archiver: new Archiver(() => services) };
+  return services;
 }
 
 /** Security and audit events go to the company's chain ('_system' for events outside any company). */

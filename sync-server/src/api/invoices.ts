@@ -9,6 +9,7 @@ import { sendDocument } from '../commands/send';
 import { projectDraft } from '../projections/documents';
 import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
+import { fileNameOf, mediaTypes, type FileFormat } from '../documents';
 
 const Line = z.object({
   description: z.string(), quantity: z.string(), unitPrice: z.string(), vatRate: z.string().optional(), unit: z.string().optional(),
@@ -157,5 +158,46 @@ export function invoiceRoutes() {
     return c.json(await sendDocument(c.get('services'), actor, c.req.valid('param').id, body), 200);
   });
 
+  const fileResponse = (mediaType: string, description: string) => ({
+    description,
+    headers: z.object({
+      'Content-Disposition': z.string().openapi({ description: 'attachment; filename="<number>.pdf" (or -cii.xml, -ubl.xml), the number made filename-safe' }),
+      ETag: z.string().openapi({ description: 'the SHA-256 (hex, quoted) of the archived file: the same bytes at every download' }),
+    }),
+    content: { [mediaType]: { schema: z.string().openapi({ format: 'binary' }) } },
+  });
+  const fileResponses = (mediaType: string, description: string) => ({
+    200: fileResponse(mediaType, description), 304: { description: 'Not modified: If-None-Match named this ETag' },
+    401: errorResponses[401], 404: errorResponses[404], 409: { ...errorResponses[400], description: 'Not issued yet (`not_issued`): a draft has no legal file' },
+  });
+  const companyQuery = { company: z.string().optional().openapi({ description: 'a session’s company, for links (else X-Company)' }) };
+  const conditional = z.object({ 'if-none-match': z.string().optional().openapi({ description: 'an ETag of this file: 304 when it is still the archived one (it always is)' }) });
+
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/invoices/{id}/pdf', tags: ['Invoices'],
+    summary: 'The Factur-X PDF (PDF/A-3, EN 16931, factur-x.xml embedded) of an issued invoice or credit note, as archived at issue',
+    request: { ...idParam, query: z.object(companyQuery), headers: conditional }, responses: fileResponses('application/pdf', 'The archived Factur-X PDF') }),
+  async (c) => downloadFile(c, c.req.valid('param').id, 'pdf'));
+
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/invoices/{id}/xml', tags: ['Invoices'],
+    summary: 'The e-invoice of an issued invoice or credit note as archived at issue: CII (Factur-X EN 16931, the default) or UBL 2.1',
+    request: { ...idParam, query: z.object({ format: z.enum(['cii', 'ubl']).default('cii'), ...companyQuery }), headers: conditional }, responses: fileResponses('application/xml', 'The archived CII or UBL') }),
+  async (c) => downloadFile(c, c.req.valid('param').id, c.req.valid('query').format));
+
   return app;
+}
+
+/** An archived file of an issued document (produced now if the archiver has not reached it yet). */
+async function downloadFile(c: Ctx, id: string, format: FileFormat) {
+  const { companyId } = memberOf(c);
+  const s = c.get('services');
+  const row = (await s.db.execute({ sql: `SELECT status, number FROM documents WHERE id = ? AND company_id = ?`, args: [id, companyId] })).rows[0];
+  if (row?.status !== 'issued') {
+    await openDraft(s, companyId, id); // 404 when it is not this company's
+    throw conflict('not_issued', 'only an issued document has a PDF and an e-invoice; issue it first');
+  }
+  const file = await s.archiver.file(companyId, id, format);
+  const etag = `"${file.sha256}"`;
+  const headers = { 'content-type': mediaTypes[format], 'content-disposition': `attachment; filename="${fileNameOf(String(row.number), format)}"`, etag };
+  if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304, { etag });
+  return c.body(new Uint8Array(file.bytes), 200, headers);
 }

@@ -9,6 +9,7 @@ import { AppError, conflict, invalid, notFound } from '../errors';
 import type { Services } from '../services';
 import { readCustomer } from '../customers/records';
 import { requestHash, storedResult, storeResult } from './idempotency';
+import { brokenRules } from '../documents';
 
 export interface IssueInput {
   companyId: string;
@@ -84,6 +85,11 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
     const ctx = { kind: meta.kind, settings: ws.readSettings(), customer: meta.customerId ? await readCustomer(s, companyId, meta.customerId) : undefined, series, issueDate };
     const problems = issueProblems(draft, ctx);
     if (Object.keys(problems).length > 0) throw new AppError(422, 'not_issuable', 'this document cannot be issued yet: ' + Object.values(problems).join('; '), problems);
+    // The EN 16931 and French business rules judge the invoice as it will be frozen, before any number is
+    // taken. Its number is provisional (the series at sequence 1): rules look at a number's shape, never its value.
+    const provisional = freezeDocument(draft, { ...ctx, id: documentId, number: formatNumber(series.format, { seq: 1, date: issueDate }) });
+    const broken = await brokenRules(provisional);
+    if (Object.keys(broken).length > 0) throw new AppError(422, 'not_issuable', 'this document would break e-invoicing rules: ' + Object.entries(broken).map(([rule, message]) => `${rule}: ${message}`).join('; '), broken);
 
     await s.log.prepare(companyId);
     const key = await s.keys.current(companyId);
@@ -97,7 +103,8 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
       const seq = Number(counter.rows[0]!.last_seq);
       const number = formatNumber(series.format, { seq, date: issueDate });
       hooks.afterNumber?.(number);
-      const frozen: FrozenDocument = freezeDocument(draft, { ...ctx, id: documentId, number });
+      // The draft cannot change meanwhile (room.writes serialises its edits): the frozen record is the provisional one with its number.
+      const frozen: FrozenDocument = { ...provisional, number };
       const content = canonicalJson(frozen);
       const contentSha256 = sha256Hex(content);
       const summary: IssuedSummary = {
@@ -142,6 +149,8 @@ export async function issueDocument(s: Services, input: IssueInput, hooks: Issue
     });
     room.applyCommitted(committed.docUpdate);
     wsRoom.applyCommitted(committed.wsUpdate);
+    // Invariant 4: its Factur-X PDF, CII and UBL are archived after the commit, never on the answer's path.
+    s.archiver.issued(companyId, documentId, ws);
     return committed.summary;
   });
 }

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FrozenDocument } from '@facturo/core';
+import { facturXMetaOf, layoutFontFiles, renderInvoicePdf, toCii, toFacturX, toUbl, type Layout } from '@facturo/core/documents';
+import type { FileFormat } from './formats';
+
+/*
+ * The files of an issued document, made from its frozen record: the Factur-X PDF (EN 16931, the CII
+ * embedded as factur-x.xml), the CII itself and the UBL. Pure but for reading the font files, so it
+ * runs in the producer's worker thread or, when that cannot start, on the main thread alike.
+ */
+
+export interface ProduceRequest {
+  frozen: FrozenDocument;
+  layout: Layout;
+  /** The logo the seller was issued with (a data URL), if any. */
+  logo?: string;
+}
+
+export type ProducedFiles = Record<FileFormat, Uint8Array>;
+
+const fontDir = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
+// Parsing a font costs about 60 ms once per array (renderInvoicePdf caches by array): each file is read once per thread.
+const fonts = new Map<string, Uint8Array>();
+const fontFile = (file: string) => {
+  let bytes = fonts.get(file);
+  if (!bytes) fonts.set(file, (bytes = new Uint8Array(readFileSync(fontDir + file))));
+  return bytes;
+};
+
+export async function produceFiles({ frozen, layout, logo }: ProduceRequest): Promise<ProducedFiles> {
+  const files = layoutFontFiles(layout);
+  const cii = toCii(frozen);
+  const rendered = renderInvoicePdf(frozen, { fonts: { regular: fontFile(files.regular), bold: fontFile(files.bold) }, layout, ...(logo ? { logo } : {}) });
+  const pdf = await toFacturX(rendered, cii, facturXMetaOf(frozen));
+  return { pdf, cii: new TextEncoder().encode(cii), ubl: new TextEncoder().encode(toUbl(frozen)) };
+}
