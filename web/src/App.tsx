@@ -10,6 +10,7 @@ const Companies = lazy(() => import('./routes/Companies'));
 const Account = lazy(() => import('./routes/Account'));
 const CompanyLayout = lazy(() => import('./routes/CompanyLayout'));
 const Settings = lazy(() => import('./routes/Settings'));
+const DocumentSettings = lazy(() => import('./routes/DocumentSettings'));
 const Customers = lazy(() => import('./routes/Customers'));
 const CustomerEditor = lazy(() => import('./routes/CustomerEditor'));
 const Products = lazy(() => import('./routes/Products'));
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/c/:companyId" component={CompanyLayout}>
           <Route path="/" component={CompanyHome} />
           <Route path="/settings" component={Settings} />
+          <Route path="/settings/documents" component={DocumentSettings} />
           <Route path="/customers" component={Customers} />
           <Route path="/customers/:customerId" component={CustomerEditor} />
           <Route path="/products" component={Products} />

@@ -45,6 +45,21 @@ describe('i18n', () => {
     expect(fieldErrorText(big, 'en')).toBe('A logo is 100 KB at most; this one is 147 KB.');
   });
 
+  it("shows each refusal of the documents' layout, text blocks and custom values in the user's language", () => {
+    const fields = {
+      ...errorsOf((ws) => ws.updateLayout({ accentColor: 'bleu', font: 'comic' })),
+      ...errorsOf((ws) => ws.setTextBlock('tb_1', { name: 'Merci', body: '' })),
+      ...errorsOf((ws) => ws.setCustomValue('site web', 'x')),
+    };
+    expect(Object.keys(fields).sort()).toEqual(['accentColor', 'body', 'font', 'name']);
+    const invalid = translate('fr', 'err.invalid');
+    for (const [field, message] of Object.entries(fields)) {
+      expect(fieldErrorText(message, 'fr'), `${field}: ${message}`).not.toBe(invalid);
+      expect(fieldErrorText(message, 'en')).not.toBe(fieldErrorText(message, 'fr'));
+    }
+    expect(fieldErrorText(fields.accentColor ?? '', 'fr')).toBe('Une couleur au format #RRGGBB, par ex. #1f4e79.');
+  });
+
   it('explains length and range limits with their bound', () => {
     const long = errorsOf((ws) => ws.updateSettings({ bic: 'X'.repeat(12), paymentTermsDays: 400 }));
     expect(fieldErrorText(long.bic ?? '', 'fr')).toBe('11 caractères au maximum.');

@@ -57,6 +57,10 @@ const coreMessages: [RegExp, MessageKey][] = [
   [/^at most \d+ contacts$/, 'err.tooManyContacts'],
   [/^Invalid input: expected (int|number)/, 'err.integer'],
   [/received undefined$/, 'err.required'],
+  [/^a colour as #RRGGBB/, 'err.accentColor'],
+  [/^one of dejavu-/, 'err.fontChoice'],
+  [/^the text is empty$/, 'err.textEmpty'],
+  [/^letters, digits and "_", starting with a letter/, 'err.customValueName'],
 ];
 
 /** A field's validation message in the user's language. */

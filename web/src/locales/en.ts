@@ -6,6 +6,7 @@ import { oversightEn } from './oversight.en';
 import { auditEn } from './audit.en';
 import { securityEn } from './security.en';
 import { customersEn } from './customers.en';
+import { documentsEn } from './documents.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...auditEn,
   ...securityEn,
   ...customersEn,
+  ...documentsEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

@@ -5,6 +5,7 @@ import { oversightFr } from './oversight.fr';
 import { auditFr } from './audit.fr';
 import { securityFr } from './security.fr';
 import { customersFr } from './customers.fr';
+import { documentsFr } from './documents.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -15,6 +16,7 @@ export const fr = {
   ...auditFr,
   ...securityFr,
   ...customersFr,
+  ...documentsFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',

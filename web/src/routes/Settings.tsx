@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { editSettings } from '../stores/workspaceEdits';
 import { t } from '../i18n';
@@ -15,7 +16,7 @@ import { settingsNeeds } from '../auth/access';
 import { settingsSections } from './formSpecs';
 
 export default function Settings() {
-  const { replica, can } = useCompany();
+  const { company, replica, can } = useCompany();
   const ws = replica.workspace;
   focusFromHash();
   const settings = createMemo(() => (replica.version(), ws.readSettings()) as Record<string, StoredValue>);
@@ -50,6 +51,14 @@ export default function Settings() {
           }}
         </For>
       </form>
+      {/* How documents look and the texts that go into them: a page of its own, beside a live preview. */}
+      <section class="card section doc-settings-link" data-testid="document-settings-link">
+        <div>
+          <h2 class="section-title">{t('docSettings.linkTitle')}</h2>
+          <p class="muted small">{t('docSettings.linkLead')}</p>
+        </div>
+        <A href={`/c/${company.id}/settings/documents`} class="btn">{t('docSettings.link')} →</A>
+      </section>
       {/* The IBAN and BIC change through the server, asked by one member and approved by another. */}
       <BankSection />
       <SeriesSection />

@@ -14,7 +14,7 @@ export function randomBase62(length: number, random: (bytes: Uint8Array) => Uint
   return out;
 }
 
-export type IdPrefix = 'cu' | 'pr' | 'ob' | 'dc' | 'ln' | 'lg';
+export type IdPrefix = 'cu' | 'pr' | 'ob' | 'dc' | 'ln' | 'lg' | 'tb';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(16)}`;
