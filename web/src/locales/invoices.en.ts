@@ -150,7 +150,7 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'deleteDraft.unknown': 'This draft has not reached this device yet: wait until the connection is back to delete it.',
   'issue.refused': 'The server refused to issue it. Fix these points, then issue again:',
 
-  'issued.print': 'Print / PDF',
+  'issued.print': 'Print',
   'issued.send': 'Send by email',
   'issued.creditNote': 'Create a credit note',
   'issued.frozenNote': 'Issued document: it can no longer be changed. To correct it, create a credit note.',

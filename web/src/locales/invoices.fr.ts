@@ -149,7 +149,7 @@ export const invoicesFr = {
   'deleteDraft.unknown': 'Ce brouillon n’est pas encore arrivé sur cet appareil : attendez le retour de la connexion pour le supprimer.',
   'issue.refused': 'Le serveur a refusé l’émission. Corrigez ces points, puis émettez à nouveau :',
 
-  'issued.print': 'Imprimer / PDF',
+  'issued.print': 'Imprimer',
   'issued.send': 'Envoyer par e-mail',
   'issued.creditNote': 'Créer un avoir',
   'issued.frozenNote': 'Document émis : il ne peut plus être modifié. Pour le corriger, créez un avoir.',

@@ -24,6 +24,7 @@ import { LinesSection } from './LinesSection';
 import { problemText } from './problems';
 import { StatusChip } from './StatusChip';
 import { TotalsPanel } from './TotalsPanel';
+import { DraftPreview } from './DraftPreview';
 import { HistoryPanel } from '../audit/HistoryPanel';
 
 /** The device's calendar day (the server decides the real issue date in the company's zone). */
@@ -72,6 +73,7 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
   const [deleting, setDeleting] = createSignal(false);
   const [deleteBusy, setDeleteBusy] = createSignal(false);
   const [deleteError, setDeleteError] = createSignal<string | null>(null);
+  const [previewing, setPreviewing] = createSignal(false);
 
   const issue = async () => {
     setBusy(true);
@@ -117,6 +119,14 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
           <SyncStatus state={room.syncState()} testid="doc-sync-status" />
         </div>
       </div>
+      <div class="actions no-print">
+        <button type="button" class="btn" aria-expanded={previewing()} onClick={() => setPreviewing(!previewing())} data-testid="preview-button">
+          {t('draftPreview.button')}
+        </button>
+      </div>
+      <Show when={previewing()}>
+        <DraftPreview d={props.d} customer={customer()} onClose={() => setPreviewing(false)} />
+      </Show>
       <Show when={pending()}>
         <Notice kind="info" testid="pending-issue">
           <p>{t('issue.pending')}</p>

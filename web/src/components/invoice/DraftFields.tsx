@@ -8,6 +8,7 @@ import { formatDay, t } from '../../i18n';
 import type { FieldSpec } from '../Field';
 import { LiveField } from '../LiveField';
 import { useCompany } from '../companyContext';
+import { InsertTextBlock } from './InsertTextBlock';
 
 const detailSpecs: FieldSpec[] = [
   {
@@ -86,6 +87,9 @@ export function DraftFields(props: {
           <div class="grid">
             <For each={detailSpecs}>{(spec) => live(spec, (raw) => editMeta(draft, spec.name, spec.kind, raw))}</For>
           </div>
+          <Show when={!props.readOnly}>
+            <InsertTextBlock d={props.d} ws={props.ws} customer={customer()} base={props.base} />
+          </Show>
         </fieldset>
       }
     >

@@ -8,6 +8,7 @@ import { useCompany } from '../companyContext';
 import { createCustomerRows } from '../customerRows';
 import { Notice } from '../Notice';
 import { createCreditNote } from './creditNote';
+import { DocumentDownloads } from './DocumentDownloads';
 import { createFrozen, frozenLogo } from './frozen';
 import { InvoiceDocument } from './InvoiceDocument';
 import { SendEmailPanel } from './SendEmailPanel';
@@ -40,7 +41,7 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
         <StatusChip status="issued" />
       </div>
       <div class="actions no-print">
-        <A href={`${base}/${props.d.documentId}/print`} class="btn primary" data-testid="print-link">{t('issued.print')}</A>
+        <A href={`${base}/${props.d.documentId}/print`} class="btn" data-testid="print-link">{t('issued.print')}</A>
         <Show when={can('invoices.send')}>
           <button type="button" class="btn" onClick={() => setSending(!sending())} aria-expanded={sending()} data-testid="send-email">
             {t('issued.send')}
@@ -56,6 +57,7 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
       <Show when={sending()}>
         <SendEmailPanel companyId={company.id} documentId={props.d.documentId} defaultTo={customerEmail()} onClose={() => setSending(false)} />
       </Show>
+      <DocumentDownloads companyId={company.id} documentId={props.d.documentId} number={props.number} creditNote={!isInvoice()} />
       <p class="muted small">{t('issued.frozenNote')}</p>
       <Switch>
         <Match when={frozen.doc()}>{(doc) => <div class="doc-frame"><InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} numberTestid="doc-number" /></div>}</Match>
