@@ -4,11 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 // eslint-disable-next-line no-restricted-imports -- see above
 import { deflateSync } from 'node:zlib';
-import * as Y from 'yjs';
-import { freezeDocument, type FrozenDocument } from '../../issuing';
-import { CustomerBook, type CustomerInput } from '../../schema/customers';
-import { DraftDocument, type DocumentKind, type DocumentMetaInput, type LineInput } from '../../schema/document';
-import { Workspace, defaultSeries, type CompanySettings } from '../../schema/workspace';
+import type { FrozenDocument } from '../../issuing';
+import type { CustomerInput } from '../../schema/customers';
+import type { CompanySettings } from '../../schema/workspace';
+import { frozen } from '../fixtures.testing';
 import { layoutFontFiles, type PdfFontId } from './layout';
 
 /* Frozen documents for the PDF tests, issued through freezeDocument as the server does. */
@@ -58,39 +57,20 @@ export function testLogo(): string {
   });
 }
 
-const seller: Partial<CompanySettings> = {
-  legalName: 'Studio Boréal SAS', tradeName: 'Boréal Design', legalForm: 'SAS', shareCapital: '10000.00', rcsCity: 'Lyon',
-  siren: '912345675', siret: '91234567500017', vatNumber: 'FR65912345675', email: 'factures@boreal.example', phone: '04 72 00 00 00',
-  line1: '25 quai Saint-Antoine', line2: 'Bâtiment B', postcode: '69002', city: 'Lyon', country: 'FR',
-  iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', paymentTermsDays: 30,
-};
+/** The PDF tests' seller: the shared one, with a trade name and a phone written as French people write it. */
+const seller: Partial<CompanySettings> = { tradeName: 'Boréal Design', phone: '04 72 00 00 00', bic: 'AGRIFRPP' };
 
 const buyer: CustomerInput = {
   name: 'Boulangerie Martin & Fils', siren: '532198769', vatNumber: 'FR84532198769',
   address: { line1: '12 rue de la République', postcode: '69001', city: 'Lyon', country: 'FR' }, paymentTermsDays: 45,
 };
 
-interface Case {
-  kind?: DocumentKind;
-  settings?: Partial<CompanySettings>;
-  customer?: CustomerInput;
-  meta?: DocumentMetaInput & { precedingNumber?: string; precedingIssueDate?: string };
-  lines: LineInput[];
-  number?: string;
-}
+type Case = Parameters<typeof frozen>[0] & { number?: string };
 
+/** A frozen document as the server's issue command makes it (the e-invoice tests' builder, shared). */
 export function issue(c: Case): FrozenDocument {
-  const kind = c.kind ?? 'invoice';
-  const ws = new Workspace(new Y.Doc());
-  ws.updateSettings({ ...seller, ...c.settings });
-  const book = new CustomerBook(new Y.Doc());
-  book.createCustomer('cu_1', c.customer ?? buyer, '2026-11-29T10:00:00Z');
-  const draft = new DraftDocument(new Y.Doc());
-  draft.init(kind, { createdAt: '2026-11-29T10:00:00Z', customerId: 'cu_1', operationCategory: 'services', ...c.meta });
-  c.lines.forEach((line, i) => draft.addLine(`l${i + 1}`, line));
-  const series = defaultSeries.find((s) => s.kind === kind)!;
-  const number = c.number ?? (kind === 'credit_note' ? 'AV-2026-00007' : 'F-2026-00042');
-  return freezeDocument(draft, { kind, settings: ws.readSettings(), customer: book.getCustomer('cu_1'), series, issueDate: '2026-11-29', id: 'dc_1', number });
+  const number = c.number ?? (c.kind === 'credit_note' ? 'AV-2026-00007' : 'F-2026-00042');
+  return frozen({ ...c, settings: { ...seller, ...c.settings }, customer: c.customer ?? buyer }, number);
 }
 
 const services = ['Atelier de cadrage', 'Maquettes haute fidélité', 'Développement front-end', 'Intégration du back-office', 'Recette et corrections', 'Hébergement (mois)', 'Nom de domaine', 'Formation des équipes'];
