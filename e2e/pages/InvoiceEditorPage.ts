@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PdfPreviewPanel } from './DocumentSettingsPage';
 
 export interface LineValues {
   description?: string;
@@ -81,6 +82,18 @@ export class InvoiceEditorPage {
   readonly notFound: Locator;
   readonly deleteButton: Locator;
   readonly confirmDeleteButton: Locator;
+  /** "Aperçu PDF" of a draft, and the preview it opens. */
+  readonly previewButton: Locator;
+  readonly preview: PdfPreviewPanel;
+  /** The note printed on the document, and "Insérer un bloc de texte" under it. */
+  readonly notes: Locator;
+  readonly textBlockSelect: Locator;
+  readonly insertTextBlockButton: Locator;
+  readonly insertBlockMessage: Locator;
+  /** The archived files of an issued document. */
+  readonly downloadPdf: Locator;
+  readonly downloadCii: Locator;
+  readonly downloadUbl: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('invoice-title');
@@ -114,6 +127,15 @@ export class InvoiceEditorPage {
     this.notFound = page.getByTestId('invoice-not-here');
     this.deleteButton = page.getByTestId('delete-draft');
     this.confirmDeleteButton = page.getByTestId('confirm-delete-draft');
+    this.previewButton = page.getByTestId('preview-button');
+    this.preview = new PdfPreviewPanel(page, page.getByTestId('draft-preview-pdf'), 'draft-preview-pdf');
+    this.notes = page.locator('#field-notes');
+    this.textBlockSelect = page.getByTestId('text-block-select');
+    this.insertTextBlockButton = page.getByTestId('insert-text-block-button');
+    this.insertBlockMessage = page.getByTestId('insert-block-message');
+    this.downloadPdf = page.getByTestId('download-pdf');
+    this.downloadCii = page.getByTestId('download-cii');
+    this.downloadUbl = page.getByTestId('download-ubl');
   }
 
   async goto(companyId: string, documentId: string) {

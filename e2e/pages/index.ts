@@ -6,6 +6,7 @@ export { BankDetailsSection } from './BankDetailsSection';
 export { CustomerEditorPage, type CustomerField } from './CustomerEditorPage';
 export { CustomersPage } from './CustomersPage';
 export { DataExportSection } from './DataExportSection';
+export { DocumentSettingsPage, PdfPreviewPanel } from './DocumentSettingsPage';
 export { EraseCustomerSection } from './EraseCustomerSection';
 export { InvitePage } from './InvitePage';
 export { MembersPage, type Role } from './MembersPage';
