@@ -3,6 +3,7 @@ import { textOf } from '../../core/src/documents/pdf/text.testing';
 import { DocumentSettingsPage } from '../pages/DocumentSettingsPage';
 import { InvoiceEditorPage } from '../pages/InvoiceEditorPage';
 import { InvoicesPage } from '../pages/InvoicesPage';
+import { recordCspViolations } from '../support/csp';
 import { expect, test } from '../support/fixtures';
 import type { Person } from '../support/person';
 import { shot } from '../support/shots';
@@ -34,6 +35,8 @@ async function draftWithOneLine(p: Person, companyId: string, customerName: stri
 
 test('an owner changes the accent colour and the footer and sees them in the preview; a wrong colour is refused under the field', async ({ demoOwner, tag }) => {
   const { owner, companyId } = await demoOwner(`Olivia Layout ${tag}`);
+  // jsPDF, pdf-lib and pdf.js run under the server's strict CSP (no eval, no inline, no frames).
+  const violations = await recordCspViolations(owner.context);
   const docs = new DocumentSettingsPage(owner.page);
   await owner.page.goto(`/c/${companyId}/settings`);
   await docs.openFromSettings();
@@ -73,6 +76,7 @@ test('an owner changes the accent colour and the footer and sees them in the pre
   await docs.preview.expectReady();
   await expect.poll(async () => (await textOf(await docs.preview.pdfBytes())).includes('SAMPLE'), { timeout: 15_000 }).toBe(true);
   await shot(owner.page, 'appearance-en');
+  expect(violations).toEqual([]);
 });
 
 test('a text block with an unknown variable is refused, naming it and the variable meant; fixed, it is saved and inserted into a draft’s notes', async ({ demoOwner, tag }) => {

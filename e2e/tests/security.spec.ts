@@ -1,6 +1,6 @@
-import type { BrowserContext } from '@playwright/test';
 import { InvoiceEditorPage } from '../pages/InvoiceEditorPage';
 import { InvoicesPage } from '../pages/InvoicesPage';
+import { recordCspViolations } from '../support/csp';
 import { expect, test } from '../support/fixtures';
 
 /*
@@ -8,20 +8,6 @@ import { expect, test } from '../support/fixtures';
  * (sync-server/src/security/headers.ts). An inline script or style slipped into the build or a component
  * would be refused by the browser: the app would break, and this test names the refusal.
  */
-
-/** Every CSP refusal in the context's pages: Chromium's console report and the DOM event alike. */
-async function recordCspViolations(context: BrowserContext): Promise<string[]> {
-  const violations: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  context.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return violations;
-}
 
 test('signing in and opening the invoices runs under the strict CSP without a single violation', async ({ server, person, tag }) => {
   const link = await server.demoInvite();
