@@ -2,6 +2,7 @@ import { runSyncBench } from './bench/sync/index';
 import { runInvoicingBench } from './bench/invoicing';
 import { runAuditBench } from './bench/audit';
 import { runCustomersBench } from './bench/customers';
+import { runRenderBench } from './bench/render';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -12,6 +13,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   invoicing: runInvoicingBench,
   audit: runAuditBench,
   customers: runCustomersBench,
+  render: runRenderBench,
 };
 
 async function main(argv: string[]) {
