@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanySettings, Customer, TextBlock } from '@facturo/core';
-import { appendToNotes, documentBlocks, draftBlockData, renderBlock, sampleBlockData } from './textBlocks';
+import { appendToNotes, documentBlocks, draftBlockData, quotesPending, renderBlock, sampleBlockData } from './textBlocks';
 
 const settings = { legalName: 'Studio Boréal SAS', iban: 'FR7630006000011234567890189' } as CompanySettings;
 
@@ -21,6 +21,17 @@ describe('text blocks in the app', () => {
     expect(renderBlock('{{invoice.number}} for {{customer.name}} in {{customer.city}}, due {{invoice.dueDate}}', data)).toEqual({
       ok: true, text: '(on issue) for Brightwave Ltd in Edinburgh, due (on issue)',
     });
+  });
+
+  it('tells a text quoting what a draft does not know yet (its number) from one that does not, in both languages', () => {
+    for (const language of ['fr', 'en'] as const) {
+      const customer = { id: 'cu_1', name: 'Client', language } as Customer;
+      const data = draftBlockData({ settings, customer, dueDate: '2027-01-31', currency: 'EUR', totals: null, custom: {} });
+      const quoting = renderBlock('N° {{invoice.number}}', data);
+      const plain = renderBlock('Échéance {{invoice.dueDate}}, {{customer.name}}', data);
+      expect(quoting.ok && quotesPending(quoting.text)).toBe(true);
+      expect(plain.ok && quotesPending(plain.text)).toBe(false);
+    }
   });
 
   it('offers in invoice notes the blocks meant for documents, not those for emails', () => {

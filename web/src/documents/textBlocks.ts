@@ -60,3 +60,8 @@ export function appendToNotes(notes: string | undefined, text: string): string {
   const current = (notes ?? '').replace(/\s+$/, '');
   return current ? `${current}\n\n${text}` : text;
 }
+
+/** Whether a rendered block quotes what a draft does not know yet (core's textBlockData placeholder), which a note would keep. */
+export function quotesPending(text: string): boolean {
+  return /\((à l’émission|on issue)\)/.test(text);
+}

@@ -106,7 +106,7 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'insertBlock.choose': 'Choose a block…',
   'insertBlock.button': 'Insert',
   'insertBlock.done': 'Block “{name}” added at the end of the notes.',
-  'insertBlock.pending': 'The invoice number is not known yet: “(on issue)” will stay as is in the notes. Replace or remove it before issuing.',
+  'insertBlock.pending': 'This block quotes something known only on issue (number, date): “(on issue)” would stay as is in the notes. Replace or remove it before issuing.',
   'insertBlock.none': 'No text blocks for invoices.',
   'insertBlock.create': 'Create a text block',
   'insertBlock.unknown': 'This block uses {variable}, which no longer exists: fix it in the text blocks.',

@@ -105,7 +105,7 @@ export const documentsFr = {
   'insertBlock.choose': 'Choisir un bloc…',
   'insertBlock.button': 'Insérer',
   'insertBlock.done': 'Bloc « {name} » ajouté à la fin de la note.',
-  'insertBlock.pending': 'Le numéro de la facture n’est pas encore connu : « (à l’émission) » figurera tel quel dans la note. Remplacez-le ou retirez-le avant d’émettre.',
+  'insertBlock.pending': 'Ce bloc cite une information connue seulement à l’émission (numéro, date) : « (à l’émission) » resterait tel quel dans la note. Remplacez-le ou retirez-le avant d’émettre.',
   'insertBlock.none': 'Aucun bloc de texte pour les factures.',
   'insertBlock.create': 'Créer un bloc de texte',
   'insertBlock.unknown': 'Ce bloc utilise {variable}, qui n’existe plus : corrigez-le dans les blocs de texte.',

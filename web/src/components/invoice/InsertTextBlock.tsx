@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Customer, Workspace } from '@facturo/core';
-import { appendToNotes, documentBlocks, draftBlockData, renderBlock } from '../../documents/textBlocks';
+import { appendToNotes, documentBlocks, draftBlockData, quotesPending, renderBlock } from '../../documents/textBlocks';
 import { editMeta, safeTotals } from '../../stores/draftEdits';
 import type { DraftReplica } from '../../sync/draftReplica';
 import { fieldErrorText, t } from '../../i18n';
@@ -13,7 +13,7 @@ export function InsertTextBlock(props: { d: DraftReplica; ws: Workspace; custome
   const { replica, can } = useCompany();
   const blocks = createMemo(() => (replica.version(), documentBlocks(props.ws.listTextBlocks())));
   const [chosen, setChosen] = createSignal('');
-  const [message, setMessage] = createSignal<{ kind: 'success' | 'error'; text: string; pending?: boolean } | null>(null);
+  const [message, setMessage] = createSignal<{ kind: 'success' | 'warning' | 'error'; text: string; pending?: boolean } | null>(null);
 
   const insert = () => {
     const block = props.ws.getTextBlock(chosen());
@@ -28,9 +28,9 @@ export function InsertTextBlock(props: { d: DraftReplica; ws: Workspace; custome
     if (!rendered.ok) return setMessage({ kind: 'error', text: t('insertBlock.unknown', { variable: `{{${rendered.variable}}}` }) });
     const result = editMeta(draft, 'notes', 'text', appendToNotes(meta.notes, rendered.text));
     if (!result.ok) return setMessage({ kind: 'error', text: fieldErrorText(result.errors.notes ?? Object.values(result.errors)[0] ?? '') });
-    // The number is given at issue: a block naming it reads "(à l’émission)" until then, and the note keeps that text.
-    const pending = /\((à l’émission|on issue)\)/.test(rendered.text);
-    setMessage({ kind: 'success', text: t('insertBlock.done', { name: block.name }), pending });
+    // The number (and a due date not set) are known at issue only: they read "(à l’émission)", which the note would keep.
+    const pending = quotesPending(rendered.text);
+    setMessage({ kind: pending ? 'warning' : 'success', text: t('insertBlock.done', { name: block.name }), pending });
     setChosen('');
   };
 
