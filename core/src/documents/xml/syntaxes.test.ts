@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectSameAsFrozen, matrix } from '../fixtures.testing';
+import { matrix } from '../fixtures.testing';
+import { expectSameAsFrozen } from './same-as-frozen.testing';
 import { writeCii } from './cii-write';
 import { invoiceModel, parseCii, parseUbl, type Invoice } from './index';
 import { writeUbl } from './ubl-write';
