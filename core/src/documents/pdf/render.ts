@@ -10,7 +10,7 @@ import { labels, type Language } from './labels';
 import { parseLayout, readableOnWhite, rgbOf, textOn, type Layout, type LayoutInput } from './layout';
 import { drawLines } from './lines-table';
 import { colours, contentWidth, page, Sheet } from './sheet';
-import { drawMentions, drawNotes, drawPayment, drawSummary, summaryHeight } from './summary';
+import { drawClosing, drawSummary, summaryHeight } from './summary';
 
 /*
  * An issued invoice or credit note as an A4 PDF (jsPDF), in the buyer's language. Deterministic: the
@@ -96,9 +96,7 @@ export function renderInvoicePdf(doc: FrozenDocument, opts: RenderOptions): Uint
   drawHeader(sheet, doc, logo);
   drawLines(sheet, doc, summaryHeight(sheet, doc));
   drawSummary(sheet, doc);
-  drawPayment(sheet, doc);
-  drawNotes(sheet, doc);
-  drawMentions(sheet, doc);
+  drawClosing(sheet, doc);
   drawFooters(sheet, footer);
   const meta = facturXMetaOf(doc);
   pdf.setDocumentProperties({ title: meta.title, subject: meta.subject, author: meta.author, creator: 'Facturo' });

@@ -93,50 +93,96 @@ export function drawSummary(sheet: Sheet, doc: FrozenDocument) {
   sheet.y = y + height + 6;
 }
 
+type Column = { x: number; width: number };
+const fullWidth: Column = { x: page.left, width: contentWidth };
+type BlockLine = { text: string; bold?: boolean };
+
+function wrapBlock(sheet: Sheet, lines: BlockLine[], width: number): BlockLine[] {
+  return lines.flatMap((l) => sheet.wrap(l.text, width, { size: 8.5, weight: l.bold ? 'bold' : 'regular' }).map((text) => ({ text, bold: l.bold })));
+}
+
+const blockHeight = (sheet: Sheet, lines: number) => sheet.lineHeight(7.5) + 1 + lines * sheet.lineHeight(8.5) + 5;
+
 /** A titled block of text lines, broken across pages line by line if it must. */
-function block(sheet: Sheet, title: string, lines: { text: string; bold?: boolean }[]) {
+function block(sheet: Sheet, title: string, lines: BlockLine[], at: Column = fullWidth) {
   const { accentText } = sheet.ctx;
-  const wrapped = lines.flatMap((l) => sheet.wrap(l.text, contentWidth, { size: 8.5, weight: l.bold ? 'bold' : 'regular' }).map((text) => ({ text, bold: l.bold })));
+  const wrapped = wrapBlock(sheet, lines, at.width);
   const lh = sheet.lineHeight(8.5);
   sheet.ensure(sheet.lineHeight(7.5) + 1 + Math.min(wrapped.length, 3) * lh);
-  sheet.text(title.toUpperCase(), page.left, sheet.y, { weight: 'bold', size: 7.5, colour: accentText });
+  sheet.text(title.toUpperCase(), at.x, sheet.y, { weight: 'bold', size: 7.5, colour: accentText });
   sheet.y += sheet.lineHeight(7.5) + 1;
   for (const l of wrapped) {
     sheet.ensure(lh);
-    sheet.text(l.text, page.left, sheet.y, { size: 8.5, weight: l.bold ? 'bold' : 'regular' });
+    sheet.text(l.text, at.x, sheet.y, { size: 8.5, weight: l.bold ? 'bold' : 'regular' });
     sheet.y += lh;
   }
   sheet.y += 5;
 }
 
-export function drawPayment(sheet: Sheet, doc: FrozenDocument) {
+/** How to pay; in a narrow column the IBAN and the BIC take a line each rather than break in the middle. */
+function paymentLines(sheet: Sheet, doc: FrozenDocument, narrow = false): BlockLine[] {
   const { lang, words, layout } = sheet.ctx;
   const lines: { text: string; bold?: boolean }[] = [];
   if (doc.kind === 'credit_note') {
     if (doc.meta.precedingNumber) lines.push({ text: words.creditSettlement(doc.meta.precedingNumber) });
   } else {
     lines.push({ text: words.payBefore(formatDate(doc.dueDate, lang)) });
-    const bank = [doc.seller.iban && `IBAN ${formatIban(doc.seller.iban)}`, doc.seller.bic && `BIC ${doc.seller.bic}`].filter(Boolean).join('   ');
-    if (bank) lines.push({ text: bank, bold: true });
+    const bank = [doc.seller.iban && `IBAN ${formatIban(doc.seller.iban)}`, doc.seller.bic && `BIC ${doc.seller.bic}`].filter((b): b is string => !!b);
+    if (narrow) lines.push(...bank.map((text) => ({ text, bold: true })));
+    else if (bank.length > 0) lines.push({ text: bank.join('   '), bold: true });
     lines.push({ text: words.payReference(doc.number) });
   }
   if (layout.paymentInstructions) lines.push({ text: layout.paymentInstructions });
-  if (lines.length > 0) block(sheet, words.payment, lines);
+  return lines;
 }
 
-export function drawNotes(sheet: Sheet, doc: FrozenDocument) {
-  if (doc.meta.notes?.trim()) block(sheet, sheet.ctx.words.notes, [{ text: doc.meta.notes }]);
+const mentionSize = 7.5;
+
+function mentionLines(sheet: Sheet, doc: FrozenDocument, width: number): string[] {
+  return doc.mentions.flatMap((m) => sheet.wrap(m, width - 4, { size: mentionSize }));
 }
 
-/** Every legal mention, at the foot of the last page (on a page of its own only if it must). */
-export function drawMentions(sheet: Sheet, doc: FrozenDocument) {
-  const size = 7.5;
-  const lh = sheet.lineHeight(size);
-  const lines = doc.mentions.flatMap((m) => sheet.wrap(m, contentWidth - 4, { size }));
-  const height = lines.length * lh + 3;
-  sheet.ensure(height);
-  const top = Math.max(sheet.y, sheet.bottom - height);
-  sheet.box(page.left, top, contentWidth, height, tint(sheet.ctx.accent, 0.05));
-  sheet.paragraph(lines, page.left + 2, top + 1.5, { size, colour: colours.muted });
-  sheet.y = top + height;
+const mentionsHeight = (sheet: Sheet, lines: number) => lines * sheet.lineHeight(mentionSize) + 3;
+
+/** The legal mentions in a tinted box whose bottom is at most `bottom`, from `top` on. */
+function mentionsBox(sheet: Sheet, lines: string[], at: Column, top: number) {
+  const height = mentionsHeight(sheet, lines.length);
+  sheet.box(at.x, top, at.width, height, tint(sheet.ctx.accent, 0.05));
+  sheet.paragraph(lines, at.x + 2, top + 1.5, { size: mentionSize, colour: colours.muted });
+  return top + height;
+}
+
+/**
+ * How to pay, the notes, and every legal mention at the foot of the last page. When stacked they would send
+ * the mentions to a page of their own, the payment block and the mentions stand side by side instead, so a
+ * ten-line invoice with a logo stays on one page.
+ */
+export function drawClosing(sheet: Sheet, doc: FrozenDocument) {
+  const { words } = sheet.ctx;
+  const payment = paymentLines(sheet, doc);
+  const notes = doc.meta.notes?.trim() ? [{ text: doc.meta.notes }] : [];
+  const stacked = (payment.length ? blockHeight(sheet, wrapBlock(sheet, payment, contentWidth).length) : 0)
+    + (notes.length ? blockHeight(sheet, wrapBlock(sheet, notes, contentWidth).length) : 0)
+    + mentionsHeight(sheet, mentionLines(sheet, doc, contentWidth).length);
+  // The mentions under the totals, the payment under the VAT breakdown: the columns of the block above.
+  const left: Column = { x: page.left, width: totals.x - page.left - 8 };
+  const right: Column = totals;
+  const half = left.width;
+  const sideLines = mentionLines(sheet, doc, right.width);
+  const narrowPayment = paymentLines(sheet, doc, true);
+  const leftHeight = (narrowPayment.length ? blockHeight(sheet, wrapBlock(sheet, narrowPayment, half).length) : 0) + (notes.length ? blockHeight(sheet, wrapBlock(sheet, notes, half).length) : 0);
+  const sideBySide = Math.max(leftHeight, mentionsHeight(sheet, sideLines.length));
+  if (sheet.y + stacked > sheet.bottom && sheet.y + sideBySide <= sheet.bottom) {
+    const top = sheet.y;
+    if (narrowPayment.length) block(sheet, words.payment, narrowPayment, left);
+    if (notes.length) block(sheet, words.notes, notes, left);
+    const end = mentionsBox(sheet, sideLines, right, top);
+    sheet.y = Math.max(sheet.y, end);
+    return;
+  }
+  if (payment.length) block(sheet, words.payment, payment);
+  if (notes.length) block(sheet, words.notes, notes);
+  const lines = mentionLines(sheet, doc, contentWidth);
+  sheet.ensure(mentionsHeight(sheet, lines.length));
+  sheet.y = mentionsBox(sheet, lines, fullWidth, Math.max(sheet.y, sheet.bottom - mentionsHeight(sheet, lines.length)));
 }
