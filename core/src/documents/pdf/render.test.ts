@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FrozenDocument } from '../../issuing';
 import { renderInvoicePdf } from '.';
-import { fixtures, testFonts, testLogo } from './fixtures.testing';
+import { fixtures, issue, testFonts, testLogo } from './fixtures.testing';
 import { formatMoney, formatPercent, type Language } from './labels';
 import { pagesOf, plain, textOf, type PageText } from './text.testing';
 
@@ -128,5 +128,19 @@ describe('renderInvoicePdf: other documents', () => {
     const text = await textOf(render(doc));
     expect(doc.mentions).toContain('Autoliquidation');
     expect(text.match(/Autoliquidation/g)?.length).toBeGreaterThanOrEqual(2); // the VAT breakdown and the mentions
+  });
+});
+
+describe('a ten-line invoice with a logo', () => {
+  it('stays on one page, the payment block beside the legal mentions, every mention and the bank details whole', async () => {
+    const work = ['Atelier de cadrage', 'Maquettes', 'Développement', 'Intégration', 'Recette', 'Hébergement (mois)', 'Nom de domaine', 'Formation', 'Livre', 'Support'];
+    const doc = issue({
+      meta: { purchaseOrderRef: 'BC-2026/118', deliveryDate: '2026-11-20' },
+      lines: work.map((description, i) => ({ description, quantity: String((i % 4) + 1), unit: 'h', unitPrice: `${85 + i * 15}.50`, vatRate: i === 8 ? '5.5' : '20' })),
+    });
+    expect(doc.seller.line2).toBeTruthy(); // the two-line address that used to push the mentions over
+    const pages = await pagesOf(render(doc));
+    expect(pages).toHaveLength(1);
+    expectAll(pages[0]!.text, [...doc.mentions, 'IBAN FR76 3000 6000 0112 3456 7890 189', 'BIC AGRIFRPP', 'Page 1/1']);
   });
 });
