@@ -339,8 +339,6 @@ export async function runRenderBench(args: string[]): Promise<boolean> {
 function benchInvoice(): FrozenDocument {
   const work = ['Atelier de cadrage', 'Maquettes haute fidélité', 'Développement front-end', 'Intégration du back-office', 'Recette et corrections', 'Hébergement (mois)', 'Nom de domaine', 'Formation des équipes', 'Livre « Le Web en pratique »', 'Support prioritaire'];
   return issue({
-    // One address line: with the logo and "Bâtiment B" our PDF moves the mentions box alone to a second page.
-    settings: { line2: '' },
     meta: { purchaseOrderRef: 'BC-2026/118', deliveryDate: '2026-11-20' },
     lines: work.map((description, i) => ({
       description,
