@@ -13,6 +13,8 @@ test('a teammate with a custom "customers only" role edits customers but not the
   // A customer and a draft invoice of this test's own.
   await owner.page.goto(`/c/${companyId}/customers/new`);
   const customerId = await owner.editor.create({ name: `Boulangerie Relance ${tag}`, city: 'Nantes' });
+  // The page is left by a reload: only once the server holds the new customer is it sure to be listed after it.
+  await owner.editor.expectSyncState('saved');
   const ownerInvoices = new InvoicesPage(owner.page);
   await ownerInvoices.goto(companyId);
   const draftId = await ownerInvoices.create();

@@ -5,6 +5,8 @@ test('a viewer sees the read-only notice, cannot edit, and the server drops a fo
   await owner.page.goto(`/c/${companyId}/customers/new`);
   const name = `Librairie Lecture ${tag}`;
   const customerId = await owner.editor.create({ name, city: 'Dijon' });
+  // The page is left by a reload: only once the server holds the new customer is it sure to be listed after it.
+  await owner.editor.expectSyncState('saved');
 
   await owner.members.goto(companyId);
   const link = await owner.members.createInvite('viewer');
