@@ -11,6 +11,8 @@ function app() {
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Facturo</title>');
   writeFileSync(path.join(root, 'assets', 'app-123.js'), 'console.log("x");'.repeat(100));
+  writeFileSync(path.join(root, 'assets', 'DejaVuSans-123.ttf'), Buffer.alloc(4096, 7));
+  writeFileSync(path.join(root, 'assets', 'worker-123.mjs'), 'self.onmessage = () => {};');
   return new Hono().get('*', servePwa(root));
 }
 
@@ -20,6 +22,14 @@ describe('serving the PWA', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('cache-control')).toContain('immutable');
     expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toContain('console.log');
+  });
+
+  it('types the PDF renderer\'s fonts and module workers, and gzips the fonts', async () => {
+    const font = await app().request('/assets/DejaVuSans-123.ttf', { headers: { 'accept-encoding': 'gzip' } });
+    expect(font.headers.get('content-type')).toBe('font/ttf');
+    expect(font.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await font.arrayBuffer()))).toEqual(Buffer.alloc(4096, 7));
+    expect((await app().request('/assets/worker-123.mjs')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('answers deep links with index.html (no-cache) and unknown files with 404', async () => {

@@ -6,10 +6,11 @@ import type { Context } from 'hono';
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.mjs': 'text/javascript; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
-const compressible = /\.(html|js|css|json|webmanifest|svg|txt)$/;
+// TrueType fonts (the PDF renderer's, cached for offline use) halve when gzipped; woff2 is compressed already.
+const compressible = /\.(html|m?js|css|json|webmanifest|svg|txt|ttf)$/;
 /** Gzipped bodies, computed once per file version. */
 const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
 
