@@ -16,6 +16,11 @@ export class FileProducer {
   private waiting = new Map<number, Waiting>();
   private inline = false;
 
+  /** Starts the worker now, so its one-time load (tsx, core's documents, jsPDF) is not paid beside the first issues. */
+  warm(): void {
+    if (!this.inline && !this.worker) this.start();
+  }
+
   produce(req: ProduceRequest): Promise<ProducedFiles> {
     if (this.inline) return produceHere(req);
     const worker = this.worker ?? this.start();

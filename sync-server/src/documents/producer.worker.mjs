@@ -12,16 +12,17 @@ import { register } from 'tsx/esm/api';
 if (!parentPort) throw new Error('producer.worker.mjs runs as a worker thread');
 const port = parentPort;
 
-// Archiving is background work: this thread alone runs at the lowest priority (Linux applies nice per
-// thread), so under load it takes only the CPU that issuing and syncing leave. Elsewhere: normal priority.
-try {
-  setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 19);
-} catch {
-  // no /proc/thread-self (not Linux) or not allowed
-}
-
 register(); // the producer and core are TypeScript, as the server runs them (bin/facturo.mjs)
-const producer = import('./produce.ts');
+// Loaded at normal priority, so this one-time cost (about a second) is over soon after the first issue;
+// then archiving is background work: this thread alone runs at the lowest priority (Linux applies nice
+// per thread), and under load takes only the CPU that issuing and syncing leave.
+const producer = import('./produce.ts').finally(() => {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 19);
+  } catch {
+    // no /proc/thread-self (not Linux) or not allowed: normal priority
+  }
+});
 
 port.on('message', async (/** @type {{ id: number, req: import('./produce.ts').ProduceRequest }} */ msg) => {
   try {
