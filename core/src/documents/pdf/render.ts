@@ -52,10 +52,18 @@ export function facturXMetaOf(doc: FrozenDocument): FacturXMeta {
   };
 }
 
+/** Logos already checked and measured (a company prints the same one on every document): decoding one costs ms. */
+const logos = new Map<string, Logo>();
+
 function readLogo(pdf: jsPDF, dataUrl: string): Logo {
+  const known = logos.get(dataUrl);
+  if (known) return known;
   checkLogo(dataUrl);
   const { width, height } = pdf.getImageProperties(dataUrl);
-  return { dataUrl, format: dataUrl.startsWith('data:image/png') ? 'PNG' : 'JPEG', width, height };
+  const logo: Logo = { dataUrl, format: dataUrl.startsWith('data:image/png') ? 'PNG' : 'JPEG', width, height };
+  if (logos.size >= 16) logos.delete(logos.keys().next().value!);
+  logos.set(dataUrl, logo);
+  return logo;
 }
 
 const footerStyle = { size: 7, colour: colours.muted };
