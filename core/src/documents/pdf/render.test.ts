@@ -142,5 +142,8 @@ describe('a ten-line invoice with a logo', () => {
     const pages = await pagesOf(render(doc));
     expect(pages).toHaveLength(1);
     expectAll(pages[0]!.text, [...doc.mentions, 'IBAN FR76 3000 6000 0112 3456 7890 189', 'BIC AGRIFRPP', 'Page 1/1']);
+    // In the narrow column, "40 €" stays whole: no line starts with a unit or a colon (French typography).
+    expect(pages[0]!.items.filter((line) => /^(€|%|:|;|!|\?|»)/.test(line))).toEqual([]);
+    expect(pages[0]!.items).toContain('40 €');
   });
 });

@@ -76,10 +76,15 @@ export class Sheet {
     return this.doc.getTextWidth(s);
   }
 
-  /** Splits text into lines no wider than `width`, keeping the author's line breaks. */
+  /**
+   * Splits text into lines no wider than `width`, keeping the author's line breaks. As French typography
+   * wants, a line never breaks between an amount and its unit ("40 €", "20 %") nor before ":", ";", "!",
+   * "?", "»" or after "«": those spaces become non-breaking.
+   */
   wrap(s: string, width: number, style: Style = {}): string[] {
     this.style(style);
-    return s.split(/\r?\n/).flatMap((para) => (para.trim() === '' ? [''] : (this.doc.splitTextToSize(para, width) as string[])));
+    const glued = s.replace(/(\d) (€|%)/g, '$1\u00a0$2').replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+    return glued.split(/\r?\n/).flatMap((para) => (para.trim() === '' ? [''] : (this.doc.splitTextToSize(para, width) as string[])));
   }
 
   /** Draws wrapped lines from `y` and returns the height used. */
