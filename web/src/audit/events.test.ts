@@ -58,6 +58,8 @@ describe('audit events as sentences', () => {
     expect(line({ type: 'document_issued', number: 'F-2026-00012', kind: 'invoice' }).sentence).toBe('Olga a émis la facture F-2026-00012');
     expect(line({ type: 'document_issued', number: 'AV-2026-00001', kind: 'credit_note' }, 'us_olga', 'en').sentence).toBe('Olga issued credit note AV-2026-00001');
     expect(line({ type: 'document_sent', number: 'F-2026-00012', to: 'compta@client.fr' }).sentence).toBe('Olga a envoyé la facture F-2026-00012 à compta@client.fr');
+    expect(line({ type: 'document_archived', number: 'F-2026-00012', pdf: 'a1b2c3d4e5f60718293a', cii: 'x', ubl: 'y' }).sentence).toBe('Olga a archivé F-2026-00012 : PDF Factur-X, XML CII et UBL, scellés avec leur empreinte (PDF : a1b2c3d4e5f6…)');
+    expect(line({ type: 'customer_erased', customer: 'cu_julie0001', reason: 'demande du 1er décembre' }, 'us_olga', 'en').sentence).toBe('Olga erased the personal data of customer cu_julie0001 (reason: “demande du 1er décembre”)');
   });
 
   it('explains an acknowledged break of the log with the owner’s note', () => {

@@ -43,7 +43,8 @@ const topics: Record<string, EventTopic> = {
   bank_change_rejected: 'bank', bank_change_withdrawn: 'bank',
   integrity_acknowledged: 'integrity',
   write_refused: 'refused', read_only_write_dropped: 'refused', update_after_issue_refused: 'refused',
-  document_issued: 'invoices', document_sent: 'invoices',
+  document_issued: 'invoices', document_sent: 'invoices', document_archived: 'invoices',
+  customer_erased: 'other', customer_exported: 'other',
 };
 
 const alertTopic = (kind: unknown): EventTopic => (typeof kind === 'string' && kind.startsWith('bank_change') ? 'bank' : 'access');
@@ -92,6 +93,12 @@ function sentenceVars(type: string, e: Fields, r: Reading): Record<string, strin
       return { number: str(e.number), what: translate(r.lang, e.kind === 'credit_note' ? 'event.creditNote' : 'event.invoice') };
     case 'document_sent':
       return { number: str(e.number), to: str(e.to) };
+    case 'document_archived':
+      return { number: str(e.number), pdf: str(e.pdf).slice(0, 12) };
+    case 'customer_erased':
+      return { customer: str(e.customer), reason: str(e.reason) };
+    case 'customer_exported':
+      return { customer: str(e.customer), documents: str(e.documents) };
     case 'smtp_settings_changed':
       return { host: str(e.host) };
     case 'security_policy_changed':

@@ -26,3 +26,11 @@ describe('issue problems in the user’s words', () => {
     expect(problemText('lines[0].exemptionReason', 'category S (Standard rated) takes no exemption reason (EN 16931 BR-S-10)')).toBe('Une ligne soumise à TVA ne porte pas de mention d’exonération.');
   });
 });
+
+describe('e-invoicing rules refused at issue', () => {
+  it('says in French what to do for the rules a user can meet, and names any other with its explanation', () => {
+    expect(problemText('BR-IC-11', 'In an Invoice with a VAT breakdown where the VAT category code is "Intra-community supply" the Actual delivery date (BT-72) … shall not be blank.')).toBe('Livraison intracommunautaire : indiquez la date de livraison (règle BR-IC-11).');
+    expect(problemText('precedingIssueDate', 'a credit note must give the date of the invoice it corrects')).toContain('date de la facture qu’il corrige');
+    expect(problemText('BR-CO-15', 'Invoice total amount with VAT = … (BT-112)')).toBe('La facture électronique serait refusée (règle BR-CO-15) : Invoice total amount with VAT = … (BT-112)');
+  });
+});

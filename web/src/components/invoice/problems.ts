@@ -19,6 +19,7 @@ const documentKeys: Record<string, MessageKey> = {
   lines: 'problem.lines',
   operationCategory: 'problem.operationCategory',
   precedingNumber: 'problem.precedingNumber',
+  precedingIssueDate: 'problem.precedingIssueDate',
   dueDate: 'problem.dueDate',
   status: 'problem.status',
   seriesId: 'problem.seriesId',
@@ -40,8 +41,22 @@ function lineKey(field: string, message: string): MessageKey {
   return 'problem.line.other';
 }
 
+/**
+ * The e-invoicing rules (EN 16931, French rules) the server checks at issue and that the checks above do
+ * not already cover; any other rule is named with the server's (English) explanation.
+ */
+const ruleKeys: Record<string, MessageKey> = {
+  'BR-IC-11': 'problem.rule.intraEuDeliveryDate',
+  'BR-IC-12': 'problem.rule.intraEuDeliveryCountry',
+  'BR-IC-02': 'problem.rule.sellerVatNumber',
+  'BR-G-02': 'problem.rule.sellerVatNumber',
+  'BR-FR-12': 'problem.rule.buyerElectronicAddress',
+  'BR-FR-CO-12': 'problem.rule.currency',
+};
+
 /** A problem named by core, in the user's words. `vars` fills names (e.g. the customer's). */
 export function problemText(key: string, message: string, vars: Vars = {}): string {
+  if (/^BR-/.test(key)) return ruleKeys[key] ? t(ruleKeys[key], vars) : t('problem.rule', { rule: key, message });
   const line = /^lines\[(\d+)\]\.(.+)$/.exec(key);
   if (line) return t(lineKey(line[2] ?? '', message));
   // A SIREN, VAT number or IBAN that fails its check (core/identifiers): its own explanation, and whose it is.
