@@ -28,7 +28,7 @@ port.on('message', async (/** @type {{ id: number, req: import('./produce.ts').P
   try {
     const files = await (await producer).produceFiles(msg.req);
     const buffers = [...new Set([files.pdf.buffer, files.cii.buffer, files.ubl.buffer])];
-    port.postMessage({ id: msg.id, files }, /** @type {ArrayBuffer[]} */ (buffers));
+    port.postMessage({ id: msg.id, result: files }, /** @type {ArrayBuffer[]} */ (buffers));
   } catch (error) {
     port.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }

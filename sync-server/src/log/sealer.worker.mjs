@@ -12,7 +12,7 @@ const port = parentPort;
 port.on('message', (/** @type {{ id: number, req: import('./entry.d.mts').SealRequest }} */ msg) => {
   try {
     const res = sealBatch(msg.req);
-    port.postMessage({ id: msg.id, res }, [res.buffer]);
+    port.postMessage({ id: msg.id, result: res }, [res.buffer]);
   } catch (error) {
     port.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }
