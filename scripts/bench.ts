@@ -3,6 +3,7 @@ import { runInvoicingBench } from './bench/invoicing';
 import { runAuditBench } from './bench/audit';
 import { runCustomersBench } from './bench/customers';
 import { runRenderBench } from './bench/render';
+import { runPricingBench } from './bench/pricing';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -14,6 +15,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   audit: runAuditBench,
   customers: runCustomersBench,
   render: runRenderBench,
+  pricing: runPricingBench,
 };
 
 async function main(argv: string[]) {
