@@ -9,7 +9,7 @@ import { decimalString, parseOrThrow } from '../schema/fields';
 
 const id = z.string().trim().min(1).max(100);
 
-export const approvers = z
+export const circuitApprovers = z
   .object({ users: z.array(id).max(50).default([]), role: id.optional() })
   .refine((a) => a.users.length > 0 || a.role !== undefined, 'name at least one user or a role');
 
@@ -20,11 +20,11 @@ export const stepMode = z.discriminatedUnion('mode', [
 ]);
 export type StepMode = z.infer<typeof stepMode>;
 
-export const circuitStep = z.object({ name: z.string().trim().max(100).optional(), approvers, rule: stepMode });
+export const circuitStep = z.object({ name: z.string().trim().max(100).optional(), approvers: circuitApprovers, rule: stepMode });
 export type CircuitStep = z.infer<typeof circuitStep>;
 
-export const circuit = z.object({ id, name: z.string().trim().min(1).max(100), steps: z.array(circuitStep).min(1).max(10) });
-export type Circuit = z.infer<typeof circuit>;
+export const approvalCircuit = z.object({ id, name: z.string().trim().min(1).max(100), steps: z.array(circuitStep).min(1).max(10) });
+export type Circuit = z.infer<typeof approvalCircuit>;
 
 /** Every condition given must hold (AND); list conditions match when the quote has any of the values. */
 export const routingCondition = z.object({
@@ -49,7 +49,7 @@ export type SubmissionChecks = z.infer<typeof submissionChecks>;
 
 export const approvalConfig = z
   .object({
-    circuits: z.array(circuit).default([]),
+    circuits: z.array(approvalCircuit).default([]),
     /** Evaluated in order; the first that matches chooses the circuit. */
     routing: z.array(routingRule).default([]),
     /** When no rule matches: this circuit, or none (the quote is approved on submission). */
