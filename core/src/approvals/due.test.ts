@@ -27,6 +27,17 @@ function simulate(events: Record<number, QuoteEvent>, hours: number): { state: Q
   return { state, done };
 }
 
+describe('follow-up policy as data', () => {
+  it('names each faulty field', () => {
+    expect(() =>
+      parseFollowUpPolicy({
+        approverReminder: { afterHours: 0, everyHours: 24, max: 2 },
+        clientFollowUps: [{ from: 'sent', days: 3 }, { from: 'expiry', daysBefore: 0 }],
+      }),
+    ).toThrow(/approverReminder\.afterHours: .*clientFollowUps\[1\]\.daysBefore: /);
+  });
+});
+
 describe('dueActions over a simulated month', () => {
   const approvals = { 80: approve('alice', 1), 90: approve('carol', 2), 96: { type: 'send', by: 'author' } as QuoteEvent };
 

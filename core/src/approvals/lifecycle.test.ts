@@ -63,7 +63,7 @@ describe('quote lifecycle', () => {
 
   it.each(cases)('from %s, %s gives %s', (status, name, expected) => {
     const { event, now } = events[name]!;
-    const r = transition(inStatus(status), event, now ?? at(1));
+    const r = transition(deepFreeze(inStatus(status)), event, now ?? at(1)); // frozen: a mutation would throw
     if (r.ok) expect(r.state.status).toBe(expected);
     else expect(r.code).toBe(expected);
   });
@@ -127,3 +127,11 @@ describe('quote lifecycle', () => {
 });
 
 const T1 = at(1);
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
