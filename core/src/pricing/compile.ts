@@ -3,24 +3,32 @@ import { Money } from '../money';
 import { ValidationError } from '../schema/fields';
 import { conditionSentences, effectSentence, ruleSentence, type Sentence } from './explain';
 import type { PricingConditions, PricingContext, PricingRule } from './rules';
+import type { SkippedRule } from './engine';
 
 type ConditionKey = keyof PricingConditions;
 
-/** A rule with its amounts as decimals and its sentences written once per pricing call, not once per line. */
+/**
+ * A rule with its amounts as decimals for one pricing call; its sentences are written on first use (most
+ * rules fail on most lines, and only the failed condition needs saying).
+ */
 export interface CompiledRule {
   rule: PricingRule;
   /** Floors (minimum price, margin floor) run after every adjustment, whatever their priority. */
   isFloor: boolean;
   /** Within a priority, effects run in this order, then by id: the result never depends on input order. */
   kindOrder: number;
-  sentence: Sentence;
-  notMet: Partial<Record<ConditionKey, Sentence>>;
+  currency: string;
+  sentence?: Sentence;
+  texts?: Partial<Record<ConditionKey, Sentence>>;
   /** The first condition that does not hold for this quote's context (customer, date, ...), if any. */
   contextFailure?: ConditionKey;
+  /** Explanations shared by every line of one pricing call (they read the same on each). */
+  skipped: Map<ConditionKey, Readonly<SkippedRule>>;
+  inactive: Readonly<SkippedRule>;
   qMin?: Decimal;
   qMax?: Decimal;
-  products?: Set<string>;
-  categories?: Set<string>;
+  products?: readonly string[];
+  categories?: readonly string[];
   percentFactor?: Decimal;
   amount?: Decimal;
   tiers?: { min: Decimal; price: Decimal; text: string }[];
@@ -75,23 +83,19 @@ export function contextFailure(c: PricingConditions, ctx: PricingContext): Condi
 
 function compileOne(rule: PricingRule, ctx: PricingContext): CompiledRule {
   const c = rule.conditions;
-  const texts = conditionSentences(c);
-  const notMet: CompiledRule['notMet'] = {};
-  for (const [k, s] of Object.entries(texts) as [ConditionKey, Sentence][]) {
-    notMet[k] = { fr: `condition non remplie : ${s.fr}`, en: `condition not met: ${s.en}` };
-  }
   const e = rule.effect;
   const compiled: CompiledRule = {
     rule,
     isFloor: e.kind === 'minimumUnitPrice' || e.kind === 'marginFloor',
     kindOrder: kindOrder[e.kind],
-    sentence: ruleSentence(rule, effectSentence(e, ctx.currency), texts),
-    notMet,
+    currency: ctx.currency,
+    skipped: new Map(),
+    inactive: Object.freeze({ ruleId: rule.id, ruleName: rule.name, reason: 'inactive', fr: 'règle inactive', en: 'rule inactive' }),
     contextFailure: contextFailure(c, ctx),
     qMin: c.quantity?.min !== undefined ? new Money(c.quantity.min) : undefined,
     qMax: c.quantity?.max !== undefined ? new Money(c.quantity.max) : undefined,
-    products: c.productIds ? new Set(c.productIds) : undefined,
-    categories: c.categories ? new Set(c.categories) : undefined,
+    products: c.productIds,
+    categories: c.categories,
   };
   if (e.kind === 'percentOff' || e.kind === 'marginFloor') {
     const p = new Money(e.percent).div(100);
@@ -103,6 +107,20 @@ function compileOne(rule: PricingRule, ctx: PricingContext): CompiledRule {
     compiled.tiers = e.tiers.map((t) => ({ min: new Money(t.minQuantity), price: new Money(t.unitPrice), text: t.unitPrice }));
   }
   return compiled;
+}
+
+function textsOf(c: CompiledRule): Partial<Record<ConditionKey, Sentence>> {
+  return (c.texts ??= conditionSentences(c.rule.conditions));
+}
+
+/** "−8 % : volume ≥ 100", written once per call. */
+export function sentenceOf(c: CompiledRule): Sentence {
+  return (c.sentence ??= ruleSentence(c.rule, effectSentence(c.rule.effect, c.currency), textsOf(c)));
+}
+
+export function notMetOf(c: CompiledRule, key: ConditionKey): Sentence {
+  const s = textsOf(c)[key]!;
+  return { fr: `condition non remplie : ${s.fr}`, en: `condition not met: ${s.en}` };
 }
 
 /** Orders by priority (higher first), then kind, then id: a total order, so input order never matters. */

@@ -2,9 +2,9 @@ import Decimal from 'decimal.js';
 import { minorUnitsOf, Money, roundToMinor } from '../money';
 import { parseOrThrow } from '../schema/fields';
 import { z } from 'zod';
-import { compileRules, type CompiledRule } from './compile';
+import { compileRules, notMetOf, sentenceOf, type CompiledRule } from './compile';
 import { overrideSentence, tierSentence, type Sentence } from './explain';
-import { pricingContext, pricingLine, type PricingContextInput, type PricingLine, type PricingLineInput, type PricingRule } from './rules';
+import { pricingContext, pricingLine, type PricingContextInput, type PricingLine, type PricingLineInput, type PricingRule, type PricingConditions } from './rules';
 
 export interface AppliedAdjustment extends Sentence {
   /** The rule's id, or 'manualOverride' for a person's price. */
@@ -20,10 +20,11 @@ export interface AppliedAdjustment extends Sentence {
 
 export type SkipReason = 'inactive' | 'conditions' | 'excluded' | 'outbid' | 'noTier' | 'noCost' | 'notBinding';
 
-export interface SkippedRule extends Sentence {
-  ruleId: string;
-  ruleName: string;
-  reason: SkipReason;
+/** Shared between lines of one call and frozen: read it, never change it. */
+export interface SkippedRule extends Readonly<Sentence> {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly reason: SkipReason;
 }
 
 export interface PricedLine {
@@ -50,10 +51,17 @@ function skip(c: CompiledRule, reason: SkipReason, s: Sentence): SkippedRule {
   return { ruleId: c.rule.id, ruleName: c.rule.name, reason, fr: s.fr, en: s.en };
 }
 
+/** A failed condition reads the same on every line: one frozen entry per rule and condition, shared. */
+function skipForCondition(c: CompiledRule, key: keyof PricingConditions): SkippedRule {
+  let entry = c.skipped.get(key);
+  if (!entry) c.skipped.set(key, (entry = Object.freeze(skip(c, 'conditions', notMetOf(c, key)))));
+  return entry;
+}
+
 /** The first condition on the line itself (quantity, product) that fails. */
-function lineFailure(c: CompiledRule, line: PricingLine, qty: Decimal): keyof CompiledRule['notMet'] | undefined {
-  if (c.products && !c.products.has(line.productId)) return 'productIds';
-  if (c.categories && !(line.category !== undefined && c.categories.has(line.category))) return 'categories';
+function lineFailure(c: CompiledRule, line: PricingLine, qty: Decimal): keyof PricingConditions | undefined {
+  if (c.products && !c.products.includes(line.productId)) return 'productIds';
+  if (c.categories && !(line.category !== undefined && c.categories.includes(line.category))) return 'categories';
   if ((c.qMin && qty.lt(c.qMin)) || (c.qMax && qty.gt(c.qMax))) return 'quantity';
   return undefined;
 }
@@ -69,7 +77,7 @@ interface Candidate {
 /** One adjustment on the running price; undefined when a tiered price has no tier for this quantity. */
 function adjust(c: CompiledRule, price: Decimal, qty: Decimal, currency: string, scale: number): Candidate | undefined {
   let next: Decimal;
-  let sentence = c.sentence;
+  let sentence = sentenceOf(c);
   if (c.tiers) {
     const tier = [...c.tiers].reverse().find((t) => qty.gte(t.min));
     if (!tier) return undefined;
@@ -112,9 +120,9 @@ function priceOne(line: PricingLine, rules: CompiledRule[], currency: string): P
     const matching: Candidate[] = [];
     for (; i < rules.length && rules[i]!.rule.priority === priority; i++) {
       const c = rules[i]!;
-      if (!c.rule.active) { skipped.push(skip(c, 'inactive', { fr: 'règle inactive', en: 'rule inactive' })); continue; }
+      if (!c.rule.active) { skipped.push(c.inactive); continue; }
       const failed = c.contextFailure ?? lineFailure(c, line, qty);
-      if (failed) { skipped.push(skip(c, 'conditions', c.notMet[failed]!)); continue; }
+      if (failed) { skipped.push(skipForCondition(c, failed)); continue; }
       if (c.isFloor) { floors.push(c); continue; }
       if (stoppedBy) { skipped.push(skip(c, 'excluded', excludedBy(stoppedBy))); continue; }
       const cand = adjust(c, price, qty, currency, scale);
@@ -161,7 +169,7 @@ function finish(
     floor = floor && floor.gte(value) ? floor : value;
     if (value.gt(price)) {
       applied.push({
-        ruleId: c.rule.id, ruleName: c.rule.name, kind: c.rule.effect.kind, fr: c.sentence.fr, en: c.sentence.en,
+        ruleId: c.rule.id, ruleName: c.rule.name, kind: c.rule.effect.kind, ...sentenceOf(c),
         unitChange: value.minus(price).toFixed(), unitPriceAfter: value.toFixed(),
       });
       price = value;
