@@ -5,3 +5,4 @@ export type { DecideEvent, SubmitEvent } from './decide';
 export type { RefusalCode, TransitionResult } from './result';
 export { actingFor, stepApprovers, delegationActive } from './steps';
 export * from './due';
+export { awaitingDecision, type AwaitedApprover, type AwaitedStep } from './awaiting';
