@@ -1,4 +1,4 @@
-import { displayAmount } from '../money';
+import { displayAmount, minorUnitsOf, Money } from '../money';
 import type { PricingConditions, PricingEffect, PricingRule } from './rules';
 
 /** A sentence in both languages the app speaks; the screen picks one. */
@@ -11,6 +11,20 @@ const MINUS = '\u2212';
 const list = (values: readonly string[]) => values.join(', ');
 /** Numbers as the rule wrote them, with a French decimal comma. */
 const frNum = (v: string | number) => String(v).replace('.', ',');
+
+/**
+ * A unit price as the user typed it: displayAmount rounds to the currency's minor unit, but a unit price
+ * may carry more decimals (EN 16931 BT-146), and "8,01 €" for a tier of 8,0125 € would be false.
+ */
+export function displayUnitPrice(amount: string, currency: string, locale: 'fr' | 'en'): string {
+  const shown = displayAmount(amount, currency, locale);
+  const d = new Money(amount);
+  if (d.decimalPlaces() <= minorUnitsOf(currency)) return shown;
+  const sep = locale === 'fr' ? ',' : '.';
+  const rounded = d.abs().toFixed(minorUnitsOf(currency)).split('.')[1] ?? ''; // number-ok: Decimal#toFixed
+  const full = d.abs().toFixed().split('.')[1] ?? ''; // number-ok: Decimal#toFixed
+  return shown.replace(`${sep}${rounded}`, `${sep}${full}`);
+}
 
 /** One sentence per condition key, e.g. quantity → "volume ≥ 100". */
 export function conditionSentences(c: PricingConditions): Partial<Record<keyof PricingConditions, Sentence>> {
@@ -70,8 +84,8 @@ export function conditionSentences(c: PricingConditions): Partial<Record<keyof P
 
 /** What the rule does, e.g. "−8 %" or "prix minimum 10,00 €". */
 export function effectSentence(e: PricingEffect, currency: string): Sentence {
-  const fr = (a: string) => displayAmount(a, currency, 'fr');
-  const en = (a: string) => displayAmount(a, currency, 'en');
+  const fr = (a: string) => displayUnitPrice(a, currency, 'fr');
+  const en = (a: string) => displayUnitPrice(a, currency, 'en');
   switch (e.kind) {
     case 'percentOff':
       return { fr: `${MINUS}${frNum(e.percent)} %`, en: `${MINUS}${e.percent} %` };
@@ -96,14 +110,14 @@ export function ruleSentence(rule: PricingRule, effect: Sentence, conditions: Pa
 
 export function tierSentence(unitPrice: string, minQuantity: string, currency: string): Sentence {
   return {
-    fr: `prix unitaire ${displayAmount(unitPrice, currency, 'fr')} : volume ≥ ${frNum(minQuantity)}`,
-    en: `unit price ${displayAmount(unitPrice, currency, 'en')}: volume ≥ ${minQuantity}`,
+    fr: `prix unitaire ${displayUnitPrice(unitPrice, currency, 'fr')} : volume ≥ ${frNum(minQuantity)}`,
+    en: `unit price ${displayUnitPrice(unitPrice, currency, 'en')}: volume ≥ ${minQuantity}`,
   };
 }
 
 export function overrideSentence(unitPrice: string, by: string, reason: string, currency: string): Sentence {
   return {
-    fr: `prix imposé ${displayAmount(unitPrice, currency, 'fr')} par ${by} : ${reason}`,
-    en: `price set to ${displayAmount(unitPrice, currency, 'en')} by ${by}: ${reason}`,
+    fr: `prix imposé ${displayUnitPrice(unitPrice, currency, 'fr')} par ${by} : ${reason}`,
+    en: `price set to ${displayUnitPrice(unitPrice, currency, 'en')} by ${by}: ${reason}`,
   };
 }

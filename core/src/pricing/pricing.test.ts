@@ -95,7 +95,8 @@ describe('effects', () => {
     const p = price([rule({ effect: tiers })]);
     expect(p.unitPrice).toBe('8.0125');
     expect(p.net).toBe('801.25');
-    expect(p.applied[0]?.en).toBe('unit price €8.01: volume ≥ 100');
+    expect(p.applied[0]?.en).toBe('unit price €8.0125: volume ≥ 100');
+    expect(p.applied[0]?.fr).toBe('prix unitaire 8,0125\u00a0€ : volume ≥ 100');
     expect(price([rule({ effect: tiers })], { quantity: '5' }).skipped[0]?.reason).toBe('noTier');
   });
 
