@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { parsePricingRules, priceLines, type PricingLineInput, type PricingRuleInput } from '@facturo/core';
+import { Money, parsePricingRules, priceLines, type PricingLineInput, type PricingRuleInput } from '@facturo/core';
 import { busyness, machine, machineLine, table, verdict, writeSection } from './report';
 import { fmt, percentile } from './stats';
 
@@ -56,14 +56,14 @@ function ruleMix(rand: () => number): PricingRuleInput[] {
 
 function quote(rand: () => number): PricingLineInput[] {
   return Array.from({ length: LINES }, (_, i) => {
-    const list = 10 + Math.floor(rand() * 9000) / 100;
+    const cents = 1000 + Math.floor(rand() * 9000);
     return {
       lineId: `L${i}`,
       productId: `p${Math.floor(rand() * PRODUCTS)}`,
       category: CATEGORIES[Math.floor(rand() * CATEGORIES.length)],
       quantity: String(1 + Math.floor(rand() * 300)),
-      listUnitPrice: list.toFixed(2),
-      costPrice: (list * 0.6).toFixed(2),
+      listUnitPrice: new Money(cents).div(100).toFixed(2), // number-ok: Decimal#toFixed
+      costPrice: new Money(cents).times('0.006').toDecimalPlaces(2).toFixed(2), // number-ok: Decimal#toFixed
     };
   });
 }
