@@ -93,7 +93,7 @@ function adjust(c: CompiledRule, price: Decimal, qty: Decimal, currency: string,
   return { c, price: next, capped, sentence, scale };
 }
 
-/** The candidate giving the lowest price; ties go to the first in rule order (lowest id). */
+/** The candidate giving the lowest price; ties go to the first in the sorted (kind, id) order. */
 function lowest(cands: Candidate[]): Candidate | undefined {
   return cands.reduce<Candidate | undefined>((best, x) => (!best || x.price.lt(best.price) ? x : best), undefined);
 }

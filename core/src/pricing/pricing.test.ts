@@ -117,6 +117,13 @@ describe('effects', () => {
     expect(noCost.skipped[0]?.reason).toBe('noCost');
   });
 
+  it('explains a floor the price already clears', () => {
+    const p = price([rule({ effect: { kind: 'minimumUnitPrice', unitPrice: '4' } })]);
+    expect(p.unitPrice).toBe('10.00');
+    expect(p.floor).toBe('4');
+    expect(p.skipped[0]).toMatchObject({ reason: 'notBinding', en: 'price already above the floor' });
+  });
+
   it('rounds a price up, never down, when rounding would cross a floor', () => {
     const p = price([rule({ effect: { kind: 'marginFloor', percent: '10' } }), rule({ id: 'd', effect: pct('90') })], { costPrice: '3.3285' });
     expect(p.floor).toBe('3.66135');
@@ -208,6 +215,13 @@ describe('validation', () => {
 
   it('refuses duplicate ids, since the id orders rules within a priority', () => {
     expect(fields([base, base])).toHaveProperty('[1].id');
+  });
+
+  it('names the field of an invalid line or context', () => {
+    const r = [rule({ effect: pct('5') })];
+    expect(() => priceLines([{ ...line, quantity: '1e3' }], ctx, r)).toThrow(/^\[0\]\.quantity: /);
+    expect(() => priceLines([{ ...line, listUnitPrice: '-1' }], ctx, r)).toThrow(/^\[0\]\.listUnitPrice: /);
+    expect(() => priceLines([line], { date: '15/06/2026' }, r)).toThrow(/^date: /);
   });
 
   it('gives a message that starts with the field name', () => {
