@@ -7,8 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { FrozenDocument } from '@facturo/core';
-import { defaultLayout, facturXMetaOf, layoutFontFiles, renderInvoicePdf, toCii, toFacturX } from '@facturo/core/documents';
-import { issue, testLogo } from '../../core/src/documents/pdf/fixtures.testing';
+import { defaultLayout, facturXMetaOf, renderInvoicePdf, toCii, toFacturX } from '@facturo/core/documents';
+import { issue } from '../../core/src/documents/pdf/fixtures.testing';
+import { testLogo } from '../../testing/png';
+import { layoutFonts } from '../../sync-server/src/documents/produce';
 import { barChart } from './chart';
 import { invoiceHtml } from './render-html';
 import { BUSY_PRESSURE, busyness, cpuPressureMeter, machine, machineLine, repoRoot, table, verdict, writeChart, writeSection } from './report';
@@ -154,9 +156,8 @@ async function external(label: string, short: string, count: number, pdf: string
   return { label, short, ms, memory: peak.pss, memoryDetail: memoryDetail({ rss: peak.rss, largest: largest || peak.largest }), pdf, pressure };
 }
 
-async function ours(doc: FrozenDocument, logo: string, fontDir: string, count: number, pdf: string) {
-  const files = layoutFontFiles(defaultLayout);
-  const fonts = { regular: new Uint8Array(readFileSync(path.join(fontDir, files.regular))), bold: new Uint8Array(readFileSync(path.join(fontDir, files.bold))) };
+async function ours(doc: FrozenDocument, logo: string, count: number, pdf: string) {
+  const fonts = layoutFonts(defaultLayout);
   const render = () => toFacturX(renderInvoicePdf(doc, { fonts, logo }), toCii(doc), facturXMetaOf(doc));
   console.log(`ours: ${count} documents…`);
   // A full GC on demand, to tell what stays alive (the parsed fonts) from garbage not yet collected.
@@ -226,7 +227,7 @@ async function runEngines(n: Record<'ours' | 'wk' | 'chromium' | 'server', numbe
   const logo = testLogo();
   const html = path.join(dir, 'invoice.html');
   writeFileSync(html, invoiceHtml(doc, { fontDir, logo }));
-  const { result, firstMs } = await ours(doc, logo, fontDir, n.ours, path.join(dir, 'ours.pdf'));
+  const { result, firstMs } = await ours(doc, logo, n.ours, path.join(dir, 'ours.pdf'));
   const results: EngineResult[] = [result];
   const missing: string[] = [];
   const timeFile = path.join(dir, 'time.txt');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCii, parseUbl } from '@facturo/core/documents';
-import { xsdErrors } from '@facturo/core/documents/xml/xsd.testing.ts';
+import { xsdErrors } from '../../testing/xsd';
 import { array, decoded, dict, name, open, stream, utf8 } from '@facturo/core/documents/pdf/pdf-objects.testing.ts';
 import { apiCall, bearer, company, startTestServer, tempDataDir } from './helpers';
 import { createApiToken } from '../src/companies';

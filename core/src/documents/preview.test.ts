@@ -4,7 +4,7 @@ import { CustomerBook } from '../schema/customers';
 import { DraftDocument } from '../schema/document';
 import { Workspace, type CompanySettings } from '../schema/workspace';
 import { renderInvoicePdf } from './pdf';
-import { testFonts } from './pdf/fixtures.testing';
+import { testFonts } from '../../../testing/fonts';
 import { textOf } from './pdf/text.testing';
 import { previewDocument, previewStamp, sampleDocument, stampPreview } from './preview';
 

@@ -28,10 +28,15 @@ const fontFile = (file: string) => {
   return bytes;
 };
 
-export async function produceFiles({ frozen, layout, logo }: ProduceRequest): Promise<ProducedFiles> {
+/** The font bytes a layout prints with, read once per file and thread (tests and benchmarks use them too). */
+export function layoutFonts(layout: Pick<Layout, 'font'>): { regular: Uint8Array; bold: Uint8Array } {
   const files = layoutFontFiles(layout);
+  return { regular: fontFile(files.regular), bold: fontFile(files.bold) };
+}
+
+export async function produceFiles({ frozen, layout, logo }: ProduceRequest): Promise<ProducedFiles> {
   const cii = toCii(frozen);
-  const rendered = renderInvoicePdf(frozen, { fonts: { regular: fontFile(files.regular), bold: fontFile(files.bold) }, layout, ...(logo ? { logo } : {}) });
+  const rendered = renderInvoicePdf(frozen, { fonts: layoutFonts(layout), layout, ...(logo ? { logo } : {}) });
   const pdf = await toFacturX(rendered, cii, facturXMetaOf(frozen));
   return { pdf, cii: new TextEncoder().encode(cii), ubl: new TextEncoder().encode(toUbl(frozen)) };
 }

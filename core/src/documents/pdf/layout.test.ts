@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../schema/fields';
 import { defaultLayout, parseLayout, renderInvoicePdf } from '.';
-import { fixtures, pngDataUrl, testFonts, testLogo } from './fixtures.testing';
+import { fixtures } from './fixtures.testing';
+import { testFonts } from '../../../../testing/fonts';
+import { pngDataUrl, testLogo } from '../../../../testing/png';
 import { readableOnWhite, textOn } from './layout';
 import { decoded, latin1, name, objectsOfType, open, stream } from './pdf-objects.testing';
 import { pagesOf, textOf } from './text.testing';

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FrozenDocument } from '../../issuing';
 import { renderInvoicePdf } from '.';
-import { fixtures, issue, testFonts, testLogo } from './fixtures.testing';
+import { fixtures, issue } from './fixtures.testing';
+import { testFonts } from '../../../../testing/fonts';
+import { testLogo } from '../../../../testing/png';
 import { formatMoney, formatPercent, type Language } from './labels';
 import { pagesOf, plain, textOf, type PageText } from './text.testing';
 

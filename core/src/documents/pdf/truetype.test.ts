@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testFonts } from './fixtures.testing';
+import { testFonts } from '../../../../testing/fonts';
 import { readTrueType, subsetTrueType } from './truetype';
 
 const font = readTrueType(testFonts().regular);

@@ -4,7 +4,7 @@ import { expectSameAsFrozen } from './same-as-frozen.testing';
 import { writeCii } from './cii-write';
 import { invoiceModel, parseCii, parseUbl, type Invoice } from './index';
 import { writeUbl } from './ubl-write';
-import { xsdErrors, type XsdSyntax } from './xsd.testing';
+import { xsdErrors, type XsdSyntax } from '../../../../testing/xsd';
 
 /*
  * Every case of the matrix, in both syntaxes: valid against the official XSD, and read back into

@@ -1,9 +1,8 @@
-// eslint-disable-next-line no-restricted-imports -- tests read the official XSDs from disk; core itself never does
 import { readdirSync, readFileSync } from 'node:fs';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 
 /*
- * Validation against the standards' own XSDs (../shared/schemas, see its README), offline, with
+ * Tests only, and kept out of core/ (it reads files with Node). Validation against the standards' own XSDs (../shared/schemas, see its README), offline, with
  * libxml2 compiled to WebAssembly. Paths are relative to the repository root, where tests run.
  */
 
