@@ -82,7 +82,7 @@ function adjust(c: CompiledRule, price: Decimal, qty: Decimal, currency: string,
     const tier = [...c.tiers].reverse().find((t) => qty.gte(t.min));
     if (!tier) return undefined;
     next = tier.price;
-    sentence = tierSentence(tier.text, tier.min.toFixed(), currency);
+    sentence = tierSentence(tier.text, tier.min.toFixed(), currency); // number-ok: Decimal#toFixed (a decimal string, not Number)
     scale = Math.max(scale, tier.price.decimalPlaces());
   } else if (c.percentFactor) next = price.times(c.percentFactor);
   else next = price.minus(c.amount ?? ZERO);
@@ -108,7 +108,7 @@ function priceOne(line: PricingLine, rules: CompiledRule[], currency: string): P
   const record = (x: Candidate) => {
     applied.push({
       ruleId: x.c.rule.id, ruleName: x.c.rule.name, kind: x.c.rule.effect.kind, fr: x.sentence.fr, en: x.sentence.en,
-      unitChange: x.price.minus(price).toFixed(), unitPriceAfter: x.price.toFixed(), ...(x.capped ? { cappedAtZero: true } : {}),
+      unitChange: x.price.minus(price).toFixed(), unitPriceAfter: x.price.toFixed(), ...(x.capped ? { cappedAtZero: true } : {}), // number-ok: Decimal#toFixed (a decimal string, not Number)
     });
     price = x.price;
     scale = x.scale;
@@ -170,7 +170,7 @@ function finish(
     if (value.gt(price)) {
       applied.push({
         ruleId: c.rule.id, ruleName: c.rule.name, kind: c.rule.effect.kind, ...sentenceOf(c),
-        unitChange: value.minus(price).toFixed(), unitPriceAfter: value.toFixed(),
+        unitChange: value.minus(price).toFixed(), unitPriceAfter: value.toFixed(), // number-ok: Decimal#toFixed (a decimal string, not Number)
       });
       price = value;
     } else {
@@ -186,7 +186,7 @@ function finish(
     const value = new Money(o.unitPrice);
     applied.push({
       ruleId: 'manualOverride', ruleName: o.by, kind: 'manualOverride', fr: s.fr, en: s.en,
-      unitChange: value.minus(computed).toFixed(), unitPriceAfter: value.toFixed(),
+      unitChange: value.minus(computed).toFixed(), unitPriceAfter: value.toFixed(), // number-ok: Decimal#toFixed (a decimal string, not Number)
     });
     unit = value;
     scale = Math.max(scale, value.decimalPlaces());
@@ -200,7 +200,7 @@ function finish(
     computedUnitPrice: computed.toFixed(scale), // number-ok: Decimal#toFixed
     unitPrice: unit.toFixed(scale), // number-ok: Decimal#toFixed
     net: roundToMinor(unit.times(qty), currency).toFixed(minorUnitsOf(currency)), // number-ok: Decimal#toFixed
-    ...(floor ? { floor: floor.toFixed() } : {}),
+    ...(floor ? { floor: floor.toFixed() } : {}), // number-ok: Decimal#toFixed (a decimal string, not Number)
     belowFloor: Boolean(floor && unit.lt(floor)),
     applied,
     skipped,
