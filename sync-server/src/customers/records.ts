@@ -113,15 +113,3 @@ export async function customerRevisions(s: Services, companyId: string): Promise
     .filter((r) => r.id !== '' && !erased.has(r.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
-
-/** Keeps the directory projection current after each committed change to a customer room. */
-export function watchCustomer(s: Services, room: Room): void {
-  let timer: NodeJS.Timeout | null = null;
-  room.onCommitted = (r) => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void projectCustomer(s, r).catch((e: unknown) => console.error(`projection ${r.docId}: ${(e as Error).message}`));
-    }, 200).unref();
-  };
-}

@@ -2,7 +2,7 @@ import type { InStatement } from '@libsql/client';
 import { docIds, DraftDocument } from '@facturo/core';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
-import { watchCustomer } from '../customers/records';
+import { projectCustomer } from '../customers/records';
 
 /*
  * Drafts projected into the documents table (kind, customer, totals) for lists and the API.
@@ -38,17 +38,20 @@ export function draftProjection(room: Pick<Room, 'docId' | 'companyId' | 'doc'>,
   };
 }
 
-/** Keeps draft and customer projections current: after each committed change to their rooms. */
+/**
+ * Keeps draft and customer projections current: 200 ms after the last committed change to their rooms
+ * (a burst of keystrokes is projected once).
+ */
 export function watchDrafts(s: Services) {
   const pending = new Map<string, NodeJS.Timeout>();
   s.rooms.onOpen = (room) => {
-    if (docIds.customerOf(room.docId)) return watchCustomer(s, room);
-    if (!docIds.documentOf(room.docId)) return;
+    const project = docIds.customerOf(room.docId) ? projectCustomer : docIds.documentOf(room.docId) ? projectDraft : null;
+    if (!project) return;
     room.onCommitted = (r) => {
       clearTimeout(pending.get(r.docId));
       pending.set(r.docId, setTimeout(() => {
         pending.delete(r.docId);
-        void projectDraft(s, r).catch((e: unknown) => console.error(`projection ${r.docId}: ${(e as Error).message}`));
+        void project(s, r).catch((e: unknown) => console.error(`projection ${r.docId}: ${(e as Error).message}`));
       }, 200).unref());
     };
   };
