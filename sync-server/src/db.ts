@@ -150,6 +150,43 @@ const migrations: string[][] = [
        sha256 TEXT NOT NULL, size INTEGER NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL, content BLOB NOT NULL, created_at TEXT NOT NULL,
        PRIMARY KEY (company_id, document_id, format))`,
   ],
+  [
+    // Scheduled jobs (jobs/): one lease per job so two servers never run it at once, and one row per automated
+    // step under its natural key (invariant 6): a reminder, a follow-up or an expiry happens exactly once.
+    `CREATE TABLE job_leases (job TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)`,
+    `CREATE TABLE job_runs (company_id TEXT NOT NULL, job TEXT NOT NULL, key TEXT NOT NULL, status TEXT NOT NULL, ran_at TEXT NOT NULL,
+       detail TEXT, PRIMARY KEY (company_id, job, key))`,
+    // In-app notifications (and the email that goes with them); the text is sealed under the company's key.
+    // dedupe_key makes a notification for one event exactly once per person.
+    `CREATE TABLE notifications (id TEXT PRIMARY KEY, company_id TEXT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL,
+       subject_id TEXT, dedupe_key TEXT NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL, sealed BLOB NOT NULL, created_at TEXT NOT NULL,
+       read_at TEXT, emailed_at TEXT, UNIQUE (company_id, user_id, dedupe_key))`,
+    `CREATE INDEX notifications_user ON notifications(company_id, user_id, created_at)`,
+    // Quotes (issue 6): the server-authoritative state of each quote (its Yjs document is dc_…): approval runs,
+    // status, number (given when first sent), sealed under the company's key; plain columns serve lists.
+    `CREATE TABLE quotes (company_id TEXT NOT NULL, id TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL, number TEXT,
+       customer_id TEXT, author_id TEXT NOT NULL, valid_until TEXT NOT NULL, currency TEXT NOT NULL, total_excl TEXT, total_incl TEXT,
+       key_id TEXT NOT NULL, iv BLOB NOT NULL, state BLOB NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, id))`,
+    `CREATE INDEX quotes_status ON quotes(company_id, status)`,
+    // What the client was shown and what they accepted, per version: canonical content and PDF, sealed, with SHA-256.
+    `CREATE TABLE quote_versions (company_id TEXT NOT NULL, quote_id TEXT NOT NULL, version INTEGER NOT NULL, stage TEXT NOT NULL,
+       content_sha256 TEXT NOT NULL, pdf_sha256 TEXT NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL, content BLOB NOT NULL,
+       pdf_iv BLOB NOT NULL, pdf BLOB NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (company_id, quote_id, version, stage))`,
+    // Client portal links: only the SHA-256 of the token is kept; a link expires and can be revoked.
+    `CREATE TABLE portal_links (token_hash TEXT PRIMARY KEY, company_id TEXT NOT NULL, quote_id TEXT NOT NULL, version INTEGER NOT NULL,
+       created_at TEXT NOT NULL, created_by TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT, last_seen_at TEXT)`,
+    `CREATE INDEX portal_links_quote ON portal_links(company_id, quote_id)`,
+    // The client's answer, kept as evidence (eIDAS simple electronic signature): who typed which name, consenting
+    // to what, when, from where, and the SHA-256 of the exact PDF accepted. The signer's details are sealed.
+    `CREATE TABLE quote_answers (company_id TEXT NOT NULL, quote_id TEXT NOT NULL, version INTEGER NOT NULL, decision TEXT NOT NULL,
+       answered_at TEXT NOT NULL, pdf_sha256 TEXT, key_id TEXT NOT NULL, iv BLOB NOT NULL, sealed BLOB NOT NULL,
+       PRIMARY KEY (company_id, quote_id, version))`,
+    // Invoices made from a quote (deposit, partial, final, single), so the quote knows what remains to invoice.
+    `CREATE TABLE quote_invoices (company_id TEXT NOT NULL, invoice_id TEXT NOT NULL, quote_id TEXT NOT NULL, kind TEXT NOT NULL,
+       created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (company_id, invoice_id))`,
+    `CREATE INDEX quote_invoices_quote ON quote_invoices(company_id, quote_id)`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
