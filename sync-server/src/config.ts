@@ -27,6 +27,8 @@ export interface Config {
    * security/ratelimit.ts (FACTURO_API_LIMIT_PER_ADDRESS, FACTURO_API_LIMIT_PER_TOKEN); 0 = no limit.
    */
   apiLimits: { perAddress?: number; perToken?: number };
+  /** How often the scheduler ticks (jobs/), in ms (FACTURO_SCHEDULER_MS, default 60 s; 0 = never). */
+  schedulerMs?: number;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -57,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.resolve(env.FACTURO_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     trustProxy: env.FACTURO_TRUST_PROXY === 'true' ? 1 : env.FACTURO_TRUST_PROXY === 'false' ? 0 : (wholeNumber(env, 'FACTURO_TRUST_PROXY') ?? 0),
     apiLimits: { perAddress: wholeNumber(env, 'FACTURO_API_LIMIT_PER_ADDRESS'), perToken: wholeNumber(env, 'FACTURO_API_LIMIT_PER_TOKEN') },
+    schedulerMs: wholeNumber(env, 'FACTURO_SCHEDULER_MS') ?? 60_000,
   };
 }

@@ -8,6 +8,7 @@ import { attachSync, type SyncServer } from './sync/server';
 import { watchDrafts } from './projections/documents';
 import { moveAllCustomersOut } from './customers/migrate';
 import { preloadDocuments } from './documents';
+import { jobs, startScheduler } from './jobs';
 
 export interface Running {
   services: Services;
@@ -32,6 +33,8 @@ export async function startServer(config: Config = loadConfig(), now?: () => Dat
     config.origins[0] = `http://localhost:${port}`;
   }
   const sync = attachSync(services, server);
+  // Automation (reminders, follow-ups, expiries) at the injected clock's time; the registry fills as modules load.
+  const scheduler = startScheduler(services, jobs, { intervalMs: config.schedulerMs ?? 60_000 });
   // Every company's chain is checked in the background; a broken one is not served until an owner acknowledges it.
   // Then customers still held by workspaces of earlier builds move into documents of their own.
   const startup = services.integrity.checkAll((b) => console.warn(`audit log of company ${b.companyId} is broken at entry ${b.companySeq} (log seq ${b.seq}): ${b.reason}. It is not served until an owner acknowledges it.`))
@@ -51,6 +54,7 @@ export async function startServer(config: Config = loadConfig(), now?: () => Dat
     services, sync, port, url: `http://localhost:${port}`,
     async close() {
       await startup;
+      await scheduler.stop();
       await services.archiver.stop();
       await sync.close();
       await new Promise<void>((r) => server.close(() => r()));
