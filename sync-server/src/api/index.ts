@@ -10,6 +10,7 @@ import { invoiceRoutes } from './invoices';
 import { auditRoutes } from './audit';
 import { securityRoutes } from './security';
 import { exportRoutes } from './export';
+import { notificationRoutes } from './notifications';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -29,6 +30,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', auditRoutes());
   v1.route('/', securityRoutes());
   v1.route('/', exportRoutes());
+  v1.route('/', notificationRoutes());
 
   const api = router();
   api.route('/v1', v1);
