@@ -90,9 +90,11 @@ function refuseIfClosed(quote: AcceptedQuote, issued: QuoteInvoice[]): void {
 }
 
 /**
- * A deposit invoice: a percent of the quote's total TTC, or an amount TTC. Its TTC is the one asked
- * for to the cent whenever some net has that TTC and keeps the final invoice exact; otherwise (rare:
- * a cent that no net of any VAT group reaches) it is the nearest such TTC, at most a cent or two off.
+ * A deposit invoice: a percent of the quote's total TTC, or an amount TTC. The final invoice must
+ * reconcile to the cent, rate by rate, and that rules out some nets (see keepsFinalExact). The
+ * deposit's TTC is the one asked for whenever a net with that TTC keeps the final exact; otherwise
+ * it is the nearest TTC that does: a few cents off at 20 % or 10 %, up to about 25 cents at 2.1 %,
+ * less when the quote has other rates (a zero-rated group absorbs the difference exactly).
  */
 export function depositInvoice(quote: AcceptedQuote, request: DepositRequest, issued: QuoteInvoice[] = []): InvoiceDraft {
   refuseIfClosed(quote, issued);
@@ -108,7 +110,9 @@ export function depositInvoice(quote: AcceptedQuote, request: DepositRequest, is
   }
   // An amount is not repeated in the text: the invoice's own total states it, even when a cent could not be reached.
   const what = percent ? `Acompte de ${percentLabel(percent)}` : 'Acompte';
-  return { lines: linesOf(shareAcrossVat(quote, issued, amount), `${what} sur le devis ${quote.number}`, quote.currency) };
+  const lines = linesOf(shareAcrossVat(quote, issued, amount), `${what} sur le devis ${quote.number}`, quote.currency);
+  if (lines.length === 0) throw new ValidationError({ [field]: 'too small: no amount this small can be invoiced as a deposit' });
+  return { lines };
 }
 
 /**

@@ -109,8 +109,12 @@ function keepsFinalExact(group: VatShare, net: Decimal, round: Round): boolean {
   return vatOf(group.net.minus(net)).eq(group.tax.minus(vatOf(net)));
 }
 
-/** Neighbours of the ideal net are searched this many minor units either side. */
-const searchWidth = 25; // number-ok: a count of candidates
+/**
+ * Neighbours of the ideal net are searched this many minor units either side. A cent of net moves the
+ * VAT's sub-cent part by rate/100 of a cent, and a net keeping the final exact lies within half a cent
+ * of VAT of the ideal, so at most 50/rate cents away: 24 at 2.1 %, 3 at 20 %.
+ */
+const searchWidth = 120; // number-ok: a count of candidates
 
 /** The net whose TTC is nearest `target` (exactly it when possible) among nets that keep the final exact. */
 function netFor(group: VatShare, target: Decimal, currency: string): Decimal {
