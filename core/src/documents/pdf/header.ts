@@ -1,4 +1,6 @@
 import type { FrozenDocument } from '../../issuing';
+import type { Customer } from '../../schema/customers';
+import type { CompanySettings } from '../../schema/workspace';
 import { formatDate, formatMoney, formatSiren, type Language } from './labels';
 import { tint } from './layout';
 import { colours, page, type Sheet } from './sheet';
@@ -17,7 +19,9 @@ export interface Logo {
   height: number;
 }
 
-const column = { leftWidth: 92, rightX: 112 };
+/** The head's two columns: seller, facts and delivery on the left, the buyer on the right. */
+export const headerColumns = { leftWidth: 92, rightX: 112 };
+const column = headerColumns;
 
 interface Address {
   line1?: string;
@@ -43,7 +47,7 @@ export function addressLines(a: Address, lang: Language, homeCountry: string | u
 }
 
 /** The seller's legal identity, one fact a line: also what the footer of every page summarises. */
-export function sellerIdentity(doc: FrozenDocument, lang: Language, words: Sheet['ctx']['words']): string[] {
+export function sellerIdentity(doc: Pick<FrozenDocument, 'seller' | 'currency'>, lang: Language, words: Sheet['ctx']['words']): string[] {
   const s = doc.seller;
   const lines: string[] = [];
   if (s.legalForm) lines.push(s.shareCapital ? words.capital(s.legalForm, formatMoney(s.shareCapital, doc.currency, lang)) : s.legalForm);
@@ -53,7 +57,8 @@ export function sellerIdentity(doc: FrozenDocument, lang: Language, words: Sheet
   return lines;
 }
 
-function drawSeller(sheet: Sheet, doc: FrozenDocument, logo: Logo | undefined): number {
+/** The seller's block at the top left, logo first; returns its bottom. */
+export function drawSeller(sheet: Sheet, doc: Pick<FrozenDocument, 'seller' | 'currency'>, logo: Logo | undefined): number {
   const { lang, words } = sheet.ctx;
   const s = doc.seller;
   let y = page.top;
@@ -92,6 +97,11 @@ function drawFacts(sheet: Sheet, doc: FrozenDocument, y: number): number {
     const date = doc.meta.precedingIssueDate ? (lang === 'fr' ? ` du ${formatDate(doc.meta.precedingIssueDate, lang)}` : ` of ${formatDate(doc.meta.precedingIssueDate, lang)}`) : '';
     rows.push([words.corrects, `${doc.meta.precedingNumber}${date}`]);
   }
+  return drawFactRows(sheet, rows, y);
+}
+
+/** Label/value rows in a tinted box under the seller; returns its bottom. */
+export function drawFactRows(sheet: Sheet, rows: [string, string][], y: number): number {
   const h = sheet.lineHeight(9) + 0.8;
   const width = column.leftWidth;
   sheet.box(page.left, y, width, rows.length * h + 4, tint(sheet.ctx.accent, 0.08));
@@ -103,7 +113,7 @@ function drawFacts(sheet: Sheet, doc: FrozenDocument, y: number): number {
   return y + rows.length * h + 4;
 }
 
-function drawParty(sheet: Sheet, heading: string, lines: { text: string; bold?: boolean; muted?: boolean }[], x: number, y: number, width: number): number {
+export function drawParty(sheet: Sheet, heading: string, lines: { text: string; bold?: boolean; muted?: boolean }[], x: number, y: number, width: number): number {
   const { accentText } = sheet.ctx;
   sheet.text(heading.toUpperCase(), x, y, { weight: 'bold', size: 7.5, colour: accentText });
   let top = y + sheet.lineHeight(7.5) + 1;
@@ -114,7 +124,7 @@ function drawParty(sheet: Sheet, heading: string, lines: { text: string; bold?: 
   return top;
 }
 
-function buyerLines(doc: FrozenDocument, lang: Language, words: Sheet['ctx']['words']) {
+export function buyerLines(doc: { buyer: Pick<Customer, 'name' | 'line1' | 'line2' | 'postcode' | 'city' | 'country' | 'siren' | 'vatNumber'>; seller: Pick<CompanySettings, 'country'> }, lang: Language, words: Sheet['ctx']['words']) {
   const b = doc.buyer;
   const lines: { text: string; bold?: boolean; muted?: boolean }[] = [{ text: b.name, bold: true }];
   lines.push(...addressLines(b, lang, doc.seller.country).map((text) => ({ text })));
@@ -148,7 +158,12 @@ export function drawHeader(sheet: Sheet, doc: FrozenDocument, logo: Logo | undef
 export function drawContinuationHeader(sheet: Sheet, doc: FrozenDocument) {
   const { words } = sheet.ctx;
   const title = doc.kind === 'credit_note' ? words.creditNote : words.invoice;
-  sheet.text(doc.seller.legalName ?? '', page.left, page.top, { weight: 'bold', size: 9 });
-  sheet.text(`${title} ${words.numberPrefix} ${doc.number} (${words.continued})`, page.right, page.top, { size: 9, colour: colours.muted, align: 'right' });
+  drawRunningHead(sheet, doc.seller.legalName ?? '', `${title} ${words.numberPrefix} ${doc.number} (${words.continued})`);
+}
+
+/** A continuation page's head line: the seller on the left, which document on the right, an accent rule. */
+export function drawRunningHead(sheet: Sheet, sellerName: string, documentLabel: string) {
+  sheet.text(sellerName, page.left, page.top, { weight: 'bold', size: 9 });
+  sheet.text(documentLabel, page.right, page.top, { size: 9, colour: colours.muted, align: 'right' });
   sheet.rule(page.left, page.right, page.top + 6, sheet.ctx.accent, 0.4);
 }

@@ -2,3 +2,4 @@ export { renderInvoicePdf, facturXMetaOf, documentTitle, type RenderOptions } fr
 export { toFacturX, type FacturXMeta } from './facturx';
 export { layoutSchema, parseLayout, defaultLayout, layoutFontFiles, pdfFonts, type Layout, type LayoutInput, type PdfFontId } from './layout';
 export { srgbIccProfile } from './icc';
+export { renderQuotePdf, type QuoteAcceptance, type QuoteBuyer, type QuotePdfLine, type QuotePdfModel, type QuotePdfSection, type QuotePdfTotals } from './quote';

@@ -10,17 +10,19 @@ import { colours, contentWidth, page, type Sheet } from './sheet';
  * joins the quantity, a hidden discount joins the description. Multi-page: the header row repeats.
  */
 
-interface Column {
+export interface Column {
   key: 'description' | 'quantity' | 'unit' | 'unitPrice' | 'discount' | 'vatRate' | 'net';
   width: number;
   align: 'left' | 'right';
 }
 
-const pad = 2;
+export const cellPad = 2;
+const pad = cellPad;
 const padY = 1.7;
-const bodySize = 8.5;
+export const bodySize = 8.5;
 
-function columnsFor(sheet: Sheet, lines: DocumentLine[]): Column[] {
+/** The table's columns: optional ones only when the layout shows them and a line uses them. */
+export function columnsFor(sheet: Sheet, lines: Pick<DocumentLine, 'discountPercent' | 'unit'>[]): Column[] {
   const { columns } = sheet.ctx.layout;
   const anyDiscount = lines.some((l) => l.discountPercent && l.discountPercent !== '0');
   const anyUnit = lines.some((l) => l.unit);
@@ -36,7 +38,8 @@ function columnsFor(sheet: Sheet, lines: DocumentLine[]): Column[] {
   return [{ key: 'description', width: contentWidth - used, align: 'left' }, ...fixed];
 }
 
-function header(sheet: Sheet, columns: Column[]) {
+/** The header row on the accent colour. */
+export function drawTableHeader(sheet: Sheet, columns: Column[]) {
   const { words, accent, onAccent } = sheet.ctx;
   const titles: Record<Column['key'], string> = {
     description: words.description,
@@ -80,6 +83,11 @@ function cells(sheet: Sheet, line: DocumentLine, amounts: LineAmounts | undefine
 }
 
 function row(sheet: Sheet, content: Record<Column['key'], string[]>, columns: Column[], discountNote: boolean, keepWith: number) {
+  drawTableRow(sheet, content, columns, keepWith, (key, i, count) => key === 'description' && discountNote && i === count - 1);
+}
+
+/** One row, kept whole on a page with `keepWith` mm after it; `muted` greys a cell's i-th of `count` lines. */
+export function drawTableRow(sheet: Sheet, content: Record<Column['key'], string[]>, columns: Column[], keepWith: number, muted: (key: Column['key'], i: number, count: number) => boolean) {
   const lh = sheet.lineHeight(bodySize);
   const height = Math.max(...columns.map((c) => content[c.key].length)) * lh + 2 * padY;
   sheet.ensure(height + keepWith);
@@ -88,8 +96,7 @@ function row(sheet: Sheet, content: Record<Column['key'], string[]>, columns: Co
     const lines = content[c.key];
     const at = c.align === 'right' ? x + c.width - pad : x + pad;
     lines.forEach((text, i) => {
-      const muted = c.key === 'description' && discountNote && i === lines.length - 1;
-      sheet.text(text, at, sheet.y + padY + i * lh, { size: bodySize, align: c.align, colour: muted ? colours.muted : colours.ink });
+      sheet.text(text, at, sheet.y + padY + i * lh, { size: bodySize, align: c.align, colour: muted(c.key, i, lines.length) ? colours.muted : colours.ink });
     });
     x += c.width;
   }
@@ -104,8 +111,8 @@ function row(sheet: Sheet, content: Record<Column['key'], string[]>, columns: Co
 export function drawLines(sheet: Sheet, doc: FrozenDocument, keepWithLast: number) {
   const columns = columnsFor(sheet, doc.lines);
   sheet.ensure(7 + 2 * sheet.lineHeight(bodySize) + 2 * padY);
-  header(sheet, columns);
-  sheet.onNewPage = () => header(sheet, columns);
+  drawTableHeader(sheet, columns);
+  sheet.onNewPage = () => drawTableHeader(sheet, columns);
   const discountHidden = !columns.some((c) => c.key === 'discount');
   doc.lines.forEach((line, i) => {
     const hasDiscount = !!line.discountPercent && line.discountPercent !== '0';

@@ -55,7 +55,7 @@ export function facturXMetaOf(doc: FrozenDocument): FacturXMeta {
 /** Logos already checked and measured (a company prints the same one on every document): decoding one costs ms. */
 const logos = new Map<string, Logo>();
 
-function readLogo(pdf: jsPDF, dataUrl: string): Logo {
+export function readLogo(pdf: jsPDF, dataUrl: string): Logo {
   const known = logos.get(dataUrl);
   if (known) return known;
   checkLogo(dataUrl);
@@ -66,10 +66,10 @@ function readLogo(pdf: jsPDF, dataUrl: string): Logo {
   return logo;
 }
 
-const footerStyle = { size: 7, colour: colours.muted };
+export const footerStyle = { size: 7, colour: colours.muted };
 
 /** The footer's lines: the seller's identity (on every page, so no page is anonymous) and the layout's text. */
-function footerLines(sheet: Sheet, doc: FrozenDocument): string[] {
+export function footerLines(sheet: Sheet, doc: Pick<FrozenDocument, 'seller' | 'currency'>): string[] {
   const { words, layout } = sheet.ctx;
   const siret = doc.seller.siret ? `${words.siret} ` : undefined; // the head gives the SIRET; the foot stays one line
   const identity = [doc.seller.legalName, ...sellerIdentity(doc, sheet.ctx.lang, words).filter((l) => !siret || !l.startsWith(siret))].filter(Boolean).join(' · ');
@@ -78,7 +78,7 @@ function footerLines(sheet: Sheet, doc: FrozenDocument): string[] {
   return lines;
 }
 
-function drawFooters(sheet: Sheet, lines: string[]) {
+export function drawFooters(sheet: Sheet, lines: string[]) {
   const pages = sheet.doc.getNumberOfPages();
   const y = page.height - 10 - lines.length * sheet.lineHeight(footerStyle.size);
   for (let p = 1; p <= pages; p++) {

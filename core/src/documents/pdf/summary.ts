@@ -1,5 +1,6 @@
 import type { FrozenDocument } from '../../issuing';
 import { Money } from '../../money';
+import type { VatBreakdown } from '../../tax';
 import { formatDate, formatIban, formatMoney, formatPercent } from './labels';
 import { tint } from './layout';
 import { colours, contentWidth, page, type Sheet } from './sheet';
@@ -11,23 +12,31 @@ import { colours, contentWidth, page, type Sheet } from './sheet';
  */
 
 const breakdown = { x: page.left, width: 92 };
-const totals = { x: 118, width: page.right - 118 };
+/** The totals column, right of the VAT breakdown. */
+export const totalsColumn = { x: 118, width: page.right - 118 };
+const totals = totalsColumn;
 
-type Row = { cells: [string, string, string]; reason?: string[] };
+export type BreakdownRow = { cells: [string, string, string]; reason?: string[] };
+type Row = BreakdownRow;
 
 function breakdownRows(sheet: Sheet, doc: FrozenDocument): Row[] {
+  return vatBreakdownRows(sheet, doc.totals.vatBreakdown, doc.currency);
+}
+
+/** The VAT breakdown's rows (rate, taxable amount, VAT), each with its exemption reason wrapped under it. */
+export function vatBreakdownRows(sheet: Sheet, groups: Pick<VatBreakdown, 'vatRate' | 'taxableAmount' | 'taxAmount' | 'exemptionReason'>[], currency: string): Row[] {
   const { lang, words } = sheet.ctx;
-  return doc.totals.vatBreakdown.map((g) => ({
-    cells: [g.vatRate === undefined ? words.notSubject : formatPercent(g.vatRate, lang), formatMoney(g.taxableAmount, doc.currency, lang), formatMoney(g.taxAmount, doc.currency, lang)],
+  return groups.map((g) => ({
+    cells: [g.vatRate === undefined ? words.notSubject : formatPercent(g.vatRate, lang), formatMoney(g.taxableAmount, currency, lang), formatMoney(g.taxAmount, currency, lang)],
     reason: g.exemptionReason ? sheet.wrap(g.exemptionReason, breakdown.width - 4, { size: 7.5 }) : undefined,
   }));
 }
 
-function breakdownHeight(sheet: Sheet, rows: Row[]): number {
+export function breakdownHeight(sheet: Sheet, rows: Row[]): number {
   return sheet.lineHeight(8) + 6 + rows.reduce((h, r) => h + sheet.lineHeight(8.5) + 2 + (r.reason?.length ?? 0) * sheet.lineHeight(7.5), 0);
 }
 
-function drawBreakdown(sheet: Sheet, rows: Row[], y: number) {
+export function drawBreakdown(sheet: Sheet, rows: Row[], y: number) {
   const { words, accentText } = sheet.ctx;
   const col = breakdown.width / 3;
   const x = breakdown.x;
@@ -95,7 +104,7 @@ export function drawSummary(sheet: Sheet, doc: FrozenDocument) {
 
 type Column = { x: number; width: number };
 const fullWidth: Column = { x: page.left, width: contentWidth };
-type BlockLine = { text: string; bold?: boolean };
+export type BlockLine = { text: string; bold?: boolean };
 
 function wrapBlock(sheet: Sheet, lines: BlockLine[], width: number): BlockLine[] {
   return lines.flatMap((l) => sheet.wrap(l.text, width, { size: 8.5, weight: l.bold ? 'bold' : 'regular' }).map((text) => ({ text, bold: l.bold })));
@@ -104,7 +113,7 @@ function wrapBlock(sheet: Sheet, lines: BlockLine[], width: number): BlockLine[]
 const blockHeight = (sheet: Sheet, lines: number) => sheet.lineHeight(7.5) + 1 + lines * sheet.lineHeight(8.5) + 5;
 
 /** A titled block of text lines, broken across pages line by line if it must. */
-function block(sheet: Sheet, title: string, lines: BlockLine[], at: Column = fullWidth) {
+export function block(sheet: Sheet, title: string, lines: BlockLine[], at: Column = fullWidth) {
   const { accentText } = sheet.ctx;
   const wrapped = wrapBlock(sheet, lines, at.width);
   const lh = sheet.lineHeight(8.5);
