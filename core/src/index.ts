@@ -11,6 +11,7 @@ export * from './permissions';
 export * from './text-template';
 export * from './pricing';
 export * from './approvals';
+export * from './quotes';
 export type * from './wire-security';
 // Documents (PDF, Factur-X, CII/UBL) are imported from '@facturo/core/documents': jsPDF and pdf-lib stay out of
 // the PWA's first load, which only loads them when a document is previewed or downloaded.

@@ -5,3 +5,5 @@ export * from './customers';
 export type { Scalar } from './records';
 export * from './document';
 export * from './logo';
+export * from './quote';
+export * from './quote-settings';

@@ -7,6 +7,7 @@ import { CustomerBook, type Customer, type CustomerInput } from './customers';
 import { checkLogo } from './logo';
 import { defaultLayout, layoutSchema, parseLayout, type Layout } from '../documents/pdf/layout';
 import { unknownVariables } from '../text-template';
+import type { QuoteStatus } from '../approvals/state';
 
 /*
  * The workspace document: one Yjs document per company holding settings, products, series, the index of
@@ -78,7 +79,7 @@ export interface Product {
 }
 
 export const seriesInput = z.object({
-  kind: z.enum(['invoice', 'credit_note']),
+  kind: z.enum(['invoice', 'credit_note', 'quote']),
   name: text(60).min(1, 'a name is required'),
   format: text(60).refine((f) => checkSeriesFormat(f).ok, { message: 'a numbering format such as F-{YYYY}-{SEQ:05}' }),
 });
@@ -91,6 +92,8 @@ export interface Series extends SeriesInput {
 export const defaultSeries: Series[] = [
   { id: 'F', kind: 'invoice', name: 'Factures', format: 'F-{YYYY}-{SEQ:05}' },
   { id: 'AV', kind: 'credit_note', name: 'Avoirs', format: 'AV-{YYYY}-{SEQ:05}' },
+  // Quotes are numbered when first sent (issue 6); their series need not be gapless, but ours is.
+  { id: 'D', kind: 'quote', name: 'Devis', format: 'D-{YYYY}-{SEQ:05}' },
 ];
 
 export const textBlockInput = z.object({
@@ -119,8 +122,11 @@ export interface CustomerIndexEntry {
 
 export interface DocumentIndexEntry {
   id: string;
-  kind: 'invoice' | 'credit_note';
-  status: 'draft' | 'issued';
+  kind: 'invoice' | 'credit_note' | 'quote';
+  /** Invoices: draft or issued; quotes: their lifecycle status, written by the server. */
+  status: 'draft' | 'issued' | QuoteStatus;
+  /** An invoice made from a quote (deposit, partial, final): the quote's id. */
+  quoteId?: string;
   customerId?: string;
   number?: string;
   createdAt: string;
@@ -196,6 +202,15 @@ export class Workspace {
     return [...this.documents.entries()]
       .map(([id, m]) => readRecord<DocumentIndexEntry>(id, m))
       .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+  }
+
+  /** Invoices and credit notes (quotes have their own list). */
+  listInvoiceDocuments(): (DocumentIndexEntry & { kind: 'invoice' | 'credit_note'; status: 'draft' | 'issued' })[] {
+    return this.listDocuments().filter((d): d is DocumentIndexEntry & { kind: 'invoice' | 'credit_note'; status: 'draft' | 'issued' } => d.kind !== 'quote');
+  }
+
+  listQuoteDocuments(): (DocumentIndexEntry & { kind: 'quote'; status: QuoteStatus })[] {
+    return this.listDocuments().filter((d): d is DocumentIndexEntry & { kind: 'quote'; status: QuoteStatus } => d.kind === 'quote');
   }
 
   getDocument(id: string): DocumentIndexEntry | undefined {

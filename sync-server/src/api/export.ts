@@ -27,7 +27,7 @@ async function exportedDocument(s: Services, companyId: string, d: DocumentIndex
   if (frozen) return { customerId: frozen.content.buyer.id, entry: { ...d, status: 'issued', sha256: frozen.sha256, document: frozen.content } };
   const draft = new DraftDocument((await openDraft(s, companyId, d.id)).doc);
   const meta = draft.readMeta();
-  return { customerId: meta.customerId, entry: { ...d, status: 'draft', meta, lines: draft.listLines() } };
+  return { customerId: meta.customerId, entry: { ...d, status: d.kind === 'quote' ? d.status : 'draft', meta, lines: draft.listLines() } };
 }
 
 export function exportRoutes() {

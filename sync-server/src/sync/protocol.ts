@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 
 // Message types on /sync: y-protocols' sync (0) and awareness (1), y-websocket's queryAwareness (3),
 // and ours: ack (100) after an update is committed, read-only (101) for viewers, frozen (102) once
-// issued, commands (103/104), a refused write (105). See docs/protocol.md.
+// issued, commands (103/104), a refused write (105), editable again (106). See docs/protocol.md.
 export const MSG_SYNC = 0;
 export const MSG_AWARENESS = 1;
 export const MSG_AUTH = 2;
@@ -19,6 +19,8 @@ export const MSG_COMMAND_RESULT = 104;
 /** `[105][varString json {missing: string[]}]`: an update of this connection was refused (its role does not
  * allow where it lands: the permissions it lacks are named); it is not applied and not acknowledged. */
 export const MSG_WRITE_REFUSED = 105;
+/** `[106]`: the document is editable again (a quote sent back to draft: rejected, withdrawn or revised). */
+export const MSG_UNFROZEN = 106;
 
 export function frame(type: number, write?: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();

@@ -4,11 +4,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { docIds, DraftDocument, type DocKind, type Permission } from '@facturo/core';
+import { docIds, DraftDocument, QuoteDocument, type DocKind, type Permission } from '@facturo/core';
 import type { Log } from '../log';
 import { WriteQueue } from '../db';
 import { NEVER_FROM_DEVICES, reviewUpdate } from './guard';
-import { frame, isEmptyUpdate, MSG_WRITE_REFUSED, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
+import { frame, isEmptyUpdate, MSG_WRITE_REFUSED, MSG_ACK, MSG_AWARENESS, MSG_COMMAND, MSG_COMMAND_RESULT, MSG_FROZEN, MSG_UNFROZEN, MSG_QUERY_AWARENESS, MSG_READ_ONLY, MSG_SYNC } from './protocol';
 
 export interface Peer {
   userId: string;
@@ -123,7 +123,15 @@ export class Room {
     for (const peer of this.peers.keys()) peer.send(message);
   }
 
+  /**
+   * An issued invoice is frozen for good; a quote only while it is not editable (in approval, approved, with the
+   * client, answered): a rejection or a revision reopens it (issue 6).
+   */
   private readFrozen(): string | null {
+    if (QuoteDocument.isQuote(this.doc)) {
+      const quote = new QuoteDocument(this.doc);
+      return quote.isEditable() ? null : (quote.readMeta().number ?? quote.status());
+    }
     const draft = new DraftDocument(this.doc);
     return draft.isIssued() ? String(draft.readMeta().number ?? '') : null;
   }
@@ -168,6 +176,9 @@ export class Room {
     if (frozen !== null && this.frozenAs === null) {
       this.frozenAs = frozen;
       for (const peer of this.peers.keys()) peer.send(frame(MSG_FROZEN, (e) => encoding.writeVarString(e, frozen)));
+    } else if (frozen === null && this.frozenAs !== null) {
+      this.frozenAs = null;
+      for (const peer of this.peers.keys()) peer.send(frame(MSG_UNFROZEN));
     }
   }
 

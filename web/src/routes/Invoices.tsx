@@ -60,7 +60,7 @@ export default function Invoices() {
   });
   const all = createMemo(() =>
     mergeInvoiceList({
-      index: (replica.version(), ws.listDocuments()),
+      index: (replica.version(), ws.listInvoiceDocuments()),
       server: server(),
       local: local(),
       queued: queued(),

@@ -49,7 +49,7 @@ function statusOf(issued: boolean, queued: QueuedIssue[] | undefined): InvoiceSt
 
 /** One row per document, each fact from the source that knows it best. */
 export function mergeInvoiceList(s: ListSources): InvoiceListRow[] {
-  const index = byId(s.index);
+  const index = byId(s.index.filter((d): d is DocumentIndexEntry & { kind: InvoiceKind } => d.kind !== 'quote'));
   const server = byId(s.server);
   const local = byId(s.local);
   const queued = new Map<string, QueuedIssue[]>();

@@ -88,6 +88,7 @@ export function openRoom(docId: string, opts: RoomOptions): Room {
     },
     readOnly: () => setReadOnlyByServer(true),
     frozen: (number) => setFrozenAs(number),
+    unfrozen: () => setFrozenAs(null),
     refused: () => setRefused(true),
   });
   const onUpdate = () => {

@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
-import { installServerMessages, messageAck, messageFrozen, messageReadOnly } from './serverMessages';
+import { installServerMessages, messageAck, messageFrozen, messageReadOnly, messageUnfrozen } from './serverMessages';
 import { isCovered, mergeStateVectors, type StateVector } from './syncState';
 
 class NoSocket {
@@ -27,6 +27,7 @@ function setup() {
     known: (sv) => (known = mergeStateVectors(known, sv)),
     readOnly: () => (readOnly = true),
     frozen: (number) => (frozenAs = number),
+    unfrozen: () => (frozenAs = null),
   });
   // The same steps as y-websocket's readMessage, for a message from the server (emitSynced = true) or a tab.
   const receive = (buf: Uint8Array, fromServer = true) => {
@@ -104,6 +105,14 @@ describe('server messages', () => {
     const t = setup();
     t.receive(message((e) => (encoding.writeVarUint(e, messageFrozen), encoding.writeVarString(e, 'F-2026-00012'))));
     expect(t.frozenAs()).toBe('F-2026-00012');
+    t.provider.destroy();
+  });
+
+  it('clears the frozen state on a 106 message: a quote sent back to draft is editable again', () => {
+    const t = setup();
+    t.receive(message((e) => (encoding.writeVarUint(e, messageFrozen), encoding.writeVarString(e, 'pending_approval'))));
+    t.receive(message((e) => encoding.writeVarUint(e, messageUnfrozen)));
+    expect(t.frozenAs()).toBeNull();
     t.provider.destroy();
   });
 });

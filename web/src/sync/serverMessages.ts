@@ -4,7 +4,7 @@ import type * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { stateVectorOfUpdate, type StateVector } from './syncState';
 
-// The custom messages of docs/protocol.md: ack (100), read-only (101), frozen (102), write refused (105), and what the
+// The custom messages of docs/protocol.md: ack (100), read-only (101), frozen (102), write refused (105), editable again (106), and what the
 // server's own sync messages (0) tell us it holds.
 
 export const messageSync = 0;
@@ -12,6 +12,7 @@ export const messageAck = 100;
 export const messageReadOnly = 101;
 export const messageFrozen = 102;
 export const messageWriteRefused = 105;
+export const messageUnfrozen = 106;
 
 const syncStep1 = 0;
 
@@ -21,6 +22,8 @@ export interface ServerListener {
   readOnly(): void;
   /** The document was issued with this number; later edits are refused. */
   frozen?(number: string): void;
+  /** Editable again: a quote sent back to draft (rejected, withdrawn, revised). */
+  unfrozen?(): void;
   /** An update of ours was refused: the role lacks these permissions where it landed. */
   refused?(missing: string[]): void;
 }
@@ -57,6 +60,7 @@ export function installServerMessages(provider: { messageHandlers: Handler[] }, 
   provider.messageHandlers[messageFrozen] = (_encoder, decoder) => {
     listener.frozen?.(decoding.readVarString(decoder));
   };
+  provider.messageHandlers[messageUnfrozen] = () => listener.unfrozen?.();
   provider.messageHandlers[messageWriteRefused] = (_encoder, decoder) => {
     try {
       listener.refused?.((JSON.parse(decoding.readVarString(decoder)) as { missing?: string[] }).missing ?? []);
