@@ -134,6 +134,13 @@ export function writePermission(doc: DocKind, root: string, key: string | null):
       return 'catalog.edit';
     case 'documents':
       return 'documents.edit';
+    // Quote templates are sales material; pricing rules and approval circuits are the company's policy: a
+    // salesperson must not be able to widen their own discounts or skip their approver (issue 6).
+    case 'quoteTemplates':
+      return 'catalog.edit';
+    case 'pricingRules':
+    case 'quoteSettings':
+      return 'settings.edit';
     case 'series':
     case 'logos':
     case 'layout':

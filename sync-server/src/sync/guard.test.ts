@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CustomerBook, Workspace } from '@facturo/core';
+import { CustomerBook, QuoteSettings, Workspace } from '@facturo/core';
 import { reviewUpdate } from './guard';
 
 const NOW = '2026-12-01T09:00:00.000Z';
@@ -31,6 +31,13 @@ describe('reviewUpdate', () => {
     const before = Y.encodeStateVector(doc);
     new CustomerBook(doc).createCustomer('cu_1', { name: 'Julie Martin', kind: 'individual' }, NOW);
     expect(reviewUpdate(new Y.Doc(), 'customer', Y.encodeStateAsUpdate(doc, before)).needed).toEqual(new Set(['customers.edit']));
+  });
+
+  it('holds pricing rules and approval circuits to the settings permission, quote templates to the catalog one', () => {
+    const { edit } = pair();
+    expect(edit((w) => new QuoteSettings(w.doc).setPricingRule('vip', { name: 'VIP', priority: 1, effect: { kind: 'percentOff', percent: '30' } }, NOW))).toEqual(['settings.edit']);
+    expect(edit((w) => new QuoteSettings(w.doc).setApprovalConfig({}))).toEqual(['settings.edit']);
+    expect(edit((w) => new QuoteSettings(w.doc).setTemplate('t1', { name: 'Site', sections: [{ title: 'A' }] }, NOW))).toEqual(['catalog.edit']);
   });
 
   it('names the permission of each part a workspace update touches, down to nested fields', () => {
