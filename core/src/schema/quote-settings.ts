@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parsePricingRule, type PricingRule } from '../pricing/rules';
 import { approvalConfig, parseApprovalConfig, type ApprovalConfig } from '../approvals/circuits';
 import { followUpPolicy, parseFollowUpPolicy, type FollowUpPolicy } from '../approvals/due';
+import type { Delegation } from '../approvals/state';
 import { decimalString, optionalText, parseOrThrow, text, ValidationError } from './fields';
 import { readRecord, writeFields, type Scalar } from './records';
 import { vatCategories } from '../vat-categories';
@@ -71,6 +72,14 @@ export const quoteDefaultsInput = z.object({
   sendOnApproval: z.boolean().default(false),
 });
 export type QuoteDefaults = z.infer<typeof quoteDefaultsInput>;
+
+/** "Absent from … to …, my approvals go to …" (issue 6: delegation when absent). Instants are ISO, [start, end). */
+export const delegationInput = z.object({
+  from: text(100).min(1, 'who is absent'),
+  to: text(100).min(1, 'who stands in'),
+  start: z.iso.datetime({ message: 'an instant such as 2026-12-24T00:00:00Z' }),
+  end: z.iso.datetime({ message: 'an instant such as 2027-01-02T00:00:00Z' }),
+}).refine((d) => d.start < d.end, { message: 'must be after start', path: ['end'] }).refine((d) => d.from !== d.to, { message: 'someone else', path: ['to'] });
 
 const idPattern = /^[A-Za-z0-9_-]{1,40}$/;
 function checkId(id: string) {
@@ -183,6 +192,18 @@ export class QuoteSettings {
   setFollowUpPolicy(input: unknown) {
     const valid = parseFollowUpPolicy(input);
     this.settings.set('followUpPolicy', JSON.stringify(valid));
+  }
+
+  readDelegations(): Delegation[] {
+    const raw = this.settings.get('delegations');
+    if (typeof raw !== 'string') return [];
+    const parsed = z.array(delegationInput).safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  }
+
+  setDelegations(input: unknown) {
+    const valid = parseOrThrow(z.array(delegationInput).max(200), input);
+    this.settings.set('delegations', JSON.stringify(valid));
   }
 
   readDefaults(): QuoteDefaults {

@@ -1,14 +1,16 @@
 import type { InStatement } from '@libsql/client';
-import { docIds, DraftDocument } from '@facturo/core';
+import { docIds, DraftDocument, QuoteDocument } from '@facturo/core';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
 import { projectCustomer } from '../customers/records';
+import { projectQuote } from '../quotes/state';
 
 /*
  * Drafts projected into the documents table (kind, customer, totals) for lists and the API.
  * Derived and rebuildable: it is recomputed from the document itself, never edited by hand.
  */
 export async function projectDraft(s: Services, room: Pick<Room, 'docId' | 'companyId' | 'doc'>) {
+  if (QuoteDocument.isQuote(room.doc)) return projectQuote(s, room);
   const statement = draftProjection(room, s.now());
   if (statement) await s.db.execute(statement);
 }
@@ -19,7 +21,8 @@ export function draftProjection(room: Pick<Room, 'docId' | 'companyId' | 'doc'>,
   if (!id) return null;
   const draft = new DraftDocument(room.doc);
   const meta = draft.readMeta();
-  if (!meta.kind || draft.isIssued()) return null;
+  // Quotes have their own table (quotes/state.ts).
+  if (!meta.kind || (meta.kind as string) === 'quote' || draft.isIssued()) return null;
   let totals: { totalWithoutVat: string; vatTotal: string; totalWithVat: string } | null = null;
   try {
     totals = draft.totals();
