@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import { createCustomerIn, CustomerBook, docIds, DraftDocument, Workspace } from '@facturo/core';
+import { applyPricing, createCustomerIn, CustomerBook, docIds, DraftDocument, fillFromTemplate, QuoteDocument, Workspace } from '@facturo/core';
+import { demoQuoteSettings } from './demo-quotes';
+import { projectQuote } from './quotes/state';
 import { companyBySlug, createCompany, createInvitation } from './companies';
 import { newId } from './ids';
 import { recordEvent, type Services } from './services';
@@ -77,6 +79,20 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
       await s.log.append({ companyId: company.id, docId: docIds.document(company.id, id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(draft.doc) });
       await projectDraft(s, { companyId: company.id, docId: docIds.document(company.id, id), doc: draft.doc });
     }
+    // Quotes: pricing rules, templates and an approval circuit to try, and one quote made from a template.
+    const quoteSettings = demoQuoteSettings(ws, now.toISOString());
+    const quoteId = newId('dc');
+    const quote = new QuoteDocument(new Y.Doc());
+    const productsById = new Map(ws.listProducts().map((p) => [p.id, p]));
+    fillFromTemplate(quote, {
+      template: quoteSettings.getTemplate('site-vitrine')!, newId: (prefix) => newId(prefix), products: productsById, customerId: customerIds[0]!,
+      today: now.toISOString().slice(0, 10), createdAt: now.toISOString(), createdBy: 'system:demo', render: (t) => t.replace('{{customer.name}}', customers[0].name),
+    });
+    applyPricing(quote, quoteSettings.activePricingRules(), { date: now.toISOString().slice(0, 10) });
+    ws.registerDocument(quoteId, { kind: 'quote', createdAt: now.toISOString(), createdBy: 'system:demo', customerId: customerIds[0]! });
+    const quoteRoom = { companyId: company.id, docId: docIds.document(company.id, quoteId), doc: quote.doc };
+    await s.log.append({ ...quoteRoom, kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(quote.doc) });
+    await projectQuote(s, quoteRoom);
     await s.log.append({ companyId: company.id, docId: docIds.workspace(company.id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(doc) });
     await recordEvent(s, company.id, 'system:demo', { type: 'company_created', name: company.name, demo: true });
   }
