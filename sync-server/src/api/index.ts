@@ -11,6 +11,7 @@ import { auditRoutes } from './audit';
 import { securityRoutes } from './security';
 import { exportRoutes } from './export';
 import { notificationRoutes } from './notifications';
+import { quoteSettingsRoutes } from './quote-settings';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -31,6 +32,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', securityRoutes());
   v1.route('/', exportRoutes());
   v1.route('/', notificationRoutes());
+  v1.route('/', quoteSettingsRoutes());
 
   const api = router();
   api.route('/v1', v1);
