@@ -89,7 +89,7 @@ function totalsOf(quote: QuoteDocument): { excl: string | null; incl: string | n
 }
 
 /** The statement that writes a record (insert or full update); state is sealed under the company's current key. */
-async function writeStatement(s: Services, r: QuoteRecord) {
+export async function writeStatement(s: Services, r: QuoteRecord) {
   const key = await s.keys.current(r.companyId);
   const sealed = seal(key.key, new TextEncoder().encode(JSON.stringify(r.state)), aad(r.companyId, r.id));
   return {
