@@ -11,6 +11,7 @@ import { auditRoutes } from './audit';
 import { securityRoutes } from './security';
 import { exportRoutes } from './export';
 import { notificationRoutes } from './notifications';
+import { quoteRoutes } from './quotes';
 import { quoteSettingsRoutes } from './quote-settings';
 import { apiBudgets } from '../security/ratelimit';
 
@@ -32,6 +33,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', securityRoutes());
   v1.route('/', exportRoutes());
   v1.route('/', notificationRoutes());
+  v1.route('/', quoteRoutes());
   v1.route('/', quoteSettingsRoutes());
 
   const api = router();
