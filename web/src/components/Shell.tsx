@@ -12,6 +12,7 @@ import { SyncStatus } from './SyncStatus';
 import { colorFor } from '../sync/presence';
 import { Notice } from './Notice';
 import { createUnreadAlerts } from './security/unreadAlerts';
+import { NotificationBell } from './notifications/NotificationBell';
 
 export interface ShellProps {
   company?: CompanyEntry;
@@ -46,9 +47,12 @@ export function Shell(props: ShellProps) {
                   <span class="company-name">{c().name}</span>
                   <span class="company-role" data-testid="company-role">{props.roleName}</span>
                 </A>
+                <A href={`${base()}/quotes`} class="nav-link" data-testid="nav-quotes">{t('nav.quotes')}</A>
                 <A href={`${base()}/invoices`} class="nav-link">{t('nav.invoices')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
                 <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>
+                <A href={`${base()}/pricing-rules`} class="nav-link" data-testid="nav-pricing">{t('nav.pricing')}</A>
+                <A href={`${base()}/quote-templates`} class="nav-link" data-testid="nav-quote-templates">{t('nav.quoteTemplates')}</A>
                 <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>
                 <A href={`${base()}/members`} class="nav-link">{t('nav.members')}</A>
                 <Show when={granted().has('members.manage')}>
@@ -100,6 +104,7 @@ export function Shell(props: ShellProps) {
           <div class="topbar-right">
             <Show when={props.others}>{(o) => <Presence others={o()} />}</Show>
             <Show when={props.syncState}>{(s) => <SyncStatus state={s()} />}</Show>
+            <Show when={props.company}>{(c) => <NotificationBell companyId={c().id} />}</Show>
             <LangToggle />
           </div>
         </header>
