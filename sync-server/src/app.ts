@@ -3,6 +3,8 @@ import type { Services } from './services';
 import { apiRoutes } from './api';
 import { docsInline } from './api/docs';
 import { onError } from './api/errors';
+import { portalApi } from './api/portal';
+import { portalPage } from './portal';
 import { csrf } from './security/csrf';
 import { securityHeaders } from './security/headers';
 import { servePwa } from './static';
@@ -16,8 +18,12 @@ export function createApp(services: Services) {
   // The API reference is one self-contained page: its own inline script and style, there only.
   app.use('/api/docs', securityHeaders(config, docsInline));
   app.use('/api/*', csrf(config));
+  // The client portal's API: no account, the link's token is the credential (outside /api/v1's identify).
+  app.route('/api/portal', portalApi(services));
   app.route('/api', apiRoutes(services));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+  // The portal page is the server's own (no account, no service worker), not the PWA's.
+  app.route('/', portalPage(services));
   app.get('*', servePwa(config.webDist));
   return app;
 }
