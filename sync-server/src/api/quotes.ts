@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { QuoteSettings, quoteStatuses } from '@facturo/core';
-import { AppError, notFound } from '../errors';
+import { fieldPath, QuoteSettings, quoteStatuses } from '@facturo/core';
+import { AppError, invalid, notFound } from '../errors';
 import {
   convertQuote, createPortalLink, createQuote, decideQuote, deleteQuote, listQuotes, openQuote, patchQuote, quoteDetail, quotePdfFile,
   quoteSummary, readQuote, reviseQuote, revokePortalLink, sendQuote, submitQuote, withdrawQuote,
 } from '../quotes';
-import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
+import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
 import type { Services } from '../services';
 
@@ -61,6 +61,19 @@ const optionalBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { '
 const refusals = { 409: { ...errorResponses[400], description: 'Not in a state that allows this (`quote_locked`, `not_allowed`, `already_decided`, …)' }, 422: { ...errorResponses[400], description: 'Checks failed (`checks_failed`, `comment_required`, `no_approver`) with fields' } };
 const tags = ['Quotes'];
 
+/**
+ * Body validation for routes on one quote: another company's (or no) quote is absent (404) whatever the body,
+ * so ids cannot be probed with a malformed request; then the house 400 naming each wrong field.
+ */
+const quoteFirst = (result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, c: Pick<Ctx, 'get'> & { req: { param: (name: 'id') => string } }): Promise<never> | undefined => {
+  if (result.success) return undefined;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) fields[fieldPath(issue.path) || '(body)'] ??= issue.message;
+  return openQuote(c.get('services'), c.get('member').companyId, c.req.param('id')).then(() => {
+    throw invalid(fields);
+  });
+};
+
 export function quoteRoutes() {
   const app = router();
 
@@ -87,7 +100,7 @@ export function quoteRoutes() {
     const id = c.req.valid('param').id;
     await patchQuote(c.get('services'), actor, id, c.req.valid('json'));
     return c.json(await quoteSummary(c.get('services'), actor.companyId, id), 200);
-  });
+  }, quoteFirst);
 
   app.openapi(secureRoute('documents.edit', { method: 'delete', path: '/quotes/{id}', tags, summary: 'Delete a draft quote (409 quote_locked otherwise)',
     request: idParam, responses: { 200: json(z.object({ id: z.string(), deleted: z.boolean() }), 'Deleted'), ...refusals } }),
@@ -118,7 +131,7 @@ export function quoteRoutes() {
     const id = c.req.valid('param').id;
     await decideQuote(c.get('services'), actor, id, c.req.valid('json'));
     return c.json(await detailOf(c.get('services'), actor.companyId, id), 200);
-  });
+  }, quoteFirst);
 
   app.openapi(secureRoute('invoices.send', { method: 'post', path: '/quotes/{id}/send', tags, summary: 'Send an approved quote: number (first send), archived PDF, portal link, email to the customer',
     request: { ...idParam, ...optionalBody(z.object({ message: z.string().max(5000).optional() })) },
@@ -174,7 +187,7 @@ export function quoteRoutes() {
     const actor = actorFor(c);
     const outcome = await convertQuote(c.get('services'), actor, c.req.valid('param').id, c.req.valid('json'));
     return c.json(outcome.result, 201);
-  });
+  }, quoteFirst);
 
   app.openapi(secureRoute('company.read', { method: 'get', path: '/quotes/{id}/pdf', tags, summary: 'The quote PDF: a sent or accepted version as archived, else the draft rendered now',
     request: { ...idParam, query: z.object({ version: z.coerce.number().int().min(1).optional(), company: z.string().optional() }) },
