@@ -24,6 +24,11 @@ const Tokens = lazy(() => import('./routes/Tokens'));
 const Invoices = lazy(() => import('./routes/Invoices'));
 const InvoiceEditor = lazy(() => import('./routes/InvoiceEditor'));
 const InvoicePrint = lazy(() => import('./routes/InvoicePrint'));
+const PricingRules = lazy(() => import('./routes/PricingRules'));
+const PricingRuleEditor = lazy(() => import('./routes/PricingRuleEditor'));
+const QuoteTemplates = lazy(() => import('./routes/QuoteTemplates'));
+const QuoteTemplateEditor = lazy(() => import('./routes/QuoteTemplateEditor'));
+const QuoteSettingsPage = lazy(() => import('./routes/QuoteSettings'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 function Splash() {
@@ -78,6 +83,11 @@ export function App() {
           <Route path="/customers/:customerId" component={CustomerEditor} />
           <Route path="/products" component={Products} />
           <Route path="/products/:productId" component={ProductEditor} />
+          <Route path="/pricing-rules" component={PricingRules} />
+          <Route path="/pricing-rules/:ruleId" component={PricingRuleEditor} />
+          <Route path="/quote-templates" component={QuoteTemplates} />
+          <Route path="/quote-templates/:templateId" component={QuoteTemplateEditor} />
+          <Route path="/settings/quotes" component={QuoteSettingsPage} />
           <Route path="/members" component={Members} />
           <Route path="/members/roles" component={Roles} />
           <Route path="/members/:userId/activity" component={MemberTrail} />

@@ -59,6 +59,14 @@ export default function Settings() {
         </div>
         <A href={`/c/${company.id}/settings/documents`} class="btn">{t('docSettings.link')} →</A>
       </section>
+      {/* Quotes: approval circuits, follow-ups, delegations and defaults, on a page of their own. */}
+      <section class="card section doc-settings-link" data-testid="quote-settings-link">
+        <div>
+          <h2 class="section-title">{t('qset.linkTitle')}</h2>
+          <p class="muted small">{t('qset.linkLead')}</p>
+        </div>
+        <A href={`/c/${company.id}/settings/quotes`} class="btn">{t('qset.link')} →</A>
+      </section>
       {/* The IBAN and BIC change through the server, asked by one member and approved by another. */}
       <BankSection />
       <SeriesSection />
