@@ -24,6 +24,8 @@ const Tokens = lazy(() => import('./routes/Tokens'));
 const Invoices = lazy(() => import('./routes/Invoices'));
 const InvoiceEditor = lazy(() => import('./routes/InvoiceEditor'));
 const InvoicePrint = lazy(() => import('./routes/InvoicePrint'));
+const Quotes = lazy(() => import('./routes/Quotes'));
+const QuoteEditor = lazy(() => import('./routes/QuoteEditor'));
 const PricingRules = lazy(() => import('./routes/PricingRules'));
 const PricingRuleEditor = lazy(() => import('./routes/PricingRuleEditor'));
 const QuoteTemplates = lazy(() => import('./routes/QuoteTemplates'));
@@ -94,6 +96,8 @@ export function App() {
           <Route path="/alerts" component={Alerts} />
           <Route path="/audit" component={Audit} />
           <Route path="/tokens" component={Tokens} />
+          <Route path="/quotes" component={Quotes} />
+          <Route path="/quotes/:quoteId" component={QuoteEditor} />
           <Route path="/invoices" component={Invoices} />
           <Route path="/invoices/:invoiceId" component={InvoiceEditor} />
           <Route path="/invoices/:invoiceId/print" component={InvoicePrint} />

@@ -47,6 +47,7 @@ export function Shell(props: ShellProps) {
                   <span class="company-name">{c().name}</span>
                   <span class="company-role" data-testid="company-role">{props.roleName}</span>
                 </A>
+                <A href={`${base()}/quotes`} class="nav-link" data-testid="nav-quotes">{t('nav.quotes')}</A>
                 <A href={`${base()}/invoices`} class="nav-link">{t('nav.invoices')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
                 <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>

@@ -7,6 +7,7 @@ import { auditEn } from './audit.en';
 import { securityEn } from './security.en';
 import { customersEn } from './customers.en';
 import { documentsEn } from './documents.en';
+import { quotesEn } from './quotes.en';
 import { quotesSettingsEn } from './quotes-settings.en';
 
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...securityEn,
   ...customersEn,
   ...documentsEn,
+  ...quotesEn,
   ...quotesSettingsEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',

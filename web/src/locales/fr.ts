@@ -6,6 +6,7 @@ import { auditFr } from './audit.fr';
 import { securityFr } from './security.fr';
 import { customersFr } from './customers.fr';
 import { documentsFr } from './documents.fr';
+import { quotesFr } from './quotes.fr';
 import { quotesSettingsFr } from './quotes-settings.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
@@ -18,6 +19,7 @@ export const fr = {
   ...securityFr,
   ...customersFr,
   ...documentsFr,
+  ...quotesFr,
   ...quotesSettingsFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
