@@ -86,6 +86,13 @@ export type ConvertRequest =
   | { kind: 'single' }
   | { kind: 'partial'; progress: string };
 
+/** Whether the quote went out by email; when not (no address, no SMTP), `note` says why and the link is to be copied. */
+export interface SendResult {
+  quote: QuoteDetail;
+  portalUrl: string;
+  email?: { sent: boolean; to?: string; note?: string };
+}
+
 export interface ConvertResult {
   invoiceId: string;
   kind: string;
@@ -106,7 +113,7 @@ export const quotesApi = {
   decide: (companyId: string, id: string, body: { run: number; step: number; decision: DecisionKind; comment?: string }) =>
     request<QuoteDetail>('POST', path(id, '/decisions'), { body, headers: headers(companyId) }),
   send: (companyId: string, id: string, body: { message?: string }, idempotencyKey: string) =>
-    request<{ quote: QuoteDetail; portalUrl: string }>('POST', path(id, '/send'), { body, headers: headers(companyId, idempotencyKey) }),
+    request<SendResult>('POST', path(id, '/send'), { body, headers: headers(companyId, idempotencyKey) }),
   revise: (companyId: string, id: string) => request<QuoteDetail>('POST', path(id, '/revise'), { body: {}, headers: headers(companyId) }),
   newPortalLink: (companyId: string, id: string, idempotencyKey: string) =>
     request<{ id: string; url: string; expiresAt: string }>('POST', path(id, '/portal-links'), { body: {}, headers: headers(companyId, idempotencyKey) }),

@@ -141,6 +141,8 @@ export const quotesEn: Record<keyof typeof quotesFr, string> = {
   'lifecycle.requestChanges': 'Request changes',
   'lifecycle.sendMessage': 'Message to the customer (optional)',
   'lifecycle.send': 'Send to the customer',
+  'lifecycle.emailed': 'Quote emailed to {to}, with the PDF and the portal link.',
+  'lifecycle.notEmailed': 'No email went out (no customer address or no sending server): copy the portal link below and send it to the customer.',
   'lifecycle.revise': 'Revise (new version)',
   'lifecycle.versions': 'Archived versions',
   'lifecycle.versionRow': 'Version {v} — {stage} on {date}',

@@ -139,6 +139,8 @@ export const quotesFr = {
   'lifecycle.requestChanges': 'Demander des modifications',
   'lifecycle.sendMessage': 'Message au client (facultatif)',
   'lifecycle.send': 'Envoyer au client',
+  'lifecycle.emailed': 'Devis envoyé par e-mail à {to}, avec le PDF et le lien du portail.',
+  'lifecycle.notEmailed': 'Aucun e-mail n’est parti (adresse du client ou serveur d’envoi manquant) : copiez le lien du portail ci-dessous et envoyez-le au client.',
   'lifecycle.revise': 'Réviser (nouvelle version)',
   'lifecycle.versions': 'Versions archivées',
   'lifecycle.versionRow': 'Version {v} — {stage} le {date}',

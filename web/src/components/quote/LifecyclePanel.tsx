@@ -46,6 +46,7 @@ export function LifecyclePanel(props: {
   const [comment, setComment] = createSignal('');
   const [message, setMessage] = createSignal('');
   const [portalUrl, setPortalUrl] = createSignal<string | null>(null);
+  const [emailed, setEmailed] = createSignal<{ sent: boolean; to?: string } | null>(null);
   const status = () => props.status;
   const actions = () => lifecycleActions({ status: status(), authorId: props.detail?.authorId, awaiting: props.detail?.approval?.awaiting ?? null }, props.viewer);
   const has = (a: ReturnType<typeof actions>[number]) => actions().includes(a);
@@ -79,6 +80,7 @@ export function LifecyclePanel(props: {
   const send = () =>
     run(() => quotesApi.send(props.companyId, props.quoteId, message().trim() ? { message: message().trim() } : {}, newIdempotencyKey()), (r) => {
       setPortalUrl(r.portalUrl);
+      setEmailed(r.email ?? { sent: false });
       props.onChanged(r.quote);
     });
   const disabled = () => busy() || !props.online;
@@ -142,6 +144,13 @@ export function LifecyclePanel(props: {
         </div>
       </Show>
       <Show when={error()}><p class="field-error" role="alert" data-testid="lifecycle-error">{error()}</p></Show>
+      <Show when={emailed()}>
+        {(m) => (
+          <p class={`notice ${m().sent ? 'success' : 'info'} small`} data-testid="send-outcome">
+            {m().sent ? t('lifecycle.emailed', { to: m().to ?? '' }) : t('lifecycle.notEmailed')}
+          </p>
+        )}
+      </Show>
       <Show when={props.detail && (props.detail.portalLinks.length > 0 || portalUrl())}>
         <PortalLinks companyId={props.companyId} quoteId={props.quoteId} detail={props.detail!} fresh={portalUrl()} setFresh={setPortalUrl} canManage={has('portalLink') || has('send')} online={props.online} onChanged={() => props.onChanged()} />
       </Show>
