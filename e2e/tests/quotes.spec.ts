@@ -1,6 +1,7 @@
 import { QuoteEditorPage } from '../pages/QuoteEditorPage';
 import { QuotesPage } from '../pages/QuotesPage';
 import { expect, test } from '../support/fixtures';
+import { request } from '@playwright/test';
 import type { Person } from '../support/person';
 
 /*
@@ -20,6 +21,32 @@ function screensOf(p: Person) {
 
 async function shot(p: Person, name: string) {
   if (shots) await p.page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/**
+ * Quotes of 20 000 € HT or more need the approval of this person (named in the circuit, the owner's own
+ * session sets it through the API as the settings screen would).
+ */
+async function requireApprovalFrom(owner: Person, companyId: string) {
+  const api = await request.newContext({ baseURL: new URL(owner.page.url()).origin, storageState: await owner.context.storageState() });
+  try {
+    const members = (await (await api.get(`/api/v1/companies/${companyId}/members`)).json()) as { userId: string; displayName: string }[];
+    const me = members.find((m) => m.displayName === owner.name)!;
+    const res = await api.put('/api/v1/quote-settings', {
+      headers: { 'X-Company': companyId, Origin: new URL(owner.page.url()).origin },
+      data: {
+        approvalConfig: {
+          circuits: [{ id: 'direction', name: 'Direction', steps: [{ name: 'Direction', approvers: { users: [me.userId] }, rule: { mode: 'any' } }] }],
+          routing: [{ id: 'gros-devis', when: { totalAtLeast: '20000' }, circuitId: 'direction' }],
+          defaultCircuitId: null,
+          checks: { mandatoryFields: ['customerId', 'validUntil', 'lines'] },
+        },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  } finally {
+    await api.dispose();
+  }
 }
 
 test('two teammates co-edit a quote: a quantity changed by one shows live for the other, with its pricing explanation', async ({ demoOwner, person, tag }) => {
@@ -71,7 +98,7 @@ test('two teammates co-edit a quote: a quantity changed by one shows live for th
 
 test('a quote from a template is submitted, approved at once without a circuit, sent with its number and a portal link', async ({ demoOwner, tag }) => {
   test.setTimeout(120_000);
-  const { owner: anna, companyId } = await demoOwner(`Anna Owner ${tag}`);
+  const { owner: anna } = await demoOwner(`Anna Owner ${tag}`);
   const a = screensOf(anna);
   await a.list.navigate();
   const quoteId = await a.list.create({ customer: 'Boulangerie Martin', template: 'Site vitrine clé en main' });
@@ -99,4 +126,70 @@ test('a quote from a template is submitted, approved at once without a circuit, 
   await expect(a.list.number(quoteId)).toHaveText(quoteNumber);
   await expect(a.list.status(quoteId)).toHaveAttribute('data-status', 'sent');
   await shot(anna, 'quotes-list');
+});
+
+test('a large quote goes through the approval circuit; the client accepts it on the portal, the team sees it live and invoices a deposit', async ({ demoOwner, person, tag, server }) => {
+  test.setTimeout(150_000);
+  const { owner: anna, companyId } = await demoOwner(`Anna Owner ${tag}`);
+  await anna.members.goto(companyId);
+  const link = await anna.members.createInvite('sales');
+  const basile = await person(`Basile Sales ${tag}`);
+  expect(await basile.registerWith(link)).toBe(companyId);
+  const a = screensOf(anna);
+  const b = screensOf(basile);
+  await requireApprovalFrom(anna, companyId);
+
+  // Basile quotes 40 days of consulting: 23 920 € HT, above the 20 000 € that routes to the "Direction" circuit.
+  await b.list.navigate();
+  const quoteId = await b.list.create({ customer: 'Boulangerie Martin', template: 'Mission de conseil' });
+  await b.editor.lineOf('Journée de conseil').setQuantity('40');
+  await expect(b.editor.syncStatus).toHaveAttribute('data-state', 'saved');
+  await b.editor.submit();
+  await expect(b.editor.lifecycleStatus).toHaveAttribute('data-status', 'pending_approval');
+  await expect(b.editor.page.getByTestId('approval-awaiting')).toContainText(anna.name);
+  await expect(b.editor.page.getByTestId('decision-form')).toHaveCount(0); // his own quote
+
+  // Anna, an owner, is awaited: a refusal needs a comment, an approval does not.
+  await a.editor.goto(companyId, quoteId);
+  await expect(a.editor.lifecycleStatus).toHaveAttribute('data-status', 'pending_approval');
+  await a.editor.page.getByTestId('request-changes').click();
+  await expect(a.editor.page.getByTestId('lifecycle-error')).toContainText('commentaire');
+  await a.editor.page.getByTestId('decision-comment').fill('D’accord, client fidèle.');
+  await shot(anna, 'quote-approval');
+  await a.editor.page.getByTestId('approve-quote').click();
+  await expect(a.editor.lifecycleStatus).toHaveAttribute('data-status', 'approved');
+  await expect(b.editor.lifecycleStatus).toHaveAttribute('data-status', 'approved');
+  await expect(b.editor.page.getByTestId('approval-decision')).toContainText('D’accord, client fidèle.');
+
+  await b.editor.send();
+  await expect(b.editor.number).toHaveText(quoteNumber);
+  const portalUrl = await b.editor.portalUrl.inputValue();
+  const token = new URL(portalUrl).pathname.split('/').pop()!;
+
+  // The client reads the PDF and signs on the portal (no account).
+  const api = await request.newContext({ baseURL: server.url });
+  try {
+    const pdf = await api.get(`/api/portal/${token}/pdf`);
+    expect(pdf.status()).toBe(200);
+    const pdfSha256 = pdf.headers()['x-pdf-sha256']!;
+    const accepted = await api.post(`/api/portal/${token}/accept`, { data: { signerName: 'Marie Martin', consent: true, options: [], pdfSha256 } });
+    expect(accepted.status(), await accepted.text()).toBeLessThan(300);
+
+    // Both see the acceptance live, with the signer and the hash of the PDF she accepted.
+    for (const s of [a, b]) await expect(s.editor.lifecycleStatus).toHaveAttribute('data-status', 'accepted');
+    await expect(a.editor.page.getByTestId('client-answer')).toContainText('Marie Martin');
+    await expect(a.editor.page.getByTestId('accepted-pdf-hash')).toHaveText(pdfSha256);
+  } finally {
+    await api.dispose();
+  }
+
+  // Anna invoices a 30 % deposit: a draft invoice linked to the quote, the rest left to invoice.
+  await expect(a.editor.conversion).toBeVisible();
+  await a.editor.page.getByTestId('convert-deposit').check();
+  await a.editor.page.getByTestId('conversion-value').fill('30');
+  await a.editor.page.getByTestId('convert').click();
+  await expect(a.editor.page.getByTestId('conversion-created')).toBeVisible();
+  await expect(a.editor.page.getByTestId('linked-invoices').locator('li')).toHaveCount(1);
+  await expect(a.editor.page.getByTestId('remaining')).toContainText('Reste à facturer');
+  await shot(anna, 'quote-conversion');
 });

@@ -36,6 +36,16 @@ describe('quote edits', () => {
     expect(pricingChips(line, 'fr')[0]).toMatch(/^−8 %/);
   });
 
+  it("names the rule's products by their names in the chips", () => {
+    const { ws, quote, reprice, lineId } = pricedQuote();
+    editQuoteLine(quote, lineId, 'quantity', 'decimal', '5', reprice);
+    const line = quote.listLines()[0]!;
+    expect(readPricingNote(line)[0]?.fr).toContain('pr_day');
+    const [chip] = pricingChips(line, 'fr', (id) => ws.getProduct(id)?.name);
+    expect(chip).toContain('Journée');
+    expect(chip).not.toContain('pr_day');
+  });
+
   it('refuses to clear a quantity instead of deleting it', () => {
     const { quote, lineId } = pricedQuote();
     expect(editQuoteLine(quote, lineId, 'quantity', 'decimal', ' ')).toEqual({ ok: false, errors: { quantity: 'received undefined' } });

@@ -138,9 +138,12 @@ export function moveSection(quote: QuoteDocument, sectionId: string, delta: -1 |
   });
 }
 
-/** The pricing explanation of a line as chips, in the reader's language. */
-export function pricingChips(line: Pick<QuoteLine, 'pricing'>, lang: 'fr' | 'en'): string[] {
-  return readPricingNote(line).map((n) => n[lang]);
+/**
+ * The pricing explanation of a line as chips, in the reader's language. Core's sentences name products by
+ * id (rules are data); people read the product's name instead when this device knows it.
+ */
+export function pricingChips(line: Pick<QuoteLine, 'pricing'>, lang: 'fr' | 'en', productName: (id: string) => string | undefined = () => undefined): string[] {
+  return readPricingNote(line).map((n) => n[lang].replace(/\bpr_[A-Za-z0-9]+\b/g, (id) => productName(id) ?? id));
 }
 
 export interface QuoteAmounts {

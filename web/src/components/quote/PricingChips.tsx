@@ -4,8 +4,8 @@ import { pricingChips } from '../../stores/quoteEdits';
 import { lang, t } from '../../i18n';
 
 /** How the company's rules priced a line, one chip per rule applied ("−8 % : volume ≥ 5"), in the reader's language. */
-export function PricingChips(props: { line: Pick<QuoteLine, 'pricing' | 'productId'> }) {
-  const chips = () => pricingChips(props.line, lang());
+export function PricingChips(props: { line: Pick<QuoteLine, 'pricing' | 'productId'>; productName: (id: string) => string | undefined }) {
+  const chips = () => pricingChips(props.line, lang(), props.productName);
   return (
     <Show when={props.line.productId}>
       <div class="pricing-chips" data-testid="pricing-chips" aria-label={t('quoteLine.pricingLabel')}>

@@ -104,7 +104,7 @@ export function QuoteLineEditor(props: {
             {field(specs().optional!, (x) => x.optional, edit('optional', 'boolean'))}
             <Show when={l().optional}>{field(specs().selected!, (x) => x.selected, edit('selected', 'boolean'))}</Show>
           </div>
-          <PricingChips line={l()} />
+          <PricingChips line={l()} productName={(id) => props.products.find((p) => p.id === id)?.name ?? props.ws.getProduct(id)?.name} />
           <Show when={l().overridePrice !== undefined}>
             <p class="manual-marker" data-testid="manual-marker">
               {t('quoteLine.manualMarker', { by: l().overrideBy ?? '?', reason: l().overrideReason ?? '' })}

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
-import { priceQuote, QuoteSettings, stalePrices } from '@facturo/core';
+import { priceQuote, QuoteSettings, stalePrices, type QuoteStatus } from '@facturo/core';
 import { membersApi } from '../../api/members';
 import { quotesApi, type QuoteDetail } from '../../api/quotes';
 import { session } from '../../auth/session';
@@ -25,6 +25,13 @@ import { QuoteStatusChip } from './QuoteStatusChip';
 import { QuoteTotals } from './QuoteTotals';
 
 const today = () => new Date().toLocaleDateString('en-CA');
+
+/** Why the quote cannot change now, and what to do: wait for the circuit, revise it, or invoice it. */
+function lockedMessage(status: QuoteStatus): MessageKey {
+  if (status === 'pending_approval') return 'quote.lockedPending';
+  if (status === 'accepted') return 'quote.lockedAccepted';
+  return 'quote.locked';
+}
 
 function onlineSignal() {
   const [online, setOnline] = createSignal(navigator.onLine);
@@ -106,7 +113,7 @@ export function QuoteView(props: { r: QuoteReplica }) {
     <>
       <div class="page-head">
         <A href={`${base}/quotes`} class="back">← {t('quotes.backToList')}</A>
-        <h1 data-testid="quote-heading">{number() ?? t('quote.draftTitle')}</h1>
+        <h1 data-testid="quote-heading">{number() ?? t(editable() ? 'quote.draftTitle' : 'quote.unnumberedTitle')}</h1>
         <span class="badge muted" data-testid="quote-version-badge">{t('quotes.versionShort', { n: meta().version ?? 1 })}</span>
         <QuoteStatusChip status={status()} testid="quote-head-status" />
         <div class="doc-presence">
@@ -127,7 +134,7 @@ export function QuoteView(props: { r: QuoteReplica }) {
         {(p) => <QuotePdf companyId={company.id} quoteId={props.r.documentId} fileName={`${number() ?? 'devis'}.pdf`} online={online()} version={p().version} revision={pdfRevision()} onClose={() => setPdf(null)} />}
       </Show>
       <Show when={!editable()}>
-        <Notice kind="info" testid="quote-locked">{t('quote.locked', { status: t(`quoteStatus.${status()}` as MessageKey) })}</Notice>
+        <Notice kind="info" testid="quote-locked">{t(lockedMessage(status()), { status: t(`quoteStatus.${status()}` as MessageKey) })}</Notice>
       </Show>
       <Show when={editable() && !can('documents.edit')}>
         <Notice kind="info" testid="quote-no-edit">{t('access.documentsLocked')}</Notice>
