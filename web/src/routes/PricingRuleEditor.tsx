@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { QuoteSettings } from '@facturo/core';
 import { session } from '../auth/session';
@@ -33,7 +33,9 @@ function RuleEditor(props: { ruleId: string }) {
   const stored = createMemo(() => (replica.version(), qs.getPricingRule(id)));
   const [form, setForm] = createSignal<PricingRuleForm>(stored() ? ruleFormOf(stored()!, lang()) : emptyRuleForm());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(null);
+  // A new rule, once saved, reopens under its id: the "saved" notice travels with the navigation.
+  const location = useLocation<{ saved?: boolean }>();
+  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(location.state?.saved ? 'saved' : null);
   const editable = () => canWrite('settings.edit');
   const base = `/c/${company.id}/pricing-rules`;
 
@@ -63,7 +65,7 @@ function RuleEditor(props: { ruleId: string }) {
     }
     setErrors({});
     setStatus('saved');
-    if (isNew) navigate(`${base}/${id}`, { replace: true });
+    if (isNew) navigate(`${base}/${id}`, { replace: true, state: { saved: true } });
   };
 
   return (

@@ -69,7 +69,7 @@ export default function PricingRules() {
                   </td>
                   <td class="num">{r.priority}</td>
                   <td class="hide-sm">{t(`combine.${r.combine}`)}</td>
-                  <td data-testid="rule-summary">{ruleSummary(r, currency(), lang())}</td>
+                  <td data-testid="rule-summary">{ruleSummary(r, currency(), lang(), (id) => products().find((p) => p.id === id)?.name ?? id)}</td>
                   <td onClick={(e) => e.stopPropagation()}>
                     <input
                       type="checkbox"

@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { QuoteSettings } from '@facturo/core';
 import { session } from '../auth/session';
@@ -28,7 +28,8 @@ function TemplateEditor(props: { templateId: string }) {
   const stored = createMemo(() => (replica.version(), qs.getTemplate(id)));
   const [form, setForm] = createSignal<TemplateForm>(stored() ? templateFormOf(stored()!, lang()) : emptyTemplateForm(qs.readDefaults().validityDays));
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(null);
+  const location = useLocation<{ saved?: boolean }>();
+  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(location.state?.saved ? 'saved' : null);
   const products = createMemo(() => (replica.version(), replica.workspace.listProducts()));
   const editable = () => canWrite('catalog.edit');
   const base = `/c/${company.id}/quote-templates`;
@@ -42,7 +43,7 @@ function TemplateEditor(props: { templateId: string }) {
     const r = saveTemplate(qs, id, form(), new Date().toISOString(), session.me()?.user.id);
     setErrors(r.ok ? {} : r.errors);
     setStatus(r.ok ? 'saved' : 'invalid');
-    if (r.ok && isNew) navigate(`${base}/${id}`, { replace: true });
+    if (r.ok && isNew) navigate(`${base}/${id}`, { replace: true, state: { saved: true } });
   };
   const f = () => form();
 

@@ -3,7 +3,7 @@ import type { Product } from '@facturo/core';
 import { conditionBlocks, type ConditionBlock } from '../../stores/pricingRuleForm';
 import { t } from '../../i18n';
 import { ruleErrorText } from './errorText';
-import { TextInput } from './TextInput';
+import { FieldMessage, TextInput } from './TextInput';
 import type { RuleSectionProps } from './GeneralSection';
 
 /** Each condition is an optional block the person adds; all added blocks must hold (AND). */
@@ -54,7 +54,7 @@ export function ConditionsSection(props: RuleSectionProps & { products: Product[
                   <TextInput field="conditions.geography.regions" label="cond.regions" value={f().regions} onInput={(v) => props.set({ regions: v })} errors={e()} />
                   <TextInput field="conditions.geography.postcodePrefixes" label="cond.postcodes" hint="cond.postcodesHint" value={f().postcodePrefixes} onInput={(v) => props.set({ postcodePrefixes: v })} errors={e()} />
                 </div>
-                <p class="field-error" role="alert">{ruleErrorText(e()['conditions.geography'])}</p>
+                <FieldMessage message={ruleErrorText(e()['conditions.geography'])} />
               </Match>
               <Match when={b === 'dates'}>
                 <div class="grid">
@@ -82,7 +82,7 @@ export function ConditionsSection(props: RuleSectionProps & { products: Product[
                     </For>
                   </div>
                 </Show>
-                <p class="field-error" role="alert">{ruleErrorText(e()['conditions.productIds'])}</p>
+                <FieldMessage message={ruleErrorText(e()['conditions.productIds'])} />
               </Match>
               <Match when={b === 'categories'}>
                 <TextInput

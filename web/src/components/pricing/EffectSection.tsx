@@ -2,7 +2,7 @@ import { For, Match, Switch } from 'solid-js';
 import { effectKinds, type EffectKind, type TierRow } from '../../stores/pricingRuleForm';
 import { t } from '../../i18n';
 import { ruleErrorText } from './errorText';
-import { TextInput } from './TextInput';
+import { FieldMessage, TextInput } from './TextInput';
 import type { RuleSectionProps } from './GeneralSection';
 
 /** One effect per rule: a discount, a tier table or a floor; plus the advanced negative-price switch. */
@@ -41,11 +41,11 @@ export function EffectSection(props: RuleSectionProps) {
                   <tr>
                     <td>
                       <input aria-label={t('tier.from')} inputmode="decimal" value={row.minQuantity} onInput={(e) => setTier(i(), { minQuantity: e.currentTarget.value })} aria-invalid={props.errors[`effect.tiers[${i()}].minQuantity`] ? 'true' : undefined} />
-                      <p class="field-error" role="alert">{ruleErrorText(props.errors[`effect.tiers[${i()}].minQuantity`])}</p>
+                      <FieldMessage message={ruleErrorText(props.errors[`effect.tiers[${i()}].minQuantity`])} />
                     </td>
                     <td>
                       <input aria-label={t('tier.price')} inputmode="decimal" value={row.unitPrice} onInput={(e) => setTier(i(), { unitPrice: e.currentTarget.value })} aria-invalid={props.errors[`effect.tiers[${i()}].unitPrice`] ? 'true' : undefined} />
-                      <p class="field-error" role="alert">{ruleErrorText(props.errors[`effect.tiers[${i()}].unitPrice`])}</p>
+                      <FieldMessage message={ruleErrorText(props.errors[`effect.tiers[${i()}].unitPrice`])} />
                     </td>
                     <td>
                       <button type="button" class="btn small ghost" disabled={props.form.tiers.length === 1} onClick={() => props.set({ tiers: props.form.tiers.filter((_, j) => j !== i()) })}>
@@ -57,7 +57,7 @@ export function EffectSection(props: RuleSectionProps) {
               </For>
             </tbody>
           </table>
-          <p class="field-error" role="alert">{ruleErrorText(props.errors['effect.tiers'])}</p>
+          <FieldMessage message={ruleErrorText(props.errors['effect.tiers'])} />
           <button type="button" class="btn small" onClick={() => props.set({ tiers: [...props.form.tiers, { minQuantity: '', unitPrice: '' }] })} data-testid="add-tier">
             {t('tier.add')}
           </button>

@@ -78,3 +78,12 @@ export function TextInput(props: TextInputProps) {
     </div>
   );
 }
+
+/** A field's message, only when there is one (an empty alert would still be announced). */
+export function FieldMessage(props: { message: string | null }) {
+  return (
+    <Show when={props.message}>
+      <p class="field-error" role="alert" data-testid="field-error">{props.message}</p>
+    </Show>
+  );
+}

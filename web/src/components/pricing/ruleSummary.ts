@@ -8,8 +8,8 @@ import { translate, type Lang } from '../../i18n';
 const MINUS = '\u2212';
 const num = (v: string | number, l: Lang) => (l === 'fr' ? String(v).replace('.', ',') : String(v));
 const words = {
-  fr: { qty: 'quantité', months: 'engagement', monthsUnit: ' mois', revenue: 'CA 12 mois', seniority: 'client depuis', country: 'pays', region: 'région', postcode: 'code postal', from: 'du', to: 'au', season: 'saison', product: 'produit(s)', category: 'catégorie', segment: 'segment', perUnit: 'par unité', tiers: 'prix par palier', min: 'prix minimum', margin: 'marge minimale' },
-  en: { qty: 'quantity', months: 'commitment', monthsUnit: ' months', revenue: '12-month revenue', seniority: 'customer for', country: 'country', region: 'region', postcode: 'postcode', from: 'from', to: 'to', season: 'season', product: 'product(s)', category: 'category', segment: 'segment', perUnit: 'per unit', tiers: 'tiered price', min: 'minimum price', margin: 'margin floor' },
+  fr: { qty: 'quantité', months: 'engagement', monthsUnit: ' mois', revenue: 'CA 12 mois', seniority: 'client depuis', country: 'pays', region: 'région', postcode: 'code postal', from: 'du', to: 'au', season: 'saison', product: 'produit', category: 'catégorie', segment: 'segment', perUnit: 'par unité', tiers: 'prix par palier', min: 'prix minimum', margin: 'marge minimale' },
+  en: { qty: 'quantity', months: 'commitment', monthsUnit: ' months', revenue: '12-month revenue', seniority: 'customer for', country: 'country', region: 'region', postcode: 'postcode', from: 'from', to: 'to', season: 'season', product: 'product', category: 'category', segment: 'segment', perUnit: 'per unit', tiers: 'tiered price', min: 'minimum price', margin: 'margin floor' },
 };
 
 export function effectWords(rule: PricingRule, currency: string, l: Lang): string {
@@ -33,7 +33,7 @@ function range(label: string, r: { min?: string | number; max?: string | number 
   return [r.min !== undefined ? `${label} ≥ ${num(r.min, l)}${unit}` : '', r.max !== undefined ? `${label} ≤ ${num(r.max, l)}${unit}` : ''].filter(Boolean).join(', ');
 }
 
-export function conditionWords(rule: PricingRule, l: Lang): string[] {
+export function conditionWords(rule: PricingRule, l: Lang, productName: (id: string) => string = (id) => id): string[] {
   const w = words[l];
   const c = rule.conditions;
   const g = c.geography;
@@ -48,15 +48,15 @@ export function conditionWords(rule: PricingRule, l: Lang): string[] {
     g?.postcodePrefixes ? `${w.postcode} ${g.postcodePrefixes.map((p) => `${p}…`).join(', ')}` : '',
     c.dates ? [c.dates.from ? `${w.from} ${c.dates.from}` : '', c.dates.to ? `${w.to} ${c.dates.to}` : ''].filter(Boolean).join(' ') : '',
     c.season ? `${w.season} ${c.season.from} → ${c.season.to}` : '',
-    c.productIds ? `${c.productIds.length} ${w.product}` : '',
+    c.productIds ? `${w.product} ${c.productIds.map(productName).join(', ')}` : '',
     c.categories ? `${w.category} ${c.categories.join(', ')}` : '',
   ].filter((s) => s !== '');
 }
 
 /** "−8 % si quantité ≥ 100" / "−8 % if quantity ≥ 100"; "… sur toutes les lignes" without conditions. */
-export function ruleSummary(rule: PricingRule, currency: string, l: Lang): string {
+export function ruleSummary(rule: PricingRule, currency: string, l: Lang, productName?: (id: string) => string): string {
   const effect = effectWords(rule, currency, l);
-  const conditions = conditionWords(rule, l);
+  const conditions = conditionWords(rule, l, productName);
   return conditions.length === 0
     ? translate(l, 'pricing.summaryAlways', { effect })
     : translate(l, 'pricing.summaryIf', { effect, conditions: conditions.join(translate(l, 'pricing.and')) });

@@ -4,7 +4,7 @@ import type { Member } from '../../api/types';
 import { lang, t } from '../../i18n';
 import { Notice } from '../Notice';
 import { ruleErrorText } from '../pricing/errorText';
-import { TextInput } from '../pricing/TextInput';
+import { FieldMessage, TextInput } from '../pricing/TextInput';
 import { approvalFormOf, approvalInputOf, mandatoryFieldNames, type ApprovalForm } from './approvalForm';
 import { CircuitsEditor } from './CircuitsEditor';
 import { RoutingEditor } from './RoutingEditor';
@@ -45,7 +45,7 @@ export function ApprovalSection(props: { qs: QuoteSettings; editable: boolean; m
             <option value="">{t('qset.noDefault')}</option>
             <For each={f().circuits}>{(c) => <option value={c.id} selected={c.id === f().defaultCircuitId}>{c.name || c.id}</option>}</For>
           </select>
-          <p class="field-error" role="alert">{ruleErrorText(errors().defaultCircuitId)}</p>
+          <FieldMessage message={ruleErrorText(errors().defaultCircuitId)} />
         </div>
         <h2 class="section-title">{t('qset.checks')}</h2>
         <fieldset class="choice-list">

@@ -3,7 +3,7 @@ import type { Product } from '@facturo/core';
 import { randomBase62 } from '../../stores/ids';
 import { t } from '../../i18n';
 import { ruleErrorText } from '../pricing/errorText';
-import { TextInput } from '../pricing/TextInput';
+import { FieldMessage, TextInput } from '../pricing/TextInput';
 import type { CircuitForm, RoutingForm } from './approvalForm';
 
 interface Props {
@@ -46,7 +46,7 @@ export function RoutingEditor(props: Props) {
                     <option value="">{t('qset.choose')}</option>
                     <For each={props.circuits}>{(c) => <option value={c.id} selected={c.id === r.circuitId}>{c.name || c.id}</option>}</For>
                   </select>
-                  <p class="field-error" role="alert">{ruleErrorText(props.errors[`routing[${i()}].circuitId`])}</p>
+                  <FieldMessage message={ruleErrorText(props.errors[`routing[${i()}].circuitId`])} />
                 </div>
               </div>
             </li>
