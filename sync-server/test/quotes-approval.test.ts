@@ -83,6 +83,19 @@ describe('quotes: creation and approval', () => {
     expect((await detail(co, id)).approval.runs[0]!.decisions).toHaveLength(3);
   });
 
+  it('routes a step named by role to the members holding that role, the author excepted', async () => {
+    const co = await quoteCompany(server, 'Role Co');
+    await configure(co.s, co.companyId, (qs) => qs.setApprovalConfig({
+      circuits: [{ id: 'dir', name: 'Direction', steps: [{ approvers: { role: 'owner' }, rule: { mode: 'any' } }] }], defaultCircuitId: 'dir',
+    }));
+    const id = await simpleQuote(co, co.sales);
+    expect((await co.call('POST', `/quotes/${id}/submit`, co.as(co.sales))).status).toBe(200);
+    const [ann] = co.approvers;
+    expect((await co.call('POST', `/quotes/${id}/decisions`, co.as(ann!), { run: 1, step: 1, decision: 'approve' })).body.error?.code).toBe('not_approver');
+    expect((await co.call('POST', `/quotes/${id}/decisions`, co.as(co.owner), { run: 1, step: 1, decision: 'approve' })).status).toBe(200);
+    expect((await detail(co, id)).status).toBe('approved');
+  });
+
   it('refuses a decision on one’s own quote (403 own_quote)', async () => {
     const co = await quoteCompany(server, 'Own Co');
     await twoStepCircuit(co);

@@ -74,8 +74,9 @@ export async function openQuote(s: Services, companyId: string, id: string): Pro
 /** Who holds which role, and the delegations in force (core/approvals' Directory). */
 export async function directoryOf(s: Services, companyId: string, ws: Workspace): Promise<Directory> {
   const rs = await s.db.execute({ sql: 'SELECT user_id, role FROM memberships WHERE company_id = ?', args: [companyId] });
+  // core's Directory: each person with the roles they hold (a built-in role's name or a custom role's id).
   const roles: Record<string, string[]> = {};
-  for (const r of rs.rows) (roles[String(r.role)] ??= []).push(String(r.user_id));
+  for (const r of rs.rows) (roles[String(r.user_id)] ??= []).push(String(r.role));
   return { roles, delegations: new QuoteSettings(ws.doc).readDelegations() };
 }
 
