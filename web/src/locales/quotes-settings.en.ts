@@ -75,6 +75,7 @@ export const quotesSettingsEn: Record<keyof typeof quotesSettingsFr, string> = {
   'cond.noProducts': 'Your catalog is empty.',
   'cond.categoriesLabel': 'Categories (comma-separated)',
   'pricing.effect': 'Effect on the price',
+  'pricing.effectKind': 'Kind of effect',
   'effect.percentOff': 'Percentage discount',
   'effect.amountOffPerUnit': 'Amount off per unit',
   'effect.tieredUnitPrice': 'Unit price by quantity tier',

@@ -74,6 +74,7 @@ export const quotesSettingsFr = {
   'cond.noProducts': 'Votre catalogue est vide.',
   'cond.categoriesLabel': 'Catégories (séparées par des virgules)',
   'pricing.effect': 'Effet sur le prix',
+  'pricing.effectKind': 'Type d’effet',
   'effect.percentOff': 'Remise en pourcentage',
   'effect.amountOffPerUnit': 'Remise en montant par unité',
   'effect.tieredUnitPrice': 'Prix unitaire par palier de quantité',

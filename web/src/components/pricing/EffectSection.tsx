@@ -12,7 +12,7 @@ export function EffectSection(props: RuleSectionProps) {
     <section class="card section" data-testid="rule-effect">
       <h2 class="section-title">{t('pricing.effect')}</h2>
       <div class="field">
-        <label for="f-effect-kind">{t('pricing.effect')}</label>
+        <label for="f-effect-kind">{t('pricing.effectKind')}</label>
         <select id="f-effect-kind" value={props.form.effect} onChange={(e) => props.set({ effect: e.currentTarget.value as EffectKind })} data-testid="effect-kind">
           <For each={[...effectKinds]}>{(k) => <option value={k} selected={props.form.effect === k}>{t(`effect.${k}`)}</option>}</For>
         </select>

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { PricingRule, Product } from '@facturo/core';
+import { Money, type PricingRule, type Product } from '@facturo/core';
 import { displayPrice, displayAmount } from '../../stores/fieldInput';
 import { lang, t } from '../../i18n';
 import { ruleErrorText } from './errorText';
@@ -30,6 +30,8 @@ export function Simulator(props: SimulatorProps) {
     const p = props.products.find((x) => x.id === id);
     set({ productId: id, ...(p ? { listPrice: lang() === 'fr' ? p.unitPrice.replace('.', ',') : p.unitPrice } : {}) });
   };
+  // core's sentences name products by id ("produit pr_…"): the reader sees their names.
+  const named = (sentence: string) => sentence.replace(/\bpr_[A-Za-z0-9]+/g, (id) => props.products.find((p) => p.id === id)?.name ?? id);
   const result = createMemo(() => runSimulation(input(), props.rules, product()));
   const price = (wire: string) => displayPrice(wire, props.currency, lang());
   const errors = () => {
@@ -84,7 +86,7 @@ export function Simulator(props: SimulatorProps) {
                     <p class="sim-price">
                       <span class="muted small">{t('sim.result')}</span>
                       <strong data-testid="sim-final">{price(line().unitPrice)}</strong>
-                      <Show when={line().unitPrice !== line().listUnitPrice}>
+                      <Show when={!new Money(line().unitPrice).eq(line().listUnitPrice)}>
                         <span class="muted small">{t('sim.listWas', { price: price(line().listUnitPrice) })}</span>
                       </Show>
                     </p>
@@ -95,7 +97,7 @@ export function Simulator(props: SimulatorProps) {
                         <For each={line().applied}>
                           {(a) => (
                             <li data-testid="sim-applied-rule" data-rule={a.ruleId}>
-                              <strong>{a.ruleName}</strong> — {a[lang()]} → {price(a.unitPriceAfter)}
+                              <strong>{a.ruleName}</strong> — {named(a[lang()])} → {price(a.unitPriceAfter)}
                             </li>
                           )}
                         </For>
@@ -107,7 +109,7 @@ export function Simulator(props: SimulatorProps) {
                         <For each={line().skipped}>
                           {(s) => (
                             <li data-testid="sim-skipped-rule" data-rule={s.ruleId}>
-                              <strong>{s.ruleName}</strong> — {s[lang()]}
+                              <strong>{s.ruleName}</strong> — {named(s[lang()])}
                             </li>
                           )}
                         </For>

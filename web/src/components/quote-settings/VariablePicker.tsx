@@ -11,6 +11,9 @@ export interface TextTarget {
   set: (next: string) => void;
 }
 
+// invoice.* variables name an invoice's number and dates: nothing a quote template can fill, so left out.
+const quoteVariables = (Object.keys(textBlockVariables) as TextBlockVariable[]).filter((v) => !v.startsWith('invoice.'));
+
 const [target, setTarget] = createSignal<TextTarget | null>(null);
 
 /** Called on focus of a text that takes variables. */
@@ -37,7 +40,7 @@ export function VariablePicker() {
     <div class="variable-picker" data-testid="variable-picker">
       <p class="hint">{t('tpl.textHint')}</p>
       <div class="variable-pick">
-        <For each={Object.keys(textBlockVariables) as TextBlockVariable[]}>
+        <For each={quoteVariables}>
           {(v) => (
             <button type="button" class="btn small" disabled={target() === null} title={textBlockVariables[v][lang()]} onMouseDown={(e) => e.preventDefault()} onClick={() => insert(v)}>
               {`{{${v}}}`}
