@@ -213,6 +213,13 @@ describe('validation', () => {
     expect(fields([{ ...base, conditions: { colour: 'red' } }])).toHaveProperty('[0].conditions');
   });
 
+  it('names the field, never crashes, when a number is not a number at all (an empty form field)', () => {
+    expect(fields([{ ...base, effect: pct('') }])).toHaveProperty('[0].effect.percent');
+    expect(fields([{ ...base, effect: pct('abc') }])).toHaveProperty('[0].effect.percent');
+    expect(fields([{ ...base, conditions: { quantity: { min: 'x', max: '5' } } }])).toHaveProperty('[0].conditions.quantity.min');
+    expect(fields([{ ...base, effect: { kind: 'tieredUnitPrice', tiers: [{ minQuantity: '', unitPrice: '1' }, { minQuantity: '5', unitPrice: '2' }] } }])).toHaveProperty('[0].effect.tiers[0].minQuantity');
+  });
+
   it('refuses duplicate ids, since the id orders rules within a priority', () => {
     expect(fields([base, base])).toHaveProperty('[1].id');
   });

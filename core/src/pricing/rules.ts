@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Money } from '../money';
+import { decimalPattern, Money } from '../money';
 import { countryCode, decimalString, parseOrThrow, text, ValidationError } from '../schema/fields';
 
 // Pricing rules are data (STYLE.md §7g): rows in the workspace, evaluated by pure functions, never code.
@@ -11,13 +11,16 @@ const tags = z.array(tag).min(1, 'at least one value').max(1000);
 const nonNegative = decimalString.refine((v) => !v.startsWith('-'), 'must not be negative');
 const months = z.number().int('a whole number of months').min(0).max(1200);
 
+/** Cross-field checks run even when a field failed its own check (already named there): they skip what is not a decimal. */
+const isDecimal = (v: string | number) => decimalPattern.test(String(v).trim());
+
 /** Ordered pairs: a range whose min exceeds its max can never match, so it is refused where it is typed. */
 function range<T extends z.ZodType<string | number>>(bound: T) {
   return z
     .object({ min: bound.optional(), max: bound.optional() })
     .strict()
     .refine((r) => r.min !== undefined || r.max !== undefined, { message: 'give min, max or both', path: ['min'] })
-    .refine((r) => r.min === undefined || r.max === undefined || new Money(String(r.min)).lte(String(r.max)), {
+    .refine((r) => r.min === undefined || r.max === undefined || !isDecimal(r.min) || !isDecimal(r.max) || new Money(String(r.min)).lte(String(r.max)), {
       message: 'must not exceed max',
       path: ['min'],
     });
@@ -61,7 +64,7 @@ export const pricingEffect = z.discriminatedUnion('kind', [
       tiers: z.array(z.object({ minQuantity: nonNegative, unitPrice: decimalString }).strict()).min(1).max(100),
     })
     .strict()
-    .refine((e) => e.tiers.every((t, i) => i === 0 || new Money(e.tiers[i - 1]!.minQuantity).lt(t.minQuantity)), {
+    .refine((e) => e.tiers.every((t, i) => i === 0 || !isDecimal(t.minQuantity) || !isDecimal(e.tiers[i - 1]!.minQuantity) || new Money(e.tiers[i - 1]!.minQuantity).lt(t.minQuantity)), {
       message: 'tiers must have strictly increasing minQuantity',
       path: ['tiers'],
     }),
@@ -85,7 +88,8 @@ export const pricingRule = z
   .strict()
   .superRefine((rule, ctx) => {
     const e = rule.effect;
-    if (e.kind === 'percentOff' && !rule.allowNegative && new Money(e.percent).gt(100)) {
+    // Runs even when a field failed its own check: a percent that is not a decimal was named there already.
+    if (e.kind === 'percentOff' && !rule.allowNegative && isDecimal(e.percent) && new Money(e.percent).gt(100)) {
       ctx.addIssue({ code: 'custom', path: ['effect', 'percent'], message: 'above 100 % needs allowNegative' });
     }
     if (e.kind === 'tieredUnitPrice' && !rule.allowNegative) {
