@@ -24,7 +24,7 @@ const texts = {
     accepted: (/** @type {string} */ when, /** @type {string} */ who) => `Devis accepté le ${when} par ${who}.`,
     declined: (/** @type {string} */ when) => `Devis refusé le ${when}. L’entreprise a été prévenue.`,
     expired: (/** @type {string} */ day, /** @type {string} */ co) => `Ce devis a expiré le ${day}. Contactez ${co} pour en recevoir un nouveau.`,
-    fingerprint: 'Empreinte SHA-256 du PDF signé',
+    fingerprint: 'Empreinte SHA-256 du PDF signé\u00a0: ',
     invalid: 'Ce lien n’est plus valide : il est inconnu, a expiré ou a été révoqué. Contactez l’entreprise qui vous a envoyé ce devis pour en recevoir un nouveau.',
     needName: 'Saisissez vos nom et prénom (2 caractères au moins).', needConsent: 'Cochez la case pour donner votre accord.',
     changed: 'Le devis a changé depuis son affichage : relisez-le avant de signer.',
@@ -45,7 +45,7 @@ const texts = {
     accepted: (/** @type {string} */ when, /** @type {string} */ who) => `Quote accepted on ${when} by ${who}.`,
     declined: (/** @type {string} */ when) => `Quote declined on ${when}. The company has been told.`,
     expired: (/** @type {string} */ day, /** @type {string} */ co) => `This quote expired on ${day}. Contact ${co} for a new one.`,
-    fingerprint: 'SHA-256 fingerprint of the signed PDF',
+    fingerprint: 'SHA-256 fingerprint of the signed PDF: ',
     invalid: 'This link no longer works: it is unknown, expired or revoked. Contact the company that sent you this quote for a new one.',
     needName: 'Type your full name (at least 2 characters).', needConsent: 'Tick the box to give your consent.',
     changed: 'The quote changed since it was shown: read it again before signing.',
@@ -190,7 +190,7 @@ function statusBanner() {
   let content;
   if (view.status === 'accepted' && a) {
     content = [h('p', { class: 'status-title' }, texts.accepted(dateTime(a.answeredAt), a.signerName ?? '')),
-      a.pdfSha256 ? h('p', { class: 'small' }, `${texts.fingerprint} : `, h('code', { 'data-testid': 'portal-sha256' }, a.pdfSha256)) : ''];
+      a.pdfSha256 ? h('p', { class: 'small' }, texts.fingerprint, h('code', { 'data-testid': 'portal-sha256' }, a.pdfSha256)) : ''];
   } else if (view.status === 'declined' && a) content = [h('p', { class: 'status-title' }, texts.declined(dateTime(a.answeredAt)))];
   else if (view.status === 'expired') content = [h('p', { class: 'status-title' }, texts.expired(date(view.validUntil), view.company.name))];
   else content = [h('p', { class: 'status-title' }, texts.pending)];
