@@ -5,7 +5,7 @@ import { FieldControl, type FieldSpec } from './Field';
 import { useCompany } from './companyContext';
 
 const today = () => new Date().toLocaleDateString('en-CA');
-const kindLabel = (kind: string) => (kind === 'invoice' ? 'series.kindInvoice' : 'series.kindCreditNote');
+const kindLabel = (kind: string) => (kind === 'invoice' ? 'series.kindInvoice' : kind === 'quote' ? 'series.kindQuote' : 'series.kindCreditNote');
 
 const specs: Record<'id' | 'name' | 'kind' | 'format', FieldSpec> = {
   id: { name: 'id', id: 'series-id', label: 'series.code', hint: 'series.codeHint', kind: 'code', maxlength: 10 },
@@ -16,7 +16,7 @@ const specs: Record<'id' | 'name' | 'kind' | 'format', FieldSpec> = {
     label: 'series.kind',
     kind: 'text',
     control: 'select',
-    options: [{ value: 'invoice', label: 'series.kindInvoice' }, { value: 'credit_note', label: 'series.kindCreditNote' }],
+    options: [{ value: 'invoice', label: 'series.kindInvoice' }, { value: 'credit_note', label: 'series.kindCreditNote' }, { value: 'quote', label: 'series.kindQuote' }],
   },
   format: { name: 'format', id: 'series-format', label: 'series.format', hint: 'series.formatHint', kind: 'text', wide: true, maxlength: 60 },
 };

@@ -26,6 +26,7 @@ export const legalEn: Record<keyof typeof legalFr, string> = {
   'series.kind': 'Documents numbered',
   'series.kindInvoice': 'Invoices',
   'series.kindCreditNote': 'Credit notes',
+  'series.kindQuote': 'Quotes',
   'series.format': 'Number format',
   'series.formatHint': '{YYYY} year, {YY} 2-digit year, {MM} month, {SEQ:05} 5-digit sequence. Letters, digits and + - _ / only.',
   'series.example': 'First number',

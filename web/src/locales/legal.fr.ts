@@ -25,6 +25,7 @@ export const legalFr = {
   'series.kind': 'Documents numérotés',
   'series.kindInvoice': 'Factures',
   'series.kindCreditNote': 'Avoirs',
+  'series.kindQuote': 'Devis',
   'series.format': 'Format des numéros',
   'series.formatHint': '{YYYY} année, {YY} année sur 2 chiffres, {MM} mois, {SEQ:05} numéro sur 5 chiffres. Lettres, chiffres et + - _ / seulement.',
   'series.example': 'Premier numéro',

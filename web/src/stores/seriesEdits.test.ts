@@ -17,7 +17,7 @@ describe('numbering settings', () => {
   it('adds a series next to the default ones, and refuses a code already used or a bad format', () => {
     const ws = new Workspace(new Y.Doc());
     expect(addSeries(ws, { id: 'fc', name: 'Factures chantier', kind: 'invoice', format: 'FC-{YYYY}-{SEQ:4}' })).toEqual({ ok: true });
-    expect(ws.listSeries().map((s) => s.id)).toEqual(['AV', 'F', 'FC']);
+    expect(ws.listSeries().map((s) => s.id)).toEqual(['AV', 'D', 'F', 'FC']);
     expect(addSeries(ws, { id: 'F', name: 'Autre', kind: 'invoice', format: 'X-{SEQ}' })).toEqual({ ok: false, errors: { id: 'series_exists' } });
     expect(addSeries(ws, { id: 'G', name: 'G', kind: 'invoice', format: 'G-{YYYY}' })).toMatchObject({ ok: false, errors: { format: expect.stringContaining('{SEQ}') } });
     expect(addSeries(ws, { id: 'H-1', name: 'H', kind: 'invoice', format: 'H{SEQ}' })).toMatchObject({ ok: false, errors: { id: expect.any(String) } });
