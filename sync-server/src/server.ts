@@ -9,6 +9,8 @@ import { watchDrafts } from './projections/documents';
 import { moveAllCustomersOut } from './customers/migrate';
 import { preloadDocuments } from './documents';
 import { jobs, startScheduler } from './jobs';
+// Modules whose jobs register themselves (registerJob) when loaded.
+import './quotes/follow-ups';
 
 export interface Running {
   services: Services;

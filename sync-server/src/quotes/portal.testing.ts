@@ -37,8 +37,8 @@ export interface SentQuote {
   lines: { firm: string; taken: string; left: string };
 }
 
-/** A sent quote: 1 × 1000.00 firm, an option taken (2 × 150.00) and one left out (1 × 99.90), all at 20 % VAT. */
-export async function sentQuote(s: Services, o: { companyId: string; authorId: string; customerId: string; validUntil: string; number?: string }): Promise<SentQuote> {
+/** A draft quote: 1 × 1000.00 firm, an option taken (2 × 150.00) and one left out (1 × 99.90), all at 20 % VAT. */
+export async function draftQuote(s: Services, o: { companyId: string; authorId: string; customerId: string; validUntil: string }): Promise<Omit<SentQuote, 'token'>> {
   const { companyId, authorId } = o;
   const quoteId = newId('dc');
   const lines = { firm: newId('ln'), taken: newId('ln'), left: newId('ln') };
@@ -61,6 +61,13 @@ export async function sentQuote(s: Services, o: { companyId: string; authorId: s
       },
     ],
   }));
+  return { quoteId, lines };
+}
+
+/** The draft quote above, approved without a circuit, sent under a number, with a portal link. */
+export async function sentQuote(s: Services, o: { companyId: string; authorId: string; customerId: string; validUntil: string; number?: string }): Promise<SentQuote> {
+  const { companyId, authorId } = o;
+  const { quoteId, lines } = await draftQuote(s, o);
   const actor = { companyId, by: authorId };
   await applyQuoteEvent(s, actor, quoteId, { event: () => ({ type: 'submit', by: authorId, circuit: null, checks: { mandatoryFields: [] }, directory: { roles: {}, delegations: [] } }) });
   await applyQuoteEvent(s, actor, quoteId, { event: () => ({ type: 'send', by: authorId }), patch: async () => ({ number: o.number ?? 'D-2026-00012' }) });
