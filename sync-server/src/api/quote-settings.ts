@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from '@hono/zod-openapi';
-import { fieldPath, parsePricingRules, pricingEffect, QuoteSettings, simulate, ValidationError, type PricingContextInput, type PricingLineInput, type PricingRule } from '@facturo/core';
+import { parsePricingRules, QuoteSettings, simulate, ValidationError, type PricingContextInput, type PricingLineInput, type PricingRule } from '@facturo/core';
 import { notFound } from '../errors';
 import { editDocuments, workspaceOf } from '../commands/run';
 import { newDoc } from '../ydoc';
@@ -96,7 +96,6 @@ export function quoteSettingsRoutes() {
     const id = c.req.valid('param').id;
     const body = c.req.valid('json');
     const at = s.now().toISOString();
-    checkEffect(body, '');
     await editSettings(s, actor, 'put:pricing-rule', { id, body }, (qs) => qs.setPricingRule(id, body, at, actor.by));
     return c.json((await settingsFor(s, actor.companyId)).getPricingRule(id)!, 200);
   });
@@ -116,7 +115,6 @@ export function quoteSettingsRoutes() {
     request: { body: { content: { 'application/json': { schema: SimulateIn } } } }, responses: { 200: json(Any.openapi('PricedLine'), 'The priced line with applied and skipped rules') } }),
   async (c) => {
     const body = c.req.valid('json');
-    body.rules?.forEach((r, i) => checkEffect(r, `rules[${i}].`));
     const rules: PricingRule[] = body.rules ? prefixed('rules', () => parsePricingRules(body.rules)) : (await settingsFor(c.get('services'), memberOf(c).companyId)).activePricingRules();
     return c.json(simulate(body.context as PricingContextInput, rules, body.line as PricingLineInput) as unknown as Record<string, unknown>, 200);
   });
@@ -141,18 +139,6 @@ export function quoteSettingsRoutes() {
   });
 
   return app;
-}
-
-/**
- * The effect checked on its own first: core's rule-level refinement reads effect.percent as a decimal even
- * when it is not one (a 500 instead of the field named); to be removed once core guards it.
- */
-function checkEffect(rule: Record<string, unknown>, prefix: string) {
-  const parsed = pricingEffect.safeParse(rule.effect);
-  if (parsed.success) return;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[`${prefix}effect${issue.path.length ? '.' : ''}${fieldPath(issue.path)}`] ??= issue.message;
-  throw new ValidationError(fields);
 }
 
 /** A ValidationError of one part of the body names its fields under that part (`approvalConfig.circuits[0]…`). */
