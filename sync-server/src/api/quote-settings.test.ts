@@ -26,10 +26,10 @@ const template = { name: 'Site vitrine', validityDays: 45, sections: [{ title: '
 const volumeRule = { name: 'Volume', priority: 10, conditions: {}, effect: { kind: 'percentOff', percent: '10' } };
 
 describe('quote templates API', () => {
-  it('creates a template with PUT and lists it, written in the workspace document', async () => {
+  it('creates a template with POST and lists it, written in the workspace document', async () => {
     const { owner, call, settings } = await setup('Templates Co');
-    const put = await call(owner, 'PUT', '/quote-templates/tp_site', template);
-    expect(put.status).toBe(200);
+    const put = await call(owner, 'POST', '/quote-templates', { id: 'tp_site', ...template });
+    expect(put.status).toBe(201);
     expect(put.body).toMatchObject({ id: 'tp_site', name: 'Site vitrine', validityDays: 45, archived: false });
     expect((await settings()).getTemplate('tp_site')?.sections[0]?.lines[0]?.unitPrice).toBe('650.00');
     const list = await call(owner, 'GET', '/quote-templates');
@@ -38,16 +38,27 @@ describe('quote templates API', () => {
 
   it('lets a salesperson edit templates (catalog.edit) but names the bad field of a broken one', async () => {
     const { sales, call, settings } = await setup('Templates Sales Co');
-    const bad = await call(sales, 'PUT', '/quote-templates/tp_bad', { ...template, sections: [] });
+    const bad = await call(sales, 'POST', '/quote-templates', { id: 'tp_bad', ...template, sections: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.fields).toHaveProperty('sections');
     expect((await settings()).getTemplate('tp_bad')).toBeUndefined();
-    expect((await call(sales, 'PUT', '/quote-templates/tp_ok', template)).status).toBe(200);
+    expect((await call(sales, 'POST', '/quote-templates', { id: 'tp_ok', ...template })).status).toBe(201);
+  });
+
+  it('replaces a template with PUT, which never creates one (404) and comes before validation; POST refuses a taken id', async () => {
+    const { owner, call, settings } = await setup('Replace Co');
+    expect((await call(owner, 'PUT', '/quote-templates/tp_none', {})).status).toBe(404);
+    await call(owner, 'POST', '/quote-templates', { id: 'tp_r', ...template });
+    expect((await call(owner, 'POST', '/quote-templates', { id: 'tp_r', ...template })).body.error?.code).toBe('id_taken');
+    expect((await call(owner, 'PUT', '/quote-templates/tp_r', { ...template, name: 'Site v2' })).status).toBe(200);
+    expect((await settings()).getTemplate('tp_r')?.name).toBe('Site v2');
+    const generated = await call(owner, 'POST', '/quote-templates', template);
+    expect(generated.body.id).toMatch(/^tp_[A-Za-z0-9]{16}$/);
   });
 
   it('archives a template: gone from the list, still readable by id', async () => {
     const { owner, call } = await setup('Archive Co');
-    await call(owner, 'PUT', '/quote-templates/tp_old', template);
+    await call(owner, 'POST', '/quote-templates', { id: 'tp_old', ...template });
     const archived = await call(owner, 'POST', '/quote-templates/tp_old/archive');
     expect(archived.body).toMatchObject({ id: 'tp_old', archived: true });
     expect((await call(owner, 'GET', '/quote-templates')).body).toEqual([]);
@@ -59,8 +70,8 @@ describe('quote templates API', () => {
 describe('pricing rules API', () => {
   it('creates, lists and archives a rule for an owner', async () => {
     const { owner, call, settings } = await setup('Rules Co');
-    const put = await call(owner, 'PUT', '/pricing-rules/pr_volume', volumeRule);
-    expect(put.status).toBe(200);
+    const put = await call(owner, 'POST', '/pricing-rules', { id: 'pr_volume', ...volumeRule });
+    expect(put.status).toBe(201);
     expect(put.body).toMatchObject({ id: 'pr_volume', name: 'Volume', active: true, effect: { percent: '10' } });
     expect((await settings()).activePricingRules().map((r) => r.id)).toEqual(['pr_volume']);
     expect((await call(owner, 'POST', '/pricing-rules/pr_volume/archive')).body).toMatchObject({ archived: true });
@@ -69,7 +80,7 @@ describe('pricing rules API', () => {
 
   it('refuses pricing rules to a salesperson (403): they must not widen their own discounts', async () => {
     const { sales, call, settings } = await setup('Rules Sales Co');
-    const put = await call(sales, 'PUT', '/pricing-rules/pr_mine', volumeRule);
+    const put = await call(sales, 'POST', '/pricing-rules', { id: 'pr_mine', ...volumeRule });
     expect(put.status).toBe(403);
     expect((await call(sales, 'GET', '/pricing-rules')).status).toBe(403);
     expect((await settings()).getPricingRule('pr_mine')).toBeUndefined();
@@ -77,7 +88,7 @@ describe('pricing rules API', () => {
 
   it('names effect.percent when a discount goes above 100 %', async () => {
     const { owner, call } = await setup('Rules Bad Co');
-    const put = await call(owner, 'PUT', '/pricing-rules/pr_bad', { ...volumeRule, effect: { kind: 'percentOff', percent: '120' } });
+    const put = await call(owner, 'POST', '/pricing-rules', { id: 'pr_bad', ...volumeRule, effect: { kind: 'percentOff', percent: '120' } });
     expect(put.status).toBe(400);
     expect(put.body.error?.fields).toHaveProperty(['effect.percent']);
   });
@@ -89,7 +100,7 @@ describe('pricing simulation', () => {
 
   it("prices a line with the company's active rules, for any member", async () => {
     const { owner, sales, call } = await setup('Simulate Co');
-    await call(owner, 'PUT', '/pricing-rules/pr_volume', volumeRule);
+    await call(owner, 'POST', '/pricing-rules', { id: 'pr_volume', ...volumeRule });
     const res = await call(sales, 'POST', '/pricing/simulate', { context, line });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ unitPrice: '90.00', net: '180.00' });

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { z } from '@hono/zod-openapi';
 import { parsePricingRules, QuoteSettings, simulate, ValidationError, type PricingContextInput, type PricingLineInput, type PricingRule } from '@facturo/core';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
+import { newId } from '../ids';
 import { editDocuments, workspaceOf } from '../commands/run';
 import { newDoc } from '../ydoc';
 import type { Services } from '../services';
@@ -61,11 +62,25 @@ export function quoteSettingsRoutes() {
     return c.json(t, 200);
   });
 
-  app.openapi(secureRoute('catalog.edit', { method: 'put', path: '/quote-templates/{id}', tags, summary: 'Create or replace a quote template (body: QuoteTemplateInput)',
+  const createdId = (body: Record<string, unknown>, prefix: string) => (typeof body.id === 'string' && body.id ? body.id : newId(prefix));
+
+  app.openapi(secureRoute('catalog.edit', { method: 'post', path: '/quote-templates', tags, summary: 'Create a quote template (body: QuoteTemplateInput, with an optional id; honours Idempotency-Key)',
+    request: { body: { content: { 'application/json': { schema: Body } } } }, responses: { 201: json(TemplateOut, 'The template'), 409: json(Any, 'The id is taken') } }),
+  async (c) => {
+    const actor = actorFor(c);
+    const { id: _given, ...body } = c.req.valid('json');
+    const id = createdId(c.req.valid('json'), 'tp');
+    if ((await settingsFor(c.get('services'), actor.companyId)).getTemplate(id)) throw conflict('id_taken', `a quote template ${id} already exists: PUT /quote-templates/${id} replaces it`);
+    const at = c.get('services').now().toISOString();
+    return c.json(await editSettings(c.get('services'), actor, 'post:quote-template', { id, body }, (qs) => qs.setTemplate(id, body as never, at, actor.by)), 201);
+  });
+
+  app.openapi(secureRoute('catalog.edit', { method: 'put', path: '/quote-templates/{id}', tags, summary: 'Replace a quote template (body: QuoteTemplateInput); 404 when there is none',
     request: { ...idParam, body: { content: { 'application/json': { schema: Body } } } }, responses: { 200: json(TemplateOut, 'The template') } }),
   async (c) => {
     const actor = actorFor(c);
     const id = c.req.valid('param').id;
+    if (!(await settingsFor(c.get('services'), actor.companyId)).getTemplate(id)) throw notFound('quote template');
     const body = c.req.valid('json');
     const at = c.get('services').now().toISOString();
     return c.json(await editSettings(c.get('services'), actor, 'put:quote-template', { id, body }, (qs) => qs.setTemplate(id, body as never, at, actor.by)), 200);
@@ -88,12 +103,26 @@ export function quoteSettingsRoutes() {
     return c.json(qs.listPricingRules({ includeArchived: c.req.valid('query').archived === 'true' }), 200);
   });
 
-  app.openapi(secureRoute('settings.edit', { method: 'put', path: '/pricing-rules/{id}', tags, summary: 'Create or replace a pricing rule (body: PricingRuleInput without id)',
+  app.openapi(secureRoute('settings.edit', { method: 'post', path: '/pricing-rules', tags, summary: 'Create a pricing rule (body: PricingRuleInput, with an optional id; honours Idempotency-Key)',
+    request: { body: { content: { 'application/json': { schema: Body } } } }, responses: { 201: json(RuleOut, 'The rule'), 409: json(Any, 'The id is taken') } }),
+  async (c) => {
+    const s = c.get('services');
+    const actor = actorFor(c);
+    const { id: _given, ...body } = c.req.valid('json');
+    const id = createdId(c.req.valid('json'), 'rl');
+    if ((await settingsFor(s, actor.companyId)).getPricingRule(id)) throw conflict('id_taken', `a pricing rule ${id} already exists: PUT /pricing-rules/${id} replaces it`);
+    const at = s.now().toISOString();
+    await editSettings(s, actor, 'post:pricing-rule', { id, body }, (qs) => qs.setPricingRule(id, body, at, actor.by));
+    return c.json((await settingsFor(s, actor.companyId)).getPricingRule(id)!, 201);
+  });
+
+  app.openapi(secureRoute('settings.edit', { method: 'put', path: '/pricing-rules/{id}', tags, summary: 'Replace a pricing rule (body: PricingRuleInput without id); 404 when there is none',
     request: { ...idParam, body: { content: { 'application/json': { schema: Body } } } }, responses: { 200: json(RuleOut, 'The rule') } }),
   async (c) => {
     const s = c.get('services');
     const actor = actorFor(c);
     const id = c.req.valid('param').id;
+    if (!(await settingsFor(s, actor.companyId)).getPricingRule(id)) throw notFound('pricing rule');
     const body = c.req.valid('json');
     const at = s.now().toISOString();
     await editSettings(s, actor, 'put:pricing-rule', { id, body }, (qs) => qs.setPricingRule(id, body, at, actor.by));

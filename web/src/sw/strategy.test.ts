@@ -33,6 +33,9 @@ describe('service worker strategy', () => {
   it('never touches the API, the sync socket, other origins or writes', () => {
     expect(classify(get('/api/v1/me').url, get('/api/v1/me').req, origin)).toBe('bypass');
     expect(classify(get('/sync/co_x.workspace').url, get('/sync/x').req, origin)).toBe('bypass');
+    const portal = new URL('/p/AbCdEfGh', origin);
+    expect(classify(portal, { method: 'GET', mode: 'navigate' }, origin)).toBe('bypass');
+    expect(classify(new URL('/pricing-rules', origin), { method: 'GET', mode: 'navigate' }, origin)).toBe('navigation');
     expect(classify(new URL('https://cdn.example/x.js'), { method: 'GET', mode: 'cors' }, origin)).toBe('bypass');
     expect(classify(get('/assets/a.js').url, { method: 'POST', mode: 'cors' }, origin)).toBe('bypass');
     expect(classify(get('/apiary').url, get('/apiary').req, origin)).toBe('static');

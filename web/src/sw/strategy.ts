@@ -14,8 +14,9 @@ export const indexPath = '/index.html';
 
 export function classify(url: URL, request: { method: string; mode: string }, origin: string): Route {
   if (request.method !== 'GET' || url.origin !== origin) return 'bypass';
-  // The API and the sync socket are live data: never from a cache (network-only).
-  if (/^\/(api|sync)(\/|$)/.test(url.pathname)) return 'bypass';
+  // The API and the sync socket are live data: never from a cache (network-only). The client portal (/p/…) is
+  // the server's own page for people without an account: never the app's shell, even in a browser that has it.
+  if (/^\/(api|sync|p)(\/|$)/.test(url.pathname)) return 'bypass';
   if (request.mode === 'navigate') return 'navigation';
   if (url.pathname.startsWith('/assets/')) return 'asset';
   return 'static';
