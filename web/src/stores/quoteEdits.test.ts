@@ -58,6 +58,9 @@ describe('quote edits', () => {
     editQuoteLine(quote, lineId, 'quantity', 'decimal', '6', reprice);
     const line = quote.listLines()[0]!;
     expect([line.unitPrice, line.overrideBy, line.overrideReason]).toEqual(['700.00', 'Claire', 'client historique']);
+    // The manual price is in the explanation, but shown by its own marker, not as one more chip.
+    expect(readPricingNote(line).some((n) => n.ruleId === 'manualOverride')).toBe(true);
+    expect(pricingChips(line, 'fr').some((c) => c.includes('Claire'))).toBe(false);
   });
 
   it('asks for the reason of a manual price', () => {

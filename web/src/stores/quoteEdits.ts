@@ -143,7 +143,8 @@ export function moveSection(quote: QuoteDocument, sectionId: string, delta: -1 |
  * id (rules are data); people read the product's name instead when this device knows it.
  */
 export function pricingChips(line: Pick<QuoteLine, 'pricing'>, lang: 'fr' | 'en', productName: (id: string) => string | undefined = () => undefined): string[] {
-  return readPricingNote(line).map((n) => n[lang].replace(/\bpr_[A-Za-z0-9]+\b/g, (id) => productName(id) ?? id));
+  // A manual price has its own marker (who and why) beside the price: a chip repeating it would say it twice.
+  return readPricingNote(line).filter((n) => n.ruleId !== 'manualOverride').map((n) => n[lang].replace(/\bpr_[A-Za-z0-9]+\b/g, (id) => productName(id) ?? id));
 }
 
 export interface QuoteAmounts {
