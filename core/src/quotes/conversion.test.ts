@@ -149,6 +149,12 @@ describe('partial invoices', () => {
     expect(fieldsOf(() => nextPartial(quote, '30', [made]))).toHaveProperty('progress');
   });
 
+  it('says a situation is less than a cent on a tiny quote rather than making an empty invoice', () => {
+    const cent = { id: 'q1', number: 'D-2026-00001', currency: 'EUR', lines: [{ description: 'x', quantity: '1', unitPrice: '0.01', vatCategory: 'E' as const, vatRate: '0', exemptionReason: 'Exonération' }] };
+    expect(fieldsOf(() => nextPartial(cent, '10', []))).toEqual({ progress: expect.stringContaining('less than a cent') });
+    expect(ttc(nextPartial(cent, '100', []).lines)).toBe('0.01');
+  });
+
   it('refuses percents that do not add up to 100, naming the list', () => {
     expect(fieldsOf(() => partialInvoices(quote, { percents: ['30', '30'] }))).toHaveProperty('percents');
     expect(fieldsOf(() => partialInvoices(quote, { percents: ['30', 'x', '70'] }))).toHaveProperty(['percents[1]']);

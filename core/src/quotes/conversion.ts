@@ -148,7 +148,13 @@ export function nextPartial(quote: AcceptedQuote, progress: string, issued: Quot
   const total = quoteTotal(quote);
   const invoiced = invoicedTotal(quote, issued);
   const amount = reached.eq(100) ? total.minus(invoiced) : round(total.times(reached).div(100)).minus(invoiced);
-  if (amount.lte(0)) throw new ValidationError({ progress: `${percentLabel(reached)} of quote ${quote.number} is already invoiced` });
+  if (amount.lte(0)) {
+    throw new ValidationError({
+      progress: invoiced.isZero()
+        ? `${percentLabel(reached)} of quote ${quote.number} is less than a cent: nothing to invoice yet`
+        : `${percentLabel(reached)} of quote ${quote.number} is already invoiced`,
+    });
+  }
   const description = `Situation à ${percentLabel(reached)} du devis ${quote.number}`;
   return { lines: linesOf(shareAcrossVat(quote, issued, amount), description, quote.currency) };
 }
