@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { computeInvoiceTotals, type InvoiceInput, type InvoiceTotals } from '../tax';
 import { vatCategories } from '../vat-categories';
 import { decimalString, optionalText, parseOrThrow, text } from './fields';
+import { definedFields, insertRecord, patchRecord, writePatch } from './records';
 
 /*
  * A draft document (invoice, credit note) is its own Yjs document while it is a draft: co-edited
@@ -92,15 +93,7 @@ export class DocumentIssuedError extends Error {
   }
 }
 
-function write(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefined>, given: Record<string, unknown>) {
-  for (const [k, v] of Object.entries(fields)) {
-    if (!(k in given)) continue; // zod defaults never overwrite fields the patch did not name
-    if (v === undefined || v === '') map.delete(k);
-    else if (map.get(k) !== v) map.set(k, v);
-  }
-}
 
-const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
 
 /** Typed access to one draft document. */
 export class DraftDocument {
@@ -115,7 +108,7 @@ export class DraftDocument {
   /** Creates the header once; a second init (another device) changes nothing already set. */
   init(kind: DocumentKind, fields: { createdAt: string; createdBy?: string; currency?: string } & DocumentMetaInput & Partial<Pick<DocumentMeta, 'precedingDocumentId' | 'precedingNumber' | 'precedingIssueDate'>>) {
     const { createdAt, createdBy, precedingDocumentId, precedingNumber, precedingIssueDate, ...rest } = fields;
-    const valid = parseOrThrow(documentMetaInput, defined(rest));
+    const valid = parseOrThrow(documentMetaInput, definedFields(rest));
     this.doc.transact(() => {
       if (!this.meta.has('kind')) {
         this.meta.set('kind', kind);
@@ -125,7 +118,7 @@ export class DraftDocument {
         for (const [k, v] of Object.entries({ precedingDocumentId, precedingNumber, precedingIssueDate })) if (v) this.meta.set(k, v);
         this.meta.set('currency', valid.currency ?? 'EUR');
       }
-      write(this.meta, valid, valid);
+      writePatch(this.meta, valid, valid);
     });
   }
 
@@ -143,9 +136,9 @@ export class DraftDocument {
 
   updateMeta(patch: Partial<Record<keyof DocumentMetaInput, Scalar | undefined>>) {
     this.assertDraft();
-    const valid = parseOrThrow(documentMetaInput.partial(), defined(patch));
+    const valid = parseOrThrow(documentMetaInput.partial(), definedFields(patch));
     const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === ''));
-    this.doc.transact(() => write(this.meta, { ...valid, ...cleared }, patch));
+    this.doc.transact(() => writePatch(this.meta, { ...valid, ...cleared }, patch));
   }
 
   listLines(): DocumentLine[] {
@@ -160,21 +153,12 @@ export class DraftDocument {
 
   addLine(id: string, input: LineInput, index = this.lines.length) {
     this.assertDraft();
-    const valid = parseOrThrow(lineInput, input);
-    this.doc.transact(() => {
-      const m = new Y.Map<Scalar>();
-      this.lines.insert(Math.min(index, this.lines.length), [m]);
-      m.set('id', id);
-      write(m, valid, valid);
-    });
+    insertRecord(this.lines, id, lineInput, input, index);
   }
 
   updateLine(id: string, patch: Partial<Record<keyof LineInput, Scalar | undefined>>) {
     this.assertDraft();
-    const m = this.lines.get(this.indexOf(id));
-    const valid = parseOrThrow(lineInput.partial(), defined(patch));
-    const cleared = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v === '' && k !== 'description'));
-    this.doc.transact(() => write(m, { ...valid, ...cleared, ...(patch.description === '' ? { description: '' } : {}) }, patch));
+    patchRecord(this.lines.get(this.indexOf(id)), lineInput, patch);
   }
 
   removeLine(id: string) {

@@ -5,7 +5,7 @@ import { vatCategories } from '../vat-categories';
 import type { QuoteStatus } from '../approvals/state';
 import { decimalString, optionalText, parseOrThrow, text, ValidationError } from './fields';
 import { canonicalJson, type LineInput } from './document';
-import type { Scalar } from './records';
+import { definedFields, insertRecord, patchRecord, writePatch, type Scalar } from './records';
 
 /*
  * A quote (devis) is a Yjs document of its own (`co_….dc_…`, meta.kind = 'quote'), co-edited live and offline
@@ -145,15 +145,7 @@ export class QuoteLockedError extends Error {
   }
 }
 
-const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
 
-function write(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefined>, given: Record<string, unknown>) {
-  for (const [k, v] of Object.entries(fields)) {
-    if (!(k in given)) continue; // zod defaults never overwrite fields the patch did not name
-    if (v === undefined || v === '') map.delete(k);
-    else if (map.get(k) !== v) map.set(k, v);
-  }
-}
 
 /** Typed access to one quote document: nobody reads its maps by string key. */
 export class QuoteDocument {
@@ -179,7 +171,7 @@ export class QuoteDocument {
   /** Creates the header once; a second init (another device) changes nothing already set. */
   init(fields: { createdAt: string; createdBy?: string } & QuoteMetaInput) {
     const { createdAt, createdBy, ...rest } = fields;
-    const valid = parseOrThrow(quoteMetaInput, defined(rest));
+    const valid = parseOrThrow(quoteMetaInput, definedFields(rest));
     this.doc.transact(() => {
       if (!this.meta.has('kind')) {
         this.meta.set('kind', 'quote');
@@ -189,7 +181,7 @@ export class QuoteDocument {
         if (createdBy) this.meta.set('createdBy', createdBy);
         this.meta.set('currency', valid.currency ?? 'EUR');
       }
-      write(this.meta, valid, valid);
+      writePatch(this.meta, valid, valid);
     });
   }
 
@@ -211,9 +203,9 @@ export class QuoteDocument {
 
   updateMeta(patch: Partial<Record<keyof QuoteMetaInput, Scalar | undefined>>) {
     this.assertEditable();
-    const valid = parseOrThrow(quoteMetaInput.partial(), defined(patch));
+    const valid = parseOrThrow(quoteMetaInput.partial(), definedFields(patch));
     const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === ''));
-    this.doc.transact(() => write(this.meta, { ...valid, ...cleared }, patch));
+    this.doc.transact(() => writePatch(this.meta, { ...valid, ...cleared }, patch));
   }
 
   listSections(): QuoteSection[] {
@@ -224,20 +216,12 @@ export class QuoteDocument {
     this.assertEditable();
     const valid = parseOrThrow(quoteSectionInput, input);
     if (valid.imageId && !this.images.has(valid.imageId)) throw new ValidationError({ imageId: `no image ${valid.imageId} in this quote` });
-    this.doc.transact(() => {
-      const m = new Y.Map<Scalar>();
-      this.sections.insert(Math.min(index, this.sections.length), [m]);
-      m.set('id', id);
-      write(m, valid, valid);
-    });
+    insertRecord(this.sections, id, quoteSectionInput, input, index);
   }
 
   updateSection(id: string, patch: Partial<Record<keyof QuoteSectionInput, string>>) {
     this.assertEditable();
-    const m = this.find(this.sections, id, 'section');
-    const valid = parseOrThrow(quoteSectionInput.partial(), defined(patch));
-    const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === ''));
-    this.doc.transact(() => write(m, { ...valid, ...cleared }, patch));
+    patchRecord(this.find(this.sections, id, 'section'), quoteSectionInput, patch);
   }
 
   /** Removes a section and its lines. */
@@ -257,20 +241,12 @@ export class QuoteDocument {
     this.assertEditable();
     const valid = parseOrThrow(quoteLineInput, input);
     this.find(this.sections, valid.sectionId, 'section');
-    this.doc.transact(() => {
-      const m = new Y.Map<Scalar>();
-      this.lines.insert(Math.min(index, this.lines.length), [m]);
-      m.set('id', id);
-      write(m, valid, valid);
-    });
+    insertRecord(this.lines, id, quoteLineInput, input, index);
   }
 
   updateLine(id: string, patch: Partial<Record<keyof QuoteLineInput, Scalar | undefined>>) {
     this.assertEditable();
-    const m = this.find(this.lines, id, 'line');
-    const valid = parseOrThrow(quoteLineInput.partial(), defined(patch));
-    const cleared = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v === '' && k !== 'description'));
-    this.doc.transact(() => write(m, { ...valid, ...cleared, ...(patch.description === '' ? { description: '' } : {}) }, patch));
+    patchRecord(this.find(this.lines, id, 'line'), quoteLineInput, patch);
   }
 
   removeLine(id: string) {
@@ -300,7 +276,7 @@ export class QuoteDocument {
     this.doc.transact(() => {
       const m = new Y.Map<Scalar>();
       this.comments.push([m]);
-      write(m, { id, by: c.by, at: c.at, text: body, ...(c.anchorId ? { anchorId: c.anchorId } : {}) }, { id, by: 1, at: 1, text: 1, anchorId: 1 });
+      writePatch(m, { id, by: c.by, at: c.at, text: body, ...(c.anchorId ? { anchorId: c.anchorId } : {}) }, { id, by: 1, at: 1, text: 1, anchorId: 1 });
     });
   }
 

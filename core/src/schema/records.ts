@@ -1,4 +1,6 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { parseOrThrow } from './fields';
+import type { z } from 'zod';
 
 // Records stored as Y.Maps of scalar fields (workspace entries, a customer's record): shared helpers.
 
@@ -26,3 +28,33 @@ export function stripDefaults(valid: Record<string, Scalar | undefined>, given: 
   return Object.fromEntries(Object.entries(valid).filter(([k]) => k in given)) as Record<string, Scalar>;
 }
 
+
+/** Writes the fields a patch names: zod defaults never overwrite fields the patch did not name; '' clears. */
+export function writePatch(map: Y.Map<Scalar>, fields: Record<string, Scalar | undefined>, given: Record<string, unknown>) {
+  for (const [k, v] of Object.entries(fields)) {
+    if (!(k in given)) continue;
+    if (v === undefined || v === '') map.delete(k);
+    else if (map.get(k) !== v) map.set(k, v);
+  }
+}
+
+export const definedFields = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+
+/** A new record (a line, a section) at `index` of an array of maps, its fields checked first. */
+export function insertRecord<T extends z.ZodType>(arr: Y.Array<Y.Map<Scalar>>, id: string, schema: T, input: unknown, index = arr.length): z.infer<T> {
+  const valid = parseOrThrow(schema, input) as Record<string, Scalar>;
+  arr.doc!.transact(() => {
+    const m = new Y.Map<Scalar>();
+    arr.insert(Math.min(index, arr.length), [m]);
+    m.set('id', id);
+    writePatch(m, valid, valid);
+  });
+  return valid as z.infer<T>;
+}
+
+/** Changes some fields of a record, checked first (nothing is written when one is wrong); '' clears a field. */
+export function patchRecord(map: Y.Map<Scalar>, schema: z.ZodObject, patch: Record<string, Scalar | undefined>) {
+  const valid = parseOrThrow(schema.partial(), definedFields(patch)) as Record<string, Scalar>;
+  const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === ''));
+  map.doc!.transact(() => writePatch(map, { ...valid, ...cleared }, patch));
+}
