@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { member, startTestServer, apiCall } from './helpers';
+import { startMailbox } from './mailbox';
 import { ensureDemo } from '../src/demo';
 import { alertMail, mailLockedUser } from '../src/security/alerts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let smtp: SMTPServer;
-const received: { to: string[]; mail: ParsedMail }[] = [];
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  smtp = new SMTPServer({
-    secure: false, authOptional: true, disabledCommands: ['STARTTLS'],
-    onData(stream, session, cb) {
-      simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }); cb(); }, cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  mailbox = await startMailbox();
 });
 afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await mailbox.close();
   await server.close();
 });
 
@@ -36,13 +27,13 @@ describe('security alerts by email', () => {
     expect((await call('PUT', '/me/email', owner.cookie, { email: 'pas une adresse' })).body.error?.fields).toHaveProperty('email');
     expect((await call('PUT', '/me/email', owner.cookie, { email: 'olivia@studio-boreal.fr' })).body).toMatchObject({ user: { email: 'olivia@studio-boreal.fr' } });
     await call('PUT', '/me/email', sales.cookie, { email: 'sam@studio-boreal.fr' }); // has an address, but manages nothing
-    expect((await call('PUT', `/companies/${companyId}/smtp`, owner.cookie, { host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, from: 'Facturo <alertes@studio-boreal.fr>' })).status).toBe(200);
+    expect((await call('PUT', `/companies/${companyId}/smtp`, owner.cookie, { host: '127.0.0.1', port: mailbox.port, from: 'Facturo <alertes@studio-boreal.fr>' })).status).toBe(200);
 
     const asked = await call('POST', `/companies/${companyId}/bank-changes`, admin.cookie, { iban: 'FR1420041010050500013M02606' });
     expect(asked.status).toBe(201);
-    await expect.poll(() => received.length).toBe(1);
+    await expect.poll(() => mailbox.received.length).toBe(1);
     await Promise.all(alertMail.pending);
-    const { to, mail } = received[0]!;
+    const { to, mail } = mailbox.received[0]!;
     expect(to).toEqual(['olivia@studio-boreal.fr']); // not Sam (no members.manage), not Adam (no address)
     expect(mail.subject).toContain('Alerte de sécurité');
     expect(mail.text).toContain('Adam Martin demande à changer le RIB de l’entreprise');
@@ -55,7 +46,7 @@ describe('security alerts by email', () => {
     // A person whose sign-in is locked is told at their own address (Sam has one; Adam has none).
     expect(await mailLockedUser(server.services, admin.userId, { failures: 20, ip: '203.0.113.9', until: new Date('2026-12-01T10:15:00Z') })).toBe(false);
     expect(await mailLockedUser(server.services, sales.userId, { failures: 20, ip: '203.0.113.9', until: new Date('2026-12-01T10:15:00Z') })).toBe(true);
-    const locked = received.at(-1)!;
+    const locked = mailbox.received.at(-1)!;
     expect(locked.to).toEqual(['sam@studio-boreal.fr']);
     expect(locked.mail.text).toContain('La connexion à votre compte Facturo est suspendue jusqu’à 2026-12-01 10:15 (UTC) après 20 tentatives échouées, la dernière depuis 203.0.113.9');
     expect(locked.mail.text).toContain('Sign-in to your Facturo account is locked');

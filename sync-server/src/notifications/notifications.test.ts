@@ -1,27 +1,18 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { apiCall, company, member, startTestServer } from '../../test/helpers';
+import { startMailbox } from '../../test/mailbox';
 import { putSecret } from '../companies/secrets';
 import { listNotifications, markRead, notify, unreadCount, type NotifyInput } from './index';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let smtp: SMTPServer;
-const received: { to: string[]; mail: ParsedMail }[] = [];
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  smtp = new SMTPServer({
-    secure: false, authOptional: true, disabledCommands: ['STARTTLS'],
-    onData(stream, session, cb) {
-      simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }); cb(); }, cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  mailbox = await startMailbox();
 });
 afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await mailbox.close();
   await server.close();
 });
 
@@ -100,12 +91,12 @@ describe('notifications', () => {
   it('are emailed once, in French, through the company’s SMTP server to those who gave an address, and marked emailed', async () => {
     const { s, companyId, owner, sales } = await setup('Mail Co');
     await s.db.execute({ sql: 'UPDATE users SET email = ? WHERE id = ?', args: ['olivia@mail-co.fr', owner.userId] });
-    await putSecret(s, companyId, 'smtp', { host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, secure: false, from: 'Facturo <notifications@mail-co.fr>' });
-    const before = received.length;
+    await putSecret(s, companyId, 'smtp', { host: '127.0.0.1', port: mailbox.port, secure: false, from: 'Facturo <notifications@mail-co.fr>' });
+    const before = mailbox.received.length;
     const first = await notify(s, accepted(companyId, [owner.userId, sales.userId]));
     expect(await first.emailed).toBe(1);
     expect(await (await notify(s, accepted(companyId, [owner.userId, sales.userId]))).emailed).toBe(0);
-    const mails = received.slice(before);
+    const mails = mailbox.received.slice(before);
     expect(mails.map((m) => m.to)).toEqual([['olivia@mail-co.fr']]);
     expect(mails[0]!.mail.subject).toBe('Devis D-2027-0007 accepté');
     expect(mails[0]!.mail.text).toContain('Boulangerie Martin a accepté le devis.');

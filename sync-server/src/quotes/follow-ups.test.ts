@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { company, member, startTestServer } from '../../test/helpers';
+import { startMailbox } from '../../test/mailbox';
 import { putSecret } from '../companies/secrets';
 import { runJobsOnce } from '../jobs';
 import { listNotifications } from '../notifications';
@@ -13,22 +11,15 @@ import { applyQuoteEvent, readQuote } from './state';
 const start = new Date('2026-12-01T09:00:00Z');
 let clock = start;
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let smtp: SMTPServer;
-const received: { to: string; mail: ParsedMail }[] = [];
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 
 beforeAll(async () => {
   // The server's own scheduler stays off: the test ticks the job at the clock it sets.
   server = await startTestServer(undefined, { now: () => clock, env: { FACTURO_SCHEDULER_MS: '0' } });
-  smtp = new SMTPServer({
-    secure: false, authOptional: true, disabledCommands: ['STARTTLS'],
-    onData(stream, session, cb) {
-      simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo[0]!.address, mail }); cb(); }, cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  mailbox = await startMailbox();
 });
 afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await mailbox.close();
   await server.close();
 });
 
@@ -52,12 +43,12 @@ async function setup(name: string, withSmtp = true) {
   await s.db.execute({ sql: 'DELETE FROM job_leases WHERE job = ?', args: [QUOTE_FOLLOW_UPS] });
   const co = await company(s, name);
   const author = await member(s, co.id, 'sales', 'Sam');
-  if (withSmtp) await putSecret(s, co.id, 'smtp', { host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, secure: false, from: 'Devis <devis@example.org>' });
+  if (withSmtp) await putSecret(s, co.id, 'smtp', { host: '127.0.0.1', port: mailbox.port, secure: false, from: 'Devis <devis@example.org>' });
   const newCustomer = (email: string) => customer(s, co.id, author.userId, { kind: 'individual', name: 'Mme Roux', email });
   return { s, companyId: co.id, author, newCustomer };
 }
 
-const mailsTo = (to: string) => received.filter((m) => m.to === to);
+const mailsTo = (to: string) => mailbox.received.filter((m) => m.to.includes(to));
 const runKeys = async (companyId: string) =>
   (await server.services.db.execute({ sql: 'SELECT key, status FROM job_runs WHERE company_id = ? AND job = ? ORDER BY key', args: [companyId, QUOTE_FOLLOW_UPS] })).rows.map((r) => `${String(r.key).replace(/^quote:dc_\w+:/, '')} ${String(r.status)}`);
 
