@@ -50,7 +50,7 @@ test('a rule whose minimum exceeds its maximum is refused with the message under
   await expect(rules.row(`Bornes ${tag}`)).toHaveCount(0);
 });
 
-test('the quote templates and quote settings screens open as forms (screenshots)', async ({ demoOwner, tag }) => {
+test('a template with a wrong quantity is refused on that line and a circuit without approvers is refused; both save once fixed', async ({ demoOwner, tag }) => {
   const { owner, companyId } = await demoOwner(`Tina Modèles ${tag}`);
   await owner.page.goto(`/c/${companyId}/quote-templates/new`);
   await owner.page.locator('#f-name').fill('Site vitrine');
