@@ -2,6 +2,28 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CustomerBook, ValidationError, Workspace, checkBic, checkIban, checkSeriesFormat, checkSiren, checkSiret, checkVatNumber, checkFrenchVatNumber } from '@facturo/core';
 import { fieldErrorText, translate } from './i18n';
+import { fr } from './locales/fr';
+import { en } from './locales/en';
+import { auditFr } from './locales/audit.fr';
+import { customersFr } from './locales/customers.fr';
+import { documentsFr } from './locales/documents.fr';
+import { invoicesFr } from './locales/invoices.fr';
+import { legalFr } from './locales/legal.fr';
+import { oversightFr } from './locales/oversight.fr';
+import { quotesSettingsFr } from './locales/quotes-settings.fr';
+import { quotesFr } from './locales/quotes.fr';
+import { rolesFr } from './locales/roles.fr';
+import { securityFr } from './locales/security.fr';
+import { auditEn } from './locales/audit.en';
+import { customersEn } from './locales/customers.en';
+import { documentsEn } from './locales/documents.en';
+import { invoicesEn } from './locales/invoices.en';
+import { legalEn } from './locales/legal.en';
+import { oversightEn } from './locales/oversight.en';
+import { quotesSettingsEn } from './locales/quotes-settings.en';
+import { quotesEn } from './locales/quotes.en';
+import { rolesEn } from './locales/roles.en';
+import { securityEn } from './locales/security.en';
 
 function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
   try {
@@ -13,6 +35,12 @@ function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
 }
 
 describe('i18n', () => {
+  it('never lets one part of a dictionary silently redefine a key of another (a label would change elsewhere)', () => {
+    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn]]] as const) {
+      for (const part of parts) for (const [key, text] of Object.entries(part)) expect(whole[key as keyof typeof whole], key).toBe(text);
+    }
+  });
+
   it('fills placeholders', () => {
     expect(translate('fr', 'invite.accept', { company: 'ACME' })).toBe('Rejoindre ACME');
     expect(translate('en', 'invite.accept', { company: 'ACME' })).toBe('Join ACME');

@@ -56,7 +56,7 @@ export function ApprovalSection(props: { qs: QuoteSettings; editable: boolean; m
                 <label class="check">
                   <input type="checkbox" checked={f().mandatoryFields.includes(name)}
                     onChange={(e) => set({ mandatoryFields: e.currentTarget.checked ? [...f().mandatoryFields, name] : f().mandatoryFields.filter((x) => x !== name) })} />
-                  {t(`field.${name}`)}
+                  {t(`mandatory.${name}`)}
                 </label>
               )}
             </For>
