@@ -83,6 +83,27 @@ describe('quotes: creation and approval', () => {
     expect((await detail(co, id)).approval.runs[0]!.decisions).toHaveLength(3);
   });
 
+  it('prices and routes by the customer’s segments: a reseller gets its discount, and its quotes go to the circuit for resellers', async () => {
+    const co = await quoteCompany(server, 'Segments Co');
+    const reseller = await co.call('POST', '/customers', co.as(co.owner), { name: 'Distrib Sud', segments: 'PME, Revendeur', customerSince: '2020-01-15' });
+    expect(reseller.status).toBe(201);
+    const [ann] = co.approvers;
+    await configure(co.s, co.companyId, (qs) => {
+      qs.setTemplate('tpl', { name: 'Atelier', sections: [{ title: 'A', lines: [{ productId: co.productId, description: '', quantity: '1' }] }] }, '2026-01-01T00:00:00Z');
+      qs.setPricingRule('resellers', { name: 'Revendeurs', priority: 1, conditions: { segments: ['Revendeur'], customer: { minSeniorityMonths: 24 } }, effect: { kind: 'percentOff', percent: '20' } }, '2026-01-01T00:00:00Z');
+      qs.setApprovalConfig({ circuits: [{ id: 'rev', name: 'Revendeurs', steps: [{ approvers: { users: [ann!.userId] }, rule: { mode: 'any' } }] }], routing: [{ id: 'r', when: { segments: ['Revendeur'] }, circuitId: 'rev' }] });
+    });
+    const forReseller = await co.call('POST', '/quotes', co.as(co.sales), { customer: String(reseller.body.id), template: 'tpl' });
+    const forOther = await co.call('POST', '/quotes', co.as(co.sales), { customer: co.customerId, template: 'tpl' });
+    const [r, o] = [await detail(co, String(forReseller.body.id)), await detail(co, String(forOther.body.id))];
+    expect(new Money(r.lines[0]!.unitPrice).eq('800')).toBe(true);
+    expect(new Money(o.lines[0]!.unitPrice).eq('1000')).toBe(true);
+    await co.call('POST', `/quotes/${r.id}/submit`, co.as(co.sales));
+    await co.call('POST', `/quotes/${o.id}/submit`, co.as(co.sales));
+    expect((await detail(co, r.id)).status).toBe('pending_approval');
+    expect((await detail(co, o.id)).status).toBe('approved');
+  });
+
   it('routes a step named by role to the members holding that role, the author excepted', async () => {
     const co = await quoteCompany(server, 'Role Co');
     await configure(co.s, co.companyId, (qs) => qs.setApprovalConfig({

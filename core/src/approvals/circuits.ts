@@ -79,6 +79,8 @@ export interface QuoteFacts {
   /** Null when some line has no known cost. */
   marginPercent: string | null;
   customerSegment?: string;
+  /** All the customer's segments (a customer may carry several tags); customerSegment counts when absent. */
+  customerSegments?: readonly string[];
   customerProfile?: string;
   productIds: readonly string[];
   categoryIds: readonly string[];
@@ -95,7 +97,7 @@ export function conditionHolds(c: RoutingCondition, f: QuoteFacts): boolean {
   // An unknown margin is treated as below any threshold: it must be looked at by someone.
   if (c.marginBelow !== undefined && f.marginPercent !== null && !new Money(f.marginPercent).lt(c.marginBelow))
     return false;
-  if (!meets(c.segments, f.customerSegment === undefined ? [] : [f.customerSegment])) return false;
+  if (!meets(c.segments, f.customerSegments ?? (f.customerSegment === undefined ? [] : [f.customerSegment]))) return false;
   if (!meets(c.profiles, f.customerProfile === undefined ? [] : [f.customerProfile])) return false;
   return meets(c.productIds, f.productIds) && meets(c.categoryIds, f.categoryIds);
 }

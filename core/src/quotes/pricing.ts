@@ -70,7 +70,7 @@ export function applyPricing(quote: QuoteDocument, rules: readonly PricingRule[]
 }
 
 /** What the approval circuit routes on (core/approvals): total, deepest discount, margin, products. */
-export function quoteFacts(quote: QuoteDocument, customer: { segment?: string; profile?: string; filled?: readonly string[] } = {}): QuoteFacts {
+export function quoteFacts(quote: QuoteDocument, customer: { segment?: string; segments?: readonly string[]; profile?: string; filled?: readonly string[] } = {}): QuoteFacts {
   const lines = quote.countedLines();
   const meta = quote.readMeta();
   let maxDiscount = new Money(0);
@@ -107,6 +107,7 @@ export function quoteFacts(quote: QuoteDocument, customer: { segment?: string; p
     maxDiscountPercent: maxDiscount.toDecimalPlaces(2).toFixed(), // number-ok: Decimal#toFixed
     marginPercent: !costKnown || lines.length === 0 || net.isZero() ? null : net.minus(cost).div(net).times(100).toDecimalPlaces(2).toFixed(), // number-ok: Decimal#toFixed
     ...(customer.segment ? { customerSegment: customer.segment } : {}),
+    ...(customer.segments && customer.segments.length > 0 ? { customerSegments: [...customer.segments] } : {}),
     ...(customer.profile ? { customerProfile: customer.profile } : {}),
     productIds: [...new Set(lines.map((l) => l.productId).filter((x): x is string => !!x))].sort(),
     categoryIds: [...new Set(lines.map((l) => l.category).filter((x): x is string => !!x))].sort(),

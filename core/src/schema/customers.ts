@@ -25,6 +25,10 @@ export const customerInput = z.object({
   language: languageCode.default('fr'),
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   notes: optionalText(2000),
+  /** Tags the company gives its customers ("PME, Revendeur"), comma-separated: pricing rules and approval circuits read them. */
+  segments: optionalText(300),
+  /** When the business relationship began: a pricing rule's seniority counts from it. */
+  customerSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(),
   address: address.optional(),
   /** Where goods are delivered or services performed, when not the billing address (2026 reform mention). */
   deliveryAddress: address.optional(),
@@ -44,6 +48,8 @@ export interface Customer {
   language: 'fr' | 'en';
   paymentTermsDays?: number;
   notes?: string;
+  segments?: string;
+  customerSince?: string;
   line1?: string;
   line2?: string;
   postcode?: string;
@@ -64,6 +70,11 @@ function flattenCustomer(input: z.output<typeof customerInput>): Record<string, 
   const d = delivery ?? {};
   const deliveryFields = { deliveryLine1: d.line1, deliveryLine2: d.line2, deliveryPostcode: d.postcode, deliveryCity: d.city, deliveryCountry: d.country };
   return { ...rest, ...(addr ?? {}), ...(delivery ? deliveryFields : {}) };
+}
+
+/** A customer's segments as a list: trimmed, without empty or repeated tags. */
+export function segmentsOf(c: Pick<Customer, 'segments'> | undefined): string[] {
+  return [...new Set((c?.segments ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0))];
 }
 
 /** Typed access to the customer records of one Yjs document. */

@@ -1,4 +1,4 @@
-import { awaitingDecision, quoteFacts, QuoteSettings, routeQuote, type DecisionKind } from '@facturo/core';
+import { awaitingDecision, QuoteSettings, routeQuote, type DecisionKind } from '@facturo/core';
 import type { Services } from '../services';
 import { notify } from '../notifications';
 import { revokeQuoteLinks } from './portal-links';
@@ -57,9 +57,10 @@ async function afterChange(s: Services, actor: QuoteActor, r: QuoteRecord) {
 /** Submits a draft: routed to its circuit by the company's rules, checked; approved at once when no circuit applies. */
 export async function submitQuote(s: Services, actor: QuoteActor, id: string) {
   const { record } = await applyQuoteEvent(s, actor, id, {
-    event: async (_record, quote, ws) => {
+    event: async (record, _quote, ws) => {
       const config = new QuoteSettings(ws.doc).readApprovalConfig();
-      const route = routeQuote(config, quoteFacts(quote));
+      // The facts of the draft as submitted, the customer's segments included (applyQuoteEvent refreshed them).
+      const route = routeQuote(config, record.state.facts);
       return { type: 'submit', by: actor.by, circuit: route.circuit, checks: config.checks, directory: await directoryOf(s, actor.companyId, ws) };
     },
   });

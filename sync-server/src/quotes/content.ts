@@ -1,5 +1,5 @@
 import {
-  fillFromTemplate, Money, QuoteDocument, QuoteSettings, render, textBlockData, UnknownVariableError, ValidationError, Workspace,
+  fillFromTemplate, Money, QuoteDocument, QuoteSettings, render, segmentsOf, textBlockData, UnknownVariableError, ValidationError, Workspace,
   applyPricing, type Customer, type PricingContextInput, type QuoteLineInput,
 } from '@facturo/core';
 import { AppError, invalid } from '../errors';
@@ -134,7 +134,8 @@ export async function pricingContextFor(s: Services, companyId: string, quote: Q
     ...(meta.commitmentMonths !== undefined ? { commitmentMonths: meta.commitmentMonths } : {}),
     ...(customer
       ? { customer: {
-        segments: [],
+        segments: segmentsOf(customer),
+        ...(customer.customerSince ? { since: customer.customerSince } : {}),
         ...(revenue ? { revenueLast12Months: revenue } : {}),
         ...(customer.country && /^[A-Z]{2}$/.test(customer.country) ? { country: customer.country } : {}),
         ...(customer.postcode ? { postcode: customer.postcode } : {}),

@@ -1,7 +1,7 @@
 import type { Transaction } from '@libsql/client';
 import * as Y from 'yjs';
 import {
-  docIds, newQuoteState, QuoteDocument, quoteFacts, QuoteSettings, transition, Workspace,
+  docIds, newQuoteState, QuoteDocument, quoteFacts, QuoteSettings, segmentsOf, transition, Workspace,
   type Directory, type QuoteApprovalState, type QuoteEvent, type TransitionResult,
 } from '@facturo/core';
 import { inWriteTransaction } from '../db';
@@ -9,6 +9,7 @@ import { open, seal } from '../log/keys';
 import { AppError, notFound } from '../errors';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
+import { readCustomer } from '../customers/records';
 
 /*
  * The server-authoritative state of a quote (issue 6, STYLE §7c): its approval runs, status and number live in
@@ -105,9 +106,9 @@ export async function writeStatement(s: Services, r: QuoteRecord) {
 }
 
 /** A record as the quote's document says it is now (a new quote, or a draft's facts and totals refreshed). */
-export function recordFromDocument(companyId: string, id: string, quote: QuoteDocument, previous: QuoteRecord | null, now: string, segment?: string): QuoteRecord {
+export function recordFromDocument(companyId: string, id: string, quote: QuoteDocument, previous: QuoteRecord | null, now: string, segments: readonly string[] = []): QuoteRecord {
   const meta = quote.readMeta();
-  const facts = quoteFacts(quote, segment ? { segment } : {});
+  const facts = quoteFacts(quote, { segments });
   const validUntil = meta.validUntil ?? previous?.validUntil ?? now.slice(0, 10);
   const state = previous
     ? (previous.state.status === 'draft' || previous.state.status === 'changes_requested' ? { ...previous.state, facts, validUntil } : previous.state)
@@ -120,6 +121,12 @@ export function recordFromDocument(companyId: string, id: string, quote: QuoteDo
   };
 }
 
+/** The customer's segments, which approval routing reads (none when the customer is unknown or erased). */
+export async function segmentsFor(s: Services, companyId: string, quote: QuoteDocument): Promise<string[]> {
+  const customerId = quote.readMeta().customerId;
+  return customerId ? segmentsOf(await readCustomer(s, companyId, customerId)) : [];
+}
+
 /** Projection of a quote's document (drafts only change facts, totals, customer and validity): rebuildable. */
 export async function projectQuote(s: Services, room: Pick<Room, 'docId' | 'companyId' | 'doc'>) {
   const id = docIds.documentOf(room.docId);
@@ -127,7 +134,8 @@ export async function projectQuote(s: Services, room: Pick<Room, 'docId' | 'comp
   const previous = await readQuote(s, room.companyId, id);
   if (previous && previous.state.status !== 'draft' && previous.state.status !== 'changes_requested') return;
   await s.log.prepare(room.companyId);
-  await s.db.execute(await writeStatement(s, recordFromDocument(room.companyId, id, new QuoteDocument(room.doc), previous, s.now().toISOString())));
+  const quote = new QuoteDocument(room.doc);
+  await s.db.execute(await writeStatement(s, recordFromDocument(room.companyId, id, quote, previous, s.now().toISOString(), await segmentsFor(s, room.companyId, quote))));
 }
 
 export interface QuoteChange {
@@ -162,8 +170,9 @@ export async function applyQuoteEvent(s: Services, actor: QuoteActor, id: string
   const wsRoom = await s.rooms.open(actor.companyId, docIds.workspace(actor.companyId));
   return room.writes.run(async () => {
     const now = s.now().toISOString();
-    const current = (await readQuote(s, actor.companyId, id)) ?? recordFromDocument(actor.companyId, id, quote, null, now);
-    const base = current.state.status === 'draft' || current.state.status === 'changes_requested' ? recordFromDocument(actor.companyId, id, quote, current, now) : current;
+    const segments = await segmentsFor(s, actor.companyId, quote);
+    const current = (await readQuote(s, actor.companyId, id)) ?? recordFromDocument(actor.companyId, id, quote, null, now, segments);
+    const base = current.state.status === 'draft' || current.state.status === 'changes_requested' ? recordFromDocument(actor.companyId, id, quote, current, now, segments) : current;
     const event = await change.event(base, quote, ws);
     if (event === null) return { record: base, changed: false };
     const result = transition(base.state, event, now);

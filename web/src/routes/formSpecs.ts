@@ -109,6 +109,8 @@ export const customerSections: { title: MessageKey; hint?: MessageKey; specs: Fi
     specs: [
       { name: 'paymentTermsDays', label: 'field.paymentTermsDays', hint: 'hint.customerPaymentTerms', kind: 'integer', inputmode: 'numeric' },
       language(false),
+      { name: 'segments', label: 'field.segments', hint: 'hint.segments', kind: 'text' },
+      { name: 'customerSince', label: 'field.customerSince', hint: 'hint.customerSince', kind: 'text', type: 'date' },
       { name: 'notes', label: 'field.notes', hint: 'hint.notes', kind: 'text', control: 'textarea', wide: true },
     ],
   },

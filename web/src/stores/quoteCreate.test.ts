@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { QuoteDocument, QuoteSettings, Workspace } from '@facturo/core';
-import { fillNewQuote } from './quoteCreate';
+import { QuoteDocument, QuoteSettings, segmentsOf, Workspace } from '@facturo/core';
+import { fillNewQuote, pricingContextOf } from './quoteCreate';
 
 const at = '2026-03-02T09:00:00.000Z';
 
@@ -58,5 +58,13 @@ describe('a quote created on the device from a template', () => {
 
   it('refuses a template that no longer exists, naming it', () => {
     expect(() => fillNewQuote(company(), new QuoteDocument(new Y.Doc()), { id: 'dc_q5', templateId: 'gone', today: '2026-03-02', createdAt: at })).toThrow(/gone/);
+  });
+});
+
+describe('the pricing context of a quote', () => {
+  it('gives rules the customer’s segments (trimmed, once each), seniority and place', () => {
+    const ctx = pricingContextOf('2026-12-01', { commitmentMonths: 12 }, { name: 'Distrib Sud', segments: ' PME, Revendeur ,,PME', customerSince: '2020-01-15', country: 'FR', postcode: '13001' });
+    expect(ctx).toEqual({ date: '2026-12-01', currency: 'EUR', commitmentMonths: 12, customer: { segments: ['PME', 'Revendeur'], since: '2020-01-15', country: 'FR', postcode: '13001' } });
+    expect(segmentsOf(undefined)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import {
   fillFromTemplate,
   QuoteSettings,
   render,
+  segmentsOf,
   textBlockData,
   type Customer,
   type PricingContextInput,
@@ -25,9 +26,9 @@ export function newQuotePartId(prefix: QuotePartPrefix): string {
 }
 
 /** What pricing rules may read about the customer (core/pricing context): where it is, when known. */
-export type PricingCustomer = Pick<Customer, 'name'> & Partial<Pick<Customer, 'email' | 'city' | 'country' | 'postcode' | 'language'>>;
+export type PricingCustomer = Pick<Customer, 'name'> & Partial<Pick<Customer, 'email' | 'city' | 'country' | 'postcode' | 'language' | 'segments' | 'customerSince'>>;
 
-/** The context rules read: the quote's date (never a clock), its commitment, and the customer's place. */
+/** The context rules read: the quote's date (never a clock), its commitment, the customer's segments, seniority and place. */
 export function pricingContextOf(today: string, meta: { currency?: string; commitmentMonths?: number }, customer: PricingCustomer | undefined): PricingContextInput {
   const c = customer;
   return {
@@ -37,7 +38,8 @@ export function pricingContextOf(today: string, meta: { currency?: string; commi
     ...(c
       ? {
           customer: {
-            segments: [],
+            segments: segmentsOf(c),
+            ...(c.customerSince ? { since: c.customerSince } : {}),
             ...(c.country && /^[A-Z]{2}$/.test(c.country) ? { country: c.country } : {}),
             ...(c.postcode ? { postcode: c.postcode } : {}),
           },

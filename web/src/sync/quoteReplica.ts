@@ -44,6 +44,12 @@ export function openQuote(companyId: string, documentId: string, opts: MemberRoo
 const keepOpenMs = 10_000;
 
 /** A new quote, made on this device (offline too) from a template or blank; returns its id. Throws if the template is gone. */
+/**
+ * Quotes made on this device whose customer's record was not at hand yet (it loads from IndexedDB): their
+ * editor prices them once more when it is, so rules on segments and seniority apply from the start.
+ */
+export const awaitingCustomerPricing = new Set<string>();
+
 export function startQuote(companyId: string, ws: Workspace, o: Omit<NewQuote, 'id' | 'createdAt' | 'createdBy' | 'today'>): string {
   const opts = optionsFor(companyId, 'document');
   const id = newId('dc');
@@ -53,6 +59,7 @@ export function startQuote(companyId: string, ws: Workspace, o: Omit<NewQuote, '
   } finally {
     setTimeout(release, keepOpenMs);
   }
+  if (o.customerId) awaitingCustomerPricing.add(id);
   return id;
 }
 

@@ -8,7 +8,7 @@ import { pricingContextOf } from '../../stores/quoteCreate';
 import { pricer, quoteAmounts, quoteEditable } from '../../stores/quoteEdits';
 import { lifecycleActions } from '../../stores/quoteLifecycle';
 import { openCustomer, type CustomerReplica } from '../../sync/customerReplica';
-import type { QuoteReplica } from '../../sync/quoteReplica';
+import { awaitingCustomerPricing, type QuoteReplica } from '../../sync/quoteReplica';
 import { t, type MessageKey } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { createCustomerRows } from '../customerRows';
@@ -74,6 +74,11 @@ export function QuoteView(props: { r: QuoteReplica }) {
   const rules = createMemo(() => (replica.version(), new QuoteSettings(ws.doc).activePricingRules()));
   const context = () => pricingContextOf(today(), meta(), customer());
   const reprice = pricer(quote, rules, context);
+  createEffect(on(customer, (c) => {
+    if (!c || !awaitingCustomerPricing.has(props.r.documentId)) return;
+    awaitingCustomerPricing.delete(props.r.documentId);
+    reprice();
+  }));
   const stale = createMemo(() => (room.version(), editable() ? stalePrices(quote, priceQuote(quote, rules(), context())) : []));
   const amounts = createMemo(() => (room.version(), quoteAmounts(quote)));
   const currency = () => meta().currency ?? 'EUR';
