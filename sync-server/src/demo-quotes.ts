@@ -23,6 +23,11 @@ export function demoQuoteSettings(ws: Workspace, now: string): QuoteSettings {
     conditions: { productIds: [id('Journée de conseil')], quantity: { min: '5' } },
     effect: { kind: 'percentOff', percent: '8' },
   }, now, 'system:demo');
+  qs.setPricingRule('clients-fideles', {
+    name: 'Clients fidèles (3 ans et plus)', priority: 5,
+    conditions: { customer: { minSeniorityMonths: 36 }, categories: ['Web', 'Conseil'] },
+    effect: { kind: 'percentOff', percent: '5' },
+  }, now, 'system:demo');
   qs.setPricingRule('plancher-marge', { name: 'Marge minimale 30 %', priority: 0, effect: { kind: 'marginFloor', percent: '30' } }, now, 'system:demo');
   qs.setTemplate('site-vitrine', {
     name: 'Site vitrine clé en main', title: 'Création de votre site vitrine', validityDays: 30, depositPercent: '30', paymentTermsDays: 30,
@@ -43,7 +48,11 @@ export function demoQuoteSettings(ws: Workspace, now: string): QuoteSettings {
   }, now, 'system:demo');
   qs.setApprovalConfig({
     circuits: [{ id: 'direction', name: 'Direction', steps: [{ name: 'Direction', approvers: { role: 'owner' }, rule: { mode: 'any' } }] }],
-    routing: [{ id: 'gros-devis', when: { totalAtLeast: '20000' }, circuitId: 'direction' }, { id: 'remise-forte', when: { maxDiscountAbove: '20' }, circuitId: 'direction' }],
+    routing: [
+      { id: 'gros-devis', when: { totalAtLeast: '20000' }, circuitId: 'direction' },
+      { id: 'remise-forte', when: { maxDiscountAbove: '20' }, circuitId: 'direction' },
+      { id: 'secteur-public', when: { segments: ['Secteur public'] }, circuitId: 'direction' },
+    ],
     defaultCircuitId: null,
     checks: { mandatoryFields: ['customerId', 'validUntil', 'lines'], marginFloorPercent: '20' },
   });

@@ -9,10 +9,10 @@ import { projectDraft } from './projections/documents';
 import { projectCustomer } from './customers/records';
 
 const customers = [
-  { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198769', vatNumber: 'FR84532198769', paymentTermsDays: 30, address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
-  { kind: 'company', name: 'Mairie de Villeurbanne', email: 'achats@mairie-villeurbanne.fr', siren: '216902643', paymentTermsDays: 30, address: { line1: 'Place Lazare-Goujon', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
+  { kind: 'company', name: 'Boulangerie Martin', email: 'contact@boulangerie-martin.fr', siren: '532198769', vatNumber: 'FR84532198769', paymentTermsDays: 30, segments: 'Commerce, TPE', customerSince: '2021-03-01', address: { line1: '12 rue de la République', postcode: '69002', city: 'Lyon', country: 'FR' } },
+  { kind: 'company', name: 'Mairie de Villeurbanne', email: 'achats@mairie-villeurbanne.fr', siren: '216902643', paymentTermsDays: 30, segments: 'Secteur public', address: { line1: 'Place Lazare-Goujon', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
   { kind: 'company', name: 'Clinique vétérinaire des Alpes', email: 'compta@cliniquealpes.fr', siren: '804512390', vatNumber: 'FR60804512390', paymentTermsDays: 45, address: { line1: '4 avenue Alsace-Lorraine', postcode: '38000', city: 'Grenoble', country: 'FR' } },
-  { kind: 'company', name: 'Hôtel Le Grand Cerf', email: 'direction@grandcerf.fr', siren: '418273645', vatNumber: 'FR41418273645', paymentTermsDays: 30, address: { line1: '1 place du Marché', postcode: '21200', city: 'Beaune', country: 'FR' } },
+  { kind: 'company', name: 'Hôtel Le Grand Cerf', email: 'direction@grandcerf.fr', siren: '418273645', vatNumber: 'FR41418273645', paymentTermsDays: 30, segments: 'Hôtellerie, PME', customerSince: '2019-06-10', address: { line1: '1 place du Marché', postcode: '21200', city: 'Beaune', country: 'FR' } },
   { kind: 'company', name: 'Brightwave Ltd', email: 'accounts@brightwave.co.uk', language: 'en', paymentTermsDays: 30, address: { line1: '22 Queen Street', postcode: 'EH2 1JX', city: 'Edinburgh', country: 'GB' } },
   { kind: 'company', name: 'Kaffeehaus Weber GmbH', email: 'buchhaltung@kaffeehaus-weber.de', vatNumber: 'DE811907980', language: 'en', paymentTermsDays: 30, address: { line1: 'Friedrichstraße 101', postcode: '10117', city: 'Berlin', country: 'DE' } },
   { kind: 'individual', name: 'Sophie Durand', email: 'sophie.durand@example.fr', address: { line1: '8 impasse des Lilas', postcode: '33000', city: 'Bordeaux', country: 'FR' } },
@@ -92,8 +92,9 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
     ws.registerDocument(quoteId, { kind: 'quote', createdAt: now.toISOString(), createdBy: 'system:demo', customerId: customerIds[0]! });
     const quoteRoom = { companyId: company.id, docId: docIds.document(company.id, quoteId), doc: quote.doc };
     await s.log.append({ ...quoteRoom, kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(quote.doc) });
-    await projectQuote(s, quoteRoom);
     await s.log.append({ companyId: company.id, docId: docIds.workspace(company.id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(doc) });
+    // After the workspace is in the log: projecting reads the customer, which opens the workspace's room.
+    await projectQuote(s, quoteRoom);
     await recordEvent(s, company.id, 'system:demo', { type: 'company_created', name: company.name, demo: true });
   }
   const invitation = await createInvitation(s.db, company.id, 'owner', null, now);

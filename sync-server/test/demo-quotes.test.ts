@@ -17,7 +17,7 @@ describe('the demo company’s quotes', () => {
   it('has pricing rules, templates and a circuit to try', async () => {
     const ws = await server.services.rooms.open(companyId, docIds.workspace(companyId));
     const qs = new QuoteSettings(ws.doc);
-    expect(qs.activePricingRules().map((r) => r.id)).toEqual(expect.arrayContaining(['photos-volume', 'maintenance-engagement', 'plancher-marge']));
+    expect(qs.activePricingRules().map((r) => r.id)).toEqual(expect.arrayContaining(['photos-volume', 'maintenance-engagement', 'clients-fideles', 'plancher-marge']));
     expect(qs.listTemplates().map((t) => t.name)).toEqual(['Mission de conseil', 'Site vitrine clé en main']);
     expect(qs.readApprovalConfig().circuits.map((c) => c.id)).toEqual(['direction']);
   });
