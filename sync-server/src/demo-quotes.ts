@@ -24,8 +24,8 @@ export function demoQuoteSettings(ws: Workspace, now: string): QuoteSettings {
     effect: { kind: 'percentOff', percent: '8' },
   }, now, 'system:demo');
   qs.setPricingRule('clients-fideles', {
-    name: 'Clients fidèles (3 ans et plus)', priority: 5,
-    conditions: { customer: { minSeniorityMonths: 36 }, categories: ['Web', 'Conseil'] },
+    name: 'Clients fidèles (3 ans et plus) : sites web', priority: 5,
+    conditions: { customer: { minSeniorityMonths: 36 }, categories: ['Web'] },
     effect: { kind: 'percentOff', percent: '5' },
   }, now, 'system:demo');
   qs.setPricingRule('plancher-marge', { name: 'Marge minimale 30 %', priority: 0, effect: { kind: 'marginFloor', percent: '30' } }, now, 'system:demo');

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { applyPricing, createCustomerIn, CustomerBook, docIds, DraftDocument, fillFromTemplate, QuoteDocument, Workspace } from '@facturo/core';
+import { applyPricing, segmentsOf, createCustomerIn, CustomerBook, docIds, DraftDocument, fillFromTemplate, QuoteDocument, Workspace } from '@facturo/core';
 import { demoQuoteSettings } from './demo-quotes';
 import { projectQuote } from './quotes/state';
 import { companyBySlug, createCompany, createInvitation } from './companies';
@@ -88,7 +88,11 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
       template: quoteSettings.getTemplate('site-vitrine')!, newId: (prefix) => newId(prefix), products: productsById, customerId: customerIds[0]!,
       today: now.toISOString().slice(0, 10), createdAt: now.toISOString(), createdBy: 'system:demo', render: (t) => t.replace('{{customer.name}}', customers[0].name),
     });
-    applyPricing(quote, quoteSettings.activePricingRules(), { date: now.toISOString().slice(0, 10) });
+    const buyer = customers[0];
+    applyPricing(quote, quoteSettings.activePricingRules(), {
+      date: now.toISOString().slice(0, 10),
+      customer: { segments: segmentsOf(buyer), since: buyer.customerSince, country: buyer.address.country, postcode: buyer.address.postcode },
+    });
     ws.registerDocument(quoteId, { kind: 'quote', createdAt: now.toISOString(), createdBy: 'system:demo', customerId: customerIds[0]! });
     const quoteRoom = { companyId: company.id, docId: docIds.document(company.id, quoteId), doc: quote.doc };
     await s.log.append({ ...quoteRoom, kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(quote.doc) });

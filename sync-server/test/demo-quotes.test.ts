@@ -30,6 +30,10 @@ describe('the demo company’s quotes', () => {
     const photos = quote.listLines().find((l) => l.description === 'Photographie produit')!;
     expect(photos.unitPrice).toBe('30.00'); // the 20-photo tier instead of the 35.00 list price
     expect(readPricingNote(photos).map((n) => n.ruleId)).toContain('photos-volume');
+    // Boulangerie Martin has been a customer since 2021: the loyalty rule applies to the website line.
+    const site = quote.listLines().find((l) => l.description === 'Création de site vitrine')!;
+    expect(readPricingNote(site).map((n) => n.ruleId)).toContain('clients-fideles');
+    expect(site.unitPrice).toBe('2280.00'); // 2 400.00 − 5 %
     const record = await readQuote(server.services, companyId, entry!.id);
     expect(record).toMatchObject({ status: 'draft', version: 1, customerId: entry!.customerId });
     expect(record!.totalExcl).toBe(quote.totals().totalWithoutVat);
