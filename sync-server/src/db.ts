@@ -187,6 +187,10 @@ const migrations: string[][] = [
        created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (company_id, invoice_id))`,
     `CREATE INDEX quote_invoices_quote ON quote_invoices(company_id, quote_id)`,
   ],
+  [
+    // A quote's subject ("Refonte du site"), for lists without opening each quote's document.
+    `ALTER TABLE quotes ADD COLUMN title TEXT`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {

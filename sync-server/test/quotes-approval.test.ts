@@ -50,6 +50,9 @@ describe('quotes: creation and approval', () => {
     expect(new Money(d.lines[0]!.unitPrice).eq('900')).toBe(true);
     expect(readPricingNote(d.lines[0]!).map((n) => n.ruleId)).toEqual(['r10']);
     expect(new Money(d.totalExclTax).eq('1800')).toBe(true);
+    // Lists read the subject from the quotes table, never opening each quote's document.
+    const list = (await co.call('GET', '/quotes', co.as(co.owner))).body as unknown as { id: string; title: string }[];
+    expect(list.find((q) => q.id === d.id)?.title).toBe('Devis pour Boulangerie Martin');
   });
 
   it('names the faulty line of a request as sections[i].lines[j].field', async () => {

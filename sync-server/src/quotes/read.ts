@@ -1,10 +1,10 @@
-import { awaitingDecision, docIds, QuoteDocument, type AwaitedStep, type Reconciliation } from '@facturo/core';
+import { awaitingDecision, QuoteDocument, type AwaitedStep, type Reconciliation } from '@facturo/core';
 import { notFound } from '../errors';
 import type { Services } from '../services';
 import { workspaceOf } from '../commands/run';
 import { listPortalLinks } from './portal-links';
 import { quoteReconciliation } from './convert';
-import { directoryOf, openQuote, projectQuote, readQuote, type QuoteRecord } from './state';
+import { directoryOf, openQuote, projectQuote, readQuote, recordFromRow, type QuoteRecord } from './state';
 import { listVersions, type VersionRow } from './versions';
 
 /* What the API shows of quotes: summaries for lists, the whole quote with its approvals, files, links and invoices. */
@@ -27,7 +27,7 @@ export interface QuoteSummary {
 
 function summaryOf(r: QuoteRecord, quote: QuoteDocument | null): QuoteSummary {
   return {
-    id: r.id, number: r.number, version: r.version, status: r.status, customer: r.customerId, title: quote?.readMeta().title ?? null,
+    id: r.id, number: r.number, version: r.version, status: r.status, customer: r.customerId, title: quote?.readMeta().title ?? r.title,
     validUntil: r.validUntil, currency: r.currency, totalExclTax: r.totalExcl, totalInclTax: r.totalIncl, authorId: r.authorId,
     createdAt: r.createdAt, updatedAt: r.updatedAt,
   };
@@ -55,18 +55,17 @@ export async function listQuotes(s: Services, companyId: string, status?: string
   const { ws } = await workspaceOf(s, companyId);
   const known = new Set(ws.listQuoteDocuments().map((d) => d.id));
   const rs = await s.db.execute({
-    sql: `SELECT id FROM quotes WHERE company_id = ? ${status ? 'AND status = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 500`,
+    sql: `SELECT * FROM quotes WHERE company_id = ? ${status ? 'AND status = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT 500`,
     args: status ? [companyId, status] : [companyId],
   });
+  const keys = new Map<string, Buffer>();
   const out: QuoteSummary[] = [];
   for (const row of rs.rows) {
-    const id = String(row.id);
-    if (!known.has(id)) continue;
-    const record = await readQuote(s, companyId, id);
-    if (!record) continue;
-    // The title lives in the quote's document only.
-    const room = await s.rooms.open(companyId, docIds.document(companyId, id));
-    out.push(summaryOf(record, new QuoteDocument(room.doc)));
+    if (!known.has(String(row.id))) continue;
+    const keyId = String(row.key_id);
+    let key = keys.get(keyId);
+    if (!key) keys.set(keyId, (key = await s.keys.byId(companyId, keyId)));
+    out.push(summaryOf(recordFromRow(row as unknown as Record<string, unknown>, key), null));
   }
   return out;
 }

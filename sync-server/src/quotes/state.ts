@@ -26,6 +26,8 @@ export interface QuoteRecord {
   version: number;
   number: string | null;
   customerId: string | null;
+  /** The quote's subject, from its document. */
+  title: string | null;
   authorId: string;
   validUntil: string;
   currency: string;
@@ -45,13 +47,13 @@ export interface QuoteActor {
 
 const aad = (companyId: string, id: string) => `quote:${companyId}:${id}`;
 
-function recordOf(s: Services, row: Record<string, unknown>, key: Buffer): QuoteRecord {
+export function recordFromRow(row: Record<string, unknown>, key: Buffer): QuoteRecord {
   const companyId = String(row.company_id);
   const id = String(row.id);
   const state = JSON.parse(open(key, { iv: Buffer.from(row.iv as ArrayBuffer), data: Buffer.from(row.state as ArrayBuffer) }, aad(companyId, id)).toString('utf8')) as QuoteApprovalState;
   return {
     id, companyId, status: state.status, version: Number(row.version), number: (row.number as string | null) ?? null,
-    customerId: (row.customer_id as string | null) ?? null, authorId: String(row.author_id), validUntil: String(row.valid_until),
+    customerId: (row.customer_id as string | null) ?? null, title: (row.title as string | null) ?? null, authorId: String(row.author_id), validUntil: String(row.valid_until),
     currency: String(row.currency), totalExcl: (row.total_excl as string | null) ?? null, totalIncl: (row.total_incl as string | null) ?? null,
     state, createdAt: String(row.created_at), updatedAt: String(row.updated_at),
   };
@@ -60,7 +62,7 @@ function recordOf(s: Services, row: Record<string, unknown>, key: Buffer): Quote
 export async function readQuote(s: Services, companyId: string, id: string, db: Pick<Services['db'], 'execute'> | Transaction = s.db): Promise<QuoteRecord | null> {
   const row = (await db.execute({ sql: 'SELECT * FROM quotes WHERE company_id = ? AND id = ?', args: [companyId, id] })).rows[0];
   if (!row) return null;
-  return recordOf(s, row as unknown as Record<string, unknown>, await s.keys.byId(companyId, String(row.key_id)));
+  return recordFromRow(row as unknown as Record<string, unknown>, await s.keys.byId(companyId, String(row.key_id)));
 }
 
 /** The quote's room, or 404 when the workspace does not know a quote by that id. */
@@ -95,12 +97,13 @@ export async function writeStatement(s: Services, r: QuoteRecord) {
   const key = await s.keys.current(r.companyId);
   const sealed = seal(key.key, new TextEncoder().encode(JSON.stringify(r.state)), aad(r.companyId, r.id));
   return {
-    sql: `INSERT INTO quotes (company_id, id, status, version, number, customer_id, author_id, valid_until, currency, total_excl, total_incl, key_id, iv, state, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    sql: `INSERT INTO quotes (company_id, id, status, version, number, customer_id, title, author_id, valid_until, currency, total_excl, total_incl, key_id, iv, state, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (company_id, id) DO UPDATE SET status = excluded.status, version = excluded.version, number = excluded.number,
-            customer_id = excluded.customer_id, valid_until = excluded.valid_until, currency = excluded.currency, total_excl = excluded.total_excl,
-            total_incl = excluded.total_incl, key_id = excluded.key_id, iv = excluded.iv, state = excluded.state, updated_at = excluded.updated_at`,
-    args: [r.companyId, r.id, r.state.status, r.state.version, r.number, r.customerId, r.authorId, r.state.validUntil, r.currency, r.totalExcl, r.totalIncl,
+            customer_id = excluded.customer_id, title = excluded.title, valid_until = excluded.valid_until, currency = excluded.currency,
+            total_excl = excluded.total_excl, total_incl = excluded.total_incl, key_id = excluded.key_id, iv = excluded.iv, state = excluded.state,
+            updated_at = excluded.updated_at`,
+    args: [r.companyId, r.id, r.state.status, r.state.version, r.number, r.customerId, r.title, r.authorId, r.state.validUntil, r.currency, r.totalExcl, r.totalIncl,
       key.keyId, sealed.iv, sealed.data, r.createdAt, r.updatedAt],
   };
 }
@@ -116,7 +119,7 @@ export function recordFromDocument(companyId: string, id: string, quote: QuoteDo
   const totals = totalsOf(quote);
   return {
     id, companyId, status: state.status, version: state.version, number: previous?.number ?? meta.number ?? null,
-    customerId: meta.customerId ?? null, authorId: state.authorId, validUntil: state.validUntil, currency: meta.currency ?? 'EUR',
+    customerId: meta.customerId ?? null, title: meta.title ?? null, authorId: state.authorId, validUntil: state.validUntil, currency: meta.currency ?? 'EUR',
     totalExcl: totals.excl, totalIncl: totals.incl, state, createdAt: previous?.createdAt ?? meta.createdAt ?? now, updatedAt: now,
   };
 }
