@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docIds, QuoteDocument, Workspace } from '@facturo/core';
 import { company, member, startTestServer } from '../../test/helpers';
+import { startMailbox } from '../../test/mailbox';
+import { putSecret } from '../companies/secrets';
 import { listNotifications } from '../notifications';
 import { readAnswerEvidence } from './answers';
 import { consentSentence } from './portal';
@@ -129,6 +131,25 @@ describe('portal acceptance', () => {
     expect(index?.status).toBe('accepted');
     const told = await listNotifications(q.s, q.companyId, q.author.userId, { limit: 10 });
     expect(told.find((n) => n.kind === 'quote.accepted')?.title.fr).toBe('Devis D-2026-00012 accepté par Mme Roux');
+  });
+
+  it('emails the client the PDF they accepted, with the signer, the time and its SHA-256', async () => {
+    const mailbox = await startMailbox();
+    try {
+      const q = await setup('Copy Co');
+      await putSecret(q.s, q.companyId, 'smtp', { host: '127.0.0.1', port: mailbox.port, secure: false, from: 'Devis <devis@example.org>' });
+      const file = await pdf(q.token, [q.lines.taken]);
+      expect((await portal('POST', `${q.token}/accept`, { signerName: 'Mme Roux', consent: true, options: [q.lines.taken], pdfSha256: sha(file.bytes) })).status).toBe(200);
+      expect(mailbox.received).toHaveLength(1);
+      const { to, mail } = mailbox.received[0]!;
+      expect(to).toEqual(['roux@example.org']);
+      expect(mail.subject).toBe('Votre accord sur le devis D-2026-00012 — Copy Co');
+      expect(mail.text).toContain('signée électroniquement par Mme Roux le 01/12/2026 à 09:00:00 (UTC)');
+      expect(mail.text).toContain(sha(file.bytes));
+      expect(sha(new Uint8Array(mail.attachments[0]!.content))).toBe(sha(file.bytes));
+    } finally {
+      await mailbox.close();
+    }
   });
 
   it('refuses to sign a PDF other than the one of the choice (409 pdf_changed)', async () => {

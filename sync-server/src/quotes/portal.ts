@@ -13,6 +13,8 @@ import { chosenOptions, portalView, type PortalView } from './portal-view';
 import { applyQuoteEvent, openQuote, readQuote, type QuoteRecord } from './state';
 import { archiveVersion, readVersionPdf } from './versions';
 import { sentContent } from './send';
+import { confirmAcceptance } from './confirmation';
+import { readCustomer } from '../customers/records';
 
 /*
  * The client portal's use cases (issue 6): the client has no account, the link is the credential. Every
@@ -168,6 +170,9 @@ export async function acceptQuote(s: Services, token: string, input: unknown, cl
     audit: { pdfSha256: rendered.sha256, options },
   });
   const done = { ...o, record };
+  const settings = o.ws.readSettings();
+  const buyer = record.customerId ? await readCustomer(s, record.companyId, record.customerId) : undefined;
+  await confirmAcceptance(s, record, buyer, settings.tradeName ?? settings.legalName ?? (await companyName(s, record.companyId)), { signerName: body.signerName, at, pdf: rendered });
   await notify(s, {
     companyId: o.link.companyId, userIds: team(record), kind: 'quote.accepted', subjectId: o.link.quoteId,
     dedupeKey: `quote:${o.link.quoteId}:v${record.version}:accepted`, link: quoteLink(done),
