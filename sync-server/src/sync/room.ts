@@ -246,7 +246,9 @@ export class Room {
     if (!changed) return; // nothing new: a reconnecting device re-sending what the server has
     await this.log.append({
       companyId: this.companyId, docId: this.docId, kind: 'event', actor: peer.userId, device: peer.deviceId,
-      payload: new TextEncoder().encode(JSON.stringify({ type: 'update_after_issue_refused', number: this.frozenAs, bytes: update.length })),
+      payload: new TextEncoder().encode(JSON.stringify(QuoteDocument.isQuote(this.doc)
+        ? { type: 'update_to_locked_quote_refused', quote: this.frozenAs, status: new QuoteDocument(this.doc).status(), bytes: update.length }
+        : { type: 'update_after_issue_refused', number: this.frozenAs, bytes: update.length })),
     });
     peer.send(frame(MSG_FROZEN, (e) => encoding.writeVarString(e, this.frozenAs!)));
   }

@@ -54,6 +54,17 @@ describe('audit events as sentences', () => {
     expect(line({ type: 'update_after_issue_refused', number: 'F-2026-00012' }, 'us_rita').sentence).toBe('Modification de Rita refusée : la facture F-2026-00012 était déjà émise');
   });
 
+  it('tells a quote’s life: who submitted, sent, revised it, and the client who opened, signed or declined it', () => {
+    expect(line({ type: 'quote_submit', status: 'pending_approval', version: 1 }).sentence).toBe('Olga a soumis le devis v1 (statut : En validation)');
+    expect(line({ type: 'quote_send', status: 'sent', version: 1, number: 'D-2026-00012' }).sentence).toBe('Olga a envoyé le devis D-2026-00012 au client');
+    expect(line({ type: 'quote_accept', status: 'accepted', version: 1, number: 'D-2026-00012' }, 'client').sentence).toBe('Le client a accepté et signé le devis D-2026-00012');
+    expect(line({ type: 'quote_decline', status: 'declined', version: 2, number: 'D-2026-00012' }, 'client', 'en').sentence).toBe('The client declined quote D-2026-00012');
+    expect(line({ type: 'quote_revise', status: 'draft', version: 2, number: 'D-2026-00012' }).topic).toBe('quotes');
+    expect(line({ type: 'update_to_locked_quote_refused', quote: 'D-2026-00012', status: 'sent' }, 'us_rita')).toMatchObject({
+      topic: 'refused', sentence: 'Modification de Rita refusée : le devis D-2026-00012 n’était plus modifiable (Envoyé)',
+    });
+  });
+
   it('says which invoice or credit note was issued and sent', () => {
     expect(line({ type: 'document_issued', number: 'F-2026-00012', kind: 'invoice' }).sentence).toBe('Olga a émis la facture F-2026-00012');
     expect(line({ type: 'document_issued', number: 'AV-2026-00001', kind: 'credit_note' }, 'us_olga', 'en').sentence).toBe('Olga issued credit note AV-2026-00001');

@@ -10,7 +10,7 @@ import { breakReason } from './integrity';
 // are the server's (recordEvent and the log's command entries); an unknown one is still shown, plainly.
 
 /** What an event is about, for the badge beside it. */
-export type EventTopic = 'access' | 'members' | 'tokens' | 'bank' | 'integrity' | 'refused' | 'invoices' | 'settings' | 'other';
+export type EventTopic = 'access' | 'members' | 'tokens' | 'bank' | 'integrity' | 'refused' | 'invoices' | 'quotes' | 'settings' | 'other';
 
 export interface EventLine {
   topic: EventTopic;
@@ -42,9 +42,12 @@ const topics: Record<string, EventTopic> = {
   token_created: 'tokens', token_revoked: 'tokens',
   bank_change_rejected: 'bank', bank_change_withdrawn: 'bank',
   integrity_acknowledged: 'integrity',
-  write_refused: 'refused', read_only_write_dropped: 'refused', update_after_issue_refused: 'refused',
+  write_refused: 'refused', read_only_write_dropped: 'refused', update_after_issue_refused: 'refused', update_to_locked_quote_refused: 'refused',
   document_issued: 'invoices', document_sent: 'invoices', document_archived: 'invoices',
   customer_erased: 'other', customer_exported: 'other',
+  quote_submit: 'quotes', quote_withdraw: 'quotes', quote_decide: 'quotes', quote_send: 'quotes', quote_view: 'quotes',
+  quote_accept: 'quotes', quote_decline: 'quotes', quote_expire: 'quotes', quote_revise: 'quotes', quote_emailed: 'quotes',
+  quote_acceptance_emailed: 'quotes',
 };
 
 const alertTopic = (kind: unknown): EventTopic => (typeof kind === 'string' && kind.startsWith('bank_change') ? 'bank' : 'access');
@@ -89,6 +92,8 @@ function sentenceVars(type: string, e: Fields, r: Reading): Record<string, strin
       return { missing: permissionList(e.missing, r) || '?' };
     case 'update_after_issue_refused':
       return { number: str(e.number) };
+    case 'update_to_locked_quote_refused':
+      return { quote: str(e.quote), status: translate(r.lang, `quoteStatus.${str(e.status)}` as MessageKey) };
     case 'document_issued':
       return { number: str(e.number), what: translate(r.lang, e.kind === 'credit_note' ? 'event.creditNote' : 'event.invoice') };
     case 'document_sent':
@@ -101,6 +106,20 @@ function sentenceVars(type: string, e: Fields, r: Reading): Record<string, strin
       return { customer: str(e.customer), documents: str(e.documents) };
     case 'smtp_settings_changed':
       return { host: str(e.host) };
+    case 'quote_submit':
+    case 'quote_withdraw':
+    case 'quote_decide':
+    case 'quote_send':
+    case 'quote_view':
+    case 'quote_accept':
+    case 'quote_decline':
+    case 'quote_expire':
+    case 'quote_revise':
+      // A quote is named by its number once sent, else by its version.
+      return { quote: str(e.number) || `v${str(e.version) || '1'}`, version: str(e.version) || '1', status: translate(r.lang, `quoteStatus.${str(e.status)}` as MessageKey) };
+    case 'quote_emailed':
+    case 'quote_acceptance_emailed':
+      return { quote: str(e.number) || str(e.quoteId), version: str(e.version) || '1' };
     case 'security_policy_changed':
       return { policy: translate(r.lang, e.requireBackupFactor === true ? 'event.backupRequired' : 'event.backupOptional') };
     default:

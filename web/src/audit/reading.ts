@@ -45,7 +45,9 @@ export function actorName(actor: string | null | undefined, r: Reading, given?: 
     const name = r.tokens.get(actor.slice(6)) ?? (given?.startsWith('API: ') ? given.slice(5) : null);
     return name ? translate(r.lang, 'who.token', { name }) : translate(r.lang, 'who.someToken');
   }
-  if (actor.startsWith('system:')) return translate(r.lang, systemActors[actor] ?? 'who.facturo');
+  if (actor.startsWith('system:') || actor === 'system') return translate(r.lang, systemActors[actor] ?? 'who.facturo');
+  // The client answering a quote on the portal (no account).
+  if (actor === 'client') return translate(r.lang, 'who.client');
   return r.members.get(actor) ?? given ?? translate(r.lang, 'who.formerMember');
 }
 

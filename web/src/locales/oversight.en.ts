@@ -11,6 +11,7 @@ export const oversightEn: Record<keyof typeof oversightFr, string> = {
   'who.cli': 'Facturo (command line)',
   'who.token': 'the API token “{name}”',
   'who.someToken': 'an API token',
+  'who.client': 'the client',
   'who.formerMember': 'a former member',
   'who.unknownRole': 'an unknown role',
   'who.device': '{browser} on {system} ({tag})',

@@ -10,6 +10,7 @@ export const oversightFr = {
   'who.cli': 'Facturo (ligne de commande)',
   'who.token': 'le jeton d’API « {name} »',
   'who.someToken': 'un jeton d’API',
+  'who.client': 'le client',
   'who.formerMember': 'un ancien membre',
   'who.unknownRole': 'un rôle inconnu',
   'who.device': '{browser} sur {system} ({tag})',
