@@ -84,6 +84,7 @@ export async function decideQuote(s: Services, actor: QuoteActor, id: string, d:
       type: 'decide', by: actor.by, run: d.run, step: d.step, kind: d.decision, ...(d.comment ? { comment: d.comment } : {}),
       directory: await directoryOf(s, actor.companyId, ws),
     }),
+    audit: { decision: d.decision, step: d.step },
   });
   return changed ? afterChange(s, actor, record) : { record, autoSend: null };
 }

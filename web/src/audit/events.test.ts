@@ -56,6 +56,8 @@ describe('audit events as sentences', () => {
 
   it('tells a quote’s life: who submitted, sent, revised it, and the client who opened, signed or declined it', () => {
     expect(line({ type: 'quote_submit', status: 'pending_approval', version: 1 }).sentence).toBe('Olga a soumis le devis v1 (statut : En validation)');
+    expect(line({ type: 'quote_decide', status: 'changes_requested', version: 1, decision: 'request_changes', step: 2 }, 'us_rita').sentence).toBe('Rita a demandé des modifications sur l’étape 2 du devis v1');
+    expect(line({ type: 'quote_decide', status: 'approved', version: 1, decision: 'approve', step: 1 }, 'us_rita', 'en').sentence).toBe('Rita approved step 1 of quote v1');
     expect(line({ type: 'quote_send', status: 'sent', version: 1, number: 'D-2026-00012' }).sentence).toBe('Olga a envoyé le devis D-2026-00012 au client');
     expect(line({ type: 'quote_accept', status: 'accepted', version: 1, number: 'D-2026-00012' }, 'client').sentence).toBe('Le client a accepté et signé le devis D-2026-00012');
     expect(line({ type: 'quote_decline', status: 'declined', version: 2, number: 'D-2026-00012' }, 'client', 'en').sentence).toBe('The client declined quote D-2026-00012');

@@ -106,9 +106,13 @@ function sentenceVars(type: string, e: Fields, r: Reading): Record<string, strin
       return { customer: str(e.customer), documents: str(e.documents) };
     case 'smtp_settings_changed':
       return { host: str(e.host) };
+    case 'quote_decide':
+      return {
+        quote: str(e.number) || `v${str(e.version) || '1'}`, step: str(e.step) || '?',
+        decision: translate(r.lang, `event.quoteDecision.${str(e.decision) || 'approve'}` as MessageKey),
+      };
     case 'quote_submit':
     case 'quote_withdraw':
-    case 'quote_decide':
     case 'quote_send':
     case 'quote_view':
     case 'quote_accept':
