@@ -26,6 +26,8 @@ export interface QuoteLocalRow {
   totalInclTax: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The device holds edits the server has not acknowledged (made offline): they are sent in the background. */
+  unsent?: boolean;
 }
 
 export class QuoteCacheDb extends Dexie {
@@ -40,7 +42,7 @@ export class QuoteCacheDb extends Dexie {
 
 export const quoteDb = new QuoteCacheDb();
 
-export function quoteRowOf(companyId: string, id: string, quote: QuoteDocument, now: string): QuoteLocalRow | null {
+export function quoteRowOf(companyId: string, id: string, quote: QuoteDocument, now: string, unsent = false): QuoteLocalRow | null {
   const m = quote.readMeta();
   if (m.kind !== 'quote') return null; // not loaded or not synced yet
   const { totals } = quoteAmounts(quote);
@@ -51,16 +53,19 @@ export function quoteRowOf(companyId: string, id: string, quote: QuoteDocument, 
     ...(m.title ? { title: m.title } : {}),
     ...(m.validUntil ? { validUntil: m.validUntil } : {}),
     totalInclTax: totals?.totalWithVat ?? (quote.lines.length === 0 ? '0.00' : null),
-    createdAt: m.createdAt, updatedAt: now,
+    createdAt: m.createdAt, updatedAt: now, unsent,
   };
 }
 
-/** Projects an open quote after each burst of changes and once more when it closes; returns the stop function. */
-export function projectQuote(db: QuoteCacheDb, companyId: string, id: string, quote: QuoteDocument, delayMs = 300): () => void {
+/**
+ * Projects an open quote after each burst of changes, and once more when it closes (with whether the server
+ * then held every edit, so a quote made offline and closed is still sent); returns the stop function.
+ */
+export function projectQuote(db: QuoteCacheDb, companyId: string, id: string, quote: QuoteDocument, acked: () => boolean, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    const row = quoteRowOf(companyId, id, quote, new Date().toISOString());
+    const row = quoteRowOf(companyId, id, quote, new Date().toISOString(), !acked());
     if (row) void db.local.put(row).catch(() => undefined);
   };
   const onUpdate = () => {

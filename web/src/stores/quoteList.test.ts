@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentIndexEntry } from '@facturo/core';
 import type { QuoteSummary } from '../api/quotes';
 import type { QuoteLocalRow } from './quoteCache';
-import { filterQuotes, mergeQuoteList, validityPast } from './quoteList';
+import { filterQuotes, mergeQuoteList, unsentQuoteIds, validityPast } from './quoteList';
 
 const entry = (id: string, status: DocumentIndexEntry['status'], extra: Partial<DocumentIndexEntry> = {}): DocumentIndexEntry => ({ id, kind: 'quote', status, createdAt: `2026-03-0${id.slice(-1)}T10:00:00Z`, ...extra });
 const summary = (id: string, extra: Partial<QuoteSummary> = {}): QuoteSummary => ({
@@ -54,5 +54,19 @@ describe('the quotes list', () => {
     expect(validityPast({ status: 'sent', validUntil: '2026-03-01' }, '2026-03-02')).toBe(true);
     expect(validityPast({ status: 'sent', validUntil: '2026-03-02' }, '2026-03-02')).toBe(false);
     expect(validityPast({ status: 'accepted', validUntil: '2026-03-01' }, '2026-03-02')).toBe(false);
+  });
+});
+
+describe('quotes still to send', () => {
+  it('sends the quotes with unacknowledged edits that the server still takes, drafts and those sent back for changes', () => {
+    const rows = [
+      local('dc_1', { unsent: true }),
+      local('dc_2', { unsent: false }),
+      local('dc_3'),
+      local('dc_4', { unsent: true, status: 'changes_requested' }),
+      local('dc_5', { unsent: true, status: 'pending_approval' }),
+      local('dc_6', { unsent: true, status: 'sent' }),
+    ];
+    expect(unsentQuoteIds(rows)).toEqual(['dc_1', 'dc_4']);
   });
 });

@@ -76,3 +76,11 @@ export function filterQuotes(rows: QuoteListRow[], f: QuoteFilter): QuoteListRow
 export function validityPast(row: Pick<QuoteListRow, 'status' | 'validUntil'>, today: string): boolean {
   return row.validUntil !== undefined && row.validUntil < today && row.status !== 'accepted' && row.status !== 'declined';
 }
+
+/**
+ * The quotes this device holds edits of that the server never acknowledged (made or changed offline, then
+ * closed), and that the server still takes: outside draft it locks the room (102), so those wait for a revision.
+ */
+export function unsentQuoteIds(rows: readonly Pick<QuoteLocalRow, 'id' | 'status' | 'unsent'>[]): string[] {
+  return rows.filter((r) => r.unsent === true && editable(r.status)).map((r) => r.id);
+}

@@ -2,6 +2,7 @@ import { docIds, QuoteDocument, type Workspace } from '@facturo/core';
 import { onSignOut } from '../auth/session';
 import { fillNewQuote, type NewQuote } from '../stores/quoteCreate';
 import { projectQuote, quoteDb } from '../stores/quoteCache';
+import { unsentQuoteIds } from '../stores/quoteList';
 import { newId } from '../stores/ids';
 import { openRoom, type Room } from './room';
 import { optionsFor, type MemberRoomOptions } from './roomOptions';
@@ -23,7 +24,7 @@ function createEntry(companyId: string, documentId: string, opts: MemberRoomOpti
   let stopProjection: (() => void) | null = null;
   const room = openRoom(docIds.document(companyId, documentId), {
     ...opts,
-    onLoaded: () => (stopProjection = projectQuote(quoteDb, companyId, documentId, quote)),
+    onLoaded: () => (stopProjection = projectQuote(quoteDb, companyId, documentId, quote, () => room.acked())),
   });
   const quote = new QuoteDocument(room.doc);
   return {
@@ -43,13 +44,13 @@ export function openQuote(companyId: string, documentId: string, opts: MemberRoo
 /** Keeps a just-created quote open a little, so its content reaches IndexedDB and the server. */
 const keepOpenMs = 10_000;
 
-/** A new quote, made on this device (offline too) from a template or blank; returns its id. Throws if the template is gone. */
 /**
  * Quotes made on this device whose customer's record was not at hand yet (it loads from IndexedDB): their
  * editor prices them once more when it is, so rules on segments and seniority apply from the start.
  */
 export const awaitingCustomerPricing = new Set<string>();
 
+/** A new quote, made on this device (offline too) from a template or blank; returns its id. Throws if the template is gone. */
 export function startQuote(companyId: string, ws: Workspace, o: Omit<NewQuote, 'id' | 'createdAt' | 'createdBy' | 'today'>): string {
   const opts = optionsFor(companyId, 'document');
   const id = newId('dc');
@@ -61,6 +62,42 @@ export function startQuote(companyId: string, ws: Workspace, o: Omit<NewQuote, '
   }
   if (o.customerId) awaitingCustomerPricing.add(id);
   return id;
+}
+
+/** Opens each quote a few at a time until the server acknowledged it (or 8 s passed), then closes it. */
+async function sendQuotes(companyId: string, ids: string[], concurrency = 3): Promise<void> {
+  const queue = ids.filter((id) => !open.has(docIds.document(companyId, id)));
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const { replica, release } = openQuote(companyId, id, optionsFor(companyId, 'document'));
+      await replica.room.whenAcked(8000);
+      release();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+}
+
+/**
+ * Quotes made or edited offline and no longer open (issue 6's local-first promise: the tab was closed, the
+ * person left the editor) are sent in the background: now, and each time the network comes back. Returns
+ * the function that stops it.
+ */
+export function uploadUnsentQuotes(companyId: string): () => void {
+  const run = () => {
+    if (!navigator.onLine) return;
+    void quoteDb.local
+      .where('companyId')
+      .equals(companyId)
+      .toArray()
+      .then((rows) => sendQuotes(companyId, unsentQuoteIds(rows)))
+      .catch(() => undefined);
+  };
+  const timer = setTimeout(run, 2000);
+  addEventListener('online', run);
+  return () => {
+    clearTimeout(timer);
+    removeEventListener('online', run);
+  };
 }
 
 onSignOut(() => open.discardAll());
