@@ -1,4 +1,5 @@
-import { Money, parsePricingRules, priceLines, type PricingLineInput, type PricingRuleInput } from '@facturo/core';
+import * as Y from 'yjs';
+import { applyPricing, Money, parsePricingRules, priceLines, QuoteDocument, type PricingLineInput, type PricingRuleInput } from '@facturo/core';
 
 /*
  * The quote and rule set of `npm run bench -- pricing`, and the timing loop, shared by the Node run and the
@@ -96,4 +97,37 @@ export function measurePricing(now: () => number): PricingRun {
     applied: priced.reduce((n, l) => n + l.applied.length, 0),
     skipped: priced.reduce((n, l) => n + l.skipped.length, 0),
   };
+}
+
+/**
+ * What a device does when someone changes a quantity in the editor: the 50-line quote document is repriced by
+ * applyPricing (every product line priced against the 500 rules, and each changed price and explanation written
+ * into the Yjs document). Each run changes one line's quantity first, so there is something to write.
+ */
+export function measureRepricing(now: () => number): PricingRun {
+  const rand = random(6);
+  const rules = parsePricingRules(ruleMix(rand));
+  const lines = quote(rand);
+  const doc = new QuoteDocument(new Y.Doc());
+  doc.init({ createdAt: '2026-12-10T09:00:00.000Z', validUntil: '2027-01-10' });
+  doc.addSection('sc_bench', { title: 'Bench' });
+  lines.forEach((l, i) => doc.addLine(`ln_${i}`, {
+    sectionId: 'sc_bench', productId: l.productId, description: `Produit ${l.productId}`, quantity: l.quantity, unitPrice: l.listUnitPrice,
+    listUnitPrice: l.listUnitPrice, vatRate: '20', ...(l.category ? { category: l.category } : {}), ...(l.costPrice ? { costPrice: l.costPrice } : {}),
+  }));
+  applyPricing(doc, rules, context);
+  const edit = (i: number) => doc.updateLine(`ln_${i % LINES}`, { quantity: String(1 + ((i * 37) % 300)) });
+  for (let i = 0; i < WARMUP; i++) {
+    edit(i);
+    applyPricing(doc, rules, context);
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    edit(WARMUP + i);
+    const t0 = now();
+    applyPricing(doc, rules, context);
+    samples.push(now() - t0);
+  }
+  const notes = doc.listLines().map((l) => (JSON.parse(l.pricing ?? '[]') as unknown[]).length);
+  return { samples, applied: notes.reduce((a, b) => a + b, 0), skipped: 0 };
 }

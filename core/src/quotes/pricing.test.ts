@@ -68,6 +68,13 @@ describe('a quote made from a template and priced by the rules', () => {
     expect(readPricingNote(line).some((n) => n.ruleId === 'manualOverride' && n.fr.includes('Claire'))).toBe(true);
   });
 
+  it('never reprices a quote the server has locked (in approval, sent…): its prices are what was approved', () => {
+    const { q, rules } = setup();
+    q.meta.set('status', 'pending_approval');
+    expect(() => applyPricing(q, rules, { date: '2026-12-01' })).toThrow(/pending_approval/);
+    expect(q.listLines()[0]!.unitPrice).toBe('50');
+  });
+
   it('gives the approval circuit the total, deepest discount and margin of the counted lines', () => {
     const { q, rules } = setup();
     applyPricing(q, rules, { date: '2026-12-01' });
