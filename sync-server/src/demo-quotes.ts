@@ -32,7 +32,7 @@ export function demoQuoteSettings(ws: Workspace, now: string): QuoteSettings {
   qs.setTemplate('site-vitrine', {
     name: 'Site vitrine clé en main', title: 'Création de votre site vitrine', validityDays: 30, depositPercent: '30', paymentTermsDays: 30,
     intro: 'Bonjour,\n\nSuite à notre échange, voici notre proposition pour {{customer.name}}.',
-    closing: 'Un acompte de 30 % est demandé à la signature ; le solde à la mise en ligne.',
+    closing: 'Le solde est facturé à la mise en ligne du site. Merci de votre confiance !',
     sections: [
       { title: 'Conception et réalisation', lines: [{ productId: id('Création de site vitrine'), description: '', quantity: '1' }, { productId: id('Photographie produit'), description: '', quantity: '20' }] },
       { title: 'Options', text: 'Cochez les options qui vous intéressent.', lines: [
