@@ -48,6 +48,20 @@ export class PricingRulesPage {
     return this.list.getByTestId('pricing-rule-row').filter({ hasText: name });
   }
 
+  /** The simulator's customer fields, by their label ("Segments du client", "Client depuis le", ...). */
+  customerField(label: string): Locator {
+    return this.simulator.locator('.sim-customer').getByLabel(label, { exact: true });
+  }
+
+  /** "Remplir depuis un client": opens the simulator's customer part and picks the customer by its name. */
+  async fillFromCustomer(name: string) {
+    const details = this.simulator.locator('details.sim-customer');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    const select = this.simulator.getByTestId('sim-customer-pick');
+    const value = await select.locator('option', { hasText: name }).first().getAttribute('value');
+    await select.selectOption(value ?? '');
+  }
+
   async simulate(opts: { product?: string; quantity: string }) {
     if (opts.product) await this.simulator.getByTestId('sim-product').selectOption({ label: opts.product });
     await this.simulator.locator('#f-sim_quantity').fill(opts.quantity);

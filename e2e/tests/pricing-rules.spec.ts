@@ -34,6 +34,29 @@ test('an owner creates a −8 % volume rule from 100 units and the simulator pri
   await shot(owner.page, 'pricing-rule-editor');
 });
 
+test('the simulator fills a customer from its record: a customer since 2021 gets the loyalty rule on a website, and the fields stay editable', async ({ demoOwner, tag }) => {
+  const { owner, companyId } = await demoOwner(`Lou Fidèle ${tag}`);
+  const rules = new PricingRulesPage(owner.page, companyId);
+  await rules.navigate();
+  await rules.simulate({ product: 'Création de site vitrine', quantity: '1' });
+  await expect(rules.skipped.filter({ hasText: 'Clients fidèles' })).toHaveCount(1);
+
+  // Boulangerie Martin (sync-server/src/demo.ts): "Commerce, TPE", client since 2021-03-01, 69002, FR.
+  await rules.fillFromCustomer('Boulangerie Martin');
+  await expect(rules.customerField('Segments du client')).toHaveValue('Commerce, TPE');
+  await expect(rules.customerField('Client depuis le')).toHaveValue('2021-03-01');
+  await expect(rules.customerField('Pays du client')).toHaveValue('FR');
+  await expect(rules.customerField('Code postal')).toHaveValue('69002');
+  await expect(rules.applied.filter({ hasText: 'Clients fidèles' })).toHaveCount(1);
+  await shot(owner.page, 'pricing-simulator-customer');
+
+  // A customer since today, typed over the record's date: the loyalty rule is skipped again.
+  await rules.customerField('Client depuis le').fill(new Date().toLocaleDateString('en-CA'));
+  await expect(rules.skipped.filter({ hasText: 'Clients fidèles' })).toHaveCount(1);
+  await expect(rules.applied.filter({ hasText: 'Clients fidèles' })).toHaveCount(0);
+  await expect(rules.customerField('Segments du client')).toHaveValue('Commerce, TPE');
+});
+
 test('a rule whose minimum exceeds its maximum is refused with the message under the minimum', async ({ demoOwner, tag }) => {
   const { owner, companyId } = await demoOwner(`Rita Bornes ${tag}`);
   const rules = new PricingRulesPage(owner.page, companyId);

@@ -4,6 +4,7 @@ import { displayPrice, displayAmount } from '../../stores/fieldInput';
 import { lang, t } from '../../i18n';
 import { ruleErrorText } from './errorText';
 import { PriceChart } from './PriceChart';
+import { SimulatorCustomer } from './SimulatorCustomer';
 import { TextInput } from './TextInput';
 import { chartQuantities, runSimulation, type SimulationInput } from './simulation';
 
@@ -67,6 +68,7 @@ export function Simulator(props: SimulatorProps) {
           <TextInput field="sim.commitmentMonths" label="sim.commitment" inputmode="numeric" value={input().commitment} onInput={(v) => set({ commitment: v })} errors={errors()} />
           <details class="sim-customer">
             <summary>{t('sim.customer')}</summary>
+            <SimulatorCustomer onFill={(fields) => set(fields)} />
             <div class="grid">
               <TextInput field="sim.customer.segments" label="sim.segments" value={input().segments} onInput={(v) => set({ segments: v })} errors={errors()} />
               <TextInput field="sim.customer.country" label="sim.country" placeholder="FR" value={input().country} onInput={(v) => set({ country: v })} errors={errors()} />
