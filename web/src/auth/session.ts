@@ -72,3 +72,8 @@ export async function signOut(): Promise<void> {
 
 addEventListener('online', () => void refreshSession().catch(() => undefined));
 addEventListener('offline', () => setReachable(false));
+// The end of a server outage (or a start while the server was down) brings no 'online' event: ask again now and then.
+const retry = setInterval(() => {
+  if (!reachable() && navigator.onLine) void refreshSession().catch(() => undefined);
+}, 15_000);
+(retry as unknown as { unref?: () => void }).unref?.();

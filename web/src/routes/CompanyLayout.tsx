@@ -7,6 +7,7 @@ import { roleName } from '../auth/roles';
 import { rolesApi } from '../api/members';
 import { openCompany } from '../sync/companyReplica';
 import { uploadUnsentDrafts } from '../sync/draftReplica';
+import { uploadUnsentQuotes } from '../sync/quoteReplica';
 import { lang, t } from '../i18n';
 import { CompanyContext, type CompanyContextValue } from '../components/companyContext';
 import { Shell } from '../components/Shell';
@@ -52,6 +53,7 @@ export default function CompanyLayout(props: RouteSectionProps) {
       setValue({ company: c, replica, can: (p) => granted.has(p), canWrite: (p) => granted.has(p) && !replica.readOnly() });
       onCleanup(release);
       onCleanup(uploadUnsentDrafts(c.id));
+      onCleanup(uploadUnsentQuotes(c.id));
     }),
   );
 

@@ -5,7 +5,7 @@ import { quoteStatuses } from '@facturo/core';
 import { quoteDb, refreshQuoteList, type QuoteLocalRow, type QuoteServerRow } from '../stores/quoteCache';
 import { filterQuotes, mergeQuoteList, validityPast, type QuoteFilter } from '../stores/quoteList';
 import { displayAmount } from '../stores/fieldInput';
-import { startQuote, uploadUnsentQuotes } from '../sync/quoteReplica';
+import { startQuote } from '../sync/quoteReplica';
 import { session } from '../auth/session';
 import { formatDay, lang, t, type MessageKey } from '../i18n';
 import { useCompany } from '../components/companyContext';
@@ -41,8 +41,6 @@ export default function Quotes() {
   const server = live<QuoteServerRow[]>(() => quoteDb.server.where('companyId').equals(company.id).toArray(), []);
   const local = live<QuoteLocalRow[]>(() => quoteDb.local.where('companyId').equals(company.id).toArray(), []);
   const customers = createCustomerRows(company.id);
-  // Quotes made offline and closed go to the server from here too (the company layout sends drafts).
-  onCleanup(uploadUnsentQuotes(company.id));
   onMount(() => {
     refreshQuoteList(quoteDb, company.id).then(
       () => setOffline(false),
