@@ -8,6 +8,7 @@ import { newId } from '../stores/ids';
 import type { DocumentKind, Workspace } from '@facturo/core';
 import { projectDraft } from '../stores/draftProjection';
 import type { DraftProbe } from '../stores/issueSender';
+import { openUntilAcked, whenOnline } from './background';
 import { openRoom, type Room } from './room';
 import { optionsFor, type MemberRoomOptions } from './roomOptions';
 
@@ -92,14 +93,7 @@ const warmed = new Set<string>();
 export async function warmDrafts(companyId: string, ids: string[], concurrency = 3, again = false): Promise<void> {
   const queue = ids.filter((id) => (again || !warmed.has(`${companyId}.${id}`)) && !open.has(docIds.document(companyId, id)));
   for (const id of queue) warmed.add(`${companyId}.${id}`);
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const { replica, release } = openDraft(companyId, id, optionsFor(companyId, 'document'));
-      await replica.room.whenAcked(8000);
-      release();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  await openUntilAcked(queue, (id) => openDraft(companyId, id, optionsFor(companyId, 'document')), concurrency);
 }
 
 /**
@@ -107,22 +101,14 @@ export async function warmDrafts(companyId: string, ids: string[], concurrency =
  * background: now, and each time the network comes back. Returns the function that stops it.
  */
 export function uploadUnsentDrafts(companyId: string): () => void {
-  const run = () => {
-    if (!navigator.onLine) return;
-    void db.drafts
+  return whenOnline(async () => {
+    const keys = await db.drafts
       .where('companyId')
       .equals(companyId)
       .filter((r) => r.unsent === true && r.status !== 'issued') // an issued one refuses them: the user decides
-      .primaryKeys()
-      .then((keys) => warmDrafts(companyId, keys.map(([, id]) => id), 3, true))
-      .catch(() => undefined);
-  };
-  const timer = setTimeout(run, 2000);
-  addEventListener('online', run);
-  return () => {
-    clearTimeout(timer);
-    removeEventListener('online', run);
-  };
+      .primaryKeys();
+    await warmDrafts(companyId, keys.map(([, id]) => id), 3, true);
+  });
 }
 
 /**

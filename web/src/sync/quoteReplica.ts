@@ -4,6 +4,7 @@ import { fillNewQuote, type NewQuote } from '../stores/quoteCreate';
 import { projectQuote, quoteDb } from '../stores/quoteCache';
 import { unsentQuoteIds } from '../stores/quoteList';
 import { newId } from '../stores/ids';
+import { openUntilAcked, whenOnline } from './background';
 import { openRoom, type Room } from './room';
 import { optionsFor, type MemberRoomOptions } from './roomOptions';
 import { SharedReplicas, type Held } from './shared';
@@ -64,40 +65,17 @@ export function startQuote(companyId: string, ws: Workspace, o: Omit<NewQuote, '
   return id;
 }
 
-/** Opens each quote a few at a time until the server acknowledged it (or 8 s passed), then closes it. */
-async function sendQuotes(companyId: string, ids: string[], concurrency = 3): Promise<void> {
-  const queue = ids.filter((id) => !open.has(docIds.document(companyId, id)));
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const { replica, release } = openQuote(companyId, id, optionsFor(companyId, 'document'));
-      await replica.room.whenAcked(8000);
-      release();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-}
-
 /**
  * Quotes made or edited offline and no longer open (issue 6's local-first promise: the tab was closed, the
  * person left the editor) are sent in the background: now, and each time the network comes back. Returns
  * the function that stops it.
  */
 export function uploadUnsentQuotes(companyId: string): () => void {
-  const run = () => {
-    if (!navigator.onLine) return;
-    void quoteDb.local
-      .where('companyId')
-      .equals(companyId)
-      .toArray()
-      .then((rows) => sendQuotes(companyId, unsentQuoteIds(rows)))
-      .catch(() => undefined);
-  };
-  const timer = setTimeout(run, 2000);
-  addEventListener('online', run);
-  return () => {
-    clearTimeout(timer);
-    removeEventListener('online', run);
-  };
+  return whenOnline(async () => {
+    const rows = await quoteDb.local.where('companyId').equals(companyId).toArray();
+    const ids = unsentQuoteIds(rows).filter((id) => !open.has(docIds.document(companyId, id)));
+    await openUntilAcked(ids, (id) => openQuote(companyId, id, optionsFor(companyId, 'document')));
+  });
 }
 
 onSignOut(() => open.discardAll());
