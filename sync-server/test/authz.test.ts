@@ -119,14 +119,14 @@ describe('authorization matrix', () => {
   it("shows every company-scoped operation with another company's ids as absent (404), by token and by session", async () => {
     // Real objects of company A: a customer, a product, a draft, a member, a custom role.
     const { ws } = await workspaceOf(server.services, companyA);
-    const objects = { customers: ws.listCustomerEntries()[0]!.id, products: ws.listProducts()[0]!.id, invoices: ws.listDocuments()[0]!.id };
+    const objects = { customers: ws.listCustomerEntries()[0]!.id, products: ws.listProducts()[0]!.id, invoices: ws.listInvoiceDocuments()[0]!.id, quotes: ws.listQuoteDocuments()[0]!.id };
     const someone = await member(server.services, companyA, 'sales', 'Sam');
     const other = await company(server.services, 'Elsewhere');
     const foreignToken = (await createApiToken(server.services.db, other.id, 'owner', 'foreign', server.services.now())).token;
     const foreignOwner = await member(server.services, other.id, 'owner', 'Olga');
     let checked = 0;
     for (const op of operations.filter(companyScoped)) {
-      const kind = /^\/(invoices|customers|products)/.exec(op.path)?.[1] as keyof typeof objects | undefined;
+      const kind = /^\/(invoices|customers|products|quotes)\//.exec(op.path)?.[1] as keyof typeof objects | undefined;
       const path = fill(op.path, { company: companyA, object: kind ? objects[kind] : undefined, user: someone.userId, role: customRole.id });
       const byToken = await call(op.method, path, foreignToken, bodyFor(op.method));
       const bySession = await call(op.method, path, null, bodyFor(op.method), { cookie: foreignOwner.cookie, 'x-company': companyA });
@@ -210,7 +210,7 @@ describe('rooms', () => {
 
   it('refuses the issue command on a document socket to a role without invoices.issue, and runs it for one with it', async () => {
     const { ws } = await workspaceOf(server.services, companyA);
-    const draftId = ws.listDocuments().find((d) => d.status === 'draft')!.id;
+    const draftId = ws.listInvoiceDocuments().find((d) => d.status === 'draft')!.id;
     const editor = await call('POST', `/companies/${companyA}/roles`, ownerToken, { name: 'Rédaction', permissions: ['documents.edit'] });
     const asRole = async (role: string) => {
       const token = (await createApiToken(server.services.db, companyA, role, `socket ${role}`, server.services.now())).token;

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const person = await member(server.services, companyId, 'owner', 'Fuzz');
   cookie = person.cookie;
   const { ws } = await workspaceOf(server.services, companyId);
-  ids = [companyId, person.userId, ws.listCustomerEntries()[0]!.id, ws.listProducts()[0]!.id, ws.listDocuments()[0]!.id, 'zz_nothing0000', 'cr_nothing0000'];
+  ids = [companyId, person.userId, ws.listCustomerEntries()[0]!.id, ws.listProducts()[0]!.id, ws.listInvoiceDocuments()[0]!.id, ws.listQuoteDocuments()[0]!.id, 'zz_nothing0000', 'cr_nothing0000'];
   doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Doc;
   operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({
     method: method.toUpperCase(), path: path.replace(/^\/v1/, ''), access: op['x-access'], parameters: (op.parameters ?? []) as Operation['parameters'],
