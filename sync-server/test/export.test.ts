@@ -58,4 +58,27 @@ describe('exporting everything', () => {
     const sales = await member(server.services, companyId, 'sales', 'Sam');
     expect((await call('GET', `/companies/${companyId}/export`, { cookie: sales.cookie })).status).toBe(403);
   });
+
+  it('gives a person the answers they gave to quotes, with the evidence kept (name, address, browser, PDF hash)', async () => {
+    const bearer = { authorization: `Bearer ${owner}` };
+    const customer = ((await call('GET', '/customers', bearer)).body as unknown as { id: string }[])[0]!.id;
+    const product = ((await call('GET', '/products', bearer)).body as unknown as { id: string; name: string }[]).find((p) => p.name === 'Journée de conseil')!;
+    // A catalog line: its cost is known, so the demo's margin floor can be checked.
+    const created = await call('POST', '/quotes', bearer, { customer, title: 'Audit', sections: [{ title: 'A', lines: [{ productId: product.id, description: 'Audit', quantity: '1' }] }] });
+    const id = String(created.body.id);
+    expect((await call('POST', `/quotes/${id}/submit`, bearer)).body).toMatchObject({ status: 'approved' });
+    const sent = await call('POST', `/quotes/${id}/send`, bearer, {});
+    const token = new URL(String(sent.body.portalUrl)).pathname.split('/').pop()!;
+    const pdf = await fetch(`${server.url}/api/portal/${token}/pdf`);
+    const accepted = await fetch(`${server.url}/api/portal/${token}/accept`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'ExportTest/1.0' },
+      body: JSON.stringify({ signerName: 'Marie Martin', consent: true, options: [], pdfSha256: pdf.headers.get('x-pdf-sha256') }),
+    });
+    expect(accepted.status).toBe(200);
+    const fresh = await member(server.services, companyId, 'accountant', 'Claire (quotes)');
+    const mine = await call('GET', `/customers/${customer}/export`, { cookie: fresh.cookie, 'x-company': companyId });
+    const quote = (mine.body as { documents: { id: string; kind: string; status: string; answers?: { decision: string; pdfSha256: string; evidence: { signerName: string; userAgent: string; ip: string } }[] }[] }).documents.find((d) => d.id === id);
+    expect(quote).toMatchObject({ kind: 'quote', status: 'accepted' });
+    expect(quote!.answers).toEqual([expect.objectContaining({ decision: 'accepted', pdfSha256: pdf.headers.get('x-pdf-sha256'), evidence: expect.objectContaining({ signerName: 'Marie Martin', userAgent: 'ExportTest/1.0' }) })]);
+  });
 });

@@ -4,6 +4,7 @@ import { replay } from '../audit/history';
 import { recordEvent, type Services } from '../services';
 import { readFrozen } from '../commands/issue';
 import { openDraft } from '../commands/drafts';
+import { answersWithEvidence } from '../quotes/answers';
 import { workspaceOf } from '../commands/run';
 import { listCustomers, requireCustomer } from '../customers/records';
 import { membersOf } from '../companies';
@@ -27,7 +28,9 @@ async function exportedDocument(s: Services, companyId: string, d: DocumentIndex
   if (frozen) return { customerId: frozen.content.buyer.id, entry: { ...d, status: 'issued', sha256: frozen.sha256, document: frozen.content } };
   const draft = new DraftDocument((await openDraft(s, companyId, d.id)).doc);
   const meta = draft.readMeta();
-  return { customerId: meta.customerId, entry: { ...d, status: d.kind === 'quote' ? d.status : 'draft', meta, lines: draft.listLines() } };
+  // A quote also carries the client's answers with their evidence (the signer's name, address, browser).
+  const answers = d.kind === 'quote' ? { answers: await answersWithEvidence(s, companyId, d.id) } : {};
+  return { customerId: meta.customerId, entry: { ...d, status: d.kind === 'quote' ? d.status : 'draft', meta, lines: draft.listLines(), ...answers } };
 }
 
 export function exportRoutes() {

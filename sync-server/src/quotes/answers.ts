@@ -62,3 +62,14 @@ export async function readAnswer(s: Services, companyId: string, quoteId: string
   const { evidence: _e, ...answer } = a;
   return answer;
 }
+
+/** Every answer given to a quote, oldest version first, with its evidence (a person's right of access, GDPR art. 15). */
+export async function answersWithEvidence(s: Services, companyId: string, quoteId: string): Promise<(QuoteAnswer & { version: number; evidence: SealedAnswer })[]> {
+  const rs = await s.db.execute({ sql: 'SELECT version FROM quote_answers WHERE company_id = ? AND quote_id = ? ORDER BY version', args: [companyId, quoteId] });
+  const out: (QuoteAnswer & { version: number; evidence: SealedAnswer })[] = [];
+  for (const r of rs.rows) {
+    const a = await readAnswerEvidence(s, companyId, quoteId, Number(r.version));
+    if (a) out.push({ version: Number(r.version), ...a });
+  }
+  return out;
+}
