@@ -1,0 +1,10 @@
+export { mandateInput, mandateStatus, mandateType, parseMandate, rum } from './mandate';
+export type { Mandate, MandateInput, MandateStatus, MandateType } from './mandate';
+export { checkCreditorIdentifier, creditorIdentifierCheckDigits } from './creditor-identifier';
+export { MandateUseError, mandateLapsed, mandateLifetimeMonths, sequenceType } from './sequence';
+export type { SequenceType } from './sequence';
+export { addBusinessDays, easterSunday, earliestCollection, isBusinessDay, isTargetHoliday, nextBusinessDay, preNotification } from './calendar';
+export type { EarliestCollectionOptions } from './calendar';
+export { sepaCharacters, toSepaText } from './charset';
+export { directDebitBatch, directDebitInput, pain008, pain008Namespace } from './pain008';
+export type { DirectDebitBatchInput, DirectDebitInput } from './pain008';
