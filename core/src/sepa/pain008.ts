@@ -33,13 +33,17 @@ const amount = decimalString.refine((v) => {
 
 const identifier = z.string().trim().min(1).max(35).regex(/^[A-Za-z0-9/?:().,'+ -]+$/, "only letters, digits, spaces and / - ? : ( ) . , ' +");
 
+/** A text the file must carry: something must remain once reduced to the SEPA set, or the element would be empty. */
+const sepaText = (what: string) =>
+  z.string().refine((v) => toSepaText(v) !== '', `enter the ${what} (letters or digits: nothing is left once reduced to the SEPA character set)`);
+
 export const directDebitInput = z.object({
-  endToEndId: z.string().trim().min(1, 'enter the end-to-end id'),
+  endToEndId: z.string().refine((v) => toSepaIdentifier(v, 35) !== '', 'enter the end-to-end id (letters or digits)'),
   amount,
   sequenceType: z.enum(['FRST', 'RCUR', 'OOFF', 'FNAL']),
   collectionDate: isoDate,
-  invoiceNumber: z.string().trim().min(1, 'enter the invoice number'),
-  mandate: mandateInput.pick({ rum: true, signedOn: true, debtorName: true, iban: true, bic: true }),
+  invoiceNumber: sepaText('invoice number'),
+  mandate: mandateInput.pick({ rum: true, signedOn: true, iban: true, bic: true }).extend({ debtorName: sepaText("debtor's name") }),
 });
 
 export const directDebitBatch = z.object({
@@ -48,7 +52,7 @@ export const directDebitBatch = z.object({
   createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/, 'a date-time such as 2026-12-01T09:30:00Z'),
   batchBooking: z.boolean().default(true),
   creditor: z.object({
-    name: z.string().trim().min(1, "enter the creditor's name"),
+    name: sepaText("creditor's name"),
     iban: ibanCode,
     bic: optionalBic,
     creditorId: checked(checkCreditorIdentifier),
