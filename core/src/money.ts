@@ -43,19 +43,23 @@ export function formatAmount(amount: Decimal, currency: CurrencyCode = 'EUR'): s
 }
 
 /**
- * Splits a total into parts proportional to weights; the last part takes the remainder so the
- * parts always sum to the total (STYLE.md §11).
+ * Splits a total into parts proportional to weights, so that the parts always sum to the total (STYLE.md §11).
+ * Each part is the difference of two rounded running totals (round(total × weights so far / sum)): the rounding
+ * never accumulates, the last part takes what remains, and no part turns negative or exceeds the total — rounding
+ * each part on its own could (0.03 over six equal parts gave 0.01 five times, then −0.02).
  */
 export function allocate(total: Decimal, weights: Decimal[], currency: CurrencyCode = 'EUR'): Decimal[] {
   if (weights.length === 0) throw new Error('allocate: at least one weight is needed');
   const sum = weights.reduce((a, w) => a.plus(w), new Money(0));
   if (sum.isZero()) throw new Error('allocate: weights sum to zero');
   const parts: Decimal[] = [];
+  let running = new Money(0);
   let given = new Money(0);
   weights.forEach((w, i) => {
-    const part = i === weights.length - 1 ? total.minus(given) : roundToMinor(total.times(w).div(sum), currency);
-    parts.push(part);
-    given = given.plus(part);
+    running = running.plus(w);
+    const upTo = i === weights.length - 1 ? total : roundToMinor(total.times(running).div(sum), currency);
+    parts.push(upTo.minus(given));
+    given = upTo;
   });
   return parts;
 }

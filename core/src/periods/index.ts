@@ -38,4 +38,5 @@ export {
   type PeriodBill,
 } from './proration';
 export { trialEnd, commitmentEnd, minimumTermEnd } from './terms';
-export { InvalidDateError, addDays, addMonths, daysBetween } from './dates';
+// addDays stays inside: core's root already exports issuing's addDays (the same UTC day arithmetic).
+export { InvalidDateError, addMonths, daysBetween } from './dates';
