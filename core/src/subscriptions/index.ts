@@ -1,0 +1,25 @@
+// Subscriptions (issue 7), the pure part: plans, subscriptions and their dated changes, what is due at `now`,
+// the invoice lines of a period and the alerts before a commitment ends. The server's billing run calls
+// billingPeriodsDue over all subscriptions and claims each key (docs/design/recurring-billing.md).
+export { planInput, parsePlan, UnknownPlanError, type Plan, type PlanInput, type Plans } from './plan';
+export {
+  subscriptionInput,
+  subscriptionItem,
+  subscriptionChange,
+  parseSubscription,
+  stateAt,
+  billingStart,
+  commitmentTermEnd,
+  type Subscription,
+  type SubscriptionInput,
+  type SubscriptionItem,
+  type SubscriptionChange,
+  type SubscriptionState,
+  type ChangeKind,
+  type ItemState,
+  type StateAt,
+} from './subscription';
+export { changeQuantity, changePrice, changePlan, pause, resume, cancel, type Transition, type RefusalCode, type CancelWhen } from './transitions';
+export { billingPeriodsDue, billingKey, periodBills, type DuePeriod, type ItemBill } from './billing';
+export { invoiceLinesFor, periodTotal, upcomingInvoices, type UpcomingInvoice } from './lines';
+export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind, type DueAlert } from './alerts';
