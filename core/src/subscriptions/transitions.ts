@@ -7,6 +7,8 @@ import { basePlan, commitmentTermEnd, ruleOf, stateAt, type Subscription, type S
 // with a reason a person can act on. Choices:
 // - No backdating: a change takes effect on `at` ≥ `now`, and never before the last recorded change, so an
 //   invoice already issued is never contradicted by its own history.
+// - A recorded cancellation, even one to come at period end, is final: no later change, no undo (cancel
+//   again is refused too); reinstating a customer is a new subscription.
 // - Cancelling before the commitment's or minimum term's end is refused unless `force` (the business agreed
 //   to release the customer): the reason names the end date, e.g. "…(ends 2027-03-01)".
 // - A plan change must keep the subscription's cadence and currency (one invoice per period): otherwise it is
@@ -21,9 +23,9 @@ function guard(sub: Subscription, at: string, now: string): Transition | undefin
   if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) return refuse('invalid', `at: "${at}" is not a date YYYY-MM-DD`);
   if (at < now) return refuse('backdated', `at: ${at} is before today (${now}); changes cannot be backdated`);
   if (at < sub.start) return refuse('backdated', `at: ${at} is before the subscription starts (${sub.start})`);
+  if (stateAt(sub, at).cancelled || sub.changes.some((c) => c.kind === 'cancel')) return refuse('cancelled', `the subscription is cancelled${sub.cancelAt ? ` from ${sub.cancelAt}` : ''}`);
   const last = sub.changes.at(-1)?.at;
   if (last && at < last) return refuse('backdated', `at: ${at} is before the last recorded change (${last})`);
-  if (stateAt(sub, at).cancelled || sub.changes.some((c) => c.kind === 'cancel')) return refuse('cancelled', `the subscription is cancelled${sub.cancelAt ? ` from ${sub.cancelAt}` : ''}`);
   return undefined;
 }
 
