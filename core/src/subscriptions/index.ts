@@ -19,7 +19,7 @@ export {
   type ItemState,
   type StateAt,
 } from './subscription';
-export { changeQuantity, changePrice, changePlan, pause, resume, cancel, type Transition, type RefusalCode, type CancelWhen } from './transitions';
+export { changeQuantity, changePrice, changePlan, pause, resume, cancel, type Transition, type RefusalCode as SubscriptionRefusalCode, type CancelWhen } from './transitions';
 export { billingPeriodsDue, billingKey, periodBills, type DuePeriod, type ItemBill } from './billing';
 export { invoiceLinesFor, periodTotal, upcomingInvoices, type UpcomingInvoice } from './lines';
-export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind, type DueAlert } from './alerts';
+export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind as SubscriptionAlertKind, type DueAlert } from './alerts';
