@@ -4,6 +4,7 @@ import { runAuditBench } from './bench/audit';
 import { runCustomersBench } from './bench/customers';
 import { runRenderBench } from './bench/render';
 import { runPricingBench } from './bench/pricing';
+import { runBillingBench } from './bench/billing';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -16,6 +17,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   customers: runCustomersBench,
   render: runRenderBench,
   pricing: runPricingBench,
+  billing: runBillingBench,
 };
 
 async function main(argv: string[]) {
