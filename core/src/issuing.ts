@@ -2,8 +2,8 @@ import { ValidationError } from './schema/fields';
 import { checkIban, checkSiren, checkVatNumber, type IdentifierCheck } from './identifiers';
 import type { CompanySettings, Series } from './schema/workspace';
 import type { Customer } from './schema/customers';
-import type { DocumentKind, DocumentLine, DocumentMeta, DraftDocument } from './schema/document';
-import type { InvoiceTotals } from './tax';
+import { documentTaxInput, type DocumentContent, type DocumentKind, type DocumentLine, type DocumentMeta, type DraftDocument } from './schema/document';
+import { computeInvoiceTotals, type InvoiceTotals } from './tax';
 
 /*
  * What the law requires before a number is given (CGI art. 242 nonies A, Code de commerce L441-9,
@@ -69,9 +69,24 @@ function lineProblems(lines: DocumentLine[], franchise: boolean, out: Record<str
 
 /** Every problem that forbids issuing; empty when the document may be numbered. */
 export function issueProblems(draft: DraftDocument, ctx: IssueContext): Record<string, string> {
+  return draftChecks(draft, draft.content(), ctx).problems;
+}
+
+/** An issued draft cannot be issued again; then every problem of its content, in the same order as before. */
+function draftChecks(draft: DraftDocument, content: DocumentContent, ctx: IssueContext): ContentChecks {
   const out: Record<string, string> = {};
-  const meta = draft.readMeta();
-  if (draft.isIssued()) out.status = `already issued as ${meta.number ?? '…'}`;
+  if (draft.isIssued()) out.status = `already issued as ${draft.readMeta().number ?? '…'}`;
+  return contentChecks(content, ctx, out);
+}
+
+interface ContentChecks {
+  problems: Record<string, string>;
+  /** Undefined when the lines cannot be computed (their problems are in `problems`). */
+  totals: InvoiceTotals | undefined;
+}
+
+/** The checks of issueProblems that need no draft: the header, the parties, the lines and their totals. */
+function contentChecks({ meta, lines }: DocumentContent, ctx: IssueContext, out: Record<string, string> = {}): ContentChecks {
   if (meta.kind !== ctx.kind) out.kind = `this is a ${meta.kind}, not a ${ctx.kind}`;
   if (ctx.series.kind !== meta.kind) out.seriesId = `series ${ctx.series.id} numbers ${ctx.series.kind}s`;
   sellerProblems(ctx.settings, out);
@@ -83,19 +98,20 @@ export function issueProblems(draft: DraftDocument, ctx: IssueContext): Record<s
     ['customer.siren', ctx.customer?.siren, checkSiren],
     ['customer.vatNumber', ctx.customer?.vatNumber, checkVatNumber],
   ]);
-  lineProblems(draft.listLines(), ctx.settings.vatRegime === 'franchise', out);
+  lineProblems(lines, ctx.settings.vatRegime === 'franchise', out);
   if (!meta.operationCategory) out.operationCategory = 'say whether this sells goods, services or both';
   if (meta.kind === 'credit_note' && !meta.precedingNumber) out.precedingNumber = 'a credit note must reference the invoice it corrects';
   // BR-FR-CO-05: a credit note names the invoice it corrects by number and issue date (BT-25, BT-26).
   if (meta.kind === 'credit_note' && !meta.precedingIssueDate) out.precedingIssueDate = 'a credit note must state the issue date of the invoice it corrects (BR-FR-CO-05)';
   if (meta.dueDate && meta.dueDate < ctx.issueDate) out.dueDate = 'the due date is before the issue date';
   try {
-    draft.totals();
+    // The currency default is DraftDocument.toTaxInput's, so a draft's totals are the ones it showed.
+    return { problems: out, totals: computeInvoiceTotals(documentTaxInput(meta.currency ?? 'EUR', lines)) };
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     Object.assign(out, e.fields);
+    return { problems: out, totals: undefined };
   }
-  return out;
 }
 
 export interface FrozenDocument {
@@ -148,14 +164,26 @@ export function legalMentions(settings: CompanySettings, customer: Customer, lin
   return m;
 }
 
+type FreezeContext = IssueContext & { id: string; number: string };
+
 /** The record frozen at issue: every fact printed on the invoice, as it was at that instant. */
-export function freezeDocument(draft: DraftDocument, ctx: IssueContext & { id: string; number: string }): FrozenDocument {
-  const problems = issueProblems(draft, ctx);
-  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-  const { status: _s, number: _n, issueDate: _d, ...meta } = draft.readMeta();
+export function freezeDocument(draft: DraftDocument, ctx: FreezeContext): FrozenDocument {
+  const content = draft.content();
+  return frozenOf(content, ctx, draftChecks(draft, content, ctx));
+}
+
+/**
+ * The same record from plain data, with no draft: the same checks (mandatory mentions, parties,
+ * lines), refused with the same ValidationError. Recurring invoices are frozen this way (issue 7).
+ */
+export function freezeContent(content: DocumentContent, ctx: FreezeContext): FrozenDocument {
+  return frozenOf(content, ctx, contentChecks(content, ctx));
+}
+
+function frozenOf({ meta, lines }: DocumentContent, ctx: FreezeContext, { problems, totals }: ContentChecks): FrozenDocument {
+  if (Object.keys(problems).length > 0 || !totals) throw new ValidationError(problems);
   const customer = ctx.customer!;
   const terms = meta.paymentTermsDays ?? customer.paymentTermsDays ?? ctx.settings.paymentTermsDays ?? 30;
-  const lines = draft.listLines();
   return {
     id: ctx.id,
     kind: meta.kind,
@@ -167,7 +195,7 @@ export function freezeDocument(draft: DraftDocument, ctx: IssueContext & { id: s
     buyer: customer,
     meta,
     lines,
-    totals: draft.totals(),
+    totals,
     mentions: legalMentions(ctx.settings, customer, lines, meta),
   };
 }

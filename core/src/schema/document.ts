@@ -77,6 +77,9 @@ export interface DocumentMeta {
   precedingDocumentId?: string;
   precedingNumber?: string;
   precedingIssueDate?: string;
+  /** Recurring invoices (issue 7): the subscription and its billing period, half-open [start, end) as core/periods. */
+  subscriptionId?: string;
+  period?: { start: string; end: string };
   createdAt: string;
   createdBy?: string;
   /** Written by the server only, when it issues the document. */
@@ -85,6 +88,30 @@ export interface DocumentMeta {
 }
 
 type Scalar = string | number | boolean;
+
+/** What is frozen at issue besides the number and its dates: the header and the lines, as plain data. */
+export interface DocumentContent {
+  meta: Omit<DocumentMeta, 'status' | 'number' | 'issueDate'>;
+  lines: DocumentLine[];
+}
+
+type TaxedLine = Pick<DocumentLine, 'quantity' | 'unitPrice' | 'vatCategory' | 'vatRate' | 'discountPercent' | 'exemptionReason' | 'exemptionCode'>;
+
+/** The EN 16931 input of a document's lines; a credit note negates nothing: its lines say what they credit. */
+export function documentTaxInput(currency: string, lines: TaxedLine[]): InvoiceInput {
+  return {
+    currency,
+    lines: lines.map((l) => ({
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      vatCategory: l.vatCategory,
+      ...(l.vatCategory === 'O' ? {} : { vatRate: l.vatRate ?? '0' }),
+      ...(l.discountPercent && l.discountPercent !== '0' ? { discount: { percent: l.discountPercent } } : {}),
+      ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
+      ...(l.exemptionCode ? { exemptionCode: l.exemptionCode } : {}),
+    })),
+  };
+}
 
 export class DocumentIssuedError extends Error {
   constructor(readonly number: string | undefined) {
@@ -166,21 +193,9 @@ export class DraftDocument {
     this.lines.delete(this.indexOf(id), 1);
   }
 
-  /** The EN 16931 input of the computation; a credit note negates nothing: its lines say what they credit. */
+  /** The EN 16931 input of the computation (documentTaxInput). */
   toTaxInput(): InvoiceInput {
-    const meta = this.readMeta();
-    return {
-      currency: meta.currency ?? 'EUR',
-      lines: this.listLines().map((l) => ({
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        vatCategory: l.vatCategory,
-        ...(l.vatCategory === 'O' ? {} : { vatRate: l.vatRate ?? '0' }),
-        ...(l.discountPercent && l.discountPercent !== '0' ? { discount: { percent: l.discountPercent } } : {}),
-        ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
-        ...(l.exemptionCode ? { exemptionCode: l.exemptionCode } : {}),
-      })),
-    };
+    return documentTaxInput(this.readMeta().currency ?? 'EUR', this.listLines());
   }
 
   totals(): InvoiceTotals {
@@ -192,8 +207,13 @@ export class DraftDocument {
    * same string (draftHash) to prove they issue the same draft.
    */
   canonicalContent(): string {
+    return canonicalJson(this.content());
+  }
+
+  /** The header without status, number and issue date, and the lines: what freezeContent freezes. */
+  content(): DocumentContent {
     const { status: _s, number: _n, issueDate: _d, ...meta } = this.readMeta();
-    return canonicalJson({ meta, lines: this.listLines() });
+    return { meta, lines: this.listLines() };
   }
 }
 
