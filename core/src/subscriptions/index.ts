@@ -22,4 +22,5 @@ export {
 export { changeQuantity, changePrice, changePlan, pause, resume, cancel, type Transition, type RefusalCode as SubscriptionRefusalCode, type CancelWhen } from './transitions';
 export { billingPeriodsDue, billingKey, periodBills, type DuePeriod, type ItemBill } from './billing';
 export { invoiceLinesFor, periodTotal, upcomingInvoices, type UpcomingInvoice } from './lines';
+export { recurringInvoice, recurringContent, type RecurringInvoiceContext } from './invoice';
 export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind as SubscriptionAlertKind, type DueAlert } from './alerts';

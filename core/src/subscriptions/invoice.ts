@@ -1,0 +1,64 @@
+import { freezeContent, type FrozenDocument, type IssueContext } from '../issuing';
+import type { BillingPeriod } from '../periods';
+import { addDays } from '../periods/dates';
+import { lineInput, type DocumentContent, type DocumentLine, type LineInput } from '../schema/document';
+import { ValidationError, parseOrThrow } from '../schema/fields';
+import { invoiceLinesFor } from './lines';
+import type { Plans } from './plan';
+import { basePlan, type Subscription } from './subscription';
+
+// A recurring invoice (issue 7) is frozen straight from the subscription, with no Yjs draft: no one co-edits it,
+// and a billing run freezes thousands at once (docs/design/recurring-billing.md). It goes through freezeContent,
+// the very checks and record of an invoice issued from a draft.
+
+/** What the billing run knows when it freezes one invoice: the issue context, the number it took, and its ids. */
+export type RecurringInvoiceContext = Omit<IssueContext, 'kind'> & { id: string; number: string; createdAt: string };
+
+const fr = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Lines as a draft holds them (parsed by lineInput), each error named by its line, with an id stable for the period. */
+function documentLines(lines: LineInput[], period: BillingPeriod): DocumentLine[] {
+  return lines.map((line, i) => {
+    try {
+      return { id: `${period.start}-${String(i)}`, ...parseOrThrow(lineInput, line) };
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      throw new ValidationError(Object.fromEntries(Object.entries(e.fields).map(([field, message]) => [`lines[${String(i)}].${field}`, message])));
+    }
+  });
+}
+
+/** The header and lines of one period's invoice, as plain data. */
+export function recurringContent(sub: Subscription, plans: Plans, period: BillingPeriod, createdAt: string, seriesId?: string): DocumentContent {
+  // Periods are half-open: the last day served is the day before `end`.
+  const last = addDays(period.end, -1);
+  return {
+    meta: {
+      kind: 'invoice',
+      customerId: sub.customerId,
+      ...(seriesId ? { seriesId } : {}),
+      currency: basePlan(sub, plans).currency,
+      // BT-72: for services, the date the service ends. The CII/UBL writers carry no invoicing period (BG-14) yet.
+      deliveryDate: last,
+      operationCategory: 'services',
+      notes: `Période du ${fr(period.start)} au ${fr(last)}`,
+      subscriptionId: sub.id,
+      period: { start: period.start, end: period.end },
+      createdAt,
+    },
+    lines: documentLines(invoiceLinesFor(sub, plans, period), period),
+  };
+}
+
+/**
+ * The frozen invoice of one subscription period: the record the billing run seals, numbers and logs.
+ * Refused with a ValidationError naming each field, as freezeDocument refuses a draft, when a mandatory
+ * mention is missing or the customer given is not the subscription's.
+ */
+export function recurringInvoice(sub: Subscription, plans: Plans, period: BillingPeriod, ctx: RecurringInvoiceContext): FrozenDocument {
+  if (ctx.customer && ctx.customer.id !== sub.customerId) {
+    throw new ValidationError({ customerId: `the subscription ${sub.id} bills customer ${sub.customerId}, not ${ctx.customer.id}` });
+  }
+  const content = recurringContent(sub, plans, period, ctx.createdAt, ctx.series.id);
+  return freezeContent(content, { ...ctx, kind: 'invoice' });
+}
