@@ -87,7 +87,7 @@ function computableLines(input: InvoiceInput, lines: DocumentLine[]): { lines: D
 
 /** The totals of a document without lines, which EN 16931 (BR-16) does not compute: zero everywhere. */
 function noTotals(currency: string): InvoiceTotals {
-  const zero = new Decimal(0).toFixed(documentDecimals(currency));
+  const zero = new Decimal(0).toFixed(documentDecimals(currency)); // number-ok: Decimal#toFixed, a decimal string
   return {
     currency, lines: [], allowances: [], charges: [], vatBreakdown: [], lineNetTotal: zero, allowanceTotal: zero, chargeTotal: zero,
     totalWithoutVat: zero, vatTotal: zero, totalWithVat: zero, paidAmount: zero, roundingAmount: zero, amountDue: zero,

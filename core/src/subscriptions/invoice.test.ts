@@ -41,10 +41,10 @@ describe('recurringInvoice', () => {
     const doc = recurringInvoice(sub, plans, march, ctx);
     // 3 × 49.00, then a credit of 147 × 21/31 = 99.58 and a charge of 245 × 21/31 = 165.97.
     expect(doc.lines.map((l) => [l.quantity, l.unitPrice])).toEqual([['3', '49.00'], ['-1', '99.58'], ['1', '165.97']]);
-    expect(doc.totals.totalWithoutVat).toBe(netOf(doc).toFixed(2));
+    expect(doc.totals.totalWithoutVat).toBe(netOf(doc).toFixed(2)); // number-ok: Decimal#toFixed, a decimal string
     expect(doc.totals.totalWithoutVat).toBe(periodTotal(sub, plans, march));
-    expect(doc.totals.vatTotal).toBe(netOf(doc).times('0.2').toDecimalPlaces(2).toFixed(2));
-    expect(doc.totals.totalWithVat).toBe(netOf(doc).times('1.2').toDecimalPlaces(2).toFixed(2));
+    expect(doc.totals.vatTotal).toBe(netOf(doc).times('0.2').toDecimalPlaces(2).toFixed(2)); // number-ok: Decimal#toFixed, a decimal string
+    expect(doc.totals.totalWithVat).toBe(netOf(doc).times('1.2').toDecimalPlaces(2).toFixed(2)); // number-ok: Decimal#toFixed, a decimal string
   });
 
   it('freezes exactly what a draft with the same header and lines freezes', () => {
@@ -104,7 +104,7 @@ describe('recurringInvoice', () => {
         if (!changed.ok) throw new Error(changed.reason);
         const doc = recurringInvoice(changed.subscription, plans, march, ctx);
         expect(doc.totals.totalWithoutVat).toBe(periodTotal(changed.subscription, plans, march));
-        expect(doc.totals.totalWithoutVat).toBe(netOf(doc).toFixed(2));
+        expect(doc.totals.totalWithoutVat).toBe(netOf(doc).toFixed(2)); // number-ok: Decimal#toFixed, a decimal string
       }),
       { numRuns: 60 },
     );

@@ -5,7 +5,7 @@ import { changeQuantity, invoiceLinesFor, periodTotal, upcomingInvoices } from '
 import { plansOf, pro, subscription } from './fixtures.testing';
 
 const net = (lines: { quantity: string; unitPrice: string }[]) =>
-  lines.reduce((t, l) => t.plus(new Money(l.quantity).times(l.unitPrice).toDecimalPlaces(2)), new Money(0)).toFixed(2);
+  lines.reduce((t, l) => t.plus(new Money(l.quantity).times(l.unitPrice).toDecimalPlaces(2)), new Money(0)).toFixed(2); // number-ok: Decimal#toFixed, a decimal string
 const march = { start: '2026-03-01', end: '2026-04-01', stub: false };
 
 describe('invoiceLinesFor', () => {
