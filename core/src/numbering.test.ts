@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSeriesFormat, formatNumber, parseSeriesFormat, periodKey, resetPeriodOf } from './numbering';
-import { ValidationError } from './schema/fields';
+import { fieldsOf } from './schema/fields.testing';
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fields;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('formatNumber', () => {
   it.each([

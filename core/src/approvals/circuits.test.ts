@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../schema/fields';
 import { checkSubmission, parseApprovalConfig, routeQuote, type QuoteFacts } from './circuits';
 import { facts } from './fixtures.testing';
+import { fieldsOf } from '../schema/fields.testing';
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fields;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 const manager = { id: 'manager', name: 'Sales manager', steps: [{ approvers: { users: ['alice'] }, rule: { mode: 'any' } }] };
 const board = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../schema/fields';
 import { computeInvoiceTotals } from '../tax';
 import { taxInputOf } from './shares';
 import { depositInvoice, finalInvoice, nextPartial, partialInvoices, reconcile, singleInvoice, type AcceptedQuote, type QuoteInvoice } from './index';
+import { fieldsOf } from '../schema/fields.testing';
 
 /*
  * Examples an accountant checks by hand. The quote used by most of them:
@@ -24,15 +24,6 @@ const ttc = (lines: QuoteInvoice['lines']) => computeInvoiceTotals(taxInputOf('E
 const prices = (lines: QuoteInvoice['lines']) => lines.map((l) => [l.quantity, l.unitPrice, l.vatRate]);
 const deposit = (id: string, lines: QuoteInvoice['lines']): QuoteInvoice => ({ id, number: `F-2026-0000${id}`, kind: 'deposit', lines });
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fields;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('depositInvoice', () => {
   it('splits a 30 % deposit of the TTC across the VAT rates of the quote', () => {

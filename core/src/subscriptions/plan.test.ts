@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../schema/fields';
 import { parsePlan, parseSubscription } from './index';
+import { fieldsOf } from '../schema/fields.testing';
 
 const valid = { id: 'pro', name: 'Pro', unitPrice: '49.00', vatRate: '20', frequency: { unit: 'month', every: 1 }, timing: 'advance', alignment: 'anniversary', description: 'Abonnement Pro' };
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fields;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('parsePlan', () => {
   it('fills the defaults: EUR, standard VAT, no trial, no commitment', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../schema/fields';
 import { defaultLayout, parseLayout, renderInvoicePdf } from '.';
 import { fixtures } from './fixtures.testing';
 import { testFonts } from '../../../../testing/fonts';
@@ -7,20 +6,12 @@ import { pngDataUrl, testLogo } from '../../../../testing/png';
 import { readableOnWhite, textOn } from './layout';
 import { decoded, latin1, name, objectsOfType, open, stream } from './pdf-objects.testing';
 import { pagesOf, textOf } from './text.testing';
+import { fieldsOf } from '../../schema/fields.testing';
 
 /* Layouts, logos and determinism: what a company customises, what it cannot break. */
 
 const fonts = testFonts();
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fields;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 async function pageContent(bytes: Uint8Array): Promise<string> {
   const pdf = await open(bytes);
