@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { LineInput } from '../schema/document';
+import { documentTaxInput, type LineInput } from '../schema/document';
 import { ValidationError } from '../schema/fields';
 import { Money, allocate } from '../money';
 import { computeInvoiceTotals, documentDecimals, type InvoiceInput, type InvoiceTotals, type VatBreakdown } from '../tax';
@@ -43,22 +43,9 @@ export interface VatShare {
 }
 
 /** The EN 16931 input of some lines, built as DraftDocument.toTaxInput builds it. */
+/** The EN 16931 input of invoice lines (a line's VAT category defaults to S, as the invoice's schema does). */
 export function taxInputOf(currency: string, lines: LineInput[]): InvoiceInput {
-  return {
-    currency,
-    lines: lines.map((l) => {
-      const vatCategory = l.vatCategory ?? 'S';
-      return {
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        vatCategory,
-        ...(vatCategory === 'O' ? {} : { vatRate: l.vatRate ?? '0' }),
-        ...(l.discountPercent && l.discountPercent !== '0' ? { discount: { percent: l.discountPercent } } : {}),
-        ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
-        ...(l.exemptionCode ? { exemptionCode: l.exemptionCode } : {}),
-      };
-    }),
-  };
+  return documentTaxInput(currency, lines.map((l) => ({ ...l, vatCategory: l.vatCategory ?? 'S' })));
 }
 
 export const totalsOf = (currency: string, lines: LineInput[]): InvoiceTotals => computeInvoiceTotals(taxInputOf(currency, lines));

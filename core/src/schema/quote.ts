@@ -4,7 +4,7 @@ import { computeInvoiceTotals, type InvoiceInput, type InvoiceTotals } from '../
 import { vatCategories } from '../vat-categories';
 import type { QuoteStatus } from '../approvals/state';
 import { decimalString, optionalText, parseOrThrow, text, ValidationError } from './fields';
-import { canonicalJson, type LineInput } from './document';
+import { canonicalJson, documentTaxInput, type LineInput } from './document';
 import { definedFields, insertRecord, patchRecord, writePatch, type Scalar } from './records';
 
 /*
@@ -290,7 +290,7 @@ export class QuoteDocument {
   }
 
   toTaxInput(lines = this.countedLines()): InvoiceInput {
-    return { currency: this.readMeta().currency ?? 'EUR', lines: lines.map(taxLineOf) };
+    return documentTaxInput(this.readMeta().currency ?? 'EUR', lines);
   }
 
   totals(): InvoiceTotals {
@@ -327,18 +327,6 @@ export function invoiceLineOf(l: QuoteLine): LineInput {
     ...(l.unit ? { unit: l.unit } : {}),
     ...(l.discountPercent && l.discountPercent !== '0' ? { discountPercent: l.discountPercent } : {}),
     ...(l.vatCategory === 'O' ? {} : { vatRate: l.vatRate ?? '0' }),
-    ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
-    ...(l.exemptionCode ? { exemptionCode: l.exemptionCode } : {}),
-  };
-}
-
-function taxLineOf(l: QuoteLine): InvoiceInput['lines'][number] {
-  return {
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    vatCategory: l.vatCategory,
-    ...(l.vatCategory === 'O' ? {} : { vatRate: l.vatRate ?? '0' }),
-    ...(l.discountPercent && l.discountPercent !== '0' ? { discount: { percent: l.discountPercent } } : {}),
     ...(l.exemptionReason ? { exemptionReason: l.exemptionReason } : {}),
     ...(l.exemptionCode ? { exemptionCode: l.exemptionCode } : {}),
   };
