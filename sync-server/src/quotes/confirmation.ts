@@ -1,8 +1,8 @@
-import type { Customer, SmtpSettings } from '@facturo/core';
-import { getSecret } from '../companies/secrets';
+import type { Customer } from '@facturo/core';
 import { sendThrough } from '../mail';
 import { recordEvent, type Services } from '../services';
 import type { QuoteRecord } from './state';
+import { customerMailbox } from './client-mail';
 
 /*
  * The client's copy of what they signed (issue 6): right after an acceptance commits, the client gets the accepted
@@ -35,11 +35,11 @@ export function confirmationEmail(o: { lang: 'fr' | 'en'; number: string; seller
 /** Emails the client the accepted PDF; true when sent. Never throws: the acceptance is already recorded. */
 export async function confirmAcceptance(s: Services, record: QuoteRecord, customer: Customer | undefined, seller: string, a: Acceptance): Promise<boolean> {
   try {
-    const smtp = await getSecret<SmtpSettings>(s, record.companyId, 'smtp');
-    if (!customer?.email || !smtp) return false;
+    const box = await customerMailbox(s, record.companyId, customer);
+    if ('missing' in box) return false;
     const number = record.number ?? record.id;
-    const mail = confirmationEmail({ lang: customer.language === 'en' ? 'en' : 'fr', number, seller, signerName: a.signerName, at: a.at, sha256: a.pdf.sha256 });
-    await sendThrough(smtp, { to: customer.email, ...mail, attachments: [{ filename: `${number}-accepte.pdf`, content: Buffer.from(a.pdf.bytes), contentType: 'application/pdf' }] });
+    const mail = confirmationEmail({ lang: box.lang, number, seller, signerName: a.signerName, at: a.at, sha256: a.pdf.sha256 });
+    await sendThrough(box.smtp, { to: box.to, ...mail, attachments: [{ filename: `${number}-accepte.pdf`, content: Buffer.from(a.pdf.bytes), contentType: 'application/pdf' }] });
     await recordEvent(s, record.companyId, null, { type: 'quote_acceptance_emailed', quoteId: record.id, version: record.version, pdfSha256: a.pdf.sha256 });
     return true;
   } catch (e) {

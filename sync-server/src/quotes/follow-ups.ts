@@ -1,9 +1,9 @@
-import { awaitingDecision, dueActions, QuoteSettings, type DueAction, type SmtpSettings } from '@facturo/core';
-import { getSecret } from '../companies/secrets';
+import { awaitingDecision, dueActions, QuoteSettings, type DueAction } from '@facturo/core';
 import { workspaceOf } from '../commands/run';
 import { readCustomer } from '../customers/records';
 import { doneKeys, registerJob, type DueStep, type Job } from '../jobs';
 import { sendThrough } from '../mail';
+import { customerMailbox } from './client-mail';
 import { notify } from '../notifications';
 import type { Services } from '../services';
 import { createPortalLink } from './portal-links';
@@ -92,28 +92,28 @@ function followUpEmail(o: { lang: 'fr' | 'en'; number: string; validUntil: strin
 async function followUpClient(s: Services, r: QuoteRecord, step: FollowUpStep) {
   if ((r.status !== 'sent' && r.status !== 'viewed') || r.state.answeredAt) return;
   const customer = r.customerId ? await readCustomer(s, r.companyId, r.customerId) : undefined;
-  const smtp = await getSecret<SmtpSettings>(s, r.companyId, 'smtp');
-  const missing = !customer?.email ? 'the customer has no email address' : !smtp ? 'the company has no SMTP server set up' : null;
-  if (missing || !customer?.email || !smtp) {
+  const box = await customerMailbox(s, r.companyId, customer);
+  if ('missing' in box) {
+    const missing = box.missing === 'no_email' ? 'the customer has no email address' : 'the company has no SMTP server set up';
     await notify(s, {
       companyId: r.companyId, userIds: [r.authorId], kind: 'quote.follow_up_not_sent', subjectId: r.id, dedupeKey: step.key, link: linkOf(r),
       title: { fr: `Relance du devis ${nameOf(r)} non envoyée`, en: `Follow-up of quote ${nameOf(r)} not sent` },
       body: {
-        fr: `La relance prévue n’a pas pu partir (${customer?.email ? 'aucun serveur SMTP configuré' : 'le client n’a pas d’adresse e-mail'}) : relancez le client vous-même.`,
+        fr: `La relance prévue n’a pas pu partir (${box.missing === 'no_smtp' ? 'aucun serveur SMTP configuré' : 'le client n’a pas d’adresse e-mail'}) : relancez le client vous-même.`,
         en: `The scheduled follow-up could not go (${missing}): follow up with the client yourself.`,
       },
     });
-    throw new SkippedStep(missing ?? 'nothing to send');
+    throw new SkippedStep(missing);
   }
   const { ws } = await workspaceOf(s, r.companyId);
   const { portalLinkDays } = new QuoteSettings(ws.doc).readDefaults();
   const link = await createPortalLink(s, s.db, { companyId: r.companyId, quoteId: r.id, version: r.version, by: 'system', days: portalLinkDays });
   const settings = ws.readSettings();
   const mail = followUpEmail({
-    lang: customer.language === 'en' ? 'en' : 'fr', number: nameOf(r), validUntil: r.validUntil, url: link.url,
+    lang: box.lang, number: nameOf(r), validUntil: r.validUntil, url: link.url,
     seller: settings.tradeName ?? settings.legalName ?? '', beforeExpiry: step.action.kind === 'follow_up_client' && step.action.followUp.startsWith('expiry'),
   });
-  await sendThrough(smtp, { to: customer.email, subject: mail.subject, text: mail.text });
+  await sendThrough(box.smtp, { to: box.to, subject: mail.subject, text: mail.text });
 }
 
 async function expire(s: Services, r: QuoteRecord, step: FollowUpStep) {

@@ -1,7 +1,6 @@
 import type { Transaction } from '@libsql/client';
-import { canonicalJson, formatNumber, periodKey, QuoteSettings, type Customer, type QuoteDocument, type Series, type SmtpSettings } from '@facturo/core';
+import { canonicalJson, formatNumber, periodKey, QuoteSettings, type Customer, type QuoteDocument, type Series } from '@facturo/core';
 import { AppError, conflict } from '../errors';
-import { getSecret } from '../companies/secrets';
 import { sendThrough } from '../mail';
 import { recordEvent, type Services } from '../services';
 import { companyToday } from '../commands/issue';
@@ -10,6 +9,7 @@ import { createPortalLink, type PortalLink } from './portal-links';
 import { renderQuote, type RenderedQuote } from './pdf';
 import { applyQuoteEvent, openQuote, readQuote, type QuoteActor, type QuoteRecord } from './state';
 import { archiveVersion } from './versions';
+import { customerMailbox } from './client-mail';
 
 /*
  * Sending an approved quote to the client (issue 6). In one transaction: the number from the quote series at the
@@ -109,12 +109,15 @@ async function emailClient(
   s: Services, companyId: string,
   o: { record: QuoteRecord; customer: Customer | undefined; pdf: RenderedQuote; url: string; message?: string; sellerName: string },
 ): Promise<EmailOutcome> {
-  const to = o.customer?.email;
-  if (!to) return { sent: false, note: 'the customer has no email address: copy the portal link and send it yourself' };
-  const smtp = await getSecret<SmtpSettings>(s, companyId, 'smtp');
-  if (!smtp) return { sent: false, note: 'the company has no SMTP server set up: copy the portal link and send it yourself' };
+  const box = await customerMailbox(s, companyId, o.customer);
+  if ('missing' in box) {
+    return { sent: false, note: box.missing === 'no_email'
+      ? 'the customer has no email address: copy the portal link and send it yourself'
+      : 'the company has no SMTP server set up: copy the portal link and send it yourself' };
+  }
+  const { to, smtp } = box;
   const number = o.record.number!;
-  const mail = quoteEmail({ number, version: o.record.version, url: o.url, sellerName: o.sellerName, message: o.message, lang: o.customer?.language === 'en' ? 'en' : 'fr', validUntil: o.record.validUntil });
+  const mail = quoteEmail({ number, version: o.record.version, url: o.url, sellerName: o.sellerName, message: o.message, lang: box.lang, validUntil: o.record.validUntil });
   try {
     await sendThrough(smtp, { to, subject: mail.subject, text: mail.text, attachments: [{ filename: `${number}.pdf`, content: Buffer.from(o.pdf.bytes), contentType: 'application/pdf' }] });
   } catch (e) {
