@@ -173,9 +173,10 @@ export async function applyQuoteEvent(s: Services, actor: QuoteActor, id: string
   const wsRoom = await s.rooms.open(actor.companyId, docIds.workspace(actor.companyId));
   return room.writes.run(async () => {
     const now = s.now().toISOString();
-    const segments = await segmentsFor(s, actor.companyId, quote);
-    const current = (await readQuote(s, actor.companyId, id)) ?? recordFromDocument(actor.companyId, id, quote, null, now, segments);
-    const base = current.state.status === 'draft' || current.state.status === 'changes_requested' ? recordFromDocument(actor.companyId, id, quote, current, now, segments) : current;
+    const stored = await readQuote(s, actor.companyId, id);
+    // Only a draft's facts are refreshed from its document (and its customer's segments); a locked quote's are fixed.
+    const editable = !stored || stored.state.status === 'draft' || stored.state.status === 'changes_requested';
+    const base = editable ? recordFromDocument(actor.companyId, id, quote, stored, now, await segmentsFor(s, actor.companyId, quote)) : stored;
     const event = await change.event(base, quote, ws);
     if (event === null) return { record: base, changed: false };
     const result = transition(base.state, event, now);
