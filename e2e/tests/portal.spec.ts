@@ -60,6 +60,8 @@ test('a revoked link shows nothing; the client ticks an option and signs on a ne
     await expect.poll(async () => euros((await portal.totalInclTax.textContent())!)).toBeCloseTo(before + 1281.6, 2);
     const chosenTotal = (await portal.totalInclTax.textContent())!;
 
+    // The sentence of consent comes from the server, which keeps the same one as evidence.
+    await expect(portal.page.getByTestId('portal-consent-text')).toHaveText(/ma signature électronique a la même valeur .*art\. 1367 du Code civil/);
     await portal.acceptButton.click();
     await expect(portal.error).not.toBeEmpty(); // no name, no consent: nothing is signed
     await portal.accept('Marie Martin');

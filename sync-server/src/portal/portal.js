@@ -17,7 +17,6 @@ const texts = {
     totalExcl: 'Total HT', vatOf: (/** @type {string} */ r) => `TVA ${r}`, totalIncl: 'Total TTC',
     pdf: 'Télécharger le PDF', pdfHint: 'Le PDF reprend les options cochées.',
     acceptTitle: 'Accepter le devis', signer: 'Vos nom et prénom', signerHint: 'Tels qu’ils figureront sur la signature.',
-    consent: "En signant, j'accepte ce devis et ses conditions ; ma signature électronique a la même valeur qu'une signature manuscrite (art. 1367 du Code civil).",
     accept: 'Accepter et signer', signing: 'Signature en cours…',
     declineTitle: 'Refuser le devis', reason: 'Motif (facultatif)', decline: 'Refuser', declining: 'Envoi…',
     pending: 'En attente de votre réponse.',
@@ -38,7 +37,6 @@ const texts = {
     totalExcl: 'Total excl. VAT', vatOf: (/** @type {string} */ r) => `VAT ${r}`, totalIncl: 'Total incl. VAT',
     pdf: 'Download the PDF', pdfHint: 'The PDF shows the options ticked.',
     acceptTitle: 'Accept the quote', signer: 'Your full name', signerHint: 'As it will appear on the signature.',
-    consent: 'By signing, I accept this quote and its terms; my electronic signature has the same value as a handwritten signature (art. 1367 of the French Civil Code).',
     accept: 'Accept and sign', signing: 'Signing…',
     declineTitle: 'Decline the quote', reason: 'Reason (optional)', decline: 'Decline', declining: 'Sending…',
     pending: 'Awaiting your answer.',
@@ -104,7 +102,8 @@ const dateTime = (instant) => new Intl.DateTimeFormat(lang, { dateStyle: 'long',
  *   company: { name: string, logo: string | null, address: string[], siren: string | null, vatNumber: string | null, email: string | null, phone: string | null },
  *   quote: { number: string | null, version: number, title: string | null, intro: string | null, closing: string | null, validUntil: string, currency: string, sections: Section[], totals: Totals, options: string[] },
  *   status: string, validUntil: string, expiresAt: string,
- *   answer: { decision: string, answeredAt: string, signerName: string | null, reason: string | null, pdfSha256: string | null } | null
+ *   answer: { decision: string, answeredAt: string, signerName: string | null, reason: string | null, pdfSha256: string | null } | null,
+ *   consent: { fr: string, en: string }
  * }} View
  */
 
@@ -260,7 +259,7 @@ function answerForms() {
   const form = h('form', { class: 'card answer', novalidate: true },
     h('h2', null, texts.acceptTitle),
     h('label', { for: 'portal-signer' }, texts.signer), signer, h('p', { class: 'muted small' }, texts.signerHint),
-    h('label', { class: 'consent', for: 'portal-consent' }, consent, h('span', { 'data-testid': 'portal-consent-text' }, texts.consent)),
+    h('label', { class: 'consent', for: 'portal-consent' }, consent, h('span', { 'data-testid': 'portal-consent-text' }, view.consent[lang])),
     error, accept);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();

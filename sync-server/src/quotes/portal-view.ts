@@ -38,6 +38,12 @@ export interface PortalTotals {
   vat: { rate: string | null; base: string; amount: string }[];
 }
 
+/** The consent the client ticks: the page shows this sentence and the evidence keeps it, from this one place. */
+export const consentSentence = {
+  fr: "En signant, j'accepte ce devis et ses conditions ; ma signature électronique a la même valeur qu'une signature manuscrite (art. 1367 du Code civil).",
+  en: 'By signing, I accept this quote and its terms; my electronic signature has the same value as a handwritten signature (art. 1367 of the French Civil Code).',
+} as const;
+
 export interface PortalView {
   company: { name: string; logo: string | null; address: string[]; siren: string | null; vatNumber: string | null; email: string | null; phone: string | null };
   quote: {
@@ -51,6 +57,8 @@ export interface PortalView {
   /** When the link stops working. */
   expiresAt: string;
   answer: QuoteAnswer | null;
+  /** The sentence of consent in each language, as the page shows it and the evidence keeps it. */
+  consent: typeof consentSentence;
 }
 
 /** The ids of the options a client chose, checked against the quote's optional lines; absent = the quote's own choice. */
@@ -115,6 +123,6 @@ export function portalView(o: {
       number: o.record.number, version: o.record.version, title: meta.title ?? null, intro: meta.intro ?? null, closing: meta.closing ?? null,
       validUntil: o.record.validUntil, currency: meta.currency ?? o.record.currency, ...portalQuote(o.quote, o.options),
     },
-    status: o.record.status, validUntil: o.record.validUntil, expiresAt: o.expiresAt, answer: o.answer,
+    status: o.record.status, validUntil: o.record.validUntil, expiresAt: o.expiresAt, answer: o.answer, consent: consentSentence,
   };
 }

@@ -9,7 +9,7 @@ import { newDoc } from '../ydoc';
 import { readAnswer, recordAnswer } from './answers';
 import { renderQuote, type RenderedQuote } from './pdf';
 import { resolvePortalLink, tokenHash, type ResolvedPortalLink } from './portal-links';
-import { chosenOptions, portalView, type PortalView } from './portal-view';
+import { chosenOptions, consentSentence, portalView, type PortalView } from './portal-view';
 import { applyQuoteEvent, openQuote, readQuote, type QuoteRecord } from './state';
 import { archiveVersion, readVersionPdf } from './versions';
 import { sentContent } from './send';
@@ -24,10 +24,7 @@ import { readCustomer } from '../customers/records';
  * here, all stored with the status change in one transaction.
  */
 
-export const consentSentence = {
-  fr: "En signant, j'accepte ce devis et ses conditions ; ma signature électronique a la même valeur qu'une signature manuscrite (art. 1367 du Code civil).",
-  en: 'By signing, I accept this quote and its terms; my electronic signature has the same value as a handwritten signature (art. 1367 of the French Civil Code).',
-} as const;
+export { consentSentence };
 
 /** One answer for unknown, expired and revoked links, so that a link cannot be probed. */
 export const linkInvalid = () => new AppError(404, 'link_invalid', 'this link is unknown, expired or revoked: ask the company that sent it for a new one');
