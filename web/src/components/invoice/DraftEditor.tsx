@@ -1,5 +1,5 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { draftHash, draftProblems, safeTotals, splitProblems } from '../../stores/draftEdits';
 import { queueIssue } from '../../stores/outboxLoop';
 import type { OutboxEntry } from '../../stores/db';
@@ -9,7 +9,7 @@ import { invoicesApi } from '../../api/invoices';
 import { session } from '../../auth/session';
 import { describeError } from '../../errors';
 import type { DraftReplica } from '../../sync/draftReplica';
-import { openCustomer, type CustomerReplica } from '../../sync/customerReplica';
+import { createCustomerRecord } from '../customerRecord';
 import { createCustomerRows } from '../customerRows';
 import { t } from '../../i18n';
 import { useCompany } from '../companyContext';
@@ -41,19 +41,7 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
   const customerId = createMemo(() => meta().customerId);
   const rows = createCustomerRows(company.id);
   // The chosen customer's own document, held open while it is chosen: the legal checks read its record.
-  const [held, setHeld] = createSignal<CustomerReplica | null>(null);
-  createEffect(
-    on(customerId, (id) => {
-      if (!id || ws.customerEntry(id)?.erasedAt) return setHeld(null);
-      const { replica: c, release } = openCustomer(company.id, id);
-      setHeld(c);
-      onCleanup(release);
-    }),
-  );
-  const customer = createMemo(() => {
-    const c = held();
-    return c ? (c.room.version(), c.book.getCustomer(c.customerId)) : undefined;
-  });
+  const customer = createCustomerRecord(company.id, ws, customerId);
   const totals = createMemo(() => (room.version(), safeTotals(draft)));
   const problems = createMemo(() => (room.version(), replica.version(), draftProblems(ws, draft, today(), customer())));
   const split = createMemo(() => splitProblems(problems()));

@@ -1,5 +1,5 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
-import { openCustomer, type CustomerReplica } from '../../sync/customerReplica';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createCustomerRecord } from '../customerRecord';
 import { lang, t } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { createCustomerRows } from '../customerRows';
@@ -25,20 +25,11 @@ export function SimulatorCustomer(props: { onFill: (fields: SimulationCustomerFi
       .sort((a, b) => a.name.localeCompare(b.name, lang()));
   });
   const [chosen, setChosen] = createSignal('');
-  const [held, setHeld] = createSignal<CustomerReplica | null>(null);
-  createEffect(
-    on(chosen, (id) => {
-      if (!id) return setHeld(null);
-      const { replica: c, release } = openCustomer(company.id, id);
-      setHeld(c);
-      onCleanup(release);
-    }),
-  );
+  const customer = createCustomerRecord(company.id, replica.workspace, () => chosen() || undefined);
   const filled = createMemo<Filled | null>(
     () => {
-      const c = held();
-      const customer = c ? (c.room.version(), c.book.getCustomer(c.customerId)) : undefined;
-      return c && customer ? { customerId: c.customerId, fields: simulationFieldsOf(customer) } : null;
+      const c = customer();
+      return c ? { customerId: c.id, fields: simulationFieldsOf(c) } : null;
     },
     null,
     { equals: (a, b) => a === b || (a !== null && b !== null && a.customerId === b.customerId && sameFields(a.fields, b.fields)) },
@@ -52,7 +43,7 @@ export function SimulatorCustomer(props: { onFill: (fields: SimulationCustomerFi
         <option value="">{t('sim.fromCustomerNone')}</option>
         <For each={choices()}>{(r) => <option value={r.id} selected={r.id === chosen()}>{r.city ? `${r.name} — ${r.city}` : r.name}</option>}</For>
       </select>
-      <Show when={held() && !filled()} fallback={<p class="hint">{t('sim.fromCustomerHelp')}</p>}>
+      <Show when={chosen() && !filled()} fallback={<p class="hint">{t('sim.fromCustomerHelp')}</p>}>
         <p class="hint" data-testid="sim-customer-loading">{t('sim.fromCustomerLoading')}</p>
       </Show>
     </div>

@@ -7,7 +7,7 @@ import { session } from '../../auth/session';
 import { pricingContextOf } from '../../stores/quoteCreate';
 import { pricer, quoteAmounts, quoteEditable } from '../../stores/quoteEdits';
 import { lifecycleActions } from '../../stores/quoteLifecycle';
-import { openCustomer, type CustomerReplica } from '../../sync/customerReplica';
+import { createCustomerRecord } from '../customerRecord';
 import { awaitingCustomerPricing, type QuoteReplica } from '../../sync/quoteReplica';
 import { t, type MessageKey } from '../../i18n';
 import { useCompany } from '../companyContext';
@@ -58,19 +58,7 @@ export function QuoteView(props: { r: QuoteReplica }) {
   const editable = () => quoteEditable(meta().status) && room.frozenAs() === null;
   const readOnly = () => !editable() || room.readOnly();
   const rows = createCustomerRows(company.id);
-  const [held, setHeld] = createSignal<CustomerReplica | null>(null);
-  createEffect(
-    on(() => meta().customerId, (id) => {
-      if (!id || ws.customerEntry(id)?.erasedAt) return setHeld(null);
-      const { replica: c, release } = openCustomer(company.id, id);
-      setHeld(c);
-      onCleanup(release);
-    }),
-  );
-  const customer = createMemo(() => {
-    const c = held();
-    return c ? (c.room.version(), c.book.getCustomer(c.customerId)) : undefined;
-  });
+  const customer = createCustomerRecord(company.id, ws, () => meta().customerId);
   const rules = createMemo(() => (replica.version(), new QuoteSettings(ws.doc).activePricingRules()));
   const context = () => pricingContextOf(today(), meta(), customer());
   const reprice = pricer(quote, rules, context);
