@@ -191,6 +191,34 @@ const migrations: string[][] = [
     // A quote's subject ("Refonte du site"), for lists without opening each quote's document.
     `ALTER TABLE quotes ADD COLUMN title TEXT`,
   ],
+  [
+    // Subscriptions (issue 7): server-authoritative records changed by commands (create, change, pause, resume,
+    // cancel); `data` is the core Subscription (items and dated changes, no personal data) as JSON.
+    `CREATE TABLE subscriptions (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, state TEXT NOT NULL,
+       review TEXT NOT NULL, mandate_id TEXT, data TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+       updated_at TEXT NOT NULL, PRIMARY KEY (company_id, id))`,
+    `CREATE INDEX subscriptions_customer ON subscriptions(company_id, customer_id)`,
+    // Exactly once per (subscription, period) (invariant 6): the billing run claims the key in the transaction
+    // that numbers and freezes the invoice, so a retry or a restart after a crash never bills a period twice.
+    `CREATE TABLE subscription_billings (company_id TEXT NOT NULL, subscription_id TEXT NOT NULL, period_start TEXT NOT NULL,
+       period_end TEXT NOT NULL, invoice_id TEXT NOT NULL, status TEXT NOT NULL, billed_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, subscription_id, period_start))`,
+    `CREATE INDEX subscription_billings_invoice ON subscription_billings(company_id, invoice_id)`,
+    // SEPA direct debit: mandates (the debtor's IBAN, BIC and name sealed under the company's key), the
+    // collection of each invoice (pending until the bank confirms), and the pain.008 batches sent to the bank.
+    `CREATE TABLE sepa_mandates (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, rum TEXT NOT NULL,
+       signed_on TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL, iban_last4 TEXT NOT NULL, key_id TEXT NOT NULL,
+       iv BLOB NOT NULL, sealed BLOB NOT NULL, last_collection_on TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+       revoked_at TEXT, PRIMARY KEY (company_id, id), UNIQUE (company_id, rum))`,
+    `CREATE TABLE sepa_collections (company_id TEXT NOT NULL, invoice_id TEXT NOT NULL, mandate_id TEXT NOT NULL,
+       amount TEXT NOT NULL, currency TEXT NOT NULL, collection_date TEXT NOT NULL, sequence_type TEXT, status TEXT NOT NULL,
+       batch_id TEXT, prenotified_at TEXT, settled_at TEXT, reject_reason TEXT, created_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, invoice_id))`,
+    `CREATE INDEX sepa_collections_status ON sepa_collections(company_id, status, collection_date)`,
+    `CREATE TABLE sepa_batches (company_id TEXT NOT NULL, id TEXT NOT NULL, message_id TEXT NOT NULL, collection_date TEXT NOT NULL,
+       count INTEGER NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL, xml BLOB NOT NULL,
+       sha256 TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (company_id, id))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
