@@ -2,6 +2,7 @@
 // the invoice lines of a period and the alerts before a commitment ends. The server's billing run calls
 // billingPeriodsDue over all subscriptions and claims each key (docs/design/recurring-billing.md).
 export { planInput, parsePlan, UnknownPlanError, type Plan, type PlanInput, type Plans } from './plan';
+export { PlanBook, type StoredPlan } from './plan-book';
 export {
   subscriptionInput,
   subscriptionItem,
@@ -20,7 +21,7 @@ export {
   type StateAt,
 } from './subscription';
 export { changeQuantity, changePrice, changePlan, pause, resume, cancel, type Transition, type RefusalCode as SubscriptionRefusalCode, type CancelWhen } from './transitions';
-export { billingPeriodsDue, billingKey, periodBills, type DuePeriod, type ItemBill } from './billing';
+export { billingPeriodsDue, periodsAfter, billingKey, periodBills, type DuePeriod, type ItemBill } from './billing';
 export { invoiceLinesFor, periodTotal, upcomingInvoices, type UpcomingInvoice } from './lines';
 export { recurringInvoice, recurringContent, type RecurringInvoiceContext } from './invoice';
 export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind as SubscriptionAlertKind, type DueAlert } from './alerts';

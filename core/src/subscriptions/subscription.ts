@@ -51,6 +51,8 @@ export const subscriptionInput = z
     cancelAt: isoDate.optional(),
     /** While paused: the first paused day. */
     pausedFrom: isoDate.optional(),
+    /** Paid by SEPA direct debit under this mandate (its id): each invoice is collected, pending until the bank confirms. */
+    mandateId: text(40).optional(),
   })
   .strict();
 export type SubscriptionInput = z.input<typeof subscriptionInput>;
