@@ -8,6 +8,7 @@ import { checkLogo } from './logo';
 import { defaultLayout, layoutSchema, parseLayout, type Layout } from '../documents/pdf/layout';
 import { unknownVariables } from '../text-template';
 import type { QuoteStatus } from '../approvals/state';
+import { checkCreditorIdentifier } from '../sepa/creditor-identifier';
 
 /*
  * The workspace document: one Yjs document per company holding settings, products, series, the index of
@@ -31,6 +32,13 @@ export const companySettings = z.object({
   phone: optionalText(40),
   iban: optionalText(40),
   bic: optionalText(11),
+  /** SEPA creditor identifier (ICS, EPC262-08), given by the bank; pain.008 direct debits need it. Stored normalised. */
+  sepaCreditorId: z.string().transform((value, ctx) => {
+    const checked = checkCreditorIdentifier(value);
+    if (checked.ok) return checked.normalized;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  }).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. EUR').optional(),
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   language: languageCode.optional(),
