@@ -4,6 +4,7 @@ import type { CompanySettings, Series } from './schema/workspace';
 import type { Customer } from './schema/customers';
 import { documentTaxInput, type DocumentContent, type DocumentKind, type DocumentLine, type DocumentMeta, type DraftDocument } from './schema/document';
 import { computeInvoiceTotals, type InvoiceTotals } from './tax';
+import { InvalidDateError, readDate } from './periods/dates';
 
 /*
  * What the law requires before a number is given (CGI art. 242 nonies A, Code de commerce L441-9,
@@ -104,6 +105,7 @@ function contentChecks({ meta, lines }: DocumentContent, ctx: IssueContext, out:
   // BR-FR-CO-05: a credit note names the invoice it corrects by number and issue date (BT-25, BT-26).
   if (meta.kind === 'credit_note' && !meta.precedingIssueDate) out.precedingIssueDate = 'a credit note must state the issue date of the invoice it corrects (BR-FR-CO-05)';
   if (meta.dueDate && meta.dueDate < ctx.issueDate) out.dueDate = 'the due date is before the issue date';
+  periodProblems(meta, out);
   try {
     // The currency default is DraftDocument.toTaxInput's, so a draft's totals are the ones it showed.
     return { problems: out, totals: computeInvoiceTotals(documentTaxInput(meta.currency ?? 'EUR', lines)) };
@@ -112,6 +114,52 @@ function contentChecks({ meta, lines }: DocumentContent, ctx: IssueContext, out:
     Object.assign(out, e.fields);
     return { problems: out, totals: undefined };
   }
+}
+
+/** BG-14: the first and the last day invoiced, both included, as EN 16931 defines BT-73 and BT-74. */
+export interface InvoicingPeriod {
+  start: string;
+  end: string;
+}
+
+/** The day is a calendar date, or a problem names it. */
+function dateProblem(value: string, field: string, out: Record<string, string>): boolean {
+  try {
+    readDate(value, field);
+    return false;
+  } catch (e) {
+    if (!(e instanceof InvalidDateError)) throw e;
+    out[field] = 'not a date YYYY-MM-DD';
+    return true;
+  }
+}
+
+/**
+ * A recurring invoice's half-open `period` bills at least one day; a draft's BT-73 and BT-74 come
+ * together, in order (EN 16931 BR-29). Dates are checked here too: freezeContent takes plain data.
+ */
+function periodProblems(meta: DocumentContent['meta'], out: Record<string, string>) {
+  const { period, invoicingPeriodStart: start, invoicingPeriodEnd: end } = meta;
+  if (period) {
+    if (!dateProblem(period.start, 'period.start', out) && !dateProblem(period.end, 'period.end', out) && period.end <= period.start) {
+      out['period.end'] = `the period [${period.start}, ${period.end}) bills no day: its end must come after its start`;
+    }
+    if (start || end) out.invoicingPeriodStart = `a recurring invoice is for its subscription period ${period.start}…${period.end} alone`;
+  } else if (!start !== !end) {
+    out[start ? 'invoicingPeriodEnd' : 'invoicingPeriodStart'] = `give the ${start ? 'last' : 'first'} day of the invoicing period too (${start ? 'BT-74' : 'BT-73'})`;
+  } else if (start && end && !dateProblem(start, 'invoicingPeriodStart', out) && !dateProblem(end, 'invoicingPeriodEnd', out) && end < start) {
+    out.invoicingPeriodEnd = `the invoicing period ends before its first day ${start} (EN 16931 BR-29)`;
+  }
+}
+
+/**
+ * The invoicing period a document states: a recurring invoice's half-open [start, end) subscription
+ * period, whose last day invoiced is the day before `end`, or a draft's first and last days.
+ */
+export function invoicingPeriodOf(meta: Pick<DocumentMeta, 'period' | 'invoicingPeriodStart' | 'invoicingPeriodEnd'>): InvoicingPeriod | undefined {
+  if (meta.period) return { start: meta.period.start, end: addDays(meta.period.end, -1) };
+  const { invoicingPeriodStart: start, invoicingPeriodEnd: end } = meta;
+  return start && end ? { start, end } : undefined;
 }
 
 export interface FrozenDocument {
@@ -128,6 +176,8 @@ export interface FrozenDocument {
   lines: DocumentLine[];
   totals: InvoiceTotals;
   mentions: string[];
+  /** BG-14 (BT-73, BT-74), days included; absent, not undefined, when the document states none. */
+  invoicingPeriod?: InvoicingPeriod;
 }
 
 /**
@@ -184,6 +234,7 @@ function frozenOf({ meta, lines }: DocumentContent, ctx: FreezeContext, { proble
   if (Object.keys(problems).length > 0 || !totals) throw new ValidationError(problems);
   const customer = ctx.customer!;
   const terms = meta.paymentTermsDays ?? customer.paymentTermsDays ?? ctx.settings.paymentTermsDays ?? 30;
+  const invoicingPeriod = invoicingPeriodOf(meta);
   return {
     id: ctx.id,
     kind: meta.kind,
@@ -197,5 +248,7 @@ function frozenOf({ meta, lines }: DocumentContent, ctx: FreezeContext, { proble
     lines,
     totals,
     mentions: legalMentions(ctx.settings, customer, lines, meta),
+    // Spread, so that a document without a period freezes to the very JSON it froze to before BG-14.
+    ...(invoicingPeriod ? { invoicingPeriod } : {}),
   };
 }

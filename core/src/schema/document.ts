@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { computeInvoiceTotals, type InvoiceInput, type InvoiceTotals } from '../tax';
 import { vatCategories } from '../vat-categories';
+import { readDate } from '../periods/dates';
 import { decimalString, optionalText, parseOrThrow, text } from './fields';
 import { definedFields, insertRecord, patchRecord, writePatch } from './records';
 
@@ -17,6 +18,14 @@ export type DocumentKind = (typeof documentKinds)[number];
 export const operationCategories = ['goods', 'services', 'mixed'] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/** A date that exists: 2027-02-30 is refused. */
+const calendarDate = isoDate.refine((d) => {
+  try {
+    return readDate(d, 'date') !== undefined;
+  } catch {
+    return false;
+  }
+}, 'not a date of the calendar');
 
 export const documentMetaInput = z.object({
   customerId: text(40).min(1, 'choose a customer').optional(),
@@ -24,6 +33,13 @@ export const documentMetaInput = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. EUR').optional(),
   /** BT-72: the date of delivery or end of service when it differs from the issue date. */
   deliveryDate: isoDate.optional(),
+  /**
+   * BG-14, the invoicing period, first and last day both included (EN 16931 BT-73, BT-74). Two fields,
+   * not one object, so that two people may edit the start and the end at once; that the end is not
+   * before the start (BR-29) is checked at issue, when both are known.
+   */
+  invoicingPeriodStart: calendarDate.optional(),
+  invoicingPeriodEnd: calendarDate.optional(),
   dueDate: isoDate.optional(),
   paymentTermsDays: z.number().int().min(0).max(365).optional(),
   operationCategory: z.enum(operationCategories).optional(),
@@ -68,6 +84,9 @@ export interface DocumentMeta {
   seriesId?: string;
   currency: string;
   deliveryDate?: string;
+  /** BT-73 and BT-74, included (documentMetaInput); a recurring invoice states `period` instead. */
+  invoicingPeriodStart?: string;
+  invoicingPeriodEnd?: string;
   dueDate?: string;
   paymentTermsDays?: number;
   operationCategory?: (typeof operationCategories)[number];
