@@ -120,6 +120,13 @@ export const matrix = {
         charges: [{ amount: '45.00', vatCategory: 'S', vatRate: '20', reason: 'Livraison', reasonCode: 'FC' }],
       },
     }),
+  'service invoice for a billing period (BG-14)': () =>
+    frozen({
+      // VAT on debits: BT-8 shares UBL's InvoicePeriod with BT-73 and BT-74.
+      settings: { vatOnDebits: true },
+      meta: { invoicingPeriodStart: '2026-11-01', invoicingPeriodEnd: '2026-11-30', deliveryDate: '2026-11-30' },
+      lines: [{ description: 'Infogérance — forfait mensuel', quantity: '1', unit: 'mois', unitPrice: '450.00', vatRate: '20' }],
+    }),
 } satisfies Record<string, () => FrozenDocument>;
 
 export type MatrixCase = keyof typeof matrix;

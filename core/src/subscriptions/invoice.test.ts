@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkInvoice, checkInvoiceRules } from '../documents/rules';
-import { invoiceModel, toCii } from '../documents/xml';
+import { invoiceModel, parseCii, parseUbl, toCii, toUbl } from '../documents/xml';
 import { freezeDocument, type FrozenDocument } from '../issuing';
 import { Money } from '../money';
 import { canonicalJson, DraftDocument } from '../schema/document';
@@ -47,14 +47,23 @@ describe('recurringInvoice', () => {
     expect(doc.totals.totalWithVat).toBe(netOf(doc).times('1.2').toDecimalPlaces(2).toFixed(2)); // number-ok: Decimal#toFixed, a decimal string
   });
 
-  it('freezes exactly what a draft with the same header and lines freezes', () => {
+  it('freezes exactly what a draft with the same header, lines and invoicing period (days included) freezes', () => {
     const doc = recurringInvoice(threeThenFive(), plans, march, ctx);
     const { subscriptionId: _s, period: _p, createdAt, kind, ...header } = doc.meta;
+    const march1To31 = { invoicingPeriodStart: '2026-03-01', invoicingPeriodEnd: '2026-03-31' };
     const draft = new DraftDocument(new Y.Doc());
-    draft.init(kind, { createdAt, ...header });
+    draft.init(kind, { createdAt, ...header, ...march1To31 });
     doc.lines.forEach(({ id, ...line }) => draft.addLine(id, line));
     const fromDraft = freezeDocument(draft, { ...ctx, kind: 'invoice' });
-    expect(canonicalJson({ ...doc, meta: { ...header, kind, createdAt } })).toBe(canonicalJson(fromDraft));
+    expect(canonicalJson({ ...doc, meta: { ...header, kind, createdAt, ...march1To31 } })).toBe(canonicalJson(fromDraft));
+  });
+
+  it('states its period as the EN 16931 invoicing period, last day included, in its record, CII and UBL (BG-14)', () => {
+    const doc = recurringInvoice(threeThenFive(), plans, march, ctx);
+    const lastDayIncluded = { start: '2026-03-01', end: '2026-03-31' };
+    expect(doc.invoicingPeriod).toEqual(lastDayIncluded);
+    expect(parseCii(toCii(doc)).invoicingPeriod).toEqual(lastDayIncluded);
+    expect(parseUbl(toUbl(doc)).invoicingPeriod).toEqual(lastDayIncluded);
   });
 
   it('dates the service at the period’s last day and prints the period in the notes', () => {

@@ -38,7 +38,7 @@ export function recurringContent(sub: Subscription, plans: Plans, period: Billin
       customerId: sub.customerId,
       ...(seriesId ? { seriesId } : {}),
       currency: basePlan(sub, plans).currency,
-      // BT-72: for services, the date the service ends. The CII/UBL writers carry no invoicing period (BG-14) yet.
+      // BT-72: for services, the date the service ends. `period` becomes BG-14 at freezing (issuing.ts invoicingPeriodOf).
       deliveryDate: last,
       operationCategory: 'services',
       notes: `Période du ${fr(period.start)} au ${fr(last)}`,

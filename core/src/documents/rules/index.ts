@@ -8,6 +8,7 @@ import { decimalRules } from './decimals';
 import { frenchCoherenceRules } from './french-coherence';
 import { frenchRules } from './french';
 import { lineRules } from './lines';
+import { periodRules } from './period';
 import { presenceRules } from './presence';
 import type { BusinessRule, BusinessRuleViolation } from './rule';
 import { vatFamilyRules } from './vat-families';
@@ -23,6 +24,7 @@ export const businessRules: readonly BusinessRule[] = [
   ...presenceRules,
   ...lineRules,
   ...calculationRules,
+  ...periodRules,
   ...vatFamilyRules,
   ...decimalRules,
   ...codeListRules,

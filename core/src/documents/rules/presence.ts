@@ -4,7 +4,7 @@ import { missing, rule, when, type BusinessRule } from './rule';
 /*
  * EN 16931-1 rules on the document, its parties and its payment: what must be there (BR-01 …
  * BR-16, BR-49, BR-50, BR-55, BR-57, BR-61 … BR-63). Rules on terms we never emit (payee, tax
- * representative, card payments, item identifiers, invoicing period) are left out.
+ * representative, card payments, item identifiers) are left out; the invoicing period has period.ts.
  */
 
 const required = (id: string, path: string, term: string, value: (inv: Invoice) => string | undefined): BusinessRule =>

@@ -119,6 +119,11 @@ function delivery(d: XmlNode | undefined): Invoice['delivery'] {
   return Object.keys(found).length > 0 ? found : undefined;
 }
 
+/** BG-14; an empty BillingSpecifiedPeriod reads as a period without dates, which BR-CO-19 refuses. */
+function invoicingPeriod(p: XmlNode | undefined): Invoice['invoicingPeriod'] {
+  return p && defined({ start: isoDate(text(p, 'StartDateTime', 'DateTimeString')), end: isoDate(text(p, 'EndDateTime', 'DateTimeString')) });
+}
+
 /** A CII (Factur-X) invoice or credit note as the semantic model; throws InvoiceXmlError when it is not one. */
 export function parseCii(xml: string): Invoice {
   const { root } = readRoot(xml, ['CrossIndustryInvoice']);
@@ -155,6 +160,7 @@ export function parseCii(xml: string): Invoice {
       paymentTerms: text(settlement, 'SpecifiedTradePaymentTerms', 'Description'),
       purchaseOrder: text(agreement, 'BuyerOrderReferencedDocument', 'IssuerAssignedID'),
       delivery: delivery(one(trade, 'ApplicableHeaderTradeDelivery')),
+      invoicingPeriod: invoicingPeriod(one(settlement, 'BillingSpecifiedPeriod')),
       payment: payment(settlement),
     }),
   };

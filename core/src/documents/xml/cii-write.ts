@@ -126,6 +126,8 @@ function settlement(inv: Invoice): XmlElement {
     leaf('ram:InvoiceCurrencyCode', inv.currency),
     paymentMeans(inv),
     ...inv.vatBreakdown.map((v) => vatBreakdown(v, vatPointCode ?? inv.vatPointDateCode)),
+    // BG-14, between the VAT breakdown and the document allowances as the Factur-X EN16931 XSD orders them.
+    inv.invoicingPeriod && node('ram:BillingSpecifiedPeriod', [dateTime('ram:StartDateTime', inv.invoicingPeriod.start), dateTime('ram:EndDateTime', inv.invoicingPeriod.end)]),
     ...inv.allowances.map((a) => allowanceCharge(a, false)),
     ...inv.charges.map((c) => allowanceCharge(c, true)),
     group('ram:SpecifiedTradePaymentTerms', [leaf('ram:Description', inv.paymentTerms), dateTime('ram:DueDateDateTime', inv.dueDate)]),

@@ -24,6 +24,7 @@ export {
   type InvoiceLine,
   type InvoiceNote,
   type InvoiceParty,
+  type InvoicingPeriod,
   type InvoiceSyntax,
   type PaymentInstructions,
   type PostalAddress,

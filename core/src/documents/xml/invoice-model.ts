@@ -91,6 +91,7 @@ export function invoiceModel(doc: FrozenDocument, options: XmlOptions = {}): Inv
     notes: paymentNotes(doc),
     ...defined({ purchaseOrder: meta.purchaseOrderRef }),
     precedingInvoices: precedingInvoices(doc, deposits),
+    ...defined({ invoicingPeriod: doc.invoicingPeriod && { start: doc.invoicingPeriod.start, end: doc.invoicingPeriod.end } }),
     seller: sellerParty(doc.seller, options.electronicAddresses?.seller),
     buyer: buyerParty(doc.buyer, options.electronicAddresses?.buyer),
     ...defined({ delivery: delivery(doc.buyer, meta.deliveryDate), payment }),

@@ -70,6 +70,12 @@ export interface Delivery {
   address?: PostalAddress;
 }
 
+/** BG-14: BT-73 start and BT-74 end, both days included; either may be read alone (BR-CO-19 needs one). */
+export interface InvoicingPeriod {
+  start?: string;
+  end?: string;
+}
+
 /** BG-16 with BG-17 (credit transfer). */
 export interface PaymentInstructions {
   /** BT-81, UNTDID 4461: 30 credit transfer, 58 SEPA credit transfer. */
@@ -185,6 +191,7 @@ export interface Invoice {
   /** BT-13. */
   purchaseOrder?: string;
   precedingInvoices: PrecedingInvoice[];
+  invoicingPeriod?: InvoicingPeriod;
   seller: InvoiceParty;
   buyer: InvoiceParty;
   delivery?: Delivery;

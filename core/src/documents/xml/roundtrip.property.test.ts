@@ -33,7 +33,15 @@ const line: fc.Arbitrary<LineInput> = fc.record(
   { requiredKeys: ['description', 'quantity', 'unitPrice', 'vatRate'] },
 );
 
-const invoice = fc.record({ lines: fc.array(line, { minLength: 1, maxLength: 6 }), notes: fc.option(text, { nil: undefined }) }).map(({ lines, notes }) => frozen({ lines, meta: { notes } }));
+/** A date of the years 2020 to 2039, as ISO YYYY-MM-DD. */
+const day = fc.integer({ min: 0, max: 7300 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10)); // number-ok: day offsets
+
+/** BG-14, days included: the end on or after the start. */
+const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? { invoicingPeriodStart: a, invoicingPeriodEnd: b } : { invoicingPeriodStart: b, invoicingPeriodEnd: a }));
+
+const invoice = fc
+  .record({ lines: fc.array(line, { minLength: 1, maxLength: 6 }), notes: fc.option(text, { nil: undefined }), period: fc.option(period, { nil: undefined }) })
+  .map(({ lines, notes, period }) => frozen({ lines, meta: { notes, ...period } }));
 
 describe('e-invoices of random invoices', () => {
   it('read back into the model they were written from, in CII and in UBL', () => {

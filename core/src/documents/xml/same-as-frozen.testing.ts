@@ -18,6 +18,7 @@ export function expectSameAsFrozen(read: Invoice, doc: FrozenDocument): void {
   expect(read.buyer.vatId).toBe(buyer.vatNumber);
   expect(read.buyer.address).toEqual({ line1: buyer.line1, line2: buyer.line2, postcode: buyer.postcode, city: buyer.city, country: buyer.country });
   expect(read.delivery?.date).toBe(doc.meta.deliveryDate);
+  expect(read.invoicingPeriod).toEqual(doc.invoicingPeriod);
   expect(read.delivery?.address?.line1).toBe(buyer.deliveryLine1);
   expect(read.lines).toHaveLength(doc.lines.length);
   doc.lines.forEach((line, i) => {

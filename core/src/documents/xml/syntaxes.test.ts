@@ -19,6 +19,7 @@ const models: Record<string, Invoice> = {
   ...Object.fromEntries(Object.entries(documents).map(([name, doc]) => [name, invoiceModel(doc)])),
   'final invoice after deposits (S4)': invoiceModel(standard, { precedingDeposits: [{ number: 'F-2026-00030', issueDate: '2026-10-01' }, { number: 'F-2026-00035', issueDate: '2026-10-15' }] }),
   'deposit invoice (386)': { ...invoiceModel(standard), typeCode: '386' },
+  'credit note for a billing period (BG-14)': { ...invoiceModel(documents['credit note']!), invoicingPeriod: { start: '2026-10-01', end: '2026-10-31' } },
 };
 
 const syntaxes = [

@@ -116,6 +116,16 @@ function delivery(d: XmlNode | undefined): Invoice['delivery'] {
   return Object.keys(found).length > 0 ? found : undefined;
 }
 
+/**
+ * BG-14. The InvoicePeriod also carries BT-8 (DescriptionCode): with that code alone it states no
+ * period; with nothing at all it is a period without dates, which BR-CO-19 refuses.
+ */
+function invoicingPeriod(p: XmlNode | undefined): Invoice['invoicingPeriod'] {
+  if (!p) return undefined;
+  const dates = defined({ start: text(p, 'StartDate'), end: text(p, 'EndDate') });
+  return Object.keys(dates).length === 0 && text(p, 'DescriptionCode') !== undefined ? undefined : dates;
+}
+
 /** BT-21 travels inside the UBL note as "#CODE#text" (EN 16931-3-2). */
 function note(content: string): Invoice['notes'][number] {
   const coded = /^#([A-Z]{3})#([\s\S]*)$/.exec(content);
@@ -155,6 +165,7 @@ export function parseUbl(xml: string): Invoice {
       paymentTerms: text(root, 'PaymentTerms', 'Note'),
       purchaseOrder: text(root, 'OrderReference', 'ID'),
       delivery: delivery(one(root, 'Delivery')),
+      invoicingPeriod: invoicingPeriod(one(root, 'InvoicePeriod')),
       payment: payment(means),
     }),
   };

@@ -108,6 +108,12 @@ function delivery(inv: Invoice): XmlChild {
   ]);
 }
 
+/** BG-14 and BT-8 share the one InvoicePeriod (EN 16931-3-2), in the PeriodType order: StartDate, EndDate, DescriptionCode. */
+function invoicePeriod(inv: Invoice): XmlChild {
+  if (!inv.invoicingPeriod && !inv.vatPointDateCode) return undefined;
+  return node('cac:InvoicePeriod', [leaf('cbc:StartDate', inv.invoicingPeriod?.start), leaf('cbc:EndDate', inv.invoicingPeriod?.end), leaf('cbc:DescriptionCode', inv.vatPointDateCode)]);
+}
+
 /** BG-16; on a credit note BT-9 can only live here (UBL's CreditNote has no DueDate). */
 function paymentMeans(inv: Invoice, f: Flavour): XmlChild {
   const p = inv.payment;
@@ -153,7 +159,7 @@ export function writeUbl(inv: Invoice): string {
         leaf(f.typeCode, inv.typeCode),
         ...inv.notes.map((n) => leaf('cbc:Note', n.subjectCode ? `#${n.subjectCode}#${n.content}` : n.content)),
         leaf('cbc:DocumentCurrencyCode', inv.currency),
-        group('cac:InvoicePeriod', [leaf('cbc:DescriptionCode', inv.vatPointDateCode)]),
+        invoicePeriod(inv),
         group('cac:OrderReference', [leaf('cbc:ID', inv.purchaseOrder)]),
         ...inv.precedingInvoices.map((p) => node('cac:BillingReference', [node('cac:InvoiceDocumentReference', [leaf('cbc:ID', p.number), leaf('cbc:IssueDate', p.issueDate)])])),
         party('cac:AccountingSupplierParty', inv.seller),
