@@ -141,6 +141,14 @@ function deliveryAddress(doc: FrozenDocument): Address | undefined {
   return same ? undefined : d;
 }
 
+/** BG-14 under the head, above the lines it covers: both days included, as frozen. */
+function drawBillingPeriod(sheet: Sheet, doc: FrozenDocument) {
+  if (!doc.invoicingPeriod) return;
+  const { lang, words } = sheet.ctx;
+  sheet.text(words.billingPeriod(formatDate(doc.invoicingPeriod.start, lang), formatDate(doc.invoicingPeriod.end, lang)), page.left, sheet.y, { weight: 'bold', size: 9.5 });
+  sheet.y += sheet.lineHeight(9.5) + 5;
+}
+
 /** Draws the whole head of the first page and moves the cursor below it. */
 export function drawHeader(sheet: Sheet, doc: FrozenDocument, logo: Logo | undefined) {
   const { lang, words } = sheet.ctx;
@@ -152,6 +160,7 @@ export function drawHeader(sheet: Sheet, doc: FrozenDocument, logo: Logo | undef
   if (delivery) left = drawParty(sheet, words.deliverTo, addressLines(delivery, lang, doc.seller.country).map((text) => ({ text })), page.left, left + 5, column.leftWidth);
   const right = drawParty(sheet, words.billTo, buyerLines(doc, lang, words), column.rightX, rowTop, page.right - column.rightX);
   sheet.y = Math.max(left, right) + 8;
+  drawBillingPeriod(sheet, doc);
 }
 
 /** The head of pages 2 and later: who and which document, so a loose page is never anonymous. */

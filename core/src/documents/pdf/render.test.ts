@@ -149,3 +149,26 @@ describe('a ten-line invoice with a logo', () => {
     expect(pages[0]!.items).toContain('40 €');
   });
 });
+
+describe('renderInvoicePdf: an invoice for a billing period (EN 16931 BG-14)', () => {
+  const service = [{ description: 'Infogérance — forfait mensuel', quantity: '1', unit: 'mois', unitPrice: '450.00', vatRate: '20' }];
+  const march = { invoicingPeriodStart: '2027-03-01', invoicingPeriodEnd: '2027-03-31' };
+
+  it('prints the period, both days included, under the head and above the lines', async () => {
+    const text = await textOf(render(issue({ meta: march, lines: service })));
+    expect(text).toContain('Période de facturation : du 01/03/2027 au 31/03/2027');
+    expect(text.indexOf('Période de facturation')).toBeGreaterThan(text.indexOf('FACTURÉ À'));
+    expect(text.indexOf('Période de facturation')).toBeLessThan(text.indexOf('Désignation'));
+  });
+
+  it('prints it in English for an English-speaking customer', async () => {
+    const customer = { name: 'Uhrwerk AG', language: 'en' as const, address: { line1: 'Bahnhofstrasse 1', postcode: '8001', city: 'Zürich', country: 'CH' } };
+    const text = await textOf(render(issue({ meta: march, lines: service, customer })));
+    expect(text).toContain('Billing period: 1 March 2027 – 31 March 2027');
+  });
+
+  it('prints no period on an invoice that states none', async () => {
+    const text = await textOf(render(issue({ lines: service })));
+    expect(text).not.toContain('Période de facturation');
+  });
+});
