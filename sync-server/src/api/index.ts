@@ -13,6 +13,7 @@ import { exportRoutes } from './export';
 import { notificationRoutes } from './notifications';
 import { quoteRoutes } from './quotes';
 import { quoteSettingsRoutes } from './quote-settings';
+import { sepaRoutes } from './sepa';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -35,6 +36,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', notificationRoutes());
   v1.route('/', quoteRoutes());
   v1.route('/', quoteSettingsRoutes());
+  v1.route('/', sepaRoutes());
 
   const api = router();
   api.route('/v1', v1);
