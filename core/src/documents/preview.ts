@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, degrees, rgb } from '@cantoo/pdf-lib';
-import { addDays, legalMentions, type FrozenDocument } from '../issuing';
+import { addDays, invoicingPeriodOf, legalMentions, type FrozenDocument } from '../issuing';
 import { ValidationError } from '../schema/fields';
 import type { Customer } from '../schema/customers';
 import type { DocumentLine, DocumentMeta, DraftDocument } from '../schema/document';
@@ -112,6 +112,13 @@ export function previewDocument(draft: DraftDocument, ctx: PreviewContext): Froz
   const terms = stored.paymentTermsDays ?? customer?.paymentTermsDays ?? ctx.settings.paymentTermsDays ?? 30;
   const meta = { ...stored, kind, currency, createdAt: stored.createdAt ?? ctx.today };
   const omitted = all.length - lines.length;
+  // The period the draft states (BT-73/74), printed as the issued invoice will print it; a half-typed one is not shown.
+  let invoicingPeriod: ReturnType<typeof invoicingPeriodOf>;
+  try {
+    invoicingPeriod = invoicingPeriodOf(meta);
+  } catch {
+    invoicingPeriod = undefined;
+  }
   return {
     id: ctx.id ?? 'preview',
     kind,
@@ -124,6 +131,7 @@ export function previewDocument(draft: DraftDocument, ctx: PreviewContext): Froz
     meta,
     lines,
     totals,
+    ...(invoicingPeriod ? { invoicingPeriod } : {}),
     mentions: [
       w.draftNotice(kind === 'credit_note'),
       ...(omitted > 0 ? [w.omitted(omitted)] : []),

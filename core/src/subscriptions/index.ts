@@ -1,7 +1,7 @@
 // Subscriptions (issue 7), the pure part: plans, subscriptions and their dated changes, what is due at `now`,
 // the invoice lines of a period and the alerts before a commitment ends. The server's billing run calls
 // billingPeriodsDue over all subscriptions and claims each key (docs/design/recurring-billing.md).
-export { planInput, parsePlan, UnknownPlanError, type Plan, type PlanInput, type Plans } from './plan';
+export { planInput, parsePlan, UnknownPlanError, incompatibility, type Plan, type PlanInput, type Plans } from './plan';
 export { PlanBook, type StoredPlan } from './plan-book';
 export {
   subscriptionInput,
@@ -10,6 +10,7 @@ export {
   parseSubscription,
   stateAt,
   billingStart,
+  ruleOf as billingRuleOf,
   commitmentTermEnd,
   type Subscription,
   type SubscriptionInput,
@@ -25,3 +26,4 @@ export { billingPeriodsDue, periodsAfter, billingKey, periodBills, type DuePerio
 export { invoiceLinesFor, periodTotal, upcomingInvoices, type UpcomingInvoice } from './lines';
 export { recurringInvoice, recurringContent, type RecurringInvoiceContext } from './invoice';
 export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind as SubscriptionAlertKind, type DueAlert } from './alerts';
+export { correctionLines, correctionTotal } from './corrections';

@@ -70,7 +70,7 @@ describe('recurringInvoice', () => {
     const doc = recurringInvoice(threeThenFive(), plans, march, ctx);
     expect(doc.meta).toMatchObject({
       kind: 'invoice', customerId: 'c1', currency: 'EUR', operationCategory: 'services', deliveryDate: '2026-03-31',
-      notes: 'Période du 01/03/2026 au 31/03/2026', subscriptionId: 's1', period: { start: '2026-03-01', end: '2026-04-01' },
+      subscriptionId: 's1', period: { start: '2026-03-01', end: '2026-04-01' },
     });
     expect(doc.lines.map((l) => l.id)).toEqual(['2026-03-01-0', '2026-03-01-1', '2026-03-01-2']);
     expect(doc.dueDate).toBe('2026-05-01');

@@ -14,7 +14,6 @@ import { basePlan, type Subscription } from './subscription';
 /** What the billing run knows when it freezes one invoice: the issue context, the number it took, and its ids. */
 export type RecurringInvoiceContext = Omit<IssueContext, 'kind'> & { id: string; number: string; createdAt: string };
 
-const fr = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** Lines as a draft holds them (parsed by lineInput), each error named by its line, with an id stable for the period. */
 function documentLines(lines: LineInput[], period: BillingPeriod): DocumentLine[] {
@@ -29,7 +28,7 @@ function documentLines(lines: LineInput[], period: BillingPeriod): DocumentLine[
 }
 
 /** The header and lines of one period's invoice, as plain data. */
-export function recurringContent(sub: Subscription, plans: Plans, period: BillingPeriod, createdAt: string, seriesId?: string): DocumentContent {
+export function recurringContent(sub: Subscription, plans: Plans, period: BillingPeriod, createdAt: string, seriesId?: string, corrections: LineInput[] = []): DocumentContent {
   // Periods are half-open: the last day served is the day before `end`.
   const last = addDays(period.end, -1);
   return {
@@ -41,12 +40,12 @@ export function recurringContent(sub: Subscription, plans: Plans, period: Billin
       // BT-72: for services, the date the service ends. `period` becomes BG-14 at freezing (issuing.ts invoicingPeriodOf).
       deliveryDate: last,
       operationCategory: 'services',
-      notes: `Période du ${fr(period.start)} au ${fr(last)}`,
       subscriptionId: sub.id,
       period: { start: period.start, end: period.end },
       createdAt,
     },
-    lines: documentLines(invoiceLinesFor(sub, plans, period), period),
+    // Corrections of earlier periods changed after they were invoiced (corrections.ts) follow the period's own lines.
+    lines: documentLines([...invoiceLinesFor(sub, plans, period), ...corrections], period),
   };
 }
 
@@ -55,10 +54,10 @@ export function recurringContent(sub: Subscription, plans: Plans, period: Billin
  * Refused with a ValidationError naming each field, as freezeDocument refuses a draft, when a mandatory
  * mention is missing or the customer given is not the subscription's.
  */
-export function recurringInvoice(sub: Subscription, plans: Plans, period: BillingPeriod, ctx: RecurringInvoiceContext): FrozenDocument {
+export function recurringInvoice(sub: Subscription, plans: Plans, period: BillingPeriod, ctx: RecurringInvoiceContext, corrections: LineInput[] = []): FrozenDocument {
   if (ctx.customer && ctx.customer.id !== sub.customerId) {
     throw new ValidationError({ customerId: `the subscription ${sub.id} bills customer ${sub.customerId}, not ${ctx.customer.id}` });
   }
-  const content = recurringContent(sub, plans, period, ctx.createdAt, ctx.series.id);
+  const content = recurringContent(sub, plans, period, ctx.createdAt, ctx.series.id, corrections);
   return freezeContent(content, { ...ctx, kind: 'invoice' });
 }

@@ -58,7 +58,7 @@ function adjustmentLines(sub: Subscription, plans: Plans, full: Period, period: 
     const cause = `${causeOf(sub, plans, before, after, ib.itemIndex)} le ${fr(adj.date)}`;
     if (!new Money(adj.credit).isZero()) {
       const plan = planOf(plans, before.item.planId, 'planId');
-      lines.push(lineOf(plan, `${plan.description} — ${cause} : avoir sur ${before.item.quantity} × ${priceOf(before.item, plans)} ${rest}`, '-1', new Money(adj.credit).negated().toFixed())); // number-ok: Decimal#toFixed, a decimal string
+      lines.push(lineOf(plan, `${plan.description} — ${cause} : avoir sur ${before.item.quantity} × ${priceOf(before.item, plans)} ${rest}`, '-1', formatAmount(new Money(adj.credit).negated(), plan.currency)));
     }
     if (!new Money(adj.charge).isZero()) {
       const plan = planOf(plans, after.item.planId, 'planId');
