@@ -196,12 +196,15 @@ const migrations: string[][] = [
     // cancel); `data` is the core Subscription (items and dated changes, no personal data) as JSON.
     `CREATE TABLE subscriptions (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, state TEXT NOT NULL,
        review TEXT NOT NULL, mandate_id TEXT, data TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
-       updated_at TEXT NOT NULL, PRIMARY KEY (company_id, id))`,
+       updated_at TEXT NOT NULL, next_billing_on TEXT, billing_error TEXT, PRIMARY KEY (company_id, id))`,
     `CREATE INDEX subscriptions_customer ON subscriptions(company_id, customer_id)`,
+    // What the scheduler asks: which companies have a subscription to bill by today (a projection of each record).
+    `CREATE INDEX subscriptions_due ON subscriptions(next_billing_on, company_id)`,
     // Exactly once per (subscription, period) (invariant 6): the billing run claims the key in the transaction
     // that numbers and freezes the invoice, so a retry or a restart after a crash never bills a period twice.
     `CREATE TABLE subscription_billings (company_id TEXT NOT NULL, subscription_id TEXT NOT NULL, period_start TEXT NOT NULL,
-       period_end TEXT NOT NULL, invoice_id TEXT NOT NULL, status TEXT NOT NULL, billed_at TEXT NOT NULL,
+       period_end TEXT NOT NULL, invoice_id TEXT NOT NULL, status TEXT NOT NULL, billed_at TEXT NOT NULL, sent_at TEXT,
+       changes_seen INTEGER NOT NULL DEFAULT 0,
        PRIMARY KEY (company_id, subscription_id, period_start))`,
     `CREATE INDEX subscription_billings_invoice ON subscription_billings(company_id, invoice_id)`,
     // SEPA direct debit: mandates (the debtor's IBAN, BIC and name sealed under the company's key), the

@@ -11,6 +11,7 @@ import { preloadDocuments } from './documents';
 import { jobs, startScheduler } from './jobs';
 // Modules whose jobs register themselves (registerJob) when loaded.
 import './quotes/follow-ups';
+import './billing/jobs';
 
 export interface Running {
   services: Services;

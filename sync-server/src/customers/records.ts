@@ -100,6 +100,32 @@ export async function listCustomers(s: Services, companyId: string, { includeArc
   return out.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 }
 
+/**
+ * Many customers at once (the billing run's chunks), read from the directory projection; a customer not
+ * projected yet is read from its document. Erased and unknown ones are absent from the map.
+ */
+export async function customersByIds(s: Services, companyId: string, ids: readonly string[]): Promise<Map<string, Customer>> {
+  const out = new Map<string, Customer>();
+  const wanted = [...new Set(ids)];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const part = wanted.slice(i, i + 500);
+    const rows = (await s.db.execute({ sql: `SELECT customer_id, key_id, sealed FROM customer_directory WHERE company_id = ? AND customer_id IN (${part.map(() => '?').join(', ')})`, args: [companyId, ...part] })).rows;
+    for (const row of rows) {
+      const c = await openRow(s, companyId, row);
+      if (c) out.set(c.id, c);
+    }
+  }
+  const erased = new Set((await s.db.execute({ sql: 'SELECT customer_id FROM customer_erasures WHERE company_id = ?', args: [companyId] })).rows.map((r) => String(r.customer_id)));
+  for (const id of wanted) {
+    if (erased.has(id)) out.delete(id);
+    else if (!out.has(id)) {
+      const c = await readCustomer(s, companyId, id);
+      if (c) out.set(id, c);
+    }
+  }
+  return out;
+}
+
 /** For devices: the last log position of each customer document, so they fetch only those that changed. */
 export async function customerRevisions(s: Services, companyId: string): Promise<{ id: string; rev: number }[]> {
   const rs = await s.db.execute({

@@ -133,6 +133,8 @@ const scopeArgs = (scope: KeyScope) => (scope === null ? [] : [scope]);
 /** Company data keys (and narrower ones, by scope), unwrapped once and kept in memory. */
 export class KeyRing {
   private cache = new Map<string, DataKey>();
+  /** `${companyId}|${keyId}` → the cache entry's key (`${companyId}|${scope}`); an entry gone from the cache is a miss. */
+  private cachedIds = new Map<string, string>();
 
   constructor(
     private readonly db: Client,
@@ -146,6 +148,7 @@ export class KeyRing {
     if (cached) return cached;
     const dk = (await this.latest(companyId, scope)) ?? (await this.create(companyId, scope));
     this.cache.set(cacheKey, dk);
+    this.cachedIds.set(`${companyId}|${dk.keyId}`, cacheKey);
     return dk;
   }
 
@@ -159,7 +162,9 @@ export class KeyRing {
   }
 
   async byId(companyId: string, keyId: string): Promise<Buffer> {
-    for (const dk of this.cache.values()) if (dk.keyId === keyId) return dk.key;
+    // The cache's key ids, indexed: a billing run opens thousands of customers' records one after another.
+    const cached = this.cache.get(this.cachedIds.get(`${companyId}|${keyId}`) ?? '');
+    if (cached?.keyId === keyId) return cached.key;
     const rs = await this.db.execute({
       sql: 'SELECT wrapped FROM company_keys WHERE company_id = ? AND key_id = ?',
       args: [companyId, keyId],
@@ -176,6 +181,7 @@ export class KeyRing {
   async rotate(companyId: string, scope: KeyScope = null): Promise<DataKey> {
     const dk = await this.create(companyId, scope, true);
     this.cache.set(`${companyId}|${scope ?? ''}`, dk);
+    this.cachedIds.set(`${companyId}|${dk.keyId}`, `${companyId}|${scope ?? ''}`);
     return dk;
   }
 

@@ -83,10 +83,15 @@ export function attachSync(s: Services, server: Server): SyncServer {
     const customerId = docIds.customerOf(docId);
     if (customerId && (await erasedAt(s, companyId, customerId))) return ws.close(4410, 'this customer’s personal data was erased');
     const device = url.searchParams.get('device');
+    // A recurring invoice is issued without a Yjs draft (billing/run.ts): its room holds nothing and stays read-only (invariant 4).
+    const documentId = docIds.documentOf(docId);
+    const issuedWithoutDraft = documentId !== null && documentId !== undefined && (await s.db.execute({
+      sql: `SELECT 1 FROM subscription_billings WHERE company_id = ? AND invoice_id = ? AND status = 'issued'`, args: [companyId, documentId],
+    })).rows.length > 0;
     const peer: Peer = {
       userId: who.userId,
       deviceId: device && /^[A-Za-z0-9_-]{1,64}$/.test(device) ? device : null,
-      readOnly: !mayWriteAny(docKindOf(companyId, docId), who.permissions),
+      readOnly: issuedWithoutDraft || !mayWriteAny(docKindOf(companyId, docId), who.permissions),
       role: who.role,
       permissions: who.permissions,
       send: (m) => {
