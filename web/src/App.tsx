@@ -31,6 +31,12 @@ const PricingRuleEditor = lazy(() => import('./routes/PricingRuleEditor'));
 const QuoteTemplates = lazy(() => import('./routes/QuoteTemplates'));
 const QuoteTemplateEditor = lazy(() => import('./routes/QuoteTemplateEditor'));
 const QuoteSettingsPage = lazy(() => import('./routes/QuoteSettings'));
+const Plans = lazy(() => import('./routes/Plans'));
+const PlanEditor = lazy(() => import('./routes/PlanEditor'));
+const Subscriptions = lazy(() => import('./routes/Subscriptions'));
+const SubscriptionNew = lazy(() => import('./routes/SubscriptionNew'));
+const SubscriptionDetail = lazy(() => import('./routes/SubscriptionDetail'));
+const SepaMandates = lazy(() => import('./routes/SepaMandates'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 function Splash() {
@@ -101,6 +107,12 @@ export function App() {
           <Route path="/invoices" component={Invoices} />
           <Route path="/invoices/:invoiceId" component={InvoiceEditor} />
           <Route path="/invoices/:invoiceId/print" component={InvoicePrint} />
+          <Route path="/plans" component={Plans} />
+          <Route path="/plans/:planId" component={PlanEditor} />
+          <Route path="/subscriptions" component={Subscriptions} />
+          <Route path="/subscriptions/new" component={SubscriptionNew} />
+          <Route path="/subscriptions/:subscriptionId" component={SubscriptionDetail} />
+          <Route path="/sepa-mandates" component={SepaMandates} />
         </Route>
       </Route>
       <Route path="*404" component={NotFound} />

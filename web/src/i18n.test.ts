@@ -14,6 +14,7 @@ import { quotesSettingsFr } from './locales/quotes-settings.fr';
 import { quotesFr } from './locales/quotes.fr';
 import { rolesFr } from './locales/roles.fr';
 import { securityFr } from './locales/security.fr';
+import { subscriptionsFr } from './locales/subscriptions.fr';
 import { auditEn } from './locales/audit.en';
 import { customersEn } from './locales/customers.en';
 import { documentsEn } from './locales/documents.en';
@@ -24,6 +25,7 @@ import { quotesSettingsEn } from './locales/quotes-settings.en';
 import { quotesEn } from './locales/quotes.en';
 import { rolesEn } from './locales/roles.en';
 import { securityEn } from './locales/security.en';
+import { subscriptionsEn } from './locales/subscriptions.en';
 
 function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
   try {
@@ -36,7 +38,7 @@ function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
 
 describe('i18n', () => {
   it('never lets one part of a dictionary silently redefine a key of another (a label would change elsewhere)', () => {
-    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn]]] as const) {
+    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr, subscriptionsFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn, subscriptionsEn]]] as const) {
       for (const part of parts) for (const [key, text] of Object.entries(part)) expect(whole[key as keyof typeof whole], key).toBe(text);
     }
   });

@@ -49,9 +49,14 @@ export function Shell(props: ShellProps) {
                 </A>
                 <A href={`${base()}/quotes`} class="nav-link" data-testid="nav-quotes">{t('nav.quotes')}</A>
                 <A href={`${base()}/invoices`} class="nav-link">{t('nav.invoices')}</A>
+                <A href={`${base()}/subscriptions`} class="nav-link" data-testid="nav-subscriptions">{t('nav.subscriptions')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
                 <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>
                 <A href={`${base()}/pricing-rules`} class="nav-link" data-testid="nav-pricing">{t('nav.pricing')}</A>
+                <A href={`${base()}/plans`} class="nav-link" data-testid="nav-plans">{t('nav.plans')}</A>
+                <Show when={granted().has('customers.edit')}>
+                  <A href={`${base()}/sepa-mandates`} class="nav-link" data-testid="nav-sepa">{t('nav.sepaMandates')}</A>
+                </Show>
                 <A href={`${base()}/quote-templates`} class="nav-link" data-testid="nav-quote-templates">{t('nav.quoteTemplates')}</A>
                 <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>
                 <A href={`${base()}/members`} class="nav-link">{t('nav.members')}</A>

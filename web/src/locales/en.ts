@@ -9,6 +9,7 @@ import { customersEn } from './customers.en';
 import { documentsEn } from './documents.en';
 import { quotesEn } from './quotes.en';
 import { quotesSettingsEn } from './quotes-settings.en';
+import { subscriptionsEn } from './subscriptions.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...documentsEn,
   ...quotesEn,
   ...quotesSettingsEn,
+  ...subscriptionsEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

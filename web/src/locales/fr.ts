@@ -8,6 +8,7 @@ import { customersFr } from './customers.fr';
 import { documentsFr } from './documents.fr';
 import { quotesFr } from './quotes.fr';
 import { quotesSettingsFr } from './quotes-settings.fr';
+import { subscriptionsFr } from './subscriptions.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -21,6 +22,7 @@ export const fr = {
   ...documentsFr,
   ...quotesFr,
   ...quotesSettingsFr,
+  ...subscriptionsFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',

@@ -1,0 +1,150 @@
+import { A, useLocation, useParams } from '@solidjs/router';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { liveQuery } from 'dexie';
+import { PlanBook, stateAt } from '@facturo/core';
+import type { SubscriptionView } from '../api/subscriptions';
+import { refreshSubscription, subscriptionDb, type SubscriptionDetailRow } from '../stores/subscriptionCache';
+import { displayPrice } from '../stores/fieldInput';
+import { describeError } from '../errors';
+import { formatDate, formatDay, lang, t } from '../i18n';
+import { useCompany } from '../components/companyContext';
+import { Notice } from '../components/Notice';
+import { createCustomerRows } from '../components/customerRows';
+import { SubscriptionStateChip } from '../components/subscriptions/SubscriptionStateChip';
+import { UpcomingInvoices } from '../components/subscriptions/UpcomingInvoices';
+import { ChangePanel } from '../components/subscriptions/ChangePanel';
+import { LifecyclePanel } from '../components/subscriptions/LifecyclePanel';
+import { SubscriptionBillings, SubscriptionHistory } from '../components/subscriptions/SubscriptionRecords';
+import { createOnline } from '../components/subscriptions/online';
+import '../components/pricing/pricing.css';
+import '../components/subscriptions/subscriptions.css';
+
+const today = () => new Date().toLocaleDateString('en-CA');
+
+/** /c/:companyId/subscriptions/:subscriptionId — items, next invoices, invoices made, history, and the changes. */
+export default function SubscriptionDetail() {
+  const params = useParams<{ subscriptionId: string }>();
+  return (
+    <Show when={params.subscriptionId} keyed>
+      {(id) => <Detail id={id} />}
+    </Show>
+  );
+}
+
+function Detail(props: { id: string }) {
+  const { company, replica, can } = useCompany();
+  const base = `/c/${company.id}`;
+  const book = new PlanBook(replica.workspace.doc);
+  const plans = createMemo(() => (replica.version(), book.list({ includeArchived: true })));
+  const customers = createCustomerRows(company.id);
+  const online = createOnline();
+  const location = useLocation<{ created?: boolean }>();
+  const [row, setRow] = createSignal<SubscriptionDetailRow | undefined>(undefined);
+  const [state, setState] = createSignal<'loading' | 'ready' | 'unreachable' | 'failed'>('loading');
+  const [failure, setFailure] = createSignal<string | null>(null);
+  const sub = liveQuery(() => subscriptionDb.details.get([company.id, props.id])).subscribe({ next: setRow, error: () => undefined });
+  onCleanup(() => sub.unsubscribe());
+  const refresh = () =>
+    refreshSubscription(subscriptionDb, company.id, props.id).then(
+      () => setState('ready'),
+      (e: unknown) => {
+        setFailure(describeError(e));
+        setState(online() ? 'failed' : 'unreachable');
+      },
+    );
+  onMount(() => void refresh());
+
+  const detail = () => row()?.detail;
+  const planName = (id: string) => plans().find((p) => p.id === id)?.name ?? id;
+  const items = createMemo(() => {
+    const d = detail();
+    return d ? stateAt(d, today()).items : [];
+  });
+  const itemName = (i: number) => t('subDetail.itemName', { n: i + 1, plan: planName(items()[i]?.planId ?? detail()?.items[i]?.planId ?? '') });
+  const priceOf = (planId: string, custom: string | undefined, currency: string) => displayPrice(custom ?? plans().find((p) => p.id === planId)?.unitPrice ?? '0', currency, lang());
+  const writable = () => can('invoices.issue');
+  const locked = () => !online() || detail()?.state === 'cancelled';
+  const onDone = (_view: SubscriptionView) => void refresh();
+
+  return (
+    <>
+      <div class="page-head">
+        <A href={`${base}/subscriptions`} class="back">← {t('subs.back')}</A>
+        <h1>{t('subDetail.title', { customer: customers().get(detail()?.customerId ?? '')?.name ?? t('subs.unknownCustomer') })}</h1>
+        <Show when={detail()}>{(d) => <SubscriptionStateChip state={d().state} />}</Show>
+      </div>
+      <Show when={location.state?.created}>
+        <Notice kind="success" testid="subscription-created">{t('subDetail.created')}</Notice>
+      </Show>
+      <Show when={state() === 'unreachable' && row()}>
+        <Notice kind="info" testid="subscription-cached">{t('subDetail.cached', { date: formatDate(row()?.fetchedAt ?? '') })}</Notice>
+      </Show>
+      <Show when={!online() && writable()}>
+        <Notice kind="warning" testid="subscriptions-connection-needed">{t('subs.connectionNeeded')}</Notice>
+      </Show>
+      <Show when={!row() && state() !== 'loading'}>
+        <Notice kind="error" testid="subscription-unavailable">{failure() ?? t('subDetail.unavailable')}</Notice>
+      </Show>
+      <Show when={detail()}>
+        {(d) => (
+          <div class="sub-layout">
+            <div class="stack">
+              <section class="card section" data-testid="subscription-summary">
+                <h2 class="section-title">{t('subDetail.items')}</h2>
+                <dl class="facts">
+                  <dt>{t('subForm.start')}</dt>
+                  <dd>{formatDay(d().start)}</dd>
+                  <dt>{t('subForm.review')}</dt>
+                  <dd>{t(`review.${d().review}`)}</dd>
+                  <Show when={d().cancelAt}>
+                    <dt>{t('subDetail.cancelAt')}</dt>
+                    <dd data-testid="subscription-cancel-at">{formatDay(d().cancelAt)}</dd>
+                  </Show>
+                  <Show when={d().mandateId}>
+                    <dt>{t('subForm.mandate')}</dt>
+                    <dd><A href={`${base}/sepa-mandates?customer=${encodeURIComponent(d().customerId)}`}>{t('subDetail.sepa')}</A></dd>
+                  </Show>
+                </dl>
+                <table class="table compact" data-testid="subscription-item-list">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('subForm.plan')}</th>
+                      <th scope="col" class="num">{t('subForm.quantity')}</th>
+                      <th scope="col" class="num">{t('subDetail.unitPrice')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={items()}>
+                      {(i) => (
+                        <tr data-testid="subscription-item-row">
+                          <td>{planName(i.planId)}<Show when={i.unitPrice}> <span class="badge muted">{t('subDetail.customPrice')}</span></Show></td>
+                          <td class="num" data-testid="item-quantity-now">{i.quantity.replace('.', lang() === 'fr' ? ',' : '.')}</td>
+                          <td class="num">{priceOf(i.planId, i.unitPrice, d().currency)} {t('plans.exclTax')}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
+              <Show when={writable() && d().state !== 'cancelled'}>
+                <ChangePanel
+                  companyId={company.id} subscriptionId={d().id} currency={d().currency} items={items()} plans={plans()} itemName={itemName}
+                  today={today()} disabled={locked()} onChanged={onDone}
+                />
+                <LifecyclePanel companyId={company.id} sub={d()} today={today()} disabled={locked()} onDone={onDone} />
+              </Show>
+              <SubscriptionHistory start={d().start} changes={d().changes} currency={d().currency} itemName={itemName} planName={planName} />
+              <SubscriptionBillings billings={d().billings} base={base} />
+            </div>
+            <aside class="card section sub-preview" data-testid="subscription-upcoming">
+              <h2 class="section-title">{t('subDetail.upcoming')}</h2>
+              <Show when={(row()?.upcoming.length ?? 0) > 0} fallback={<p class="muted">{t('subForm.previewNone')}</p>}>
+                <UpcomingInvoices invoices={row()?.upcoming ?? []} currency={d().currency} />
+              </Show>
+            </aside>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}
