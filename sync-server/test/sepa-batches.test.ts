@@ -153,6 +153,12 @@ describe('batch refusals and access', () => {
     expect([res.status, res.body.error?.code, Object.keys(res.body.error?.fields ?? {}).sort()]).toEqual([422, 'creditor_incomplete', ['iban', 'sepaCreditorId']]);
   });
 
+  it('refuses a cut-off date that does not exist, naming collectionDate', async () => {
+    const co = await sepaCompany(server, 'Bad Date Co');
+    const res = await co.call('POST', '/sepa/batches', { collectionDate: '2026-02-30' });
+    expect([res.status, Object.keys(res.body.error?.fields ?? {})]).toEqual([400, ['collectionDate']]);
+  });
+
   it('takes only the collections due by the date asked', async () => {
     const co = await sepaCompany(server, 'Cut-off Co');
     const d = await debtor(co, 'Boulangerie Martin');

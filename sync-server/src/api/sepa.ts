@@ -10,7 +10,8 @@ import { json } from './schemas';
  */
 
 const tags = ['SEPA'];
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(Date.parse(d)).toISOString().slice(0, 10) === d, 'a real date YYYY-MM-DD');
 const idParam = { params: z.object({ id: z.string() }) };
 const refusal = (description: string) => ({ ...errorResponses[400], description });
 
