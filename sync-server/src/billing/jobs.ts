@@ -34,7 +34,8 @@ export const subscriptionBilling: Job = {
       sql: 'SELECT DISTINCT company_id FROM subscriptions WHERE next_billing_on <= ? AND billing_error IS NULL',
       args: [companyToday(now)],
     });
-    return rs.rows.map((r) => ({ companyId: String(r.company_id), key: `run:${now.toISOString().slice(0, 16)}`, retryable: true }));
+    // A key per tick: what makes billing exactly once is subscription_billings, so a run may start again after any crash.
+    return rs.rows.map((r) => ({ companyId: String(r.company_id), key: `run:${now.toISOString()}`, retryable: true }));
   },
   async run(s, step) {
     await afterBilling(s, step.companyId, await runBilling(s, step.companyId));
