@@ -3,7 +3,7 @@ import { Money } from '@facturo/core';
 import { readFrozen } from '../src/commands/issue';
 import { runBilling } from '../src/billing/run';
 import { verifyLog } from '../src/log/verify';
-import { billingCompany, billingState, businessCustomer, PRO, type BillingCompany } from './billing-fixtures';
+import { billingCompany, billingState, businessCustomer, editWorkspace, PRO, type BillingCompany } from './billing-fixtures';
 import { startTestServer } from './helpers';
 
 // Subscriptions over the API and the billing run on the server's injected clock (issue 7).
@@ -155,5 +155,41 @@ describe('the billing run', () => {
     await co.call('PATCH', `/customers/${String(res.body.id)}`, { address: { line1: '1 place Bellecour', postcode: '69002', city: 'Lyon', country: 'FR' } });
     const again = await co.call('POST', '/billing/run', {});
     expect(again.body).toMatchObject({ billed: 1 });
+  });
+});
+
+describe('subscriptions paid by SEPA direct debit', () => {
+  it('collects each recurring invoice under its mandate: pending, batched FRST then RCUR, confirmed by the bank', async () => {
+    at('2027-03-01');
+    const co = await billingCompany(server, 'Debit Co');
+    await editWorkspace(co.s, co.companyId, (ws) => ws.updateSettings({ iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', sepaCreditorId: 'FR72ZZZ123456' }));
+    const customerId = await businessCustomer(co);
+    const m = await co.call('POST', '/sepa/mandates', { customerId, rum: 'RUM-DEBIT-1', signedOn: '2027-02-20', debtorName: 'Boulangerie Martin', iban: 'FR76 3000 6000 0112 3456 7890 189', type: 'recurrent' });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    await subscribe(co, { customerId, start: '2027-03-01', mandateId: String(m.body.id), items: [{ planId: 'pro', quantity: '1' }] });
+    const march = await co.call('POST', '/billing/run', {});
+    expect(march.body).toMatchObject({ billed: 1 });
+    const pending = await co.call('GET', '/sepa/collections?status=pending');
+    expect(pending.body).toMatchObject([{ amount: '58.80', status: 'pending' }]);
+    const batch = await co.call('POST', '/sepa/batches', {});
+    expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+    const xml = await (await fetch(`${server.url}/api/v1/sepa/batches/${String(batch.body.id)}/pain008`, { headers: co.auth })).text();
+    expect(xml).toContain('<SeqTp>FRST</SeqTp>');
+    expect(xml).toContain('<MndtId>RUM-DEBIT-1</MndtId>');
+    expect((await co.call('POST', `/sepa/batches/${String(batch.body.id)}/confirm`, {})).status).toBe(200);
+    at('2027-04-01');
+    expect((await co.call('POST', '/billing/run', {})).body).toMatchObject({ billed: 1 });
+    const april = await co.call('POST', '/sepa/batches', {});
+    const next = await (await fetch(`${server.url}/api/v1/sepa/batches/${String(april.body.id)}/pain008`, { headers: co.auth })).text();
+    expect(next).toContain('<SeqTp>RCUR</SeqTp>');
+  });
+
+  it('refuses a mandate signed by another customer', async () => {
+    const co = await billingCompany(server, 'Wrong Mandate Co');
+    const [a, b] = [await businessCustomer(co, 'Alpha'), await businessCustomer(co, 'Beta')];
+    const m = await co.call('POST', '/sepa/mandates', { customerId: a, rum: 'RUM-A-1', signedOn: '2027-01-02', debtorName: 'Alpha', iban: 'FR7630006000011234567890189', type: 'recurrent' });
+    const res = await co.call('POST', '/subscriptions', { customerId: b, start: '2027-05-01', mandateId: String(m.body.id), items: [{ planId: 'pro', quantity: '1' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.fields).toHaveProperty('mandateId');
   });
 });

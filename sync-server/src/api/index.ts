@@ -14,6 +14,7 @@ import { notificationRoutes } from './notifications';
 import { quoteRoutes } from './quotes';
 import { quoteSettingsRoutes } from './quote-settings';
 import { sepaRoutes } from './sepa';
+import { subscriptionsRoutes } from './subscriptions';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -37,6 +38,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', quoteRoutes());
   v1.route('/', quoteSettingsRoutes());
   v1.route('/', sepaRoutes());
+  v1.route('/', subscriptionsRoutes());
 
   const api = router();
   api.route('/v1', v1);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from '@hono/zod-openapi';
-import { parseSubscription, PlanBook, upcomingInvoices, ValidationError } from '@facturo/core';
+import { fieldPath, parseSubscription, PlanBook, upcomingInvoices, ValidationError } from '@facturo/core';
 import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { editDocuments, workspaceOf } from '../commands/run';
@@ -12,7 +12,7 @@ import { plansOf, readSubscription } from '../billing/store';
 import { detailOf, listViews, prorationAt, viewOf } from '../billing/view';
 import { runBilling } from '../billing/run';
 import { afterBilling } from '../billing/effects';
-import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
+import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
 
 /*
@@ -30,6 +30,18 @@ const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'applicat
 const refusals = { 409: { ...errorResponses[400], description: 'Refused by the subscription’s state or terms (`committed`, `cancelled`, `paused`, `not_paused`, `incompatible_plan`, `backdated`)' } };
 const At = z.object({ at: z.string().openapi({ example: '2027-03-15' }) });
 const Change = z.object({ at: z.string(), kind: z.enum(['quantity', 'plan', 'price']), itemIndex: z.number().int(), value: z.string() }).openapi('SubscriptionChange');
+/**
+ * Body validation for routes on one subscription: another company's (or no) subscription is absent (404) whatever
+ * the body, so ids cannot be probed with a malformed request; then the house 400 naming each wrong field.
+ */
+const subscriptionFirst = (result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, c: Pick<Ctx, 'get'> & { req: { param: (name: 'id') => string } }): Promise<never> | undefined => {
+  if (result.success) return undefined;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) fields[fieldPath(issue.path) || '(body)'] ??= issue.message;
+  return readSubscription(c.get('services').db, c.get('member').companyId, c.req.param('id')).then((found) => {
+    throw found ? invalid(fields) : notFound(`subscription ${c.req.param('id')}`);
+  });
+};
 const Cancel = z.object({ at: z.string().optional(), atPeriodEnd: z.boolean().optional(), force: z.boolean().optional() }).openapi('SubscriptionCancel');
 
 async function editPlans<T>(s: Services, actor: ReturnType<typeof actorFor>, name: string, request: unknown, change: (book: PlanBook) => T): Promise<T> {
@@ -153,7 +165,7 @@ function subscriptionRoutes(app: ReturnType<typeof router>) {
       const req = toRequest(c.req.valid('json') as never);
       await changeSubscription(s, actor, id, req);
       return c.json(await changed(s, actor.companyId, id, req.kind === 'quantity' || req.kind === 'plan' || req.kind === 'price' ? req.at : undefined), 200);
-    });
+    }, subscriptionFirst);
   command('change', 'Change an item’s quantity, plan or price from a date, prorated by day', Change, (b: z.infer<typeof Change>) => b);
   command('pause', 'Pause from a date (paused days are not billed)', At, (b: z.infer<typeof At>) => ({ kind: 'pause', at: b.at }));
   command('resume', 'Resume from a date', At, (b: z.infer<typeof At>) => ({ kind: 'resume', at: b.at }));

@@ -1,6 +1,7 @@
 import { permissionsOf, type Permission } from '@facturo/core';
 import { customRolesOf } from '../companies/roles';
 import { notify } from '../notifications';
+import { scheduleCollections } from '../sepa';
 import type { Services } from '../services';
 import type { BillingRunResult } from './run';
 
@@ -35,8 +36,18 @@ export async function afterBilling(s: Services, companyId: string, result: Billi
   await collect(s, companyId, result);
 }
 
+/** Invoices paid by direct debit go to their collection (pending until the bank confirms), with the pre-notification. */
 async function collect(s: Services, companyId: string, result: BillingRunResult): Promise<void> {
-  void s;
-  void companyId;
-  void result;
+  const items = result.invoices.flatMap((i) => (i.mandateId ? [{ invoiceId: i.id, mandateId: i.mandateId, customerId: i.customerId, amount: i.totalInclTax, currency: i.currency, dueDate: i.dueDate }] : []));
+  if (items.length === 0) return;
+  const { skipped } = await scheduleCollections(s, companyId, items);
+  if (skipped.length === 0) return;
+  const userIds = await membersWith(s, companyId, 'payments.record');
+  for (const k of skipped) {
+    await notify(s, {
+      companyId, userIds, kind: 'sepa.collection_skipped', subjectId: k.invoiceId, dedupeKey: `collection-skipped:${k.invoiceId}`, link: `/c/${companyId}/invoices/${k.invoiceId}`,
+      title: { fr: 'Prélèvement SEPA impossible', en: 'SEPA direct debit not possible' },
+      body: { fr: `La facture ne sera pas prélevée : ${k.message}. Demandez un autre moyen de paiement.`, en: `The invoice will not be collected: ${k.message}. Ask for another means of payment.` },
+    });
+  }
 }

@@ -45,7 +45,7 @@ export interface BillingRunResult {
   /** Due periods another run had claimed meanwhile. */
   skipped: number;
   failed: BillingFailure[];
-  invoices: { id: string; number: string; subscriptionId: string; periodStart: string }[];
+  invoices: { id: string; number: string; subscriptionId: string; periodStart: string; customerId: string; mandateId?: string; totalInclTax: string; currency: string; dueDate: string }[];
 }
 
 export interface BillingRunOptions {
@@ -284,7 +284,12 @@ export async function runBilling(s: Services, companyId: string, options: Billin
       if (wsUpdate) wsRoom.applyCommitted(wsUpdate);
       result.skipped += part.length - issued.length;
       result.billed += issued.length;
-      for (const x of issued) result.invoices.push({ id: x.p.invoiceId, number: x.number, subscriptionId: x.p.sub.id, periodStart: x.p.due.period.start });
+      for (const x of issued) {
+        result.invoices.push({
+          id: x.p.invoiceId, number: x.number, subscriptionId: x.p.sub.id, periodStart: x.p.due.period.start, customerId: x.p.sub.customerId,
+          ...(x.p.sub.mandateId ? { mandateId: x.p.sub.mandateId } : {}), totalInclTax: x.p.frozen.totals.totalWithVat, currency: x.p.frozen.currency, dueDate: x.p.frozen.dueDate,
+        });
+      }
       if (options.sideEffects !== false) for (const x of issued) s.archiver.issued(companyId, x.p.invoiceId, ws);
       options.afterChunk?.(issued.length);
     }
