@@ -19,7 +19,11 @@ export type SubscriptionView = Subscription & {
   createdAt: string;
   updatedAt: string;
   currency: string;
-  next?: UpcomingInvoice;
+  next?: UpcomingInvoice | null;
+  /** The next billing date the run will look at. */
+  nextBillingOn?: string | null;
+  /** Why the billing run holds this subscription (e.g. a plan removed by hand), until someone fixes it. */
+  billingError?: string | null;
 };
 
 export interface SubscriptionBilling {
@@ -28,6 +32,7 @@ export interface SubscriptionBilling {
   invoiceId: string;
   number?: string | null;
   status: string;
+  totalInclTax?: string | null;
 }
 
 export type SubscriptionDetail = SubscriptionView & { billings: SubscriptionBilling[] };

@@ -68,7 +68,7 @@ export default function SepaMandates() {
           <thead>
             <tr>
               <Show when={!customerId()}><th scope="col">{t('sepa.customer')}</th></Show>
-              <th scope="col">{t('sepa.rum')}</th>
+              <th scope="col">{t('sepa.colRum')}</th>
               <th scope="col">{t('sepa.signedOn')}</th>
               <th scope="col">{t('sepa.iban')}</th>
               <th scope="col" class="hide-sm">{t('sepa.type')}</th>

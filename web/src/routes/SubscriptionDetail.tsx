@@ -1,5 +1,5 @@
 import { A, useLocation, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
 import { PlanBook, stateAt } from '@facturo/core';
 import type { SubscriptionView } from '../api/subscriptions';
@@ -53,6 +53,8 @@ function Detail(props: { id: string }) {
       },
     );
   onMount(() => void refresh());
+  // Back online: the server's state replaces what this device last saw.
+  createEffect(on(online, (now, before) => void (now && before === false && refresh()), { defer: true }));
 
   const detail = () => row()?.detail;
   const planName = (id: string) => plans().find((p) => p.id === id)?.name ?? id;
@@ -63,7 +65,9 @@ function Detail(props: { id: string }) {
   const itemName = (i: number) => t('subDetail.itemName', { n: i + 1, plan: planName(items()[i]?.planId ?? detail()?.items[i]?.planId ?? '') });
   const priceOf = (planId: string, custom: string | undefined, currency: string) => displayPrice(custom ?? plans().find((p) => p.id === planId)?.unitPrice ?? '0', currency, lang());
   const writable = () => can('invoices.issue');
-  const locked = () => !online() || detail()?.state === 'cancelled';
+  // core refuses any change after a recorded cancellation, even one to come (transitions.ts): nothing to offer.
+  const final = () => detail()?.changes.some((c) => c.kind === 'cancel') ?? false;
+  const locked = () => !online();
   const onDone = (_view: SubscriptionView) => void refresh();
 
   return (
@@ -79,8 +83,11 @@ function Detail(props: { id: string }) {
       <Show when={state() === 'unreachable' && row()}>
         <Notice kind="info" testid="subscription-cached">{t('subDetail.cached', { date: formatDate(row()?.fetchedAt ?? '') })}</Notice>
       </Show>
-      <Show when={!online() && writable()}>
+      <Show when={!online() && writable() && !final()}>
         <Notice kind="warning" testid="subscriptions-connection-needed">{t('subs.connectionNeeded')}</Notice>
+      </Show>
+      <Show when={detail()?.billingError}>
+        {(error) => <Notice kind="warning" testid="subscription-billing-error">{t('subDetail.billingError', { error: error() })}</Notice>}
       </Show>
       <Show when={!row() && state() !== 'loading'}>
         <Notice kind="error" testid="subscription-unavailable">{failure() ?? t('subDetail.unavailable')}</Notice>
@@ -126,7 +133,10 @@ function Detail(props: { id: string }) {
                   </tbody>
                 </table>
               </section>
-              <Show when={writable() && d().state !== 'cancelled'}>
+              <Show when={final()}>
+                <Notice kind="info" testid="subscription-final">{t('subDetail.final')}</Notice>
+              </Show>
+              <Show when={writable() && !final()}>
                 <ChangePanel
                   companyId={company.id} subscriptionId={d().id} currency={d().currency} items={items()} plans={plans()} itemName={itemName}
                   today={today()} disabled={locked()} onChanged={onDone}
@@ -134,9 +144,9 @@ function Detail(props: { id: string }) {
                 <LifecyclePanel companyId={company.id} sub={d()} today={today()} disabled={locked()} onDone={onDone} />
               </Show>
               <SubscriptionHistory start={d().start} changes={d().changes} currency={d().currency} itemName={itemName} planName={planName} />
-              <SubscriptionBillings billings={d().billings} base={base} />
+              <SubscriptionBillings billings={d().billings} base={base} currency={d().currency} />
             </div>
-            <aside class="card section sub-preview" data-testid="subscription-upcoming">
+            <aside class="card section sub-preview static" data-testid="subscription-upcoming">
               <h2 class="section-title">{t('subDetail.upcoming')}</h2>
               <Show when={(row()?.upcoming.length ?? 0) > 0} fallback={<p class="muted">{t('subForm.previewNone')}</p>}>
                 <UpcomingInvoices invoices={row()?.upcoming ?? []} currency={d().currency} />

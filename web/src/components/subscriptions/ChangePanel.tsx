@@ -60,7 +60,7 @@ export function ChangePanel(props: ChangePanelProps) {
       <p class="muted small">{t('change.help')}</p>
       <form class="form" onSubmit={(e) => void submit(e)} novalidate>
         <fieldset class="plain" disabled={props.disabled}>
-          <div class="inline-row">
+          <div class="grid">
             <FormField field="kind" label="change.kind" value={kind()} onInput={(v) => { setKind(v as ChangeKindSent); setValue(''); }} errors={fields()} testid="change-kind" options={kinds.map((k) => ({ value: k, label: t(`change.kind.${k}`) }))} />
             <Show when={props.items.length > 1}>
               <FormField field="itemIndex" label="change.item" value={String(itemIndex())} onInput={(v) => setItemIndex(Number(v))} errors={fields()} testid="change-item" options={props.items.map((_, i) => ({ value: String(i), label: props.itemName(i) }))} />

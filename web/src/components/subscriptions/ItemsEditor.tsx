@@ -43,11 +43,11 @@ export function ItemsEditor(props: ItemsEditorProps) {
                     <button type="button" class="btn ghost small" onClick={() => props.onRemove(i)} data-testid="remove-item">{t('subForm.removeItem')}</button>
                   </Show>
                 </div>
+                <FormField
+                  field={field('planId')} label="subForm.plan" value={item().planId} onInput={(v) => props.onChange(i, { planId: v })} errors={props.errors} required testid="item-plan"
+                  options={[{ value: '', label: t('subForm.choosePlan') }, ...plansFor(props.plans, item().planId).map((p) => ({ value: p.id, label: planLabel(p) }))]}
+                />
                 <div class="inline-row">
-                  <FormField
-                    field={field('planId')} label="subForm.plan" value={item().planId} onInput={(v) => props.onChange(i, { planId: v })} errors={props.errors} required testid="item-plan"
-                    options={[{ value: '', label: t('subForm.choosePlan') }, ...plansFor(props.plans, item().planId).map((p) => ({ value: p.id, label: planLabel(p) }))]}
-                  />
                   <FormField field={field('quantity')} label="subForm.quantity" inputmode="decimal" value={item().quantity} onInput={(v) => props.onChange(i, { quantity: v })} errors={props.errors} required testid="item-quantity" />
                   <FormField
                     field={field('unitPrice')} label="subForm.customPrice" inputmode="decimal" value={item().unitPrice} onInput={(v) => props.onChange(i, { unitPrice: v })} errors={props.errors} testid="item-price"

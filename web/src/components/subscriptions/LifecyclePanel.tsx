@@ -39,6 +39,7 @@ export function LifecyclePanel(props: LifecyclePanelProps) {
       setConfirming(false);
     } catch (e) {
       setRefusal(refusalOf(e));
+      setConfirming(false);
     } finally {
       setBusy(false);
     }
@@ -75,7 +76,7 @@ export function LifecyclePanel(props: LifecyclePanelProps) {
         <Show when={when() === 'date'}>
           <FormField field="cancelAt" label="subLife.cancelAt" type="date" value={cancelAt()} onInput={setCancelAt} errors={{}} testid="cancel-at" />
         </Show>
-        <div class="actions">
+        <div class="actions wrap">
           <Show
             when={confirming()}
             fallback={<button type="button" class="btn danger" onClick={() => setConfirming(true)} data-testid="cancel-subscription">{t('subLife.cancelButton')}</button>}

@@ -54,9 +54,9 @@ export function MandateCreateForm(props: MandateCreateFormProps) {
       <p class="muted small">{t('sepa.newHelp')}</p>
       <fieldset class="plain" disabled={props.disabled || busy()}>
         <div class="grid">
-          <div class="stack">
+          <div class="rum-field">
             <FormField field="rum" label="sepa.rum" hint="sepa.rumHint" value={form().rum} onInput={(v) => set({ rum: v })} errors={errors()} required upper testid="mandate-rum" />
-            <button type="button" class="btn ghost small" onClick={() => set({ rum: suggestRum(form().signedOn, randomBase62(8)) })}>{t('sepa.suggestRum')}</button>
+            <button type="button" class="btn small" onClick={() => set({ rum: suggestRum(form().signedOn, randomBase62(8)) })}>{t('sepa.suggestRum')}</button>
           </div>
           <FormField field="signedOn" label="sepa.signedOn" type="date" value={form().signedOn} onInput={(v) => set({ signedOn: v })} errors={errors()} required testid="mandate-signed-on" />
           <FormField field="debtorName" label="sepa.debtorName" hint="sepa.debtorNameHint" value={form().debtorName} onInput={(v) => set({ debtorName: v })} errors={errors()} required testid="mandate-debtor" />

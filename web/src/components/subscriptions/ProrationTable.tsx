@@ -16,33 +16,24 @@ export function ProrationTable(props: { proration: ItemBill[]; at: string; curre
       <h3 class="subsection-title">{t('proration.title')}</h3>
       <Show when={rows().length > 0} fallback={<p class="muted" data-testid="proration-none">{t('proration.none')}</p>}>
         <p class="muted small">{t('proration.help')}</p>
-        <table class="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('proration.colItem')}</th>
-              <th scope="col">{t('proration.colFrom')}</th>
-              <th scope="col" class="num">{t('proration.colCredit')}</th>
-              <th scope="col" class="num">{t('proration.colCharge')}</th>
-              <th scope="col" class="num">{t('proration.colNet')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(r) => (
-                <tr data-testid="proration-row">
-                  <td>
-                    {props.itemName(r.itemIndex)}
-                    <span class="muted small"> — {t('proration.pricePerPeriod', { from: money(r.from), to: money(r.to) })}</span>
-                  </td>
-                  <td>{formatDay(r.date)}</td>
-                  <td class="num" data-testid="proration-credit">{money(r.credit)}</td>
-                  <td class="num" data-testid="proration-charge">{money(r.charge)}</td>
-                  <td class="num" data-testid="proration-net"><strong>{money(r.net)}</strong></td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <For each={rows()}>
+          {(r) => (
+            <div class="proration-row" data-testid="proration-row">
+              <p>
+                <strong>{t('proration.item', { item: props.itemName(r.itemIndex), date: formatDay(r.date) })}</strong>
+                <span class="muted small"> — {t('proration.pricePerPeriod', { from: money(r.from), to: money(r.to) })}</span>
+              </p>
+              <dl class="upcoming-totals">
+                <dt>{t('proration.credit')}</dt>
+                <dd data-testid="proration-credit">{money(r.credit)}</dd>
+                <dt>{t('proration.charge')}</dt>
+                <dd data-testid="proration-charge">{money(r.charge)}</dd>
+                <dt>{t('proration.net')}</dt>
+                <dd data-testid="proration-net"><strong>{money(r.net)}</strong></dd>
+              </dl>
+            </div>
+          )}
+        </For>
       </Show>
     </section>
   );

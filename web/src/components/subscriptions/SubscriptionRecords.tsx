@@ -3,11 +3,11 @@ import { For, Show } from 'solid-js';
 import { addDays, type SubscriptionChange } from '@facturo/core';
 import type { SubscriptionBilling } from '../../api/subscriptions';
 import { billingStatusKey, historyOf } from '../../stores/subscriptionView';
-import { displayPrice } from '../../stores/fieldInput';
+import { displayAmount, displayPrice } from '../../stores/fieldInput';
 import { formatDay, lang, t } from '../../i18n';
 
 /** The invoices the subscription made, one per period, each opening its printable view once issued. */
-export function SubscriptionBillings(props: { billings: SubscriptionBilling[]; base: string }) {
+export function SubscriptionBillings(props: { billings: SubscriptionBilling[]; base: string; currency: string }) {
   const sorted = () => [...props.billings].sort((a, b) => b.periodStart.localeCompare(a.periodStart));
   return (
     <section class="card section" data-testid="subscription-billings">
@@ -19,6 +19,7 @@ export function SubscriptionBillings(props: { billings: SubscriptionBilling[]; b
               <th scope="col">{t('subDetail.colPeriod')}</th>
               <th scope="col">{t('subDetail.colNumber')}</th>
               <th scope="col">{t('subDetail.colStatus')}</th>
+              <th scope="col" class="num">{t('subDetail.colTotal')}</th>
             </tr>
           </thead>
           <tbody>
@@ -35,6 +36,7 @@ export function SubscriptionBillings(props: { billings: SubscriptionBilling[]; b
                       </A>
                     </td>
                     <td>{key ? t(key) : b.status}</td>
+                    <td class="num">{b.totalInclTax ? displayAmount(b.totalInclTax, props.currency, lang()) : '—'}</td>
                   </tr>
                 );
               }}

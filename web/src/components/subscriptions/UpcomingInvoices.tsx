@@ -28,8 +28,7 @@ export function UpcomingInvoices(props: { invoices: UpcomingInvoice[]; currency:
                 <thead>
                   <tr>
                     <th scope="col">{t('upcoming.colLine')}</th>
-                    <th scope="col" class="num">{t('upcoming.colQuantity')}</th>
-                    <th scope="col" class="num">{t('upcoming.colUnitPrice')}</th>
+                    <th scope="col" class="num">{t('upcoming.colQuantityPrice')}</th>
                     <th scope="col" class="num">{t('upcoming.colNet')}</th>
                   </tr>
                 </thead>
@@ -38,8 +37,7 @@ export function UpcomingInvoices(props: { invoices: UpcomingInvoice[]; currency:
                     {(l) => (
                       <tr data-testid="upcoming-line">
                         <td>{l.description}</td>
-                        <td class="num">{l.quantity.replace('.', lang() === 'fr' ? ',' : '.')}</td>
-                        <td class="num">{displayPrice(l.unitPrice, currency(), lang())}</td>
+                        <td class="num nowrap">{l.quantity.replace('.', lang() === 'fr' ? ',' : '.')} × {displayPrice(l.unitPrice, currency(), lang())}</td>
                         <td class="num">{money(l.net)}</td>
                       </tr>
                     )}

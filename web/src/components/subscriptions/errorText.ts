@@ -23,6 +23,8 @@ const messages: [RegExp, MessageKey, ((m: RegExpExecArray) => Record<string, str
   [/^only letters without accents, digits, spaces/, 'subErr.rumChars'],
   [/^a mandate reference may not (start or end with|contain)/, 'subErr.rumSlash'],
   [/^enter the debtor's name$/, 'subErr.debtorName'],
+  [/^a mandate with the reference \(RUM\) .* already exists/, 'subErr.rumTaken'],
+  [/^a mandate cannot be signed in the future/, 'subErr.signedFuture'],
 ];
 
 /** A field's message for these screens in the user's language; the server's own words when unknown. */
