@@ -62,8 +62,11 @@ export function billingPeriodsDue(sub: Subscription, plans: Plans, now: string, 
 export function periodsAfter(sub: Subscription, plans: Plans, now: string, count: number): DuePeriod[] {
   const rule = ruleOf(sub, plans);
   const out: DuePeriod[] = [];
+  // Every period before the one holding `now` is billed by `now` (in advance on its start, in arrears by its end or
+  // its cancellation): the search starts there, not at the subscription's first period.
+  const from = periodAt(now < rule.start ? rule.start : now, rule);
   // A bound on empty (paused) periods, so a subscription paused for good does not loop forever.
-  for (let p = periodAt(rule.start, rule), seen = 0; out.length < count && seen < count + 520; p = nextPeriod(p, rule)) {
+  for (let p = from, seen = 0; out.length < count && seen < count + 520; p = nextPeriod(p, rule)) {
     if (stateAt(sub, p.start).cancelled) break;
     const billingDate = dueDateOf(sub, rule, p);
     if (billingDate <= now) continue;

@@ -3,8 +3,8 @@ import { editDocuments } from '../commands/run';
 import { draftProjection } from '../projections/documents';
 import { newDoc } from '../ydoc';
 import { newId } from '../ids';
-import type { BillingFailure, RunContext } from './run';
-import { markCorrected, SYSTEM_ACTOR, updateNextBilling } from './run';
+import { SYSTEM_ACTOR, type BillingFailure, type RunContext } from './context';
+import { markCorrected, updateNextBilling } from './write';
 
 /*
  * "Leave a draft for review" (issue 7): the period's invoice becomes an ordinary draft (a Yjs document, co-edited
