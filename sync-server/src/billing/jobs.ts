@@ -1,4 +1,4 @@
-import { alertsDue, type Customer, type DueAlert, type Subscription } from '@facturo/core';
+import { addDays, addMonths, alertsDue, mandateLifetimeMonths, type Customer, type DueAlert, type Subscription } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import { sendDocument } from '../commands/send';
 import { customersByIds } from '../customers/records';
@@ -17,7 +17,8 @@ import { stateOn } from './view';
  * - subscription-billing: runs the billing run for each company with a subscription due by today. Exactly once
  *   per period comes from subscription_billings, not from this step, so the step may run again after a crash.
  * - recurring-send: emails each recurring invoice issued in "issue and send" mode, once (natural key send:{id}).
- * - subscription-alerts: renewal notices (C. consommation L215-1) to consumers, commitment ends to the team.
+ * - subscription-alerts: renewal notices (C. consommation L215-1) to consumers, commitment ends and SEPA mandates
+ *   about to lapse to the team.
  */
 
 export const BILLING_JOB = 'subscription-billing';
@@ -77,12 +78,49 @@ interface AlertStep extends DueStep {
   alert: DueAlert;
 }
 
-export const subscriptionAlerts: Job<AlertStep> = {
+interface MandateStep extends DueStep {
+  mandateId: string;
+  rum: string;
+  customerId: string;
+  lapsesOn: string;
+}
+
+/** How long before a SEPA mandate lapses (36 months unused, SDD rulebook) the team is told. */
+const MANDATE_NOTICE_DAYS = 30;
+
+/** Active mandates that lapse within MANDATE_NOTICE_DAYS: the team asks for a new one or collects in time. */
+async function mandatesLapsing(s: Services, today: string): Promise<MandateStep[]> {
+  const rs = await s.db.execute(`SELECT company_id, id, rum, customer_id, signed_on, last_collection_on FROM sepa_mandates WHERE status = 'active'`);
+  const out: MandateStep[] = [];
+  for (const r of rs.rows) {
+    const since = r.last_collection_on === null ? String(r.signed_on) : String(r.last_collection_on);
+    const lapsesOn = addDays(addMonths(since, mandateLifetimeMonths), 1);
+    if (addDays(lapsesOn, -MANDATE_NOTICE_DAYS) <= today && today < lapsesOn) {
+      out.push({ companyId: String(r.company_id), key: `mandate:${String(r.id)}:lapses:${lapsesOn}`, mandateId: String(r.id), rum: String(r.rum), customerId: String(r.customer_id), lapsesOn });
+    }
+  }
+  return out;
+}
+
+async function warnMandateLapse(s: Services, step: MandateStep): Promise<void> {
+  const name = (await customersByIds(s, step.companyId, [step.customerId])).get(step.customerId)?.name ?? step.customerId;
+  await notify(s, {
+    companyId: step.companyId, userIds: await membersWith(s, step.companyId, 'payments.record'), kind: 'sepa.mandate_lapsing', subjectId: step.mandateId,
+    dedupeKey: step.key, link: `/c/${step.companyId}/sepa-mandates?customer=${step.customerId}`,
+    title: { fr: `Le mandat SEPA ${step.rum} de ${name} expire le ${fr(step.lapsesOn)}`, en: `${name}'s SEPA mandate ${step.rum} lapses on ${step.lapsesOn}` },
+    body: {
+      fr: 'Sans prélèvement présenté en 36 mois, un mandat devient caduc (règlement SEPA) : présentez un prélèvement avant cette date ou faites signer un nouveau mandat.',
+      en: 'A mandate with no collection for 36 months lapses (SEPA rulebook): collect before that date or have a new mandate signed.',
+    },
+  });
+}
+
+export const subscriptionAlerts: Job<AlertStep | MandateStep> = {
   name: ALERTS_JOB,
   everyMs: 60 * 60_000,
   async due(s, now) {
     const today = companyToday(now);
-    const out: AlertStep[] = [];
+    const out: (AlertStep | MandateStep)[] = [];
     const companies = await s.db.execute(`SELECT DISTINCT company_id FROM subscriptions WHERE state <> 'cancelled'`);
     for (const c of companies.rows) {
       const companyId = String(c.company_id);
@@ -96,22 +134,29 @@ export const subscriptionAlerts: Job<AlertStep> = {
         for (const alert of alertsDue(sub, plans, today, { consumer }, done)) out.push({ companyId, key: alert.key, subscriptionId: sub.id, customerId: sub.customerId, alert });
       }
     }
-    return out;
+    return [...out, ...(await mandatesLapsing(s, today))];
   },
   async run(s, step) {
+    if ('mandateId' in step) return warnMandateLapse(s, step);
     const customer = (await customersByIds(s, step.companyId, [step.customerId])).get(step.customerId);
     const name = customer?.name ?? step.customerId;
     const { alert } = step;
     const link = `/c/${step.companyId}/subscriptions/${step.subscriptionId}`;
-    if (alert.kind === 'renewal-notice') await renewalNotice(s, step, customer);
+    // Whether the L215-1 notice went: when it could not (no address, no SMTP), the team is told to send it by post.
+    let unsent: string | null = null;
+    if (alert.kind === 'renewal-notice') unsent = await renewalNotice(s, step, customer).then(() => null, (e: unknown) => (e as Error).message);
+    const renewal = unsent === null
+      ? { fr: `Avis de reconduction envoyé à ${name}`, en: `Renewal notice sent to ${name}` }
+      : { fr: `Avis de reconduction à envoyer à ${name} par courrier`, en: `Renewal notice to send to ${name} by post` };
     await notify(s, {
       companyId: step.companyId, userIds: await membersWith(s, step.companyId, 'invoices.issue'), kind: `subscription.${alert.kind}`, subjectId: step.subscriptionId,
       dedupeKey: step.key, link,
-      title: alert.kind === 'renewal-notice'
-        ? { fr: `Avis de reconduction envoyé à ${name}`, en: `Renewal notice sent to ${name}` }
-        : { fr: `L’engagement de ${name} se termine le ${fr(alert.termEnd)}`, en: `${name}'s commitment ends on ${alert.termEnd}` },
+      title: alert.kind === 'renewal-notice' ? renewal : { fr: `L’engagement de ${name} se termine le ${fr(alert.termEnd)}`, en: `${name}'s commitment ends on ${alert.termEnd}` },
       body: alert.kind === 'renewal-notice'
-        ? { fr: `Reconduction tacite le ${fr(alert.termEnd)} ; le client peut refuser jusqu’au ${fr(alert.deadline)} (art. L215-1 C. consom.).`, en: `Tacit renewal on ${alert.termEnd}; the customer may refuse until ${alert.deadline} (French Consumer Code L215-1).` }
+        ? {
+          fr: `Reconduction tacite le ${fr(alert.termEnd)} ; le client peut refuser jusqu’au ${fr(alert.deadline)} (art. L215-1 C. consom.).${unsent ? ` L’e-mail n’a pas pu partir : ${unsent}.` : ''}`,
+          en: `Tacit renewal on ${alert.termEnd}; the customer may refuse until ${alert.deadline} (French Consumer Code L215-1).${unsent ? ` The email could not go: ${unsent}.` : ''}`,
+        }
         : { fr: 'Proposez un renouvellement ou préparez la fin du contrat.', en: 'Offer a renewal or prepare the end of the contract.' },
     });
   },
