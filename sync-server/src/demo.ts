@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { applyPricing, segmentsOf, createCustomerIn, CustomerBook, docIds, DraftDocument, fillFromTemplate, QuoteDocument, Workspace } from '@facturo/core';
 import { demoQuoteSettings } from './demo-quotes';
+import { demoPlans, demoSubscriptions } from './demo-subscriptions';
 import { projectQuote } from './quotes/state';
 import { companyBySlug, createCompany, createInvitation } from './companies';
 import { newId } from './ids';
@@ -50,8 +51,9 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
       email: 'bonjour@studio-boreal.fr', phone: '04 78 00 00 00', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP',
       currency: 'EUR', paymentTermsDays: 30, language: 'fr', vatRegime: 'normal',
       latePenaltyTerms: 'taux BCE + 10 points', earlyPaymentTerms: 'Pas d’escompte pour paiement anticipé',
-      line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR',
+      line1: '25 quai Saint-Antoine', postcode: '69002', city: 'Lyon', country: 'FR', sepaCreditorId: 'FR72ZZZ123456',
     });
+    demoPlans(ws, now.toISOString());
     // Each customer's record in its own document (sealed under its own key), listed in the workspace.
     const customerIds: string[] = [];
     for (const c of customers) {
@@ -99,6 +101,7 @@ export async function ensureDemo(s: Services): Promise<{ companyId: string; crea
     await s.log.append({ companyId: company.id, docId: docIds.workspace(company.id), kind: 'update', actor: 'system:demo', payload: Y.encodeStateAsUpdate(doc) });
     // After the workspace is in the log: projecting reads the customer, which opens the workspace's room.
     await projectQuote(s, quoteRoom);
+    await demoSubscriptions(s, company.id, customerIds);
     await recordEvent(s, company.id, 'system:demo', { type: 'company_created', name: company.name, demo: true });
   }
   const invitation = await createInvitation(s.db, company.id, 'owner', null, now);
