@@ -5,6 +5,7 @@ import { runCustomersBench } from './bench/customers';
 import { runRenderBench } from './bench/render';
 import { runPricingBench } from './bench/pricing';
 import { runBillingBench } from './bench/billing';
+import { runBillingRunBench } from './bench/billing-run';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -17,7 +18,8 @@ const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   customers: runCustomersBench,
   render: runRenderBench,
   pricing: runPricingBench,
-  billing: runBillingBench,
+  billing: runBillingRunBench,
+  'billing-floor': runBillingBench,
 };
 
 async function main(argv: string[]) {

@@ -26,9 +26,6 @@ export const emptyParts = (): Parts => ({ build: 0, claims: 0, numbering: 0, doc
 /** The scratch tables and rows a run needs, outside what is timed. */
 export async function prepareRun(s: Services): Promise<{ keyId: string; key: Buffer }> {
   await s.db.execute({ sql: `INSERT INTO companies (id, slug, name, created_at) VALUES (?, 'bench-billing', 'Bench Billing', '2027-01-01T00:00:00Z')`, args: [COMPANY_ID] });
-  // The claim table of the design note, made by the bench (not a migration: the run does not exist yet).
-  await s.db.execute(`CREATE TABLE subscription_billings (company_id TEXT NOT NULL, subscription_id TEXT NOT NULL, period_start TEXT NOT NULL,
-    invoice_id TEXT NOT NULL, PRIMARY KEY (company_id, subscription_id, period_start))`);
   await s.db.execute({ sql: 'INSERT INTO series_counters (company_id, series_id, period, last_seq) VALUES (?, ?, ?, 0)', args: [COMPANY_ID, SERIES_ID, PERIOD] });
   await s.log.prepare(COMPANY_ID);
   return s.keys.current(COMPANY_ID);
@@ -71,9 +68,9 @@ function logEntries(variant: Variant, rows: InvoiceRow[], subs: Subscription[]):
 
 async function claim(tx: Transaction, subs: Subscription[]): Promise<Set<string>> {
   const rs = await tx.execute({
-    sql: `INSERT INTO subscription_billings (company_id, subscription_id, period_start, invoice_id) VALUES ${subs.map(() => '(?, ?, ?, ?)').join(', ')}
+    sql: `INSERT INTO subscription_billings (company_id, subscription_id, period_start, period_end, invoice_id, status, billed_at) VALUES ${subs.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
           ON CONFLICT DO NOTHING RETURNING invoice_id`,
-    args: subs.flatMap((sub) => [COMPANY_ID, sub.subscriptionId, PERIOD_START, sub.invoiceId]),
+    args: subs.flatMap((sub) => [COMPANY_ID, sub.subscriptionId, PERIOD_START, '2027-04-01', sub.invoiceId, 'issued', '2027-03-01T01:00:00.000Z']),
   });
   return new Set(rs.rows.map((r) => String(r.invoice_id)));
 }

@@ -75,7 +75,7 @@ export async function runBillingBench(args: string[]): Promise<boolean> {
   const sizes = listArg(args, 'sizes', '10000,50000,100000').map(Number);
   const chunk = Number(listArg(args, 'chunk', '500')[0]);
   const variants = listArg(args, 'variants', ALL_VARIANTS.join(',')).filter((v): v is Variant => (ALL_VARIANTS as string[]).includes(v));
-  const command = `npm run bench -- billing${args.length ? ` ${args.join(' ')}` : ''}`;
+  const command = `npm run bench -- billing-floor${args.length ? ` ${args.join(' ')}` : ''}`;
   const before = busyness();
   const results: Result[] = [];
   // Warm-up (not measured): the first run pays for loading and optimising the code.
