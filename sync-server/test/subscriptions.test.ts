@@ -193,3 +193,21 @@ describe('subscriptions paid by SEPA direct debit', () => {
     expect(res.body.error?.fields).toHaveProperty('mandateId');
   });
 });
+
+describe('the invoice list', () => {
+  it('shows which subscription billed an invoice and its direct debit pending until the bank confirms', async () => {
+    at('2027-03-01');
+    const co = await billingCompany(server, 'List Co');
+    await editWorkspace(co.s, co.companyId, (ws) => ws.updateSettings({ iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP', sepaCreditorId: 'FR72ZZZ123456' }));
+    const customerId = await businessCustomer(co);
+    const m = await co.call('POST', '/sepa/mandates', { customerId, rum: 'RUM-LIST-1', signedOn: '2027-02-20', debtorName: 'Boulangerie Martin', iban: 'FR7630006000011234567890189', type: 'recurrent' });
+    const id = await subscribe(co, { customerId, start: '2027-03-01', mandateId: String(m.body.id), items: [{ planId: 'pro', quantity: '1' }] });
+    await co.call('POST', '/billing/run', {});
+    const list = async () => (await co.call('GET', '/invoices')).body as unknown as { subscriptionId: string | null; directDebit: { status: string } | null }[];
+    expect(await list()).toMatchObject([{ subscriptionId: id, directDebit: { status: 'pending' } }]);
+    const batch = await co.call('POST', '/sepa/batches', {});
+    expect((await list())[0]?.directDebit?.status).toBe('batched');
+    await co.call('POST', `/sepa/batches/${String(batch.body.id)}/confirm`, {});
+    expect((await list())[0]?.directDebit?.status).toBe('confirmed');
+  });
+});

@@ -20,6 +20,9 @@ const Summary = z.object({
   id: z.string(), kind: z.enum(['invoice', 'credit_note']), status: z.enum(['draft', 'issued']), number: z.string().nullable(),
   customer: z.string().nullable(), issueDate: z.string().nullable(), dueDate: z.string().nullable(), currency: z.string(),
   totalExclTax: z.string().nullable(), totalTax: z.string().nullable(), totalInclTax: z.string().nullable(),
+  subscriptionId: z.string().nullable().openapi({ description: 'The subscription that billed it (issue 7), if any' }),
+  directDebit: z.object({ status: z.enum(['pending', 'batched', 'confirmed', 'rejected', 'cancelled']), collectionDate: z.string() }).nullable()
+    .openapi({ description: 'Its SEPA direct debit: pending (waiting for a batch), batched (sent to the bank), confirmed or rejected by the bank' }),
 }).openapi('InvoiceSummary');
 type SummaryT = z.infer<typeof Summary>;
 
@@ -32,8 +35,12 @@ const CreateBody = z.looseObject({
 
 async function summaries(c: Ctx, companyId: string, where = '', args: string[] = []): Promise<SummaryT[]> {
   const rs = await c.get('services').db.execute({
-    sql: `SELECT id, kind, status, number, customer_id, issue_date, due_date, currency, total_excl, total_tax, total_incl
-          FROM documents WHERE company_id = ? ${where} ORDER BY created_at DESC, id DESC LIMIT 500`,
+    sql: `SELECT d.id, d.kind, d.status, d.number, d.customer_id, d.issue_date, d.due_date, d.currency, d.total_excl, d.total_tax, d.total_incl,
+            b.subscription_id, c.status AS debit_status, c.collection_date
+          FROM documents d
+          LEFT JOIN subscription_billings b ON b.company_id = d.company_id AND b.invoice_id = d.id
+          LEFT JOIN sepa_collections c ON c.company_id = d.company_id AND c.invoice_id = d.id
+          WHERE d.company_id = ? ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT 500`,
     args: [companyId, ...args],
   });
   return rs.rows.map((r) => ({
@@ -41,16 +48,18 @@ async function summaries(c: Ctx, companyId: string, where = '', args: string[] =
     number: (r.number as string | null) ?? null, customer: (r.customer_id as string | null) ?? null,
     issueDate: (r.issue_date as string | null) ?? null, dueDate: (r.due_date as string | null) ?? null, currency: String(r.currency),
     totalExclTax: (r.total_excl as string | null) ?? null, totalTax: (r.total_tax as string | null) ?? null, totalInclTax: (r.total_incl as string | null) ?? null,
+    subscriptionId: (r.subscription_id as string | null) ?? null,
+    directDebit: r.debit_status === null ? null : { status: String(r.debit_status) as NonNullable<SummaryT['directDebit']>['status'], collectionDate: String(r.collection_date) },
   }));
 }
 
 async function summaryOf(c: Ctx, companyId: string, id: string): Promise<SummaryT> {
   const s = c.get('services');
-  const found = (await summaries(c, companyId, 'AND id = ?', [id]))[0];
+  const found = (await summaries(c, companyId, 'AND d.id = ?', [id]))[0];
   if (found) return found;
   const room = await openDraft(s, companyId, id); // 404 when absent
   await projectDraft(s, room);
-  return (await summaries(c, companyId, 'AND id = ?', [id]))[0]!;
+  return (await summaries(c, companyId, 'AND d.id = ?', [id]))[0]!;
 }
 
 const idParam = { params: z.object({ id: z.string() }) };
@@ -64,7 +73,7 @@ export function invoiceRoutes() {
   async (c) => {
     const { companyId } = memberOf(c);
     const q = c.req.valid('query');
-    const where = [q.status ? 'AND status = ?' : '', q.kind ? 'AND kind = ?' : ''].join(' ');
+    const where = [q.status ? 'AND d.status = ?' : '', q.kind ? 'AND d.kind = ?' : ''].join(' ');
     const rows = await summaries(c, companyId, where, [q.status, q.kind].filter((x): x is NonNullable<typeof x> => !!x));
     // A draft deleted on a device (offline too) leaves the workspace index: it is gone from lists.
     const { ws } = await workspaceOf(c.get('services'), companyId);
