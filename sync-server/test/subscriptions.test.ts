@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Money } from '@facturo/core';
+import { docIds, DraftDocument, Money } from '@facturo/core';
 import { readFrozen } from '../src/commands/issue';
 import { runBilling } from '../src/billing/run';
+import { creditUnusedDays } from '../src/billing/credits';
 import { verifyLog } from '../src/log/verify';
 import { billingCompany, billingState, businessCustomer, editWorkspace, PRO, type BillingCompany } from './billing-fixtures';
 import { startTestServer } from './helpers';
@@ -209,5 +210,28 @@ describe('the invoice list', () => {
     expect((await list())[0]?.directDebit?.status).toBe('batched');
     await co.call('POST', `/sepa/batches/${String(batch.body.id)}/confirm`, {});
     expect((await list())[0]?.directDebit?.status).toBe('confirmed');
+  });
+});
+
+describe('cancelling inside a period already invoiced', () => {
+  it('prepares one credit-note draft for the unused days, referring to the invoice, and no second one on a retry', async () => {
+    at('2027-03-01');
+    const co = await billingCompany(server, 'Refund Co');
+    const id = await subscribe(co, { customerId: await businessCustomer(co), start: '2027-03-01', items: [{ planId: 'pro', quantity: '1' }] });
+    const run = await runBilling(co.s, co.companyId);
+    at('2027-03-10');
+    const cancelled = await co.call('POST', `/subscriptions/${id}/cancel`, { at: '2027-03-21' });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const creditId = String(cancelled.body.creditNoteId);
+    const credit = await co.call('GET', `/invoices/${creditId}`);
+    // 11 of March's 31 days unused: 49.00 × 11/31 = 17.39 HT credited.
+    expect(credit.body).toMatchObject({ kind: 'credit_note', status: 'draft', totalExclTax: new Money('49').times(11).div(31).toDecimalPlaces(2).toFixed(2) });
+    const room = await co.s.rooms.open(co.companyId, docIds.document(co.companyId, creditId));
+    expect(new DraftDocument(room.doc).readMeta()).toMatchObject({ precedingNumber: run.invoices[0]!.number, invoicingPeriodStart: '2027-03-01', invoicingPeriodEnd: '2027-03-31' });
+    const again = await creditUnusedDays(co.s, co.companyId, id);
+    expect(again).toEqual([]);
+    const credits = ((await co.call('GET', '/invoices?kind=credit_note')).body as unknown as { id: string }[]);
+    expect(credits.map((c) => c.id)).toEqual([creditId]);
+    expect(run.invoices).toHaveLength(1);
   });
 });

@@ -157,14 +157,15 @@ function subscriptionRoutes(app: ReturnType<typeof router>) {
 
   const command = (path: string, summary: string, schema: z.ZodType, toRequest: (b: never) => ChangeRequest) =>
     app.openapi(secureRoute('invoices.issue', { method: 'post', path: `/subscriptions/{id}/${path}`, tags, summary, request: { ...idParam, ...body(schema) },
-      responses: { 200: json(SubscriptionOut, 'The subscription, with `proration` for a change'), ...refusals } }),
+      responses: { 200: json(SubscriptionOut, 'The subscription, with `proration` for a change, and `creditNoteId` when days already invoiced are credited by a credit-note draft'), ...refusals } }),
     async (c) => {
       const s = c.get('services');
       const actor = actorFor(c);
       const { id } = c.req.valid('param');
       const req = toRequest(c.req.valid('json') as never);
-      await changeSubscription(s, actor, id, req);
-      return c.json(await changed(s, actor.companyId, id, req.kind === 'quantity' || req.kind === 'plan' || req.kind === 'price' ? req.at : undefined), 200);
+      const { creditNoteIds } = await changeSubscription(s, actor, id, req);
+      const view = await changed(s, actor.companyId, id, req.kind === 'quantity' || req.kind === 'plan' || req.kind === 'price' ? req.at : undefined);
+      return c.json({ ...view, ...(creditNoteIds.length > 0 ? { creditNoteId: creditNoteIds[0], creditNoteIds } : {}) }, 200);
     }, subscriptionFirst);
   command('change', 'Change an item’s quantity, plan or price from a date, prorated by day', Change, (b: z.infer<typeof Change>) => b);
   command('pause', 'Pause from a date (paused days are not billed)', At, (b: z.infer<typeof At>) => ({ kind: 'pause', at: b.at }));

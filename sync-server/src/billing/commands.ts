@@ -12,6 +12,7 @@ import { requestHash, storedResult, storeResult } from '../commands/idempotency'
 import type { Actor } from '../commands/run';
 import type { Services } from '../services';
 import { billedKeys, nextBillingOn, plansOf, readSubscription, writeSubscription } from './store';
+import { creditUnusedDays } from './credits';
 
 /*
  * The commands that change a subscription (server-authoritative, STYLE 7c): each one, in one transaction,
@@ -111,8 +112,15 @@ function transitionOf(sub: Subscription, plans: Plans, req: ChangeRequest, today
   }
 }
 
+export async function changeSubscription(s: Services, actor: Actor, id: string, req: ChangeRequest): Promise<{ status: number; result: { id: string }; creditNoteIds: string[] }> {
+  const outcome = await recordChange(s, actor, id, req);
+  // After the commit (STYLE 7d): a cancellation or pause with no invoice to come credits the unused days it leaves.
+  const creditNoteIds = req.kind === 'cancel' || req.kind === 'pause' ? await creditUnusedDays(s, actor.companyId, id) : [];
+  return { ...outcome, creditNoteIds };
+}
+
 /** change, pause, resume or cancel: core's transition on the stored record; its refusal is a 409 (400 for bad input). */
-export async function changeSubscription(s: Services, actor: Actor, id: string, req: ChangeRequest): Promise<{ status: number; result: { id: string } }> {
+async function recordChange(s: Services, actor: Actor, id: string, req: ChangeRequest): Promise<{ status: number; result: { id: string } }> {
   const plans = await plansOf(s, actor.companyId);
   return command(s, actor, req.kind === 'quantity' || req.kind === 'plan' || req.kind === 'price' ? 'changed' : req.kind === 'cancel' ? 'cancelled' : `${req.kind}d`, { id, req }, async (tx) => {
     const record = await readSubscription(tx, actor.companyId, id);
