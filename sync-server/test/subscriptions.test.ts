@@ -74,6 +74,50 @@ describe('subscriptions over the API', () => {
   });
 });
 
+describe('plans over the API', () => {
+  it('creates a plan, names a bad field without writing, replaces it and archives it', async () => {
+    const co = await billingCompany(server, 'Plans Co', []);
+    const bad = await co.call('POST', '/plans', { ...PRO, id: undefined, unitPrice: '-3', frequency: { unit: 'month', every: 0 } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error?.fields ?? {})).toEqual(expect.arrayContaining(['unitPrice', 'frequency.every']));
+    expect((await co.call('GET', '/plans')).body).toEqual([]);
+    const made = await co.call('POST', '/plans', { ...PRO, id: undefined });
+    expect(made.status).toBe(201);
+    const id = String(made.body.id);
+    expect(id).toMatch(/^pl_/);
+    expect((await co.call('PUT', `/plans/${id}`, { ...PRO, id: undefined, unitPrice: '59.00' })).body).toMatchObject({ unitPrice: '59.00', archived: false });
+    expect((await co.call('POST', `/plans/${id}/archive`)).body).toMatchObject({ archived: true });
+    expect((await co.call('GET', '/plans')).body).toEqual([]);
+    expect(((await co.call('GET', '/plans?archived=true')).body as unknown as { id: string }[]).map((p) => p.id)).toEqual([id]);
+  });
+});
+
+describe('pause, resume and the preview of a subscription not saved yet', () => {
+  it('previews the invoices of a form before it is saved', async () => {
+    at('2027-01-10');
+    const co = await billingCompany(server, 'Form Co');
+    const customerId = await businessCustomer(co);
+    const res = await co.call('POST', '/subscriptions/preview?count=2', { customerId, start: '2027-02-01', items: [{ planId: 'pro', quantity: '2' }] });
+    expect(res.status).toBe(200);
+    expect((res.body as unknown as { billingDate: string; total: string }[]).map((u) => [u.billingDate, u.total])).toEqual([['2027-02-01', '98.00'], ['2027-03-01', '98.00']]);
+    expect((await co.call('GET', '/subscriptions')).body).toEqual([]);
+  });
+
+  it('bills nothing for a month paused whole, and prorates the month it resumes in', async () => {
+    at('2027-01-01');
+    const co = await billingCompany(server, 'Pause Co');
+    const id = await subscribe(co, { customerId: await businessCustomer(co), start: '2027-01-01', items: [{ planId: 'pro', quantity: '1' }] });
+    expect((await co.call('POST', `/subscriptions/${id}/pause`, { at: '2027-02-01' })).body).toMatchObject({ state: 'active', pausedFrom: '2027-02-01' });
+    expect((await co.call('POST', `/subscriptions/${id}/resume`, { at: '2027-03-16' })).status).toBe(200);
+    expect((await co.call('POST', `/subscriptions/${id}/pause`, { at: '2027-03-20' })).status).toBe(200);
+    const refused = await co.call('POST', `/subscriptions/${id}/pause`, { at: '2027-04-01' });
+    expect([refused.status, refused.body.error?.code]).toEqual([409, 'paused']);
+    const preview = (await co.call('GET', `/subscriptions/${id}/preview?count=2`)).body as unknown as { period: { start: string }; total: string }[];
+    // January in full, February paused (no invoice), March served 16–19: 4/31 of 49.00.
+    expect(preview.map((u) => [u.period.start, u.total])).toEqual([['2027-01-01', '49.00'], ['2027-03-01', new Money('49').times(4).div(31).toDecimalPlaces(2).toFixed(2)]]);
+  });
+});
+
 describe('the billing run', () => {
   it('issues one numbered invoice per due period, printing the period, and a second run issues nothing', async () => {
     at('2027-03-01');
