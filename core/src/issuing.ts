@@ -2,9 +2,11 @@ import { ValidationError } from './schema/fields';
 import { checkIban, checkSiren, checkVatNumber, type IdentifierCheck } from './identifiers';
 import type { CompanySettings, Series } from './schema/workspace';
 import type { Customer } from './schema/customers';
-import { documentTaxInput, type DocumentContent, type DocumentKind, type DocumentLine, type DocumentMeta, type DraftDocument } from './schema/document';
+import { documentTaxInput, type DirectDebit, type DocumentContent, type DocumentKind, type DocumentLine, type DocumentMeta, type DraftDocument } from './schema/document';
 import { computeInvoiceTotals, type InvoiceTotals } from './tax';
 import { InvalidDateError, readDate } from './periods/dates';
+import { checkCreditorIdentifier } from './sepa/creditor-identifier';
+import { rum } from './sepa/mandate';
 
 /*
  * What the law requires before a number is given (CGI art. 242 nonies A, Code de commerce L441-9,
@@ -106,6 +108,7 @@ function contentChecks({ meta, lines }: DocumentContent, ctx: IssueContext, out:
   if (meta.kind === 'credit_note' && !meta.precedingIssueDate) out.precedingIssueDate = 'a credit note must state the issue date of the invoice it corrects (BR-FR-CO-05)';
   if (meta.dueDate && meta.dueDate < ctx.issueDate) out.dueDate = 'the due date is before the issue date';
   periodProblems(meta, out);
+  directDebitProblems(meta, out);
   try {
     // The currency default is DraftDocument.toTaxInput's, so a draft's totals are the ones it showed.
     return { problems: out, totals: computeInvoiceTotals(documentTaxInput(meta.currency ?? 'EUR', lines)) };
@@ -150,6 +153,31 @@ function periodProblems(meta: DocumentContent['meta'], out: Record<string, strin
   } else if (start && end && !dateProblem(start, 'invoicingPeriodStart', out) && !dateProblem(end, 'invoicingPeriodEnd', out) && end < start) {
     out.invoicingPeriodEnd = `the invoicing period ends before its first day ${start} (EN 16931 BR-29)`;
   }
+}
+
+/**
+ * BG-19 as the SEPA Core rulebook needs it to collect (and EN 16931 to state it, BT-89 … BT-91): a RUM of the
+ * SEPA character set, the seller's creditor identifier (ICS) and the debtor's IBAN, in euros, on an invoice.
+ */
+function directDebitProblems({ directDebit, kind, currency }: DocumentContent['meta'], out: Record<string, string>) {
+  if (!directDebit) return;
+  if (kind !== 'invoice') out.directDebit = 'only an invoice is collected by direct debit, not a credit note';
+  if (currency !== 'EUR') out.directDebit = `a SEPA direct debit collects euros, not ${currency}`;
+  const reference = rum.safeParse(directDebit.mandateReference);
+  if (!reference.success) out['directDebit.mandateReference'] = reference.error.issues[0]?.message ?? 'not a mandate reference (RUM)';
+  for (const [field, value, check] of [['creditorId', directDebit.creditorId, checkCreditorIdentifier], ['debitedIban', directDebit.debitedIban, checkIban]] as const) {
+    const r = check(value);
+    if (!r.ok) out[`directDebit.${field}`] = r.message;
+  }
+}
+
+/** The mandate's terms as the bank and the buyer read them: RUM trimmed, ICS and IBAN upper case without spaces. */
+function canonicalDirectDebit(d: DirectDebit): DirectDebit {
+  const canonical = (check: (v: string) => IdentifierCheck, value: string) => {
+    const r = check(value);
+    return r.ok ? r.normalized : value;
+  };
+  return { mandateReference: d.mandateReference.trim(), creditorId: canonical(checkCreditorIdentifier, d.creditorId), debitedIban: canonical(checkIban, d.debitedIban) };
 }
 
 /**
@@ -244,7 +272,8 @@ function frozenOf({ meta, lines }: DocumentContent, ctx: FreezeContext, { proble
     currency: meta.currency,
     seller: ctx.settings,
     buyer: customer,
-    meta,
+    // Only a direct-debited invoice gains a key: every other record freezes to the JSON it froze to before.
+    meta: meta.directDebit ? { ...meta, directDebit: canonicalDirectDebit(meta.directDebit) } : meta,
     lines,
     totals,
     mentions: legalMentions(ctx.settings, customer, lines, meta),

@@ -77,6 +77,20 @@ export interface DocumentLine {
   exemptionCode?: string;
 }
 
+/**
+ * BG-19, how an invoice collected by SEPA direct debit says so (issue 7). Set by the server's billing run
+ * from the subscription's mandate and the seller's settings, never by a draft, so it is not in documentMetaInput;
+ * freezeContent checks it (issuing.ts).
+ */
+export interface DirectDebit {
+  /** BT-89, the unique mandate reference (RUM, "référence unique de mandat"). */
+  mandateReference: string;
+  /** BT-90, the seller's SEPA creditor identifier (ICS, "identifiant créancier SEPA"), e.g. FR72ZZZ123456. */
+  creditorId: string;
+  /** BT-91, the debtor's account debited: an IBAN. */
+  debitedIban: string;
+}
+
 export interface DocumentMeta {
   kind: DocumentKind;
   status: 'draft' | 'issued';
@@ -99,6 +113,8 @@ export interface DocumentMeta {
   /** Recurring invoices (issue 7): the subscription and its billing period, half-open [start, end) as core/periods. */
   subscriptionId?: string;
   period?: { start: string; end: string };
+  /** Recurring invoices collected under a SEPA mandate; absent otherwise (paid by credit transfer). */
+  directDebit?: DirectDebit;
   createdAt: string;
   createdBy?: string;
   /** Written by the server only, when it issues the document. */
