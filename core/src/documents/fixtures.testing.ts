@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { freezeDocument, type FrozenDocument } from '../issuing';
+import { freezeContent, freezeDocument, type FrozenDocument } from '../issuing';
 import { computeInvoiceTotals, type DocumentAdjustmentInput } from '../tax';
 import { CustomerBook, type CustomerInput } from '../schema/customers';
-import { DraftDocument, type DocumentKind, type DocumentMetaInput, type LineInput } from '../schema/document';
+import { DraftDocument, type DirectDebit, type DocumentKind, type DocumentMetaInput, type LineInput } from '../schema/document';
 import { Workspace, defaultSeries, type CompanySettings } from '../schema/workspace';
 import { invoiceModel, type Invoice } from './xml';
 
@@ -35,7 +35,12 @@ interface Case {
   lines: LineInput[];
   /** Document level allowances and charges, which drafts do not hold yet (BG-20, BG-21). */
   adjustments?: { allowances?: DocumentAdjustmentInput[]; charges?: DocumentAdjustmentInput[]; paidAmount?: string };
+  /** BG-19, which only the billing run sets: the draft's content is then frozen as plain data, as the run does. */
+  directDebit?: DirectDebit;
 }
+
+/** A SEPA mandate of the buyer's (RUM, the seller's ICS, the debtor's IBAN), all three valid. */
+export const sepaMandate: DirectDebit = { mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedIban: 'FR7620041010050550000560143' };
 
 export function frozen(c: Case, number = 'F-2026-00042'): FrozenDocument {
   const kind = c.kind ?? 'invoice';
@@ -47,7 +52,9 @@ export function frozen(c: Case, number = 'F-2026-00042'): FrozenDocument {
   draft.init(kind, { createdAt: now, customerId: 'cu_1', operationCategory: 'services', ...c.meta });
   c.lines.forEach((line, i) => draft.addLine(`l${i + 1}`, line));
   const series = defaultSeries.find((s) => s.kind === kind)!;
-  const doc = freezeDocument(draft, { kind, settings: ws.readSettings(), customer: book.getCustomer('cu_1'), series, issueDate: '2026-11-29', id: 'dc_1', number });
+  const ctx = { kind, settings: ws.readSettings(), customer: book.getCustomer('cu_1'), series, issueDate: '2026-11-29', id: 'dc_1', number };
+  const content = draft.content();
+  const doc = c.directDebit ? freezeContent({ ...content, meta: { ...content.meta, directDebit: c.directDebit } }, ctx) : freezeDocument(draft, ctx);
   if (!c.adjustments) return doc;
   return { ...doc, totals: computeInvoiceTotals({ ...draft.toTaxInput(), ...c.adjustments }) };
 }
@@ -126,6 +133,12 @@ export const matrix = {
       settings: { vatOnDebits: true },
       meta: { invoicingPeriodStart: '2026-11-01', invoicingPeriodEnd: '2026-11-30', deliveryDate: '2026-11-30' },
       lines: [{ description: 'Infogérance — forfait mensuel', quantity: '1', unit: 'mois', unitPrice: '450.00', vatRate: '20' }],
+    }),
+  'invoice collected by SEPA direct debit (BG-19)': () =>
+    frozen({
+      meta: { invoicingPeriodStart: '2026-11-01', invoicingPeriodEnd: '2026-11-30' },
+      lines: [{ description: 'Abonnement Pro — novembre', quantity: '1', unit: 'mois', unitPrice: '49.00', vatRate: '20' }],
+      directDebit: sepaMandate,
     }),
 } satisfies Record<string, () => FrozenDocument>;
 

@@ -1,5 +1,5 @@
 import { vatPointCodeOfCii } from './codes';
-import { defined, type Adjustment, type Invoice, type InvoiceLine, type InvoiceParty, type PostalAddress, type VatBreakdownEntry } from './model';
+import { defined, type Adjustment, type DirectDebitTerms, type Invoice, type InvoiceLine, type InvoiceParty, type PostalAddress, type VatBreakdownEntry } from './model';
 import { all, at, attribute, one, readRoot, text, type XmlNode } from './reader';
 
 /*
@@ -105,12 +105,22 @@ function totals(settlement: XmlNode | undefined, currency: string): Invoice['tot
   };
 }
 
+/** BG-19 from where CII scatters it: BT-90 in the settlement, BT-91 with the means, BT-89 with the payment terms. */
+function directDebit(settlement: XmlNode | undefined, means: XmlNode): DirectDebitTerms | undefined {
+  const terms = defined({
+    mandateReference: text(settlement, 'SpecifiedTradePaymentTerms', 'DirectDebitMandateID'),
+    creditorId: text(settlement, 'CreditorReferenceID'),
+    debitedAccount: text(means, 'PayerPartyDebtorFinancialAccount', 'IBANID'),
+  });
+  return Object.keys(terms).length > 0 ? terms : undefined;
+}
+
 function payment(settlement: XmlNode | undefined): Invoice['payment'] {
   const means = one(settlement, 'SpecifiedTradeSettlementPaymentMeans');
   if (!means) return undefined;
   const iban = text(means, 'PayeePartyCreditorFinancialAccount', 'IBANID');
   const account = iban ? { iban, ...defined({ name: text(means, 'PayeePartyCreditorFinancialAccount', 'AccountName'), bic: text(means, 'PayeeSpecifiedCreditorFinancialInstitution', 'BICID') }) } : undefined;
-  return { meansCode: text(means, 'TypeCode') ?? '', ...defined({ remittanceInformation: text(settlement, 'PaymentReference'), account }) };
+  return { meansCode: text(means, 'TypeCode') ?? '', ...defined({ remittanceInformation: text(settlement, 'PaymentReference'), account, directDebit: directDebit(settlement, means) }) };
 }
 
 function delivery(d: XmlNode | undefined): Invoice['delivery'] {

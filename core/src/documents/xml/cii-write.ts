@@ -113,6 +113,7 @@ function paymentMeans(inv: Invoice): XmlChild {
   if (!p) return undefined;
   return node('ram:SpecifiedTradeSettlementPaymentMeans', [
     leaf('ram:TypeCode', p.meansCode),
+    group('ram:PayerPartyDebtorFinancialAccount', [leaf('ram:IBANID', p.directDebit?.debitedAccount)]),
     group('ram:PayeePartyCreditorFinancialAccount', [leaf('ram:IBANID', p.account?.iban), leaf('ram:AccountName', p.account?.name)]),
     group('ram:PayeeSpecifiedCreditorFinancialInstitution', [leaf('ram:BICID', p.account?.bic)]),
   ]);
@@ -122,6 +123,8 @@ function settlement(inv: Invoice): XmlElement {
   const t = inv.totals;
   const vatPointCode = inv.vatPointDateCode && ciiVatPointCode(inv.vatPointDateCode);
   return node('ram:ApplicableHeaderTradeSettlement', [
+    // BT-90 heads the settlement, before BT-83 (Factur-X EN16931 XSD, HeaderTradeSettlementType).
+    leaf('ram:CreditorReferenceID', inv.payment?.directDebit?.creditorId),
     leaf('ram:PaymentReference', inv.payment?.remittanceInformation),
     leaf('ram:InvoiceCurrencyCode', inv.currency),
     paymentMeans(inv),
@@ -130,7 +133,12 @@ function settlement(inv: Invoice): XmlElement {
     inv.invoicingPeriod && node('ram:BillingSpecifiedPeriod', [dateTime('ram:StartDateTime', inv.invoicingPeriod.start), dateTime('ram:EndDateTime', inv.invoicingPeriod.end)]),
     ...inv.allowances.map((a) => allowanceCharge(a, false)),
     ...inv.charges.map((c) => allowanceCharge(c, true)),
-    group('ram:SpecifiedTradePaymentTerms', [leaf('ram:Description', inv.paymentTerms), dateTime('ram:DueDateDateTime', inv.dueDate)]),
+    group('ram:SpecifiedTradePaymentTerms', [
+      leaf('ram:Description', inv.paymentTerms),
+      dateTime('ram:DueDateDateTime', inv.dueDate),
+      // BT-89: CII keeps the mandate reference with the payment terms, not with the means.
+      leaf('ram:DirectDebitMandateID', inv.payment?.directDebit?.mandateReference),
+    ]),
     node('ram:SpecifiedTradeSettlementHeaderMonetarySummation', [
       leaf('ram:LineTotalAmount', t.lineNet),
       leaf('ram:ChargeTotalAmount', t.charges),

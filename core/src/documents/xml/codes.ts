@@ -18,6 +18,9 @@ export function documentTypeCode(kind: InvoiceKind): string {
 /** UBL writes credit notes as a CreditNote document, everything else as an Invoice. */
 export const creditNoteTypeCodes: readonly string[] = ['381'];
 
+/** The scheme under which UBL writes BT-90, the SEPA creditor identifier, as an identifier of the seller (EN 16931-3-2). */
+export const sepaCreditorScheme = 'SEPA';
+
 export type OperationCategory = (typeof operationCategories)[number];
 
 /** The letter of the cadre de facturation: B goods, S services, M both (French e-invoicing rule G1.02). */

@@ -18,6 +18,7 @@ export {
   en16931Specification,
   type Adjustment,
   type Delivery,
+  type DirectDebitTerms,
   type DocumentTotals,
   type Identifier,
   type Invoice,

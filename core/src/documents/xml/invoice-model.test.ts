@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frozen, matrix } from '../fixtures.testing';
+import { frozen, matrix, sepaMandate } from '../fixtures.testing';
 import { invoiceModel } from './invoice-model';
 
 const service = { description: 'Audit', quantity: '1', unitPrice: '100', vatRate: '20' };
@@ -51,6 +51,21 @@ describe('invoiceModel', () => {
     expect(standard().payment).toEqual({ meansCode: '58', remittanceInformation: 'F-2026-00042', account: { iban: 'FR7630006000011234567890189', name: 'Studio Boréal SAS', bic: 'BNPAFRPPXXX' } });
     expect(standard().paymentTerms).toBe('Paiement au plus tard le 13/01/2027 par virement');
     expect(invoiceModel(frozen({ settings: { iban: '', bic: '' }, lines: [service] })).payment).toBeUndefined();
+  });
+
+  it('states an invoice collected under a SEPA mandate as a SEPA direct debit (59) with its BG-19, and no account to pay to', () => {
+    const model = invoiceModel(matrix['invoice collected by SEPA direct debit (BG-19)']!());
+    expect(model.payment).toEqual({
+      meansCode: '59',
+      remittanceInformation: 'F-2026-00042',
+      directDebit: { mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedAccount: 'FR7620041010050550000560143' },
+    });
+    expect(model.paymentTerms).toBe('Prélèvement SEPA à l’échéance du 13/01/2027');
+  });
+
+  it('tells an English buyer that the invoice is collected by SEPA direct debit on its due date', () => {
+    const english = { name: 'Uhrwerk AG', email: 'billing@uhrwerk.example', language: 'en' as const, address: { line1: 'Bahnhofstrasse 1', postcode: '8001', city: 'Zürich', country: 'CH' } };
+    expect(invoiceModel(frozen({ customer: english, lines: [service], directDebit: sepaMandate })).paymentTerms).toBe('Collected by SEPA direct debit on the due date, 2026-12-29');
   });
 
   it('identifies the seller by SIREN, SIRET and VAT number with its legal mentions (BT-33)', () => {

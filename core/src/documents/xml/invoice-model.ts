@@ -54,11 +54,19 @@ function documentAdjustment(a: DocumentAdjustmentAmounts): Adjustment {
 /**
  * BG-16. Our choices: a bank transfer to the seller's IBAN, as SEPA credit transfer (58) in euros
  * and credit transfer (30) otherwise, with the invoice number as remittance information; no
- * instructions without an IBAN, and none on a credit note (the seller does not get paid).
+ * instructions without an IBAN, and none on a credit note (the seller does not get paid). An invoice
+ * collected under a SEPA mandate is a SEPA direct debit (59) with its BG-19 and no account of the seller's
+ * to pay to (BG-17 is for transfers; XRechnung's BR-DE-25 forbids it beside a direct debit).
  */
 function paymentInstructions(doc: FrozenDocument): PaymentInstructions | undefined {
   const { iban, bic, legalName } = doc.seller;
-  if (!iban || doc.kind === 'credit_note') return undefined;
+  if (doc.kind === 'credit_note') return undefined;
+  const debit = doc.meta.directDebit;
+  if (debit) {
+    const directDebit = { mandateReference: debit.mandateReference, creditorId: debit.creditorId, debitedAccount: debit.debitedIban };
+    return { meansCode: '59', remittanceInformation: doc.number, directDebit };
+  }
+  if (!iban) return undefined;
   return {
     meansCode: doc.currency === 'EUR' ? '58' : '30',
     remittanceInformation: doc.number,
@@ -87,7 +95,7 @@ export function invoiceModel(doc: FrozenDocument, options: XmlOptions = {}): Inv
     currency: doc.currency,
     ...defined({ vatPointDateCode: vatPointDateCode(doc.seller.vatOnDebits, meta.operationCategory) }),
     ...defined({ dueDate: doc.kind === 'credit_note' ? undefined : doc.dueDate }),
-    paymentTerms: paymentTermsText(doc, payment !== undefined),
+    paymentTerms: paymentTermsText(doc, payment?.meansCode),
     notes: paymentNotes(doc),
     ...defined({ purchaseOrder: meta.purchaseOrderRef }),
     precedingInvoices: precedingInvoices(doc, deposits),

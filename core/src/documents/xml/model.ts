@@ -76,14 +76,25 @@ export interface InvoicingPeriod {
   end?: string;
 }
 
-/** BG-16 with BG-17 (credit transfer). */
+/** BG-19, a direct debit; each term may be read alone, so that its rule can name the one missing. */
+export interface DirectDebitTerms {
+  /** BT-89, the mandate reference (in France the RUM). */
+  mandateReference?: string;
+  /** BT-90, the bank assigned creditor identifier (the SEPA creditor identifier, ICS). */
+  creditorId?: string;
+  /** BT-91, the debited account: the buyer's IBAN. */
+  debitedAccount?: string;
+}
+
+/** BG-16 with BG-17 (credit transfer) or BG-19 (direct debit). */
 export interface PaymentInstructions {
-  /** BT-81, UNTDID 4461: 30 credit transfer, 58 SEPA credit transfer. */
+  /** BT-81, UNTDID 4461: 30 credit transfer, 58 SEPA credit transfer, 59 SEPA direct debit. */
   meansCode: string;
   /** BT-83. */
   remittanceInformation?: string;
   /** BT-84 IBAN, BT-85 account name, BT-86 BIC. */
   account?: { iban: string; name?: string; bic?: string };
+  directDebit?: DirectDebitTerms;
 }
 
 /** BG-20 / BG-21 (document level, with their VAT) and BG-27 / BG-28 (line level, without). */

@@ -24,15 +24,18 @@ export function paymentNotes(doc: FrozenDocument): InvoiceNote[] {
 const frenchDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
- * BT-20. An invoice states when and how it is paid. A credit note is not paid to the seller: it
- * states what it credits, and carries no due date nor bank account (our choice, see invoiceModel).
+ * BT-20. An invoice states when and how it is paid: by transfer when BG-16 asks for one (codes 30, 58),
+ * collected at its due date when a SEPA mandate debits it (59). A credit note is not paid to the seller:
+ * it states what it credits, and carries no due date nor bank account (our choice, see invoiceModel).
  */
-export function paymentTermsText(doc: FrozenDocument, byTransfer: boolean): string {
+export function paymentTermsText(doc: FrozenDocument, meansCode: string | undefined): string {
   const fr = doc.buyer.language !== 'en';
   if (doc.kind === 'credit_note') {
     const invoice = doc.meta.precedingNumber ?? '';
     return fr ? `Avoir sur la facture ${invoice}, à déduire de vos règlements` : `Credit note on invoice ${invoice}, to deduct from your payments`;
   }
+  if (meansCode === '59') return fr ? `Prélèvement SEPA à l’échéance du ${frenchDate(doc.dueDate)}` : `Collected by SEPA direct debit on the due date, ${doc.dueDate}`;
+  const byTransfer = meansCode !== undefined;
   if (fr) return `Paiement au plus tard le ${frenchDate(doc.dueDate)}${byTransfer ? ' par virement' : ''}`;
   return `Payment due by ${doc.dueDate}${byTransfer ? ' by bank transfer' : ''}`;
 }

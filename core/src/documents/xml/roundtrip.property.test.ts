@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../money';
 import type { LineInput } from '../../schema/document';
-import { frozen } from '../fixtures.testing';
+import { frozen, sepaMandate } from '../fixtures.testing';
 import { checkInvoiceRules } from '../rules';
 import { invoiceModel, parseCii, parseUbl, toCii, toUbl } from './index';
 
@@ -39,9 +39,15 @@ const day = fc.integer({ min: 0, max: 7300 }).map((n) => new Date(Date.UTC(2020,
 /** BG-14, days included: the end on or after the start. */
 const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? { invoicingPeriodStart: a, invoicingPeriodEnd: b } : { invoicingPeriodStart: b, invoicingPeriodEnd: a }));
 
+/** BG-19 of an invoice collected under a SEPA mandate, or none (paid by transfer); any RUM of the SEPA set. */
+const directDebit = fc.option(
+  fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ?:().,'+-]{0,33}[A-Za-z0-9]$/).map((mandateReference) => ({ ...sepaMandate, mandateReference })),
+  { nil: undefined },
+);
+
 const invoice = fc
-  .record({ lines: fc.array(line, { minLength: 1, maxLength: 6 }), notes: fc.option(text, { nil: undefined }), period: fc.option(period, { nil: undefined }) })
-  .map(({ lines, notes, period }) => frozen({ lines, meta: { notes, ...period } }));
+  .record({ lines: fc.array(line, { minLength: 1, maxLength: 6 }), notes: fc.option(text, { nil: undefined }), period: fc.option(period, { nil: undefined }), directDebit })
+  .map(({ lines, notes, period, directDebit }) => frozen({ lines, meta: { notes, ...period }, directDebit }));
 
 describe('e-invoices of random invoices', () => {
   it('read back into the model they were written from, in CII and in UBL', () => {

@@ -20,6 +20,8 @@ export function expectSameAsFrozen(read: Invoice, doc: FrozenDocument): void {
   expect(read.delivery?.date).toBe(doc.meta.deliveryDate);
   expect(read.invoicingPeriod).toEqual(doc.invoicingPeriod);
   expect(read.delivery?.address?.line1).toBe(buyer.deliveryLine1);
+  const debit = doc.meta.directDebit;
+  expect(read.payment?.directDebit).toEqual(debit && { mandateReference: debit.mandateReference, creditorId: debit.creditorId, debitedAccount: debit.debitedIban });
   expect(read.lines).toHaveLength(doc.lines.length);
   doc.lines.forEach((line, i) => {
     const amounts = totals.lines[i]!;

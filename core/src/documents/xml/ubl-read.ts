@@ -1,4 +1,5 @@
-import { defined, type Adjustment, type Invoice, type InvoiceLine, type InvoiceParty, type PostalAddress, type VatBreakdownEntry } from './model';
+import { sepaCreditorScheme } from './codes';
+import { defined, type Adjustment, type DirectDebitTerms, type Invoice, type InvoiceLine, type InvoiceParty, type PostalAddress, type VatBreakdownEntry } from './model';
 import { all, at, attribute, one, readRoot, text, type XmlNode } from './reader';
 
 /*
@@ -12,6 +13,10 @@ function postalAddress(a: XmlNode | undefined): PostalAddress | undefined {
 
 const identifier = (n: XmlNode | undefined) => n && { id: text(n) ?? '', ...defined({ scheme: attribute(n, 'schemeID') }) };
 
+/** BT-29 / BT-46; an identifier under the SEPA scheme is BT-90, the creditor identifier, not the party's. */
+const partyIdentifiers = (p: XmlNode | undefined) => all(p, 'PartyIdentification').map((i) => identifier(one(i, 'ID')) ?? { id: '' });
+const isCreditorId = (i: { scheme?: string }) => i.scheme === sepaCreditorScheme;
+
 function party(wrapper: XmlNode | undefined): InvoiceParty {
   const p = one(wrapper, 'Party');
   const legal = one(p, 'PartyLegalEntity');
@@ -20,7 +25,7 @@ function party(wrapper: XmlNode | undefined): InvoiceParty {
   const contact = one(p, 'Contact');
   return {
     name: text(legal, 'RegistrationName') ?? '',
-    identifiers: all(p, 'PartyIdentification').map((i) => identifier(one(i, 'ID')) ?? { id: '' }),
+    identifiers: partyIdentifiers(p).filter((i) => !isCreditorId(i)),
     ...defined({
       tradingName: text(p, 'PartyName', 'Name'),
       legalId: identifier(one(legal, 'CompanyID')),
@@ -98,7 +103,15 @@ function totals(root: XmlNode, vatTotal: XmlNode | undefined): Invoice['totals']
   };
 }
 
-function payment(means: XmlNode | undefined): Invoice['payment'] {
+/** BG-19: BT-89 and BT-91 in the mandate, BT-90 among the seller's identifiers (EN 16931-3-2), or the payee's. */
+function directDebit(root: XmlNode, means: XmlNode): DirectDebitTerms | undefined {
+  const mandate = one(means, 'PaymentMandate');
+  const creditor = [one(root, 'AccountingSupplierParty'), one(root, 'PayeeParty')].flatMap((w) => partyIdentifiers(w && (one(w, 'Party') ?? w))).find(isCreditorId);
+  const terms = defined({ mandateReference: text(mandate, 'ID'), creditorId: creditor?.id || undefined, debitedAccount: text(mandate, 'PayerFinancialAccount', 'ID') });
+  return Object.keys(terms).length > 0 ? terms : undefined;
+}
+
+function payment(root: XmlNode, means: XmlNode | undefined): Invoice['payment'] {
   if (!means) return undefined;
   const account = one(means, 'PayeeFinancialAccount');
   const iban = text(account, 'ID');
@@ -107,6 +120,7 @@ function payment(means: XmlNode | undefined): Invoice['payment'] {
     ...defined({
       remittanceInformation: text(means, 'PaymentID'),
       account: iban ? { iban, ...defined({ name: text(account, 'Name'), bic: text(account, 'FinancialInstitutionBranch', 'ID') }) } : undefined,
+      directDebit: directDebit(root, means),
     }),
   };
 }
@@ -166,7 +180,7 @@ export function parseUbl(xml: string): Invoice {
       purchaseOrder: text(root, 'OrderReference', 'ID'),
       delivery: delivery(one(root, 'Delivery')),
       invoicingPeriod: invoicingPeriod(one(root, 'InvoicePeriod')),
-      payment: payment(means),
+      payment: payment(root, means),
     }),
   };
 }

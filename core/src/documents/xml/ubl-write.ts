@@ -1,4 +1,4 @@
-import { creditNoteTypeCodes } from './codes';
+import { creditNoteTypeCodes, sepaCreditorScheme } from './codes';
 import type { Adjustment, Invoice, InvoiceLine, InvoiceParty, PostalAddress, VatBreakdownEntry } from './model';
 import { group, leaf, node, renderDocument, type XmlChild, type XmlElement } from './writer';
 
@@ -36,11 +36,12 @@ function address(name: string, a: PostalAddress | undefined): XmlChild {
   ]);
 }
 
-function party(name: string, p: InvoiceParty): XmlElement {
+function party(name: string, p: InvoiceParty, creditorId?: string): XmlElement {
+  const identifiers = [...p.identifiers, ...(creditorId ? [{ id: creditorId, scheme: sepaCreditorScheme }] : [])];
   return node(name, [
     node('cac:Party', [
       leaf('cbc:EndpointID', p.electronicAddress?.id, { schemeID: p.electronicAddress?.scheme }),
-      ...p.identifiers.map((i) => node('cac:PartyIdentification', [leaf('cbc:ID', i.id, { schemeID: i.scheme })])),
+      ...identifiers.map((i) => node('cac:PartyIdentification', [leaf('cbc:ID', i.id, { schemeID: i.scheme })])),
       group('cac:PartyName', [leaf('cbc:Name', p.tradingName)]),
       address('cac:PostalAddress', p.address),
       p.vatId ? node('cac:PartyTaxScheme', [leaf('cbc:CompanyID', p.vatId), vatScheme()]) : undefined,
@@ -125,6 +126,8 @@ function paymentMeans(inv: Invoice, f: Flavour): XmlChild {
     p.account
       ? node('cac:PayeeFinancialAccount', [leaf('cbc:ID', p.account.iban), leaf('cbc:Name', p.account.name), group('cac:FinancialInstitutionBranch', [leaf('cbc:ID', p.account.bic)])])
       : undefined,
+    // BG-19 but BT-90, which UBL gives the seller (party): BT-89 and the debited account BT-91.
+    group('cac:PaymentMandate', [leaf('cbc:ID', p.directDebit?.mandateReference), group('cac:PayerFinancialAccount', [leaf('cbc:ID', p.directDebit?.debitedAccount)])]),
   ]);
 }
 
@@ -162,7 +165,7 @@ export function writeUbl(inv: Invoice): string {
         invoicePeriod(inv),
         group('cac:OrderReference', [leaf('cbc:ID', inv.purchaseOrder)]),
         ...inv.precedingInvoices.map((p) => node('cac:BillingReference', [node('cac:InvoiceDocumentReference', [leaf('cbc:ID', p.number), leaf('cbc:IssueDate', p.issueDate)])])),
-        party('cac:AccountingSupplierParty', inv.seller),
+        party('cac:AccountingSupplierParty', inv.seller, inv.payment?.directDebit?.creditorId),
         party('cac:AccountingCustomerParty', inv.buyer),
         delivery(inv),
         paymentMeans(inv, f),
