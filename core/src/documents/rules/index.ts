@@ -5,6 +5,7 @@ import { parseUbl } from '../xml/ubl-read';
 import { calculationRules } from './calculations';
 import { codeListRules } from './code-lists';
 import { decimalRules } from './decimals';
+import { directDebitRules } from './direct-debit';
 import { frenchCoherenceRules } from './french-coherence';
 import { frenchRules } from './french';
 import { lineRules } from './lines';
@@ -22,6 +23,7 @@ export type { BusinessRule, BusinessRuleViolation } from './rule';
 
 export const businessRules: readonly BusinessRule[] = [
   ...presenceRules,
+  ...directDebitRules,
   ...lineRules,
   ...calculationRules,
   ...periodRules,
