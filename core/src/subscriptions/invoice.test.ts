@@ -9,7 +9,7 @@ import { canonicalJson, DraftDocument } from '../schema/document';
 import type { Customer } from '../schema/customers';
 import { ValidationError } from '../schema/fields';
 import { defaultSeries, type CompanySettings } from '../schema/workspace';
-import { changeQuantity, periodTotal, recurringInvoice, type Subscription } from './index';
+import { changeQuantity, periodTotal, recurringContent, recurringInvoice, type Subscription } from './index';
 import { plansOf, pro, subscription } from './fixtures.testing';
 
 const settings: CompanySettings = {
@@ -95,6 +95,39 @@ describe('recurringInvoice', () => {
       recurringInvoice(threeThenFive(), plans, march, { ...ctx, settings: noSiren });
     } catch (e) {
       expect((e as ValidationError).fields).toHaveProperty(['seller.siren']);
+    }
+  });
+
+  it('states collection by SEPA direct debit when the run gives the mandate: BG-19 in its record, CII and UBL, and no transfer asked', () => {
+    const directDebit = { mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedIban: 'FR7620041010050550000560143' };
+    const doc = recurringInvoice(threeThenFive(), plans, march, { ...ctx, directDebit });
+    expect(doc.meta.directDebit).toEqual(directDebit);
+    const bg19 = { mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedAccount: 'FR7620041010050550000560143' };
+    for (const read of [parseCii(toCii(doc)), parseUbl(toUbl(doc))]) {
+      expect(read.payment).toEqual({ meansCode: '59', remittanceInformation: 'F-2026-00042', directDebit: bg19 });
+    }
+    expect(checkInvoiceRules(toCii(doc), 'cii')).toEqual([]);
+    expect(checkInvoiceRules(toUbl(doc), 'ubl')).toEqual([]);
+  });
+
+  it('gives an invoice without a mandate no directDebit key, so it freezes as before', () => {
+    expect(canonicalJson(recurringInvoice(threeThenFive(), plans, march, ctx))).not.toContain('directDebit');
+    expect(recurringContent(threeThenFive(), plans, march, ctx.createdAt).meta).not.toHaveProperty('directDebit');
+  });
+
+  it('puts the mandate’s three terms alone in the content, whatever else the caller’s record holds', () => {
+    const mandate = { mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedIban: 'FR7620041010050550000560143', signedOn: '2026-01-10' };
+    const { meta } = recurringContent(threeThenFive(), plans, march, ctx.createdAt, undefined, [], mandate);
+    expect(meta.directDebit).toEqual({ mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedIban: 'FR7620041010050550000560143' });
+  });
+
+  it('refuses a mandate whose IBAN is wrong, naming directDebit.debitedIban', () => {
+    const directDebit = { mandateReference: 'BOREAL-2026-0001', creditorId: 'FR72ZZZ123456', debitedIban: 'FR7620041010050550000560144' };
+    expect(() => recurringInvoice(threeThenFive(), plans, march, { ...ctx, directDebit })).toThrow(ValidationError);
+    try {
+      recurringInvoice(threeThenFive(), plans, march, { ...ctx, directDebit });
+    } catch (e) {
+      expect(Object.keys((e as ValidationError).fields)).toEqual(['directDebit.debitedIban']);
     }
   });
 

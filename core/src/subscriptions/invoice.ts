@@ -1,7 +1,7 @@
 import { freezeContent, type FrozenDocument, type IssueContext } from '../issuing';
 import type { BillingPeriod } from '../periods';
 import { addDays } from '../periods/dates';
-import { lineInput, type DocumentContent, type DocumentLine, type LineInput } from '../schema/document';
+import { lineInput, type DirectDebit, type DocumentContent, type DocumentLine, type LineInput } from '../schema/document';
 import { ValidationError, parseOrThrow } from '../schema/fields';
 import { invoiceLinesFor } from './lines';
 import type { Plans } from './plan';
@@ -11,8 +11,12 @@ import { basePlan, type Subscription } from './subscription';
 // and a billing run freezes thousands at once (docs/design/recurring-billing.md). It goes through freezeContent,
 // the very checks and record of an invoice issued from a draft.
 
-/** What the billing run knows when it freezes one invoice: the issue context, the number it took, and its ids. */
-export type RecurringInvoiceContext = Omit<IssueContext, 'kind'> & { id: string; number: string; createdAt: string };
+/**
+ * What the billing run knows when it freezes one invoice: the issue context, the number it took, and its ids;
+ * with `directDebit` (the subscription's active SEPA mandate and the seller's ICS) the invoice states that it is
+ * collected by direct debit (EN 16931 BG-19) instead of asking for a transfer.
+ */
+export type RecurringInvoiceContext = Omit<IssueContext, 'kind'> & { id: string; number: string; createdAt: string; directDebit?: DirectDebit };
 
 
 /** Lines as a draft holds them (parsed by lineInput), each error named by its line, with an id stable for the period. */
@@ -27,8 +31,16 @@ function documentLines(lines: LineInput[], period: BillingPeriod): DocumentLine[
   });
 }
 
-/** The header and lines of one period's invoice, as plain data. */
-export function recurringContent(sub: Subscription, plans: Plans, period: BillingPeriod, createdAt: string, seriesId?: string, corrections: LineInput[] = []): DocumentContent {
+/** The header and lines of one period's invoice, as plain data; `directDebit` when a SEPA mandate collects it. */
+export function recurringContent(
+  sub: Subscription,
+  plans: Plans,
+  period: BillingPeriod,
+  createdAt: string,
+  seriesId?: string,
+  corrections: LineInput[] = [],
+  directDebit?: DirectDebit,
+): DocumentContent {
   // Periods are half-open: the last day served is the day before `end`.
   const last = addDays(period.end, -1);
   return {
@@ -42,6 +54,9 @@ export function recurringContent(sub: Subscription, plans: Plans, period: Billin
       operationCategory: 'services',
       subscriptionId: sub.id,
       period: { start: period.start, end: period.end },
+      // Absent, not undefined, without a mandate: such an invoice freezes to the JSON it froze to before. The three
+      // terms alone, should the caller hand over a whole mandate record.
+      ...(directDebit ? { directDebit: { mandateReference: directDebit.mandateReference, creditorId: directDebit.creditorId, debitedIban: directDebit.debitedIban } } : {}),
       createdAt,
     },
     // Corrections of earlier periods changed after they were invoiced (corrections.ts) follow the period's own lines.
@@ -58,6 +73,6 @@ export function recurringInvoice(sub: Subscription, plans: Plans, period: Billin
   if (ctx.customer && ctx.customer.id !== sub.customerId) {
     throw new ValidationError({ customerId: `the subscription ${sub.id} bills customer ${sub.customerId}, not ${ctx.customer.id}` });
   }
-  const content = recurringContent(sub, plans, period, ctx.createdAt, ctx.series.id, corrections);
+  const content = recurringContent(sub, plans, period, ctx.createdAt, ctx.series.id, corrections, ctx.directDebit);
   return freezeContent(content, { ...ctx, kind: 'invoice' });
 }
