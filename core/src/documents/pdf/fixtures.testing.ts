@@ -1,7 +1,7 @@
 import type { FrozenDocument } from '../../issuing';
 import type { CustomerInput } from '../../schema/customers';
 import type { CompanySettings } from '../../schema/workspace';
-import { frozen } from '../fixtures.testing';
+import { frozen, sepaMandate } from '../fixtures.testing';
 
 /* Frozen documents for the PDF tests, issued through freezeDocument as the server does. Font bytes and
    logos come from testing/ at the repository root (they need Node). */
@@ -68,6 +68,14 @@ export const fixtures = {
       settings: { vatRegime: 'franchise', vatNumber: '', legalName: 'Claire Petit', tradeName: 'Atelier Piano', legalForm: 'EI', shareCapital: '', rcsCity: '' },
       customer: { kind: 'individual', name: 'Camille Durand', address: { line1: '3 impasse des Lilas', postcode: '69100', city: 'Villeurbanne', country: 'FR' } },
       lines: [{ description: 'Cours de piano', quantity: '4', unit: 'h', unitPrice: '40', vatCategory: 'E', vatRate: '0', exemptionReason: 'TVA non applicable, art. 293 B du CGI', exemptionCode: 'VATEX-FR-FRANCHISE' }],
+    }),
+  /** A subscription's month collected under a SEPA mandate, due on 31 December 2026. */
+  directDebit: (customer: CustomerInput = buyer) =>
+    issue({
+      customer,
+      meta: { dueDate: '2026-12-31', invoicingPeriodStart: '2026-11-01', invoicingPeriodEnd: '2026-11-30' },
+      lines: [{ description: 'Abonnement Pro — novembre', quantity: '1', unit: 'mois', unitPrice: '49.00', vatRate: '20' }],
+      directDebit: sepaMandate,
     }),
   reverseCharge: () =>
     issue({

@@ -48,6 +48,8 @@ const fr = {
   payment: 'Règlement',
   payBefore: (date: string) => `À régler au plus tard le ${date}, par virement bancaire.`,
   payReference: (number: string) => `Merci d’indiquer la référence ${number} avec votre paiement.`,
+  directDebit: (date: string, mandate: string, creditorId: string, account: string) =>
+    `Réglée par prélèvement SEPA à l’échéance du ${date} — mandat ${mandate}, ICS ${creditorId}, compte débité ${account}`,
   creditSettlement: (number: string) => `Cet avoir vient en déduction de la facture ${number}.`,
   notes: 'Notes',
   page: (page: number, pages: number) => `Page ${page}/${pages}`,
@@ -98,6 +100,8 @@ const en: Labels = {
   payment: 'Payment',
   payBefore: (date: string) => `Please pay by bank transfer no later than ${date}.`,
   payReference: (number: string) => `Please quote reference ${number} with your payment.`,
+  directDebit: (date: string, mandate: string, creditorId: string, account: string) =>
+    `Paid by SEPA direct debit on the due date, ${date} — mandate ${mandate}, creditor identifier ${creditorId}, account debited ${account}`,
   creditSettlement: (number: string) => `This credit note is deducted from invoice ${number}.`,
   notes: 'Notes',
   page: (page: number, pages: number) => `Page ${page}/${pages}`,
@@ -149,6 +153,17 @@ export function formatPercent(value: string, lang: Language): string {
 /** "FR76 3000 6000 0112 3456 7890 189": an IBAN in groups of four, as printed on bank documents. */
 export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/**
+ * "FR76 •••• •••• •••• •••• 0143": the account a direct debit draws on, recognisable by its owner (country,
+ * check digits, last four) but not written out in full on a document that travels by email. The masked
+ * groups are always four, so the print tells nothing of the account's length either; no-break spaces keep
+ * it on one line.
+ */
+export function maskIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, '').toUpperCase();
+  return [compact.slice(0, 4), '••••', '••••', '••••', '••••', compact.slice(-4)].join('\u00a0');
 }
 
 /** "912 345 675" and "912 345 675 00012", as the INSEE prints them. */

@@ -1,7 +1,7 @@
 import type { FrozenDocument } from '../../issuing';
 import { Money } from '../../money';
 import type { VatBreakdown } from '../../tax';
-import { formatDate, formatIban, formatMoney, formatPercent } from './labels';
+import { formatDate, formatIban, formatMoney, formatPercent, maskIban } from './labels';
 import { tint } from './layout';
 import { colours, contentWidth, page, type Sheet } from './sheet';
 
@@ -128,12 +128,19 @@ export function block(sheet: Sheet, title: string, lines: BlockLine[], at: Colum
   sheet.y += 5;
 }
 
-/** How to pay; in a narrow column the IBAN and the BIC take a line each rather than break in the middle. */
+/**
+ * How to pay; in a narrow column the IBAN and the BIC take a line each rather than break in the middle. An
+ * invoice collected by SEPA direct debit asks for nothing: it says when it is debited, under which mandate
+ * and creditor identifier (the SEPA rulebook's pre-notification terms), from which account, masked.
+ */
 function paymentLines(sheet: Sheet, doc: FrozenDocument, narrow = false): BlockLine[] {
   const { lang, words, layout } = sheet.ctx;
   const lines: { text: string; bold?: boolean }[] = [];
   if (doc.kind === 'credit_note') {
     if (doc.meta.precedingNumber) lines.push({ text: words.creditSettlement(doc.meta.precedingNumber) });
+  } else if (doc.meta.directDebit) {
+    const { mandateReference, creditorId, debitedIban } = doc.meta.directDebit;
+    lines.push({ text: words.directDebit(formatDate(doc.dueDate, lang), mandateReference, creditorId, maskIban(debitedIban)) });
   } else {
     lines.push({ text: words.payBefore(formatDate(doc.dueDate, lang)) });
     const bank = [doc.seller.iban && `IBAN ${formatIban(doc.seller.iban)}`, doc.seller.bic && `BIC ${doc.seller.bic}`].filter((b): b is string => !!b);
