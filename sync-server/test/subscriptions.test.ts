@@ -214,6 +214,9 @@ describe('subscriptions paid by SEPA direct debit', () => {
     await subscribe(co, { customerId, start: '2027-03-01', mandateId: String(m.body.id), items: [{ planId: 'pro', quantity: '1' }] });
     const march = await co.call('POST', '/billing/run', {});
     expect(march.body).toMatchObject({ billed: 1 });
+    // The invoice says how it is paid: SEPA direct debit (BG-16 code 59) under the mandate, not a transfer.
+    const [issued] = (await co.call('GET', '/invoices')).body as unknown as { id: string }[];
+    expect((await readFrozen(co.s, co.companyId, issued!.id))?.content.meta.directDebit).toEqual({ mandateReference: 'RUM-DEBIT-1', creditorId: 'FR72ZZZ123456', debitedIban: 'FR7630006000011234567890189' });
     const pending = await co.call('GET', '/sepa/collections?status=pending');
     expect(pending.body).toMatchObject([{ amount: '58.80', status: 'pending' }]);
     const batch = await co.call('POST', '/sepa/batches', {});
@@ -227,6 +230,18 @@ describe('subscriptions paid by SEPA direct debit', () => {
     const april = await co.call('POST', '/sepa/batches', {});
     const next = await (await fetch(`${server.url}/api/v1/sepa/batches/${String(april.body.id)}/pain008`, { headers: co.auth })).text();
     expect(next).toContain('<SeqTp>RCUR</SeqTp>');
+  });
+
+  it('holds a debited subscription while the company has no creditor identifier, naming the setting', async () => {
+    at('2027-03-01');
+    const co = await billingCompany(server, 'No ICS Co');
+    const customerId = await businessCustomer(co);
+    const m = await co.call('POST', '/sepa/mandates', { customerId, rum: 'RUM-NOICS-1', signedOn: '2027-02-20', debtorName: 'Boulangerie Martin', iban: 'FR7630006000011234567890189', type: 'recurrent' });
+    const id = await subscribe(co, { customerId, start: '2027-03-01', mandateId: String(m.body.id), items: [{ planId: 'pro', quantity: '1' }] });
+    const run = await co.call('POST', '/billing/run', {});
+    expect(run.body).toMatchObject({ billed: 0, failed: [{ subscriptionId: id }] });
+    expect((await co.call('GET', `/subscriptions/${id}`)).body.billingError).toContain('sepaCreditorId');
+    expect((await co.call('POST', '/subscriptions', { customerId, start: '2027-03-01', review: 'draft', mandateId: String(m.body.id), items: [{ planId: 'pro', quantity: '1' }] })).body.error?.fields).toHaveProperty('review');
   });
 
   it('refuses a mandate signed by another customer', async () => {

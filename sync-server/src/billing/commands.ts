@@ -51,6 +51,8 @@ export function checkItems(sub: Subscription, plans: Plans): void {
 
 async function checkMandate(s: Services, companyId: string, sub: Subscription): Promise<void> {
   if (!sub.mandateId) return;
+  // A draft cannot state a direct debit (BG-19 is written by the run when it issues): a debited subscription is issued.
+  if (sub.review === 'draft') throw invalid({ review: 'a subscription paid by SEPA direct debit is issued automatically: choose "issue" or no mandate' });
   const row = (await s.db.execute({ sql: 'SELECT customer_id, status FROM sepa_mandates WHERE company_id = ? AND id = ?', args: [companyId, sub.mandateId] })).rows[0];
   if (!row) throw invalid({ mandateId: `no SEPA mandate ${sub.mandateId}` });
   if (String(row.customer_id) !== sub.customerId) throw invalid({ mandateId: `mandate ${sub.mandateId} was signed by another customer` });

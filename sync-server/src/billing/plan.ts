@@ -1,6 +1,6 @@
 import {
   billingRuleOf, correctionLines, formatNumber, periodAt, recurringInvoice,
-  type BillingPeriod, type Customer, type DuePeriod, type LineInput, type Plans, type Subscription,
+  ValidationError, type BillingPeriod, type Customer, type DirectDebit, type DuePeriod, type LineInput, type Plans, type Subscription,
 } from '@facturo/core';
 import { newId } from '../ids';
 import type { Services } from '../services';
@@ -53,12 +53,32 @@ function periodOf(sub: Subscription, plans: Plans, p: BillingPeriod): BillingPer
   return periodAt(p.start, billingRuleOf(sub, plans));
 }
 
+/** What a subscription's mandate puts on its invoices (BG-19), when it is usable. */
+export interface UsableMandate {
+  rum: string;
+  iban: string;
+}
+
+/**
+ * The direct debit an invoice states: the subscription's mandate while it is active, with the company's creditor
+ * identifier (a subscription collected by debit is held, its reason named, while the company has none). A revoked or
+ * lapsed mandate leaves the invoice payable by transfer; its collection is refused and the team told (effects.ts).
+ */
+function directDebitOf(ctx: RunContext, sub: Subscription, mandate: UsableMandate | undefined): DirectDebit | undefined {
+  if (!sub.mandateId || !mandate) return undefined;
+  const creditorId = ctx.settings.sepaCreditorId;
+  if (!creditorId) throw new ValidationError({ sepaCreditorId: 'the company has no SEPA creditor identifier (ICS): set it in the company settings to collect by direct debit' });
+  return { mandateReference: mandate.rum, creditorId, debitedIban: mandate.iban };
+}
+
 /** The frozen invoice of one period with a provisional number (its shape only; the chunk gives the real one). */
-export function prepare(ctx: RunContext, sub: Subscription, due: DuePeriod, customer: Customer | undefined, corrections: { lines: LineInput[]; corrected: string[] }): Pending {
+export function prepare(ctx: RunContext, sub: Subscription, due: DuePeriod, customer: Customer | undefined, corrections: { lines: LineInput[]; corrected: string[] }, mandate?: UsableMandate): Pending {
   const invoiceId = newId('dc');
   const provisional = formatNumber(ctx.series.format, { seq: 1, date: ctx.today });
+  const directDebit = directDebitOf(ctx, sub, mandate);
   const frozen = recurringInvoice(sub, ctx.plans, due.period, {
     id: invoiceId, number: provisional, createdAt: ctx.at, settings: ctx.settings, customer, series: ctx.series, issueDate: ctx.today,
+    ...(directDebit ? { directDebit } : {}),
   }, corrections.lines);
   return { sub, due, invoiceId, frozen, corrected: corrections.corrected };
 }

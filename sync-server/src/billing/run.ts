@@ -5,7 +5,8 @@ import { customersByIds } from '../customers/records';
 import type { Services } from '../services';
 import { billDrafts } from './drafts';
 import { lap, type BillingFailure, type BillingRunOptions, type BillingRunResult, type Billed, type Pending, type RunContext } from './context';
-import { billedFor, correctionsFor, dueSubscriptions, prepare } from './plan';
+import { billedFor, correctionsFor, dueSubscriptions, prepare, type UsableMandate } from './plan';
+import { mandatesByIds } from '../sepa/mandates';
 import { ruleChecks } from './rule-checks';
 import { issueChunk } from './write';
 
@@ -49,6 +50,7 @@ async function planSlice(ctx: RunContext, slice: Subscription[], result: Billing
   const billed = await billedFor(s, companyId, slice);
   t = lap(ctx, 'readBillings', t);
   const customers = await customersByIds(s, companyId, slice.map((x) => x.customerId));
+  const mandates = await activeMandates(ctx, slice);
   t = lap(ctx, 'customers', t);
   const pending: Pending[] = [];
   const drafts: Planned[] = [];
@@ -60,7 +62,7 @@ async function planSlice(ctx: RunContext, slice: Subscription[], result: Billing
       }));
       t = lap(ctx, 'plan', t);
       if (sub.review === 'draft') drafts.push(...planned);
-      else pending.push(...planned.map((x) => prepare(ctx, x.sub, x.due, customers.get(sub.customerId), x.corrections)));
+      else pending.push(...planned.map((x) => prepare(ctx, x.sub, x.due, customers.get(sub.customerId), x.corrections, sub.mandateId ? mandates.get(sub.mandateId) : undefined)));
       t = lap(ctx, 'freeze', t);
     } catch (e) {
       for (let k = pending.length - 1; k >= 0; k -= 1) if (pending[k]!.sub.id === sub.id) pending.splice(k, 1);
@@ -69,6 +71,14 @@ async function planSlice(ctx: RunContext, slice: Subscription[], result: Billing
   }
   // The EN 16931 and French rules judge each invoice as issue.ts judges a draft, before any number is taken.
   return { billed, pending, drafts, checked: pending.length > 0 ? ruleChecks().check(pending.map((p) => p.frozen)) : Promise.resolve([]) };
+}
+
+/** The slice's mandates that may be collected today (active: neither revoked nor lapsed), with their RUM and IBAN. */
+async function activeMandates(ctx: RunContext, slice: Subscription[]): Promise<Map<string, UsableMandate>> {
+  const ids = slice.flatMap((x) => (x.mandateId ? [x.mandateId] : []));
+  if (ids.length === 0) return new Map();
+  const found = await mandatesByIds(ctx.s, ctx.companyId, ids);
+  return new Map([...found].filter(([, m]) => m.status === 'active').map(([id, m]) => [id, { rum: m.rum, iban: m.iban }]));
 }
 
 async function fail(ctx: RunContext, result: BillingRunResult, failure: BillingFailure): Promise<void> {
