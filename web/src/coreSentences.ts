@@ -37,6 +37,11 @@ export const coreSentences: [RegExp, MessageKey][] = [
   [/^Enter the BIC/, 'id.bicEmpty'],
   [/^Characters 5 and 6 of a BIC are its country code; "(?<code>.*)" is not one\.$/, 'id.bicCountry'],
   [/^A BIC has 8 or 11 letters and digits/, 'id.bicFormat'],
+  // core/sepa/creditor-identifier (the ICS of the company settings)
+  [/^Enter the SEPA creditor identifier \(ICS\)/, 'ics.empty'],
+  [/^A creditor identifier is a country code/, 'ics.format'],
+  [/^A creditor identifier from (?<country>\w+) has (?<chars>\d+) characters; this one has (?<n>\d+)\.$/, 'ics.length'],
+  [/^This creditor identifier does not exist/, 'ics.checksum'],
   [/^a format is required/, 'num.required'],
   [/^\{(?<token>[^}]*)\}: the width of \{SEQ:…\}/, 'num.width'],
   [/^unknown token \{(?<token>[^}]*)\}/, 'num.unknownToken'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CustomerBook, ValidationError, Workspace, checkBic, checkIban, checkSeriesFormat, checkSiren, checkSiret, checkVatNumber, checkFrenchVatNumber } from '@facturo/core';
+import { CustomerBook, ValidationError, Workspace, checkBic, checkCreditorIdentifier, checkIban, checkSeriesFormat, checkSiren, checkSiret, checkVatNumber, checkFrenchVatNumber } from '@facturo/core';
 import { fieldErrorText, translate } from './i18n';
 import { fr } from './locales/fr';
 import { en } from './locales/en';
@@ -15,6 +15,7 @@ import { quotesFr } from './locales/quotes.fr';
 import { rolesFr } from './locales/roles.fr';
 import { securityFr } from './locales/security.fr';
 import { subscriptionsFr } from './locales/subscriptions.fr';
+import { sepaDebitsFr } from './locales/sepa-debits.fr';
 import { auditEn } from './locales/audit.en';
 import { customersEn } from './locales/customers.en';
 import { documentsEn } from './locales/documents.en';
@@ -26,6 +27,7 @@ import { quotesEn } from './locales/quotes.en';
 import { rolesEn } from './locales/roles.en';
 import { securityEn } from './locales/security.en';
 import { subscriptionsEn } from './locales/subscriptions.en';
+import { sepaDebitsEn } from './locales/sepa-debits.en';
 
 function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
   try {
@@ -38,7 +40,7 @@ function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
 
 describe('i18n', () => {
   it('never lets one part of a dictionary silently redefine a key of another (a label would change elsewhere)', () => {
-    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr, subscriptionsFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn, subscriptionsEn]]] as const) {
+    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr, subscriptionsFr, sepaDebitsFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn, subscriptionsEn, sepaDebitsEn]]] as const) {
       for (const part of parts) for (const [key, text] of Object.entries(part)) expect(whole[key as keyof typeof whole], key).toBe(text);
     }
   });
@@ -88,6 +90,22 @@ describe('i18n', () => {
       expect(fieldErrorText(message, 'en')).not.toBe(fieldErrorText(message, 'fr'));
     }
     expect(fieldErrorText(fields.accentColor ?? '', 'fr')).toBe('Une couleur au format #RRGGBB, par ex. #1f4e79.');
+  });
+
+  it("shows every refusal of the SEPA creditor identifier (ICS) in the user's language, with its lengths", () => {
+    const refusals = [
+      checkCreditorIdentifier(''), checkCreditorIdentifier('ICS 12'), checkCreditorIdentifier('FR72ZZZ1234567'), checkCreditorIdentifier('FR71ZZZ123456'),
+      errorsOf((ws) => ws.updateSettings({ sepaCreditorId: 'FR71ZZZ123456' })).sepaCreditorId,
+    ].map((r) => (typeof r === 'string' ? r : r?.ok === false ? r.message : ''));
+    const invalid = translate('fr', 'err.invalid');
+    for (const message of refusals) {
+      expect(message).not.toBe('');
+      const fr = fieldErrorText(message, 'fr');
+      expect(fr, message).not.toBe(invalid);
+      expect(fr, message).not.toMatch(/\{\w+\}/);
+      expect(fieldErrorText(message, 'en'), message).not.toBe(fr);
+    }
+    expect(fieldErrorText(refusals[2] ?? '', 'fr')).toBe('Un ICS commençant par FR compte 13 caractères ; celui-ci en a 14.');
   });
 
   it('explains length and range limits with their bound', () => {

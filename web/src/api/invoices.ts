@@ -19,6 +19,16 @@ export interface InvoiceSummary {
   totalExclTax: string | null;
   totalTax: string | null;
   totalInclTax: string | null;
+  /** The subscription that billed it (issue 7); absent from servers that predate it. */
+  subscriptionId?: string | null;
+  /** Its SEPA direct debit, if it is collected by one. */
+  directDebit?: DirectDebitState | null;
+}
+
+/** Where an invoice's SEPA direct debit stands: pending (waiting for a batch), batched (sent to the bank), the bank's answer. */
+export interface DirectDebitState {
+  status: 'pending' | 'batched' | 'confirmed' | 'rejected' | 'cancelled';
+  collectionDate: string;
 }
 
 export interface InvoiceDetail extends InvoiceSummary {

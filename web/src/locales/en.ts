@@ -10,6 +10,7 @@ import { documentsEn } from './documents.en';
 import { quotesEn } from './quotes.en';
 import { quotesSettingsEn } from './quotes-settings.en';
 import { subscriptionsEn } from './subscriptions.en';
+import { sepaDebitsEn } from './sepa-debits.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...quotesEn,
   ...quotesSettingsEn,
   ...subscriptionsEn,
+  ...sepaDebitsEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

@@ -9,6 +9,7 @@ import { documentsFr } from './documents.fr';
 import { quotesFr } from './quotes.fr';
 import { quotesSettingsFr } from './quotes-settings.fr';
 import { subscriptionsFr } from './subscriptions.fr';
+import { sepaDebitsFr } from './sepa-debits.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -23,6 +24,7 @@ export const fr = {
   ...quotesFr,
   ...quotesSettingsFr,
   ...subscriptionsFr,
+  ...sepaDebitsFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',

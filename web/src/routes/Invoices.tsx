@@ -13,6 +13,7 @@ import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
 import { createCustomerRows } from '../components/customerRows';
 import { StatusChip } from '../components/invoice/StatusChip';
+import { DirectDebitChip } from '../components/sepa/DirectDebitChip';
 
 const statusFilters: { value: ListFilter['status']; label: MessageKey }[] = [
   { value: 'all', label: 'invoices.allStatuses' },
@@ -127,19 +128,32 @@ export default function Invoices() {
                       <Show when={r.kind === 'credit_note' && r.number}>
                         <span class="badge muted">{t('invoices.creditBadge')}</span>
                       </Show>
+                      <Show when={r.subscriptionId}>
+                        {(sub) => (
+                          <A
+                            href={`/c/${company.id}/subscriptions/${sub()}`} class="badge muted subscription-marker" title={t('debit.subscriptionTitle')}
+                            onClick={(e) => e.stopPropagation()} data-testid="invoice-subscription"
+                          >
+                            {t('debit.subscription')}
+                          </A>
+                        )}
+                      </Show>
                     </td>
                     <td>{r.customerName ?? <span class="muted">{t('invoices.noCustomer')}</span>}</td>
                     <td class="hide-sm date">{formatDay(r.issueDate)}</td>
                     <td class="hide-sm date">{formatDay(r.dueDate)}</td>
                     <td class="num" data-testid="invoice-total">{total(r)}</td>
                     <td>
-                      <StatusChip status={r.status} />
-                      <Show when={r.lateEdits}>
-                        <span class="badge warning" title={t('invoices.lateEditsHint')} data-testid="late-edits-badge">{t('invoices.lateEdits')}</span>
-                      </Show>
-                      <Show when={r.issueRefused}>
-                        <span class="badge danger" title={t('invoices.refusedHint')}>{t('invoices.refused')}</span>
-                      </Show>
+                      <div class="status-cell">
+                        <StatusChip status={r.status} />
+                        <DirectDebitChip debit={r.directDebit} />
+                        <Show when={r.lateEdits}>
+                          <span class="badge warning" title={t('invoices.lateEditsHint')} data-testid="late-edits-badge">{t('invoices.lateEdits')}</span>
+                        </Show>
+                        <Show when={r.issueRefused}>
+                          <span class="badge danger" title={t('invoices.refusedHint')}>{t('invoices.refused')}</span>
+                        </Show>
+                      </div>
                     </td>
                   </tr>
                 )}

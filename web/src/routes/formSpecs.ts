@@ -83,6 +83,11 @@ export const settingsSections: { title: MessageKey; specs: FieldSpec[] }[] = [
       { name: 'earlyPaymentTerms', label: 'field.earlyPaymentTerms', hint: 'hint.earlyPaymentTerms', placeholderKey: 'placeholder.earlyPaymentTerms', kind: 'text', control: 'textarea', rows: 2, wide: true },
     ],
   },
+  {
+    // The creditor identifier the bank gives for SEPA direct debits (EPC262-08); core checks and normalises it.
+    title: 'settings.sepa',
+    specs: [{ name: 'sepaCreditorId', label: 'field.sepaCreditorId', hint: 'hint.sepaCreditorId', kind: 'compact', autocomplete: 'off', maxlength: 35 }],
+  },
 ];
 
 export const customerSections: { title: MessageKey; hint?: MessageKey; specs: FieldSpec[] }[] = [

@@ -20,8 +20,13 @@ export async function fetchFrozen(db: FacturoDb, companyId: string, id: string):
 
 /** Only the summary's fields: the cache keeps no lines nor frozen record twice. */
 function stripDetail(d: InvoiceSummary): InvoiceSummary {
-  const { id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax } = d;
-  return { id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax };
+  const { id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax, subscriptionId, directDebit } = d;
+  return {
+    id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax,
+    // Issue 7: which subscription billed it and where its direct debit stands (plain fields: no Dexie index changes).
+    ...(subscriptionId !== undefined ? { subscriptionId } : {}),
+    ...(directDebit !== undefined ? { directDebit } : {}),
+  };
 }
 
 /** Replaces the company's cached list with the server's. */

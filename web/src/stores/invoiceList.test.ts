@@ -46,6 +46,22 @@ describe('invoice list', () => {
     expect(rows[0]).toMatchObject({ id: 'dc_9', customerId: 'cu_9', customerName: 'Garage Dupuis', totalInclTax: '120.00' });
   });
 
+  it('carries the subscription that billed an invoice and where its direct debit stands, from the server', () => {
+    const rows = mergeInvoiceList(sources({
+      index: [entry('dc_1', { status: 'issued', number: 'F-2026-00003' })],
+      server: [summary('dc_1', { status: 'issued', number: 'F-2026-00003', subscriptionId: 'sb_7', directDebit: { status: 'pending', collectionDate: '2026-04-15' } })],
+    }));
+    expect(rows[0]).toMatchObject({ subscriptionId: 'sb_7', directDebit: { status: 'pending', collectionDate: '2026-04-15' } });
+  });
+
+  it('marks neither for an invoice made by hand, nor for one the server has not listed yet', () => {
+    const rows = mergeInvoiceList(sources({ index: [entry('dc_1'), entry('dc_2')], server: [summary('dc_2', { subscriptionId: null, directDebit: null })] }));
+    for (const r of rows) {
+      expect(r.subscriptionId).toBeUndefined();
+      expect(r.directDebit).toBeUndefined();
+    }
+  });
+
   it('puts work in progress first (newest first), then issued documents by latest issue', () => {
     const rows = mergeInvoiceList(sources({
       index: [entry('dc_old', { createdAt: '2026-01-01' }), entry('dc_new', { createdAt: '2026-02-01' }), entry('dc_i1', { status: 'issued' }), entry('dc_i2', { status: 'issued' })],

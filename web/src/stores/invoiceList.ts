@@ -1,5 +1,5 @@
 import type { DocumentIndexEntry } from '@facturo/core';
-import { customerOf, type InvoiceKind, type InvoiceSummary } from '../api/invoices';
+import { customerOf, type DirectDebitState, type InvoiceKind, type InvoiceSummary } from '../api/invoices';
 import type { DraftRow } from './db';
 
 // The invoices list, derived from what this device knows: the workspace's index of documents, the
@@ -24,6 +24,10 @@ export interface InvoiceListRow {
   issueRefused: boolean;
   /** Issued while this device still held edits of it: they are not on the document (late edits). */
   lateEdits: boolean;
+  /** The subscription that billed it (the server knows: recurring invoices are made there). */
+  subscriptionId?: string;
+  /** Its SEPA direct debit, from the server's list. */
+  directDebit?: DirectDebitState;
 }
 
 export interface QueuedIssue {
@@ -79,6 +83,8 @@ export function mergeInvoiceList(s: ListSources): InvoiceListRow[] {
       createdAt: i?.createdAt,
       issueRefused: status === 'draft' && (queued.get(id) ?? []).some((q) => q.rejected),
       lateEdits: issued && l?.unsent === true,
+      ...(sv?.subscriptionId ? { subscriptionId: sv.subscriptionId } : {}),
+      ...(sv?.directDebit ? { directDebit: sv.directDebit } : {}),
     });
   }
   return rows.sort(compareRows);
