@@ -85,7 +85,8 @@ test('a plan made offline, a subscription previewed live, a quantity change pror
 
   // The list says it, and keeps saying it offline, where the detail shows what it last saw and allows no change.
   await page.locator('.page-head a.back').click();
-  const row = subs.list.getByTestId('subscription-row').filter({ hasText: 'Boulangerie Martin' });
+  // The demo company bills Boulangerie Martin a maintenance of its own: this test's row names its plan.
+  const row = subs.list.getByTestId('subscription-row').filter({ hasText: 'Boulangerie Martin' }).filter({ hasText: plan });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('subscription-plans')).toHaveText(`${plan} × 2`);
   await expect(row.getByTestId('subscription-state')).toHaveText('Actif');
@@ -141,10 +142,11 @@ test('a SEPA mandate is refused with a wrong IBAN beside the field, recorded onc
   await top(page);
   await shot(page, 'sepa-mandate-refused');
   await subs.recordMandate({ iban: 'FR76 3000 6000 0112 3456 7890 189' });
-  await expect(subs.mandates).toHaveCount(1);
-  await expect(subs.mandates.getByTestId('mandate-iban-cell')).toHaveText('•••• 0189');
-  await expect(subs.mandates.getByTestId('mandate-status')).toHaveText('Actif');
-  const rum = await subs.mandates.getByTestId('mandate-rum-cell').textContent();
+  // The demo company's own mandate of Boulangerie Martin (IBAN ending 0143) is listed too.
+  const mandate = subs.mandates.filter({ hasText: '•••• 0189' });
+  await expect(mandate).toHaveCount(1);
+  await expect(mandate.getByTestId('mandate-status')).toHaveText('Actif');
+  const rum = await mandate.getByTestId('mandate-rum-cell').textContent();
   await top(page);
   await shot(page, 'sepa-mandates');
 
@@ -157,7 +159,77 @@ test('a SEPA mandate is refused with a wrong IBAN beside the field, recorded onc
 
   await subs.navigate('sepa');
   await subs.chooseMandateCustomer('Boulangerie Martin');
-  await subs.mandates.getByTestId('revoke-mandate').click();
-  await subs.mandates.getByTestId('confirm-revoke').click();
-  await expect(subs.mandates.getByTestId('mandate-status')).toHaveText('Révoqué');
+  await mandate.getByTestId('revoke-mandate').click();
+  await mandate.getByTestId('confirm-revoke').click();
+  await expect(mandate.getByTestId('mandate-status')).toHaveText('Révoqué');
+});
+
+test('a subscription that cannot be billed is held in red with the reason, and billed once the customer’s details are completed', async ({ demoOwner, tag }) => {
+  test.setTimeout(90_000);
+  const { owner } = await demoOwner(`Hugo Facturation ${tag}`);
+  const page = owner.page;
+  const subs = new SubscriptionsPage(page);
+  const name = `Atelier Sans Adresse ${tag}`;
+
+  // A company known by name only: an invoice needs its SIREN (French B2B invoices) and postal address (EN 16931 BR-10).
+  await expect(owner.customers.rowsNamed('Boulangerie Martin')).toHaveCount(1);
+  await owner.customers.newButton.click();
+  const customerId = await owner.editor.create({ name });
+  await owner.editor.expectSyncState('saved', 20_000);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await subs.navigate('subscriptions');
+  await subs.fillSubscription({ customer: name, start: today, plan: 'Hébergement annuel', quantity: '1' });
+  const subscriptionId = await subs.createSubscription();
+
+  await page.getByTestId('bill-now').click();
+  const held = page.getByTestId('subscription-billing-error');
+  await expect(held).toContainText('facturation automatique de cet abonnement est suspendue');
+  // core's problems in words, each a link to the customer's field to fill in.
+  const reasons = held.getByTestId('billing-error-reason');
+  await expect(reasons.locator('[data-field="customer.siren"]')).toHaveText(`Le SIREN de ${name} est obligatoire pour un client professionnel français.`);
+  await expect(reasons.locator('[data-field="customer.address"]')).toContainText(`L’adresse de facturation de ${name} est incomplète`);
+  await expect(page.getByTestId('subscription-billing')).toHaveCount(0);
+  await top(page);
+  await shot(page, 'subscriptions-billing-held');
+
+  // The SIREN and address filled in on the customer's page, "Relancer la facturation" bills the year due.
+  await reasons.locator('[data-field="customer.siren"]').getByRole('link').click();
+  await page.waitForURL(new RegExp(`/customers/${customerId}#field-siren$`));
+  await owner.editor.set('siren', '732 829 320');
+  await owner.editor.set('line1', '3 rue des Tanneurs');
+  await owner.editor.set('postcode', '69001');
+  await owner.editor.set('city', 'Lyon');
+  await owner.editor.set('country', 'FR');
+  await owner.editor.expectSyncState('saved', 20_000);
+  await page.goto(`/c/${owner.shell.companyId()}/subscriptions/${subscriptionId}`);
+  await held.getByTestId('retry-billing').click();
+  await expect(page.getByTestId('bill-now-result')).toContainText('1 facture émise');
+  await expect(held).toHaveCount(0);
+  await expect(page.getByTestId('subscription-billing')).toHaveCount(1);
+});
+
+test('cancelling today a year invoiced in advance prepares a credit note draft, linked from the subscription', async ({ demoOwner }) => {
+  test.setTimeout(90_000);
+  const { owner } = await demoOwner('Chloé Avoirs');
+  const page = owner.page;
+  const subs = new SubscriptionsPage(page);
+  await expect(owner.customers.rowsNamed('Clinique vétérinaire des Alpes')).toHaveCount(1);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  await subs.navigate('subscriptions');
+  await subs.fillSubscription({ customer: 'Clinique vétérinaire des Alpes', start: today, plan: 'Hébergement annuel', quantity: '1' });
+  await subs.createSubscription();
+  await page.getByTestId('bill-now').click();
+  await expect(page.getByTestId('subscription-billing')).toHaveCount(1);
+
+  // Today, within the 12-month commitment: refused, then forced; the year paid and not served is credited.
+  await subs.lifecycle.getByTestId('cancel-now').check();
+  await subs.lifecycle.getByTestId('cancel-subscription').click();
+  await subs.lifecycle.getByTestId('confirm-cancel').click();
+  await page.getByTestId('lifecycle-refusal').getByTestId('force-cancel').click();
+  const prepared = page.getByTestId('credit-note-prepared');
+  await expect(prepared).toContainText(/Un avoir de [\d\u202f]+,\d{2}\u00a0€ a été préparé en brouillon/);
+  await top(page);
+  await shot(page, 'subscriptions-credit-note-prepared');
+  await prepared.getByTestId('open-credit-note').click();
+  await page.waitForURL(/\/invoices\/dc_[A-Za-z0-9]+$/);
 });

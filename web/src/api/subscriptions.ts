@@ -58,6 +58,27 @@ export type CancelBody = { at: string; force?: true } | { atPeriodEnd: true; for
 
 export type ChangeResult = SubscriptionView & { proration: ItemBill[] };
 
+/**
+ * What a pause or a cancellation answers: when it leaves days already invoiced unused, the server prepares a
+ * credit-note draft for them (its id; several when several invoices are concerned).
+ */
+export type LifecycleResult = SubscriptionView & { creditNoteId?: string | null; creditNoteIds?: string[] };
+
+/** A subscription the billing run could not bill, and why (e.g. the customer has no address). */
+export interface BillingFailure {
+  subscriptionId: string;
+  periodStart: string;
+  error: string;
+}
+
+/** What POST /api/v1/billing/run did: invoices issued, drafts left for review, subscriptions with nothing due, failures. */
+export interface BillingRunResult {
+  billed: number;
+  drafts: number;
+  skipped: number;
+  failed: BillingFailure[];
+}
+
 const headers = (companyId: string, idempotencyKey?: string): Record<string, string> => ({
   'X-Company': companyId,
   ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
@@ -76,11 +97,14 @@ export const subscriptionsApi = {
   change: (companyId: string, id: string, body: ChangeBody, idempotencyKey: string) =>
     request<ChangeResult>('POST', path(id, '/change'), { body, headers: headers(companyId, idempotencyKey) }),
   pause: (companyId: string, id: string, at: string, idempotencyKey: string) =>
-    request<SubscriptionView>('POST', path(id, '/pause'), { body: { at }, headers: headers(companyId, idempotencyKey) }),
+    request<LifecycleResult>('POST', path(id, '/pause'), { body: { at }, headers: headers(companyId, idempotencyKey) }),
   resume: (companyId: string, id: string, at: string, idempotencyKey: string) =>
     request<SubscriptionView>('POST', path(id, '/resume'), { body: { at }, headers: headers(companyId, idempotencyKey) }),
   cancel: (companyId: string, id: string, body: CancelBody, idempotencyKey: string) =>
-    request<SubscriptionView>('POST', path(id, '/cancel'), { body, headers: headers(companyId, idempotencyKey) }),
+    request<LifecycleResult>('POST', path(id, '/cancel'), { body, headers: headers(companyId, idempotencyKey) }),
+  /** Bills now what is due today for these subscriptions (the scheduler does it on its own); retries held ones. */
+  runBilling: (companyId: string, subscriptionIds: string[], idempotencyKey: string) =>
+    request<BillingRunResult>('POST', '/api/v1/billing/run', { body: { subscriptionIds }, headers: headers(companyId, idempotencyKey) }),
 };
 
 /** An upcoming invoice's total HT, whichever name the server gave it. */

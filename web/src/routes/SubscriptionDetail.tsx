@@ -2,9 +2,10 @@ import { A, useLocation, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
 import { PlanBook, stateAt } from '@facturo/core';
-import type { SubscriptionView } from '../api/subscriptions';
+import type { LifecycleResult } from '../api/subscriptions';
 import { refreshSubscription, subscriptionDb, type SubscriptionDetailRow } from '../stores/subscriptionCache';
 import { displayPrice } from '../stores/fieldInput';
+import { planSummary } from '../stores/subscriptionView';
 import { describeError } from '../errors';
 import { formatDate, formatDay, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
@@ -16,6 +17,7 @@ import { ChangePanel } from '../components/subscriptions/ChangePanel';
 import { LifecyclePanel } from '../components/subscriptions/LifecyclePanel';
 import { SubscriptionBillings, SubscriptionHistory } from '../components/subscriptions/SubscriptionRecords';
 import { createOnline } from '../components/subscriptions/online';
+import { BillingHeld, BillingRunOutcome, CreditNoteNotice, createBillingRun } from '../components/subscriptions/BillingRun';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
 
@@ -68,14 +70,33 @@ function Detail(props: { id: string }) {
   // core refuses any change after a recorded cancellation, even one to come (transitions.ts): nothing to offer.
   const final = () => detail()?.changes.some((c) => c.kind === 'cancel') ?? false;
   const locked = () => !online();
-  const onDone = (_view: SubscriptionView) => void refresh();
+  const [creditNoteId, setCreditNoteId] = createSignal<string | null>(null);
+  const onDone = (view: LifecycleResult) => {
+    // A pause or cancellation leaving days already invoiced unused: the server prepared a credit-note draft.
+    if (view.creditNoteId) setCreditNoteId(view.creditNoteId);
+    void refresh();
+  };
+  const billing = createBillingRun(company.id, props.id, () => void refresh());
+  const customerName = () => customers().get(detail()?.customerId ?? '')?.name ?? t('subs.unknownCustomer');
+  const billed = () => ({ companyId: company.id, customerId: detail()?.customerId ?? '', name: customerName() });
 
   return (
     <>
       <div class="page-head">
         <A href={`${base}/subscriptions`} class="back">← {t('subs.back')}</A>
-        <h1>{t('subDetail.title', { customer: customers().get(detail()?.customerId ?? '')?.name ?? t('subs.unknownCustomer') })}</h1>
-        <Show when={detail()}>{(d) => <SubscriptionStateChip state={d().state} />}</Show>
+        <h1>{t('subDetail.title', { customer: customerName() })}</h1>
+        <div class="head-actions">
+          <Show when={detail()}>{(d) => <SubscriptionStateChip state={d().state} />}</Show>
+          {/* An ended subscription owes nothing more that the scheduler would not bill on its own. */}
+          <Show when={writable() && detail() && detail()?.state !== 'cancelled'}>
+            <button
+              type="button" class="btn" disabled={locked() || billing.busy()} title={t('subDetail.billNowHelp')}
+              onClick={() => void billing.run()} data-testid="bill-now"
+            >
+              {t('subDetail.billNow')}
+            </button>
+          </Show>
+        </div>
       </div>
       <Show when={location.state?.created}>
         <Notice kind="success" testid="subscription-created">{t('subDetail.created')}</Notice>
@@ -87,8 +108,13 @@ function Detail(props: { id: string }) {
         <Notice kind="warning" testid="subscriptions-connection-needed">{t('subs.connectionNeeded')}</Notice>
       </Show>
       <Show when={detail()?.billingError}>
-        {(error) => <Notice kind="warning" testid="subscription-billing-error">{t('subDetail.billingError', { error: error() })}</Notice>}
+        {(error) => <BillingHeld error={error()} customer={billed()} run={billing} canRetry={writable()} disabled={locked()} />}
       </Show>
+      <BillingRunOutcome
+        run={billing} customer={billed()} nextBillingOn={detail()?.next?.billingDate ?? detail()?.nextBillingOn}
+        directDebit={Boolean(detail()?.mandateId)} held={Boolean(detail()?.billingError)}
+      />
+      <Show when={creditNoteId()} keyed>{(id) => <CreditNoteNotice companyId={company.id} creditNoteId={id} />}</Show>
       <Show when={!row() && state() !== 'loading'}>
         <Notice kind="error" testid="subscription-unavailable">{failure() ?? t('subDetail.unavailable')}</Notice>
       </Show>
@@ -143,7 +169,7 @@ function Detail(props: { id: string }) {
                 />
                 <LifecyclePanel companyId={company.id} sub={d()} today={today()} disabled={locked()} onDone={onDone} />
               </Show>
-              <SubscriptionHistory start={d().start} changes={d().changes} currency={d().currency} itemName={itemName} planName={planName} />
+              <SubscriptionHistory start={d().start} startItems={planSummary(d().items, planName)} changes={d().changes} currency={d().currency} itemName={itemName} planName={planName} />
               <SubscriptionBillings billings={d().billings} base={base} currency={d().currency} />
             </div>
             <aside class="card section sub-preview static" data-testid="subscription-upcoming">

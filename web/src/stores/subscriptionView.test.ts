@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cancel, changeQuantity, parsePlan, parseSubscription, periodBills, type Plans, type SubscriptionState } from '@facturo/core';
 import { fr } from '../locales/fr';
 import { en } from '../locales/en';
-import { billingStatusKey, commitmentEndOf, historyOf, planSummary, previewAmounts, prorationRows, refusalCode, stateKey, stateTone } from './subscriptionView';
+import { billingOutcome, billingProblems, billingStatusKey, commitmentEndOf, historyOf, planSummary, previewAmounts, prorationRows, refusalCode, stateKey, stateTone } from './subscriptionView';
 
 const plan = parsePlan({ id: 'pl_m', name: 'Maintenance', description: 'Maintenance', unitPrice: '30.00', vatRate: '20', frequency: { unit: 'month', every: 1 }, timing: 'advance', alignment: 'calendar', commitmentMonths: 12 });
 const plans: Plans = new Map([[plan.id, plan]]);
@@ -79,5 +79,37 @@ describe('subscription views', () => {
     expect(billingStatusKey('issued')).toBe('billingStatus.issued');
     expect(fr['billingStatus.issued']).toBe('Émise');
     expect(billingStatusKey('weird')).toBeNull();
+  });
+
+  it('says how many invoices "bill now" issued and how many drafts it left for review', () => {
+    const o = billingOutcome({ billed: 2, drafts: 1, skipped: 0, failed: [] }, 'su_1');
+    expect(o.tone).toBe('success');
+    expect(o.parts).toEqual([{ key: 'billRun.billed', vars: { n: 2 } }, { key: 'billRun.drafts', vars: { n: 1 } }]);
+    expect(billingOutcome({ billed: 1, drafts: 0, skipped: 0, failed: [] }, 'su_1').parts).toEqual([{ key: 'billRun.billedOne', vars: { n: 1 } }]);
+  });
+
+  it("shows this subscription's billing failure with its reason, not another's", () => {
+    const failed = [{ subscriptionId: 'su_2', periodStart: '2027-03-01', error: 'other' }, { subscriptionId: 'su_1', periodStart: '2027-03-01', error: 'the customer has no address' }];
+    const o = billingOutcome({ billed: 0, drafts: 0, skipped: 0, failed }, 'su_1');
+    expect(o).toEqual({ tone: 'error', parts: [{ key: 'billRun.failed', vars: { error: 'the customer has no address' } }] });
+  });
+
+  it('says nothing was due, and when the next invoice comes when known', () => {
+    expect(billingOutcome({ billed: 0, drafts: 0, skipped: 1, failed: [] }, 'su_1', '2027-04-01')).toEqual({ tone: 'info', parts: [{ key: 'billRun.nothingUntil', vars: { date: '2027-04-01' } }] });
+    expect(billingOutcome({ billed: 0, drafts: 0, skipped: 1, failed: [] }, 'su_1').parts[0]?.key).toBe('billRun.nothing');
+  });
+
+  it("reads each problem of a billing failure by core's field name, with or without the period it held", () => {
+    const held = '2026-12-01: customer.address: the billing address of Atelier is incomplete; customer.siren: the SIREN of Atelier is required';
+    expect(billingProblems(held)).toEqual([
+      { field: 'customer.address', message: 'the billing address of Atelier is incomplete' },
+      { field: 'customer.siren', message: 'the SIREN of Atelier is required' },
+    ]);
+    expect(billingProblems('lines[0].description: describe what is sold')).toEqual([{ field: 'lines[0].description', message: 'describe what is sold' }]);
+  });
+
+  it('leaves a failure in another form to be shown as the server wrote it', () => {
+    expect(billingProblems('plan pl_x was removed')).toBeNull();
+    expect(billingProblems('customer.siren: required; and something else')).toBeNull();
   });
 });

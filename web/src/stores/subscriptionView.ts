@@ -1,5 +1,5 @@
 import { computeInvoiceTotals, documentTaxInput, type ItemBill, type LineInput, type SubscriptionChange, type SubscriptionState } from '@facturo/core';
-import type { UpcomingInvoice } from '../api/subscriptions';
+import type { BillingRunResult, UpcomingInvoice } from '../api/subscriptions';
 
 // What the subscription screens show, derived from the server's views (STYLE 5): the state in words and colour,
 // the plans of a subscription, its history, the proration of a change and an upcoming invoice's amounts.
@@ -83,4 +83,34 @@ const billingStatuses = ['draft', 'issued', 'pending', 'paid', 'collected'] as c
 /** A billing's status in the dictionary when known (`billingStatus.issued`); the server's word otherwise. */
 export function billingStatusKey(status: string): `billingStatus.${(typeof billingStatuses)[number]}` | null {
   return (billingStatuses as readonly string[]).includes(status) ? (`billingStatus.${status}` as `billingStatus.${(typeof billingStatuses)[number]}`) : null;
+}
+
+export type OutcomeKey = 'billRun.billed' | 'billRun.billedOne' | 'billRun.drafts' | 'billRun.failed' | 'billRun.nothing' | 'billRun.nothingUntil';
+
+/**
+ * What "Facturer maintenant" did for one subscription, as sentences: invoices issued, drafts left for review, its
+ * failures (the run holds it with the reason), or nothing due and when the next invoice comes.
+ */
+export function billingOutcome(r: BillingRunResult, subscriptionId: string, nextBillingOn?: string | null): {
+  tone: 'success' | 'error' | 'info';
+  parts: { key: OutcomeKey; vars: Record<string, string | number> }[];
+} {
+  const failed = r.failed.filter((f) => f.subscriptionId === subscriptionId);
+  const parts: { key: OutcomeKey; vars: Record<string, string | number> }[] = [];
+  if (r.billed > 0) parts.push({ key: r.billed === 1 ? 'billRun.billedOne' : 'billRun.billed', vars: { n: r.billed } });
+  if (r.drafts > 0) parts.push({ key: 'billRun.drafts', vars: { n: r.drafts } });
+  for (const f of failed) parts.push({ key: 'billRun.failed', vars: { error: f.error } });
+  if (parts.length === 0) parts.push(nextBillingOn ? { key: 'billRun.nothingUntil', vars: { date: nextBillingOn } } : { key: 'billRun.nothing', vars: {} });
+  return { tone: failed.length > 0 ? 'error' : r.billed + r.drafts > 0 ? 'success' : 'info', parts };
+}
+
+/**
+ * The problems of a billing failure as the run words them ("2027-03-01: customer.address: …; customer.siren: …",
+ * core/issuing's field names and sentences), one per field; null when it is not in that form (then shown as is).
+ */
+export function billingProblems(error: string): { field: string; message: string }[] | null {
+  const body = error.replace(/^\d{4}-\d{2}-\d{2}: /, '');
+  const parts = body.split('; ').map((p) => /^([A-Za-z][\w.[\]-]*): (.+)$/.exec(p));
+  if (parts.length === 0 || parts.some((m) => m === null)) return null;
+  return parts.map((m) => ({ field: m?.[1] ?? '', message: m?.[2] ?? '' }));
 }

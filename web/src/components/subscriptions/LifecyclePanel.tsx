@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { subscriptionsApi, type CancelBody, type SubscriptionView } from '../../api/subscriptions';
+import { subscriptionsApi, type CancelBody, type LifecycleResult, type SubscriptionView } from '../../api/subscriptions';
 import { newIdempotencyKey } from '../../stores/ids';
 import { formatDay, t } from '../../i18n';
 import { FormField } from './FormField';
@@ -10,7 +10,8 @@ export interface LifecyclePanelProps {
   sub: SubscriptionView;
   today: string;
   disabled: boolean;
-  onDone: (sub: SubscriptionView) => void;
+  /** The subscription as it now stands; with `creditNoteId` when the server credited days already invoiced. */
+  onDone: (sub: LifecycleResult) => void;
 }
 
 type CancelWhen = 'now' | 'date' | 'periodEnd';
@@ -31,7 +32,7 @@ export function LifecyclePanel(props: LifecyclePanelProps) {
   const [confirming, setConfirming] = createSignal(false);
   const paused = () => props.sub.pausedFrom !== undefined;
 
-  const run = async (action: () => Promise<SubscriptionView>) => {
+  const run = async (action: () => Promise<LifecycleResult>) => {
     setBusy(true);
     setRefusal(null);
     try {

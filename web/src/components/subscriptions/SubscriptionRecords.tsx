@@ -50,6 +50,8 @@ export function SubscriptionBillings(props: { billings: SubscriptionBilling[]; b
 
 export interface HistoryProps {
   start: string;
+  /** The items subscribed at the start ("Maintenance × 2"): the items table shows them as they stand today. */
+  startItems?: string;
   changes: readonly SubscriptionChange[];
   currency: string;
   itemName: (index: number) => string;
@@ -85,7 +87,7 @@ export function SubscriptionHistory(props: HistoryProps) {
         </For>
         <li data-testid="history-entry" data-kind="start">
           <span class="history-date">{formatDay(props.start)}</span>
-          <span>{t('history.start')}</span>
+          <span>{props.startItems ? t('history.startItems', { items: props.startItems }) : t('history.start')}</span>
         </li>
       </ol>
     </section>
