@@ -37,6 +37,7 @@ const Subscriptions = lazy(() => import('./routes/Subscriptions'));
 const SubscriptionNew = lazy(() => import('./routes/SubscriptionNew'));
 const SubscriptionDetail = lazy(() => import('./routes/SubscriptionDetail'));
 const SepaMandates = lazy(() => import('./routes/SepaMandates'));
+const SepaDebits = lazy(() => import('./routes/SepaDebits'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 function Splash() {
@@ -113,6 +114,7 @@ export function App() {
           <Route path="/subscriptions/new" component={SubscriptionNew} />
           <Route path="/subscriptions/:subscriptionId" component={SubscriptionDetail} />
           <Route path="/sepa-mandates" component={SepaMandates} />
+          <Route path="/sepa-debits" component={SepaDebits} />
         </Route>
       </Route>
       <Route path="*404" component={NotFound} />

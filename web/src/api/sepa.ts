@@ -1,5 +1,5 @@
 import type { MandateInput, MandateStatus, MandateType } from '@facturo/core';
-import { request } from './http';
+import { errorFromResponse, NetworkError, request } from './http';
 
 // docs/design/subscriptions-api.md "SEPA": mandates are server records, the IBAN sealed under the company's key;
 // lists carry only its last four characters.
@@ -34,4 +34,79 @@ export const sepaApi = {
     request<MandateView>('POST', '/api/v1/sepa/mandates', { body, headers: headers(companyId, idempotencyKey) }),
   revokeMandate: (companyId: string, id: string, idempotencyKey: string) =>
     request<MandateView>('POST', path(id, '/revoke'), { body: {}, headers: headers(companyId, idempotencyKey) }),
+};
+
+// Collections and pain.008 batches (payments.record to write): an invoice's direct debit is `pending` until a
+// batch takes it, `batched` once in a file for the bank, then `confirmed` or `rejected` by the bank's answer.
+
+export type CollectionStatus = 'pending' | 'batched' | 'confirmed' | 'rejected' | 'cancelled';
+
+export interface CollectionView {
+  invoiceId: string;
+  number: string | null;
+  customerId: string;
+  mandateId: string;
+  amount: string;
+  currency: string;
+  collectionDate: string;
+  /** FRST or RCUR, decided per mandate when a batch takes the collection (null while pending). */
+  sequenceType: string | null;
+  status: CollectionStatus;
+  batchId: string | null;
+  prenotifiedAt?: string | null;
+  settledAt?: string | null;
+  /** The bank's R-transaction code (e.g. AM04), or why the collection was cancelled. */
+  rejectReason?: string | null;
+}
+
+export interface BatchView {
+  id: string;
+  messageId: string;
+  /** The latest requested collection date in the file. */
+  collectionDate: string;
+  count: number;
+  total: string;
+  sha256: string;
+  status: 'created' | 'confirmed';
+  createdAt: string;
+}
+
+export interface BankRejection {
+  invoiceId: string;
+  reason: string;
+}
+
+/** Collections left out of the file because their mandate may no longer be used (lapsed, one-off used). */
+export type CreatedBatch = BatchView & { cancelled: BankRejection[] };
+export type ConfirmedBatch = BatchView & { confirmed: string[]; rejected: BankRejection[] };
+
+/** A downloaded file: its bytes and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  contentDisposition: string | null;
+}
+
+const batchPath = (id: string, action = '') => `/api/v1/sepa/batches/${encodeURIComponent(id)}${action}`;
+
+export const sepaDebitsApi = {
+  collections: (companyId: string, status?: CollectionStatus) =>
+    request<CollectionView[]>('GET', `/api/v1/sepa/collections${status ? `?status=${status}` : ''}`, { headers: headers(companyId) }),
+  batches: (companyId: string) => request<BatchView[]>('GET', '/api/v1/sepa/batches', { headers: headers(companyId) }),
+  /** Every pending collection due by `collectionDate` (all of them without one) into one pain.008 file. */
+  createBatch: (companyId: string, body: { collectionDate?: string }, idempotencyKey: string) =>
+    request<CreatedBatch>('POST', '/api/v1/sepa/batches', { body, headers: headers(companyId, idempotencyKey) }),
+  /** The bank's answer: the collections named are rejected with their reason, the others confirmed. */
+  confirmBatch: (companyId: string, id: string, body: { rejected: BankRejection[] }, idempotencyKey: string) =>
+    request<ConfirmedBatch>('POST', batchPath(id, '/confirm'), { body, headers: headers(companyId, idempotencyKey) }),
+  /** The batch's pain.008 XML as the server stored it. Throws ApiError / NetworkError as `request` does. */
+  pain008: async (companyId: string, id: string, fetchImpl: typeof fetch = fetch): Promise<DownloadedFile> => {
+    let res: Response;
+    try {
+      res = await fetchImpl(batchPath(id, '/pain008'), { credentials: 'same-origin', headers: { Accept: 'application/xml', ...headers(companyId) } });
+    } catch (e) {
+      throw new NetworkError(e);
+    }
+    if (!res.ok) throw await errorFromResponse(res);
+    return { blob: await res.blob(), contentDisposition: res.headers.get('content-disposition') };
+  },
 };

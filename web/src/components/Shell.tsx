@@ -57,6 +57,9 @@ export function Shell(props: ShellProps) {
                 <Show when={granted().has('customers.edit')}>
                   <A href={`${base()}/sepa-mandates`} class="nav-link" data-testid="nav-sepa">{t('nav.sepaMandates')}</A>
                 </Show>
+                <Show when={granted().has('payments.record')}>
+                  <A href={`${base()}/sepa-debits`} class="nav-link" data-testid="nav-sepa-debits">{t('nav.sepaDebits')}</A>
+                </Show>
                 <A href={`${base()}/quote-templates`} class="nav-link" data-testid="nav-quote-templates">{t('nav.quoteTemplates')}</A>
                 <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>
                 <A href={`${base()}/members`} class="nav-link">{t('nav.members')}</A>
