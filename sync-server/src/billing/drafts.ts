@@ -34,7 +34,7 @@ async function draftOne(ctx: RunContext, sub: Subscription, due: DuePeriod, bill
   const fill = (doc: DraftDocument) => {
     doc.init('invoice', {
       createdAt: at, createdBy: SYSTEM_ACTOR, customerId: meta.customerId, currency: meta.currency, operationCategory: meta.operationCategory,
-      deliveryDate: meta.deliveryDate, invoicingPeriodStart: due.period.start, invoicingPeriodEnd: addDays(due.period.end, -1),
+      invoicingPeriodStart: due.period.start, invoicingPeriodEnd: addDays(due.period.end, -1),
     });
     for (const { id: _id, ...line } of lines) doc.addLine(newId('ln'), line);
   };
