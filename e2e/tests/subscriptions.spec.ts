@@ -159,9 +159,11 @@ test('a SEPA mandate is refused with a wrong IBAN beside the field, recorded onc
 
   await subs.navigate('sepa');
   await subs.chooseMandateCustomer('Boulangerie Martin');
-  await mandate.getByTestId('revoke-mandate').click();
-  await mandate.getByTestId('confirm-revoke').click();
-  await expect(mandate.getByTestId('mandate-status')).toHaveText('Révoqué');
+  // By its RUM, unique in the company: another test may have recorded the same IBAN for another customer.
+  const recorded = subs.mandates.filter({ hasText: rum ?? '' });
+  await recorded.getByTestId('revoke-mandate').click();
+  await recorded.getByTestId('confirm-revoke').click();
+  await expect(recorded.getByTestId('mandate-status')).toHaveText('Révoqué');
 });
 
 test('a subscription that cannot be billed is held in red with the reason, and billed once the customer’s details are completed', async ({ demoOwner, tag }) => {
