@@ -196,6 +196,7 @@ describe('the billing run', () => {
     expect(run.billed).toBe(0);
     expect(run.failed[0]).toMatchObject({ subscriptionId: id, periodStart: '2027-06-01' });
     expect(run.failed[0]?.error).toMatch(/address/i);
+    expect(Object.keys(run.failed[0]?.fields ?? {}).some((f) => f.startsWith('customer.'))).toBe(true);
     expect((await co.call('GET', `/subscriptions/${id}`)).body.billingError).toMatch(/address/i);
     await co.call('PATCH', `/customers/${String(res.body.id)}`, { address: { line1: '1 place Bellecour', postcode: '69002', city: 'Lyon', country: 'FR' } });
     const again = await co.call('POST', '/billing/run', {});

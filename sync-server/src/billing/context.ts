@@ -9,7 +9,10 @@ export const SYSTEM_ACTOR = 'system:billing';
 export interface BillingFailure {
   subscriptionId: string;
   periodStart: string;
+  /** A sentence naming each problem ("customer.address: …; BR-FR-05: …"). */
   error: string;
+  /** The same problems by field or rule id, when they are checks that failed (ValidationError). */
+  fields?: Record<string, string>;
 }
 
 export interface BillingRunResult {

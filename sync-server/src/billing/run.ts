@@ -33,6 +33,9 @@ async function hold(s: Services, companyId: string, failure: BillingFailure): Pr
 
 const messageOf = (e: unknown): string => (e instanceof ValidationError ? Object.entries(e.fields).map(([f, m]) => `${f}: ${m}`).join('; ') : e instanceof Error ? e.message : String(e));
 
+/** What a failure says: a sentence, and the fields or rules named when checks failed. */
+const problemOf = (e: unknown): Pick<BillingFailure, 'error' | 'fields'> => ({ error: messageOf(e), ...(e instanceof ValidationError ? { fields: e.fields } : {}) });
+
 type Planned = { sub: Subscription; due: DuePeriod; corrections: { lines: LineInput[]; corrected: string[] } };
 
 /** One slice of subscriptions read and frozen, its rules being checked in the worker meanwhile. */
@@ -66,7 +69,7 @@ async function planSlice(ctx: RunContext, slice: Subscription[], result: Billing
       t = lap(ctx, 'freeze', t);
     } catch (e) {
       for (let k = pending.length - 1; k >= 0; k -= 1) if (pending[k]!.sub.id === sub.id) pending.splice(k, 1);
-      await fail(ctx, result, { subscriptionId: sub.id, periodStart: billingPeriodsDue(sub, ctx.plans, today, billed.keys)[0]?.period.start ?? today, error: messageOf(e) });
+      await fail(ctx, result, { subscriptionId: sub.id, periodStart: billingPeriodsDue(sub, ctx.plans, today, billed.keys)[0]?.period.start ?? today, ...problemOf(e) });
     }
   }
   // The EN 16931 and French rules judge each invoice as issue.ts judges a draft, before any number is taken.
@@ -96,7 +99,7 @@ async function writeSlice(ctx: RunContext, slice: Slice, result: BillingRunResul
     const rules = broken[k] ?? {};
     if (Object.keys(rules).length === 0 || refused.has(p.sub.id)) continue;
     refused.add(p.sub.id);
-    await fail(ctx, result, { subscriptionId: p.sub.id, periodStart: p.due.period.start, error: messageOf(new ValidationError(rules)) });
+    await fail(ctx, result, { subscriptionId: p.sub.id, periodStart: p.due.period.start, ...problemOf(new ValidationError(rules)) });
   }
   const ok = slice.pending.filter((p) => !refused.has(p.sub.id));
   const size = options.chunk ?? 500;
