@@ -22,7 +22,7 @@ export function billingRunSection(input: { command: string; before: string; resu
   const at100k = results.find((r) => r.size === TARGET_SIZE);
   const ok = at100k !== undefined && at100k.seconds <= TARGET_S && results.every((r) => r.gapless && r.secondRunBilled === 0 && r.chainIntact !== false);
   const chart = writeChart('billing-run.svg', barChart({
-    title: 'Billing run: seconds to bill N monthly subscriptions, beside the bare insert of N rows', unit: 'seconds',
+    title: 'Billing run beside the bare insert of as many rows', unit: 'seconds',
     groups: results.map((r) => ({ label: `${r.size.toLocaleString('en')} subscriptions`, bars: [{ label: 'billing run', value: r.seconds }, { label: 'floor (bare INSERT)', value: r.floorSeconds }] })),
     target: { value: TARGET_S, label: `issue 7 target ${TARGET_S} s (100k)` },
   }));
