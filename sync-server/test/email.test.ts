@@ -58,7 +58,8 @@ describe('sending an issued invoice by email', () => {
     expect(mail.subject).toBe(`Invoice ${issued.body.number} — Studio Boréal`);
     expect(mail.text).toContain('€2,880.00');
     expect(mail.text).toContain('FR7630006000011234567890189');
-    expect(mail.attachments.map((a) => a.filename)).toEqual([`${issued.body.number}.json`]);
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${issued.body.number}.pdf`, 'application/pdf']]);
+    expect(mail.attachments[0]!.content.subarray(0, 5).toString()).toBe('%PDF-');
     const events = (await server.services.log.readCompany(companyId, 0, 100000)).filter((e) => e.kind === 'event').map((e) => e.payload!.toString());
     expect(events.some((e) => e.includes('document_sent'))).toBe(true);
     expect(events.some((e) => e.includes('s3cret'))).toBe(false);

@@ -49,6 +49,8 @@ describe('subscription jobs', () => {
     await tick();
     await tick();
     expect(mailsTo('compta@envoisarl.fr')).toHaveLength(1);
+    // The Factur-X PDF goes with it.
+    expect(mailsTo('compta@envoisarl.fr')[0]!.mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     at('2027-03-01');
     await tick();
     await tick();

@@ -5,6 +5,7 @@ import { getSecret } from '../companies/secrets';
 import { sendThrough } from '../mail';
 import { recordEvent, type Services } from '../services';
 import { readFrozen } from './issue';
+import { fileNameOf } from '../documents';
 import { openDraft } from './drafts';
 import type { Actor } from './run';
 
@@ -24,11 +25,13 @@ export async function sendDocument(s: Services, actor: Actor, id: string, reques
   const to = request.to ?? doc.buyer.email;
   if (!to) throw new AppError(400, 'invalid', `${doc.buyer.name} has no email address`, { to: 'an email address is required' });
   const mail = invoiceEmail(doc, request.message);
+  const pdf = await s.archiver.file(actor.companyId, id, 'pdf');
   let info: { messageId: string };
   try {
     info = await sendThrough(smtp, {
       to, subject: request.subject ?? mail.subject, text: mail.text, html: mail.html,
-      attachments: [{ filename: `${doc.number}.json`, content: JSON.stringify(doc, null, 2), contentType: 'application/json' }],
+      // The Factur-X PDF as archived (its CII inside): what the customer files and their software reads.
+      attachments: [{ filename: fileNameOf(doc.number, 'pdf'), content: Buffer.from(pdf.bytes), contentType: 'application/pdf' }],
     });
   } catch (e) {
     throw new AppError(502, 'smtp_failed', `the SMTP server refused the message: ${(e as Error).message}`);

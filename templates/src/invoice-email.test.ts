@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { matrix, sepaMandate } from '@facturo/core/documents/fixtures.testing';
+import { invoiceEmail } from './invoice-email';
+
+describe('invoiceEmail', () => {
+  it('asks for a transfer to the seller’s IBAN when the invoice is not direct-debited', () => {
+    const mail = invoiceEmail(matrix['standard-rated invoice with several rates']());
+    expect(mail.text).toMatch(/Virement : IBAN FR76/);
+    expect(mail.text).not.toMatch(/prélevé/);
+  });
+
+  it('says a direct-debited invoice will be collected, under which mandate, showing only the ends of the debtor’s IBAN', () => {
+    const doc = matrix['standard-rated invoice with several rates']();
+    const mail = invoiceEmail({ ...doc, meta: { ...doc.meta, directDebit: sepaMandate } });
+    expect(mail.text).toContain('sera prélevé sur votre compte FR76 •••• 0143 (mandat SEPA BOREAL-2026-0001, créancier FR72ZZZ123456)');
+    expect(mail.text).not.toMatch(/Virement|20041010050550000560143/);
+  });
+});
