@@ -222,6 +222,10 @@ const migrations: string[][] = [
        count INTEGER NOT NULL, total TEXT NOT NULL, status TEXT NOT NULL, key_id TEXT NOT NULL, iv BLOB NOT NULL, xml BLOB NOT NULL,
        sha256 TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (company_id, id))`,
   ],
+  [
+    // What the recurring-send job asks every minute: the issued recurring invoices not sent yet, oldest first.
+    `CREATE INDEX subscription_billings_unsent ON subscription_billings(billed_at) WHERE sent_at IS NULL AND status = 'issued'`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
