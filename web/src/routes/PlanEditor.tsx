@@ -1,4 +1,4 @@
-import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { PlanBook } from '@facturo/core';
 import { session } from '../auth/session';
@@ -7,6 +7,7 @@ import { emptyPlanForm, fieldsOfError, planFormOf, savePlan, type PlanForm } fro
 import { lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
+import { createRecordSave, RecordEditorFooter, RecordEditorHead } from '../components/record-pages';
 import { PlanBillingSection, PlanGeneralSection, PlanPriceSection, PlanTermsSection } from '../components/subscriptions/PlanSections';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
@@ -22,20 +23,16 @@ export default function PlanEditor() {
 }
 
 function Editor(props: { planId: string }) {
-  const { company, replica, can, canWrite } = useCompany();
-  const navigate = useNavigate();
+  const { company, replica, canWrite } = useCompany();
   const book = new PlanBook(replica.workspace.doc);
   const isNew = props.planId === 'new';
   const id = isNew ? `pl_${randomBase62(16)}` : props.planId;
   const stored = createMemo(() => (replica.version(), book.get(id)));
   const currency = () => replica.workspace.readSettings().currency ?? 'EUR';
   const [form, setForm] = createSignal<PlanForm>(stored() ? planFormOf(stored()!, lang()) : emptyPlanForm(currency()));
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  // A new plan, once saved, reopens under its id: the "saved" notice travels with the navigation.
-  const location = useLocation<{ saved?: boolean }>();
-  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(location.state?.saved ? 'saved' : null);
   const editable = () => canWrite('catalog.edit');
   const base = `/c/${company.id}/plans`;
+  const { status, setStatus, errors, setErrors, settle } = createRecordSave({ isNew, savedHref: `${base}/${id}` });
 
   const set = (patch: Partial<PlanForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -47,30 +44,18 @@ function Editor(props: { planId: string }) {
 
   const save = (e: SubmitEvent) => {
     e.preventDefault();
-    const result = savePlan(book, id, form(), new Date().toISOString(), session.me()?.user.id);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus('invalid');
-      return;
-    }
-    setErrors({});
-    setStatus('saved');
-    if (isNew) navigate(`${base}/${id}`, { replace: true, state: { saved: true } });
+    settle(savePlan(book, id, form(), new Date().toISOString(), session.me()?.user.id));
   };
 
   return (
     <Show when={isNew || stored()} fallback={<Notice kind="warning" testid="plan-not-found">{t('plans.notFound')}</Notice>}>
-      <div class="page-head">
-        <A href={base} class="back">← {t('plans.back')}</A>
-        <h1>{isNew ? t('plans.newTitle') : t('plans.editTitle', { name: stored()?.name ?? '' })}</h1>
-        <p class="muted">{t('plans.editorLead')}</p>
-      </div>
-      <Show when={!can('catalog.edit') && !replica.readOnly()}>
-        <Notice kind="info" testid="plans-locked">{t('plans.locked')}</Notice>
-      </Show>
-      <Show when={stored()?.archived}>
-        <Notice kind="warning" testid="plan-archived">{t('plans.archivedNotice')}</Notice>
-      </Show>
+      <RecordEditorHead
+        back={{ href: base, label: t('plans.back') }}
+        title={isNew ? t('plans.newTitle') : t('plans.editTitle', { name: stored()?.name ?? '' })}
+        lead={t('plans.editorLead')}
+        locked={{ needs: 'catalog.edit', testid: 'plans-locked', text: t('plans.locked') }}
+        archived={{ when: stored()?.archived === true, testid: 'plan-archived', text: t('plans.archivedNotice') }}
+      />
       <form class="form plan-form" onSubmit={save} novalidate data-testid="plan-form">
         <fieldset disabled={!editable()} class="plain">
           <PlanGeneralSection form={form()} set={set} errors={errors()} />
@@ -78,24 +63,14 @@ function Editor(props: { planId: string }) {
           <PlanBillingSection form={form()} set={set} errors={errors()} />
           <PlanTermsSection form={form()} set={set} errors={errors()} />
         </fieldset>
-        <Show when={status() === 'invalid'}>
-          <Notice kind="error" testid="plan-invalid">{t('common.fixErrors')}</Notice>
-        </Show>
-        <Show when={status() === 'saved'}>
-          <Notice kind="success" testid="plan-saved">{t('plans.saved')}</Notice>
-        </Show>
-        <Show when={editable()}>
-          <div class="actions">
-            <button type="submit" class="btn primary" data-testid="save-plan">{t('plans.save')}</button>
-            <Show when={stored()}>
-              {(p) => (
-                <button type="button" class="btn" data-testid="archive-plan" onClick={() => book.archive(id, !p().archived)}>
-                  {t(p().archived ? 'common.unarchive' : 'plans.archive')}
-                </button>
-              )}
-            </Show>
-          </div>
-        </Show>
+        <RecordEditorFooter
+          status={status()}
+          editable={editable()}
+          testids={{ invalid: 'plan-invalid', saved: 'plan-saved', save: 'save-plan', archive: 'archive-plan' }}
+          labels={{ invalid: t('common.fixErrors'), saved: t('plans.saved'), save: t('plans.save'), archive: t('plans.archive'), unarchive: t('common.unarchive') }}
+          stored={stored()}
+          onArchive={(archived) => book.archive(id, archived)}
+        />
       </form>
     </Show>
   );

@@ -1,4 +1,4 @@
-import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { QuoteSettings } from '@facturo/core';
 import { session } from '../auth/session';
@@ -7,6 +7,7 @@ import { draftRule, emptyRuleForm, ruleFormOf, saveRule, type PricingRuleForm } 
 import { lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
+import { createRecordSave, RecordEditorFooter, RecordEditorHead } from '../components/record-pages';
 import { GeneralSection } from '../components/pricing/GeneralSection';
 import { ConditionsSection } from '../components/pricing/ConditionsSection';
 import { EffectSection } from '../components/pricing/EffectSection';
@@ -24,20 +25,16 @@ export default function PricingRuleEditor() {
 }
 
 function RuleEditor(props: { ruleId: string }) {
-  const { company, replica, can, canWrite } = useCompany();
-  const navigate = useNavigate();
+  const { company, replica, canWrite } = useCompany();
   const qs = new QuoteSettings(replica.workspace.doc);
   const isNew = props.ruleId === 'new';
   // A new rule's id is chosen once, so the simulator can put the draft in place of its saved self.
   const id = isNew ? `rl_${randomBase62(16)}` : props.ruleId;
   const stored = createMemo(() => (replica.version(), qs.getPricingRule(id)));
   const [form, setForm] = createSignal<PricingRuleForm>(stored() ? ruleFormOf(stored()!, lang()) : emptyRuleForm());
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  // A new rule, once saved, reopens under its id: the "saved" notice travels with the navigation.
-  const location = useLocation<{ saved?: boolean }>();
-  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(location.state?.saved ? 'saved' : null);
   const editable = () => canWrite('settings.edit');
   const base = `/c/${company.id}/pricing-rules`;
+  const { status, setStatus, errors, setErrors, settle } = createRecordSave({ isNew, savedHref: `${base}/${id}` });
 
   const set = (patch: Partial<PricingRuleForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -57,29 +54,17 @@ function RuleEditor(props: { ruleId: string }) {
 
   const save = (e: SubmitEvent) => {
     e.preventDefault();
-    const result = saveRule(qs, id, form(), new Date().toISOString(), session.me()?.user.id);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus('invalid');
-      return;
-    }
-    setErrors({});
-    setStatus('saved');
-    if (isNew) navigate(`${base}/${id}`, { replace: true, state: { saved: true } });
+    settle(saveRule(qs, id, form(), new Date().toISOString(), session.me()?.user.id));
   };
 
   return (
     <Show when={isNew || stored()} fallback={<Notice kind="warning" testid="rule-not-found">{t('pricing.notFound')}</Notice>}>
-      <div class="page-head">
-        <A href={base} class="back">← {t('pricing.back')}</A>
-        <h1>{isNew ? t('pricing.newTitle') : t('pricing.editTitle', { name: stored()?.name ?? '' })}</h1>
-      </div>
-      <Show when={!can('settings.edit') && !replica.readOnly()}>
-        <Notice kind="info" testid="pricing-locked">{t('pricing.locked')}</Notice>
-      </Show>
-      <Show when={stored()?.archived}>
-        <Notice kind="warning" testid="rule-archived">{t('pricing.archivedNotice')}</Notice>
-      </Show>
+      <RecordEditorHead
+        back={{ href: base, label: t('pricing.back') }}
+        title={isNew ? t('pricing.newTitle') : t('pricing.editTitle', { name: stored()?.name ?? '' })}
+        locked={{ needs: 'settings.edit', testid: 'pricing-locked', text: t('pricing.locked') }}
+        archived={{ when: stored()?.archived === true, testid: 'rule-archived', text: t('pricing.archivedNotice') }}
+      />
       <div class="rule-layout">
         <form class="form rule-form" onSubmit={save} novalidate data-testid="rule-form">
           <fieldset disabled={!editable()} class="plain">
@@ -87,24 +72,14 @@ function RuleEditor(props: { ruleId: string }) {
             <ConditionsSection form={form()} set={set} errors={errors()} products={products()} />
             <EffectSection form={form()} set={set} errors={errors()} />
           </fieldset>
-          <Show when={status() === 'invalid'}>
-            <Notice kind="error" testid="rule-invalid">{t('pricing.fixErrors')}</Notice>
-          </Show>
-          <Show when={status() === 'saved'}>
-            <Notice kind="success" testid="rule-saved">{t('pricing.saved')}</Notice>
-          </Show>
-          <Show when={editable()}>
-            <div class="actions">
-              <button type="submit" class="btn primary" data-testid="save-rule">{t('pricing.save')}</button>
-              <Show when={stored()}>
-                {(r) => (
-                  <button type="button" class="btn" data-testid="archive-rule" onClick={() => qs.archivePricingRule(id, !r().archived)}>
-                    {t(r().archived ? 'pricing.unarchive' : 'pricing.archive')}
-                  </button>
-                )}
-              </Show>
-            </div>
-          </Show>
+          <RecordEditorFooter
+            status={status()}
+            editable={editable()}
+            testids={{ invalid: 'rule-invalid', saved: 'rule-saved', save: 'save-rule', archive: 'archive-rule' }}
+            labels={{ invalid: t('pricing.fixErrors'), saved: t('pricing.saved'), save: t('pricing.save'), archive: t('pricing.archive'), unarchive: t('pricing.unarchive') }}
+            stored={stored()}
+            onArchive={(archived) => qs.archivePricingRule(id, archived)}
+          />
         </form>
         <Simulator rules={simRules()} products={products()} currency={currency()} withDraft draftInvalid={draft() === null} />
       </div>

@@ -1,4 +1,4 @@
-import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { QuoteSettings } from '@facturo/core';
 import { session } from '../auth/session';
@@ -7,6 +7,7 @@ import { emptyTemplateForm, saveTemplate, templateFormOf, type TemplateForm } fr
 import { lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
+import { createRecordSave, RecordEditorFooter, RecordEditorHead } from '../components/record-pages';
 import { TextInput, inputId } from '../components/pricing/TextInput';
 import { ruleErrorText } from '../components/pricing/errorText';
 import { TemplateSections } from '../components/quote-settings/TemplateSections';
@@ -20,19 +21,16 @@ export default function QuoteTemplateEditor() {
 }
 
 function TemplateEditor(props: { templateId: string }) {
-  const { company, replica, can, canWrite } = useCompany();
-  const navigate = useNavigate();
+  const { company, replica, canWrite } = useCompany();
   const qs = new QuoteSettings(replica.workspace.doc);
   const isNew = props.templateId === 'new';
   const id = isNew ? `qt_${randomBase62(16)}` : props.templateId;
   const stored = createMemo(() => (replica.version(), qs.getTemplate(id)));
   const [form, setForm] = createSignal<TemplateForm>(stored() ? templateFormOf(stored()!, lang()) : emptyTemplateForm(qs.readDefaults().validityDays));
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const location = useLocation<{ saved?: boolean }>();
-  const [status, setStatus] = createSignal<'saved' | 'invalid' | null>(location.state?.saved ? 'saved' : null);
   const products = createMemo(() => (replica.version(), replica.workspace.listProducts()));
   const editable = () => canWrite('catalog.edit');
   const base = `/c/${company.id}/quote-templates`;
+  const { status, setStatus, errors, settle } = createRecordSave({ isNew, savedHref: `${base}/${id}` });
   const set = (patch: Partial<TemplateForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setStatus(null);
@@ -40,25 +38,18 @@ function TemplateEditor(props: { templateId: string }) {
   const text = (field: 'intro' | 'closing') => ({ id: inputId(field), value: () => form()[field], set: (v: string) => set({ [field]: v }) });
   const save = (e: SubmitEvent) => {
     e.preventDefault();
-    const r = saveTemplate(qs, id, form(), new Date().toISOString(), session.me()?.user.id);
-    setErrors(r.ok ? {} : r.errors);
-    setStatus(r.ok ? 'saved' : 'invalid');
-    if (r.ok && isNew) navigate(`${base}/${id}`, { replace: true, state: { saved: true } });
+    settle(saveTemplate(qs, id, form(), new Date().toISOString(), session.me()?.user.id));
   };
   const f = () => form();
 
   return (
     <Show when={isNew || stored()} fallback={<Notice kind="warning">{t('tpl.notFound')}</Notice>}>
-      <div class="page-head">
-        <A href={base} class="back">← {t('tpl.back')}</A>
-        <h1>{isNew ? t('tpl.newTitle') : t('tpl.editTitle', { name: stored()?.name ?? '' })}</h1>
-      </div>
-      <Show when={!can('catalog.edit') && !replica.readOnly()}>
-        <Notice kind="info" testid="templates-locked">{t('tpl.locked')}</Notice>
-      </Show>
-      <Show when={stored()?.archived}>
-        <Notice kind="warning">{t('tpl.archivedNotice')}</Notice>
-      </Show>
+      <RecordEditorHead
+        back={{ href: base, label: t('tpl.back') }}
+        title={isNew ? t('tpl.newTitle') : t('tpl.editTitle', { name: stored()?.name ?? '' })}
+        locked={{ needs: 'catalog.edit', testid: 'templates-locked', text: t('tpl.locked') }}
+        archived={{ when: stored()?.archived === true, text: t('tpl.archivedNotice') }}
+      />
       <form class="form" onSubmit={save} novalidate data-testid="template-form">
         <fieldset class="plain" disabled={!editable()}>
           <section class="card section">
@@ -82,18 +73,14 @@ function TemplateEditor(props: { templateId: string }) {
           <TemplateSections sections={f().sections} set={(sections) => set({ sections })} products={products()} errors={errors()} />
         </fieldset>
         <Show when={errors().sections}>{(m) => <Notice kind="error">{ruleErrorText(m())}</Notice>}</Show>
-        <Show when={status() === 'invalid'}><Notice kind="error" testid="template-invalid">{t('tpl.fixErrors')}</Notice></Show>
-        <Show when={status() === 'saved'}><Notice kind="success" testid="template-saved">{t('tpl.saved')}</Notice></Show>
-        <Show when={editable()}>
-          <div class="actions">
-            <button type="submit" class="btn primary" data-testid="save-template">{t('tpl.save')}</button>
-            <Show when={stored()}>
-              {(x) => (
-                <button type="button" class="btn" onClick={() => qs.archiveTemplate(id, !x().archived)}>{t(x().archived ? 'tpl.unarchive' : 'tpl.archive')}</button>
-              )}
-            </Show>
-          </div>
-        </Show>
+        <RecordEditorFooter
+          status={status()}
+          editable={editable()}
+          testids={{ invalid: 'template-invalid', saved: 'template-saved', save: 'save-template' }}
+          labels={{ invalid: t('tpl.fixErrors'), saved: t('tpl.saved'), save: t('tpl.save'), archive: t('tpl.archive'), unarchive: t('tpl.unarchive') }}
+          stored={stored()}
+          onArchive={(archived) => qs.archiveTemplate(id, archived)}
+        />
       </form>
     </Show>
   );
