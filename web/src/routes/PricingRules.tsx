@@ -1,22 +1,21 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { QuoteSettings } from '@facturo/core';
 import { session } from '../auth/session';
 import { lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
-import { EmptyState, Notice } from '../components/Notice';
+import { createArchivedFilter, ListPage, LockedNotice, ShowArchivedToggle } from '../components/record-pages';
 import { ruleSummary } from '../components/pricing/ruleSummary';
 import { Simulator } from '../components/pricing/Simulator';
 import '../components/pricing/pricing.css';
 
 /** /c/:companyId/pricing-rules — the company's pricing rules (settings.edit to change them) and the simulator. */
 export default function PricingRules() {
-  const { company, replica, can, canWrite } = useCompany();
+  const { company, replica, canWrite } = useCompany();
   const navigate = useNavigate();
   const qs = new QuoteSettings(replica.workspace.doc);
-  const [showArchived, setShowArchived] = createSignal(false);
   const all = createMemo(() => (replica.version(), qs.listPricingRules({ includeArchived: true })));
-  const rows = createMemo(() => all().filter((r) => showArchived() || !r.archived));
+  const { showArchived, setShowArchived, rows } = createArchivedFilter(all);
   const active = createMemo(() => (replica.version(), qs.activePricingRules()));
   const products = createMemo(() => (replica.version(), replica.workspace.listProducts()));
   const currency = createMemo(() => (replica.version(), replica.workspace.readSettings().currency ?? 'EUR'));
@@ -32,23 +31,15 @@ export default function PricingRules() {
 
   return (
     <>
-      <div class="page-head">
-        <h1>{t('pricing.title')}</h1>
-        <Show when={editable()}>
-          <A href={`${base}/new`} class="btn primary" data-testid="new-pricing-rule">{t('pricing.new')}</A>
-        </Show>
-        <p class="muted">{t('pricing.lead')}</p>
-      </div>
-      <Show when={!can('settings.edit') && !replica.readOnly()}>
-        <Notice kind="info" testid="pricing-locked">{t('pricing.locked')}</Notice>
-      </Show>
-      <Show when={all().length > 0} fallback={<EmptyState title={t('pricing.empty')}><p class="muted">{t('pricing.emptyHelp')}</p></EmptyState>}>
-        <div class="toolbar">
-          <label class="check">
-            <input type="checkbox" checked={showArchived()} onChange={(e) => setShowArchived(e.currentTarget.checked)} data-testid="show-archived" />
-            {t('common.showArchived')}
-          </label>
-        </div>
+      <ListPage
+        title={t('pricing.title')}
+        lead={t('pricing.lead')}
+        create={{ href: `${base}/new`, label: t('pricing.new'), testid: 'new-pricing-rule', allowed: editable() }}
+        notices={<LockedNotice needs="settings.edit" testid="pricing-locked" text={t('pricing.locked')} />}
+        hasRows={all().length > 0}
+        empty={{ title: t('pricing.empty'), help: t('pricing.emptyHelp') }}
+      >
+        <ShowArchivedToggle checked={showArchived()} onChange={setShowArchived} testid="show-archived" />
         <table class="table clickable" data-testid="pricing-rule-list">
           <thead>
             <tr>
@@ -86,7 +77,7 @@ export default function PricingRules() {
             </For>
           </tbody>
         </table>
-      </Show>
+      </ListPage>
       <Simulator rules={active()} products={products()} currency={currency()} />
     </>
   );

@@ -8,7 +8,8 @@ import { upcomingTotal } from '../api/subscriptions';
 import { displayAmount } from '../stores/fieldInput';
 import { formatDay, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
-import { EmptyState, Notice } from '../components/Notice';
+import { Notice } from '../components/Notice';
+import { ListPage } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { SubscriptionStateChip } from '../components/subscriptions/SubscriptionStateChip';
 
@@ -37,53 +38,49 @@ export default function Subscriptions() {
   const sorted = createMemo(() => [...rows()].sort((a, b) => (customerName(a.customerId) ?? a.customerId).localeCompare(customerName(b.customerId) ?? b.customerId) || a.start.localeCompare(b.start)));
 
   return (
-    <>
-      <div class="page-head">
-        <h1>{t('subs.title')}</h1>
-        <Show when={can('invoices.issue')}>
-          <A href={`${base}/new`} class="btn primary" data-testid="new-subscription">{t('subs.new')}</A>
-        </Show>
-        <p class="muted">{t('subs.lead')}</p>
-      </div>
-      <Show when={offline()}>
-        <Notice kind="info" testid="subscriptions-offline">{t('subs.offline')}</Notice>
-      </Show>
-      <Show when={sorted().length > 0} fallback={<Show when={loaded()}><EmptyState title={t('subs.empty')}><p class="muted">{t('subs.emptyHelp')}</p></EmptyState></Show>}>
-        <table class="table clickable" data-testid="subscription-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('subs.colCustomer')}</th>
-              <th scope="col">{t('subs.colPlans')}</th>
-              <th scope="col">{t('subs.colState')}</th>
-              <th scope="col" class="hide-sm">{t('subs.colNextDate')}</th>
-              <th scope="col" class="num">{t('subs.colNextAmount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={sorted()}>
-              {(s) => {
-                const next = () => s.next;
-                const amount = () => {
-                  const n = next();
-                  const total = n ? upcomingTotal(n) : undefined;
-                  return total ? displayAmount(total, s.currency, lang()) : '—';
-                };
-                return (
-                  <tr data-testid="subscription-row" data-id={s.id} onClick={() => navigate(`${base}/${s.id}`)}>
-                    <td>
-                      <A href={`${base}/${s.id}`}>{customerName(s.customerId) ?? t('subs.unknownCustomer')}</A>
-                    </td>
-                    <td data-testid="subscription-plans">{planSummary(stateAt(s, today()).items, (id) => plans().get(id)?.name)}</td>
-                    <td><SubscriptionStateChip state={s.state} /></td>
-                    <td class="hide-sm" data-testid="subscription-next-date">{next() ? formatDay(next()?.billingDate) : '—'}</td>
-                    <td class="num" data-testid="subscription-next-amount">{amount()}</td>
-                  </tr>
-                );
-              }}
-            </For>
-          </tbody>
-        </table>
-      </Show>
-    </>
+    <ListPage
+      title={t('subs.title')}
+      lead={t('subs.lead')}
+      create={{ href: `${base}/new`, label: t('subs.new'), testid: 'new-subscription', allowed: can('invoices.issue') }}
+      notices={<Show when={offline()}><Notice kind="info" testid="subscriptions-offline">{t('subs.offline')}</Notice></Show>}
+      hasRows={sorted().length > 0}
+      loaded={loaded()}
+      empty={{ title: t('subs.empty'), help: t('subs.emptyHelp') }}
+    >
+      <table class="table clickable" data-testid="subscription-list">
+        <thead>
+          <tr>
+            <th scope="col">{t('subs.colCustomer')}</th>
+            <th scope="col">{t('subs.colPlans')}</th>
+            <th scope="col">{t('subs.colState')}</th>
+            <th scope="col" class="hide-sm">{t('subs.colNextDate')}</th>
+            <th scope="col" class="num">{t('subs.colNextAmount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={sorted()}>
+            {(s) => {
+              const next = () => s.next;
+              const amount = () => {
+                const n = next();
+                const total = n ? upcomingTotal(n) : undefined;
+                return total ? displayAmount(total, s.currency, lang()) : '—';
+              };
+              return (
+                <tr data-testid="subscription-row" data-id={s.id} onClick={() => navigate(`${base}/${s.id}`)}>
+                  <td>
+                    <A href={`${base}/${s.id}`}>{customerName(s.customerId) ?? t('subs.unknownCustomer')}</A>
+                  </td>
+                  <td data-testid="subscription-plans">{planSummary(stateAt(s, today()).items, (id) => plans().get(id)?.name)}</td>
+                  <td><SubscriptionStateChip state={s.state} /></td>
+                  <td class="hide-sm" data-testid="subscription-next-date">{next() ? formatDay(next()?.billingDate) : '—'}</td>
+                  <td class="num" data-testid="subscription-next-amount">{amount()}</td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+    </ListPage>
   );
 }
