@@ -1,0 +1,1 @@
+export { LabelledField, labelledFieldId, type FieldVocabulary, type LabelledFieldProps } from './LabelledField';
