@@ -8,3 +8,4 @@ export type { EarliestCollectionOptions } from './calendar';
 export { sepaCharacters, toSepaText } from './charset';
 export { directDebitBatch, directDebitInput, pain008, pain008Namespace } from './pain008';
 export type { DirectDebitBatchInput, DirectDebitInput } from './pain008';
+export type * from './views';

@@ -1,7 +1,8 @@
+import type { BankRejection, ConfirmedBatch } from '@facturo/core';
 import type { Actor, Outcome } from '../commands/run';
 import { conflict, invalid, notFound } from '../errors';
 import type { Services } from '../services';
-import { batchViewOf, type BatchView } from './batches';
+import { batchViewOf } from './batches';
 import { sepaCommand } from './command';
 
 /*
@@ -12,12 +13,7 @@ import { sepaCommand } from './command';
  */
 
 export interface BankAnswer {
-  rejected?: { invoiceId: string; reason: string }[];
-}
-
-export interface ConfirmedBatch extends BatchView {
-  confirmed: string[];
-  rejected: { invoiceId: string; reason: string }[];
+  rejected?: BankRejection[];
 }
 
 export async function confirmBatch(s: Services, actor: Actor, id: string, answer: BankAnswer): Promise<Outcome<ConfirmedBatch>> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Row, Transaction } from '@libsql/client';
 import {
   earliestCollection, formatAmount, MandateUseError, mandateLapsed, Money, pain008, sequenceType, ValidationError,
-  type DirectDebitInput, type SequenceType,
+  type BatchView, type CreatedBatch, type DirectDebitInput, type SequenceType,
 } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import type { Actor, Outcome } from '../commands/run';
@@ -20,23 +20,6 @@ import { mandatesByIds, type StoredMandate } from './mandates';
  * under the company's key and stored with its SHA-256 in the transaction that turns its collections `batched`, so
  * a collection is never in two files. FRST or RCUR is decided here, per mandate, from what was presented before.
  */
-
-export interface BatchView {
-  id: string;
-  messageId: string;
-  /** The latest requested collection date in the file. */
-  collectionDate: string;
-  count: number;
-  total: string;
-  sha256: string;
-  status: 'created' | 'confirmed';
-  createdAt: string;
-}
-
-export interface CreatedBatch extends BatchView {
-  /** Collections left out and cancelled because their mandate may no longer be used (lapsed, one-off used). */
-  cancelled: { invoiceId: string; reason: string }[];
-}
 
 const aad = (companyId: string, id: string) => `sepa_batch:${companyId}:${id}`;
 

@@ -1,4 +1,4 @@
-import { decimalPattern, earliestCollection, formatAmount, mandateLapsed, Money, nextBusinessDay } from '@facturo/core';
+import { decimalPattern, earliestCollection, formatAmount, mandateLapsed, Money, nextBusinessDay, type CollectionView } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import { inWriteTransaction } from '../db';
 import type { Services } from '../services';
@@ -150,22 +150,6 @@ async function storedDates(s: Services, companyId: string, invoiceIds: string[])
     for (const r of rs.rows) out.set(String(r.invoice_id), String(r.collection_date));
   }
   return out;
-}
-
-export interface CollectionView {
-  invoiceId: string;
-  number: string | null;
-  customerId: string;
-  mandateId: string;
-  amount: string;
-  currency: string;
-  collectionDate: string;
-  sequenceType: string | null;
-  status: 'pending' | 'batched' | 'confirmed' | 'rejected' | 'cancelled';
-  batchId: string | null;
-  prenotifiedAt: string | null;
-  settledAt: string | null;
-  rejectReason: string | null;
 }
 
 /** The company's collections, by collection date (the invoice list shows `pending`/`batched` as "pending"). */

@@ -1,5 +1,5 @@
 import type { Row, Transaction } from '@libsql/client';
-import { mandateLapsed, parseMandate, ValidationError, type Mandate, type MandateStatus, type MandateType } from '@facturo/core';
+import { mandateLapsed, parseMandate, ValidationError, type Mandate, type MandateDetail, type MandateType, type MandateView } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import type { Actor, Outcome } from '../commands/run';
 import { readCustomer } from '../customers/records';
@@ -14,25 +14,6 @@ import { sepaCommand } from './command';
  * debtor's IBAN, BIC and name are sealed under the company's key; rows keep only what lists need (RUM, dates, type,
  * the IBAN's last four characters). A mandate is never deleted: revoking it keeps it as evidence of past collections.
  */
-
-export interface MandateView {
-  id: string;
-  customerId: string;
-  rum: string;
-  signedOn: string;
-  type: MandateType;
-  /** `lapsed` is derived: 36 months without a collection (core mandateLapsed). */
-  status: MandateStatus;
-  ibanLast4: string;
-  lastCollectionOn: string | null;
-  createdAt: string;
-}
-
-export interface MandateDetail extends MandateView {
-  iban: string;
-  bic?: string;
-  debtorName: string;
-}
 
 /** What is sealed: the debtor's personal and bank data. */
 interface MandateSecret {

@@ -1,22 +1,9 @@
-import type { MandateInput, MandateStatus, MandateType } from '@facturo/core';
+import type { BankRejection, BatchView, CollectionStatus, CollectionView, ConfirmedBatch, CreatedBatch, MandateDetail, MandateInput, MandateView } from '@facturo/core';
 import { errorFromResponse, NetworkError, request } from './http';
 
 // docs/design/subscriptions-api.md "SEPA": mandates are server records, the IBAN sealed under the company's key;
-// lists carry only its last four characters.
-
-export interface MandateView {
-  id: string;
-  customerId: string;
-  rum: string;
-  signedOn: string;
-  type: MandateType;
-  status: MandateStatus;
-  ibanLast4: string;
-  lastCollectionOn?: string | null;
-  createdAt: string;
-}
-
-export type MandateDetail = MandateView & { iban: string; bic?: string; debtorName: string };
+// lists carry only its last four characters. The views are core's (core/src/sepa/views.ts), the server's own.
+export type { BankRejection, BatchView, CollectionStatus, CollectionView, ConfirmedBatch, CreatedBatch, MandateDetail, MandateView };
 
 export type CreateMandateBody = MandateInput & { customerId: string };
 
@@ -38,47 +25,6 @@ export const sepaApi = {
 
 // Collections and pain.008 batches (payments.record to write): an invoice's direct debit is `pending` until a
 // batch takes it, `batched` once in a file for the bank, then `confirmed` or `rejected` by the bank's answer.
-
-export type CollectionStatus = 'pending' | 'batched' | 'confirmed' | 'rejected' | 'cancelled';
-
-export interface CollectionView {
-  invoiceId: string;
-  number: string | null;
-  customerId: string;
-  mandateId: string;
-  amount: string;
-  currency: string;
-  collectionDate: string;
-  /** FRST or RCUR, decided per mandate when a batch takes the collection (null while pending). */
-  sequenceType: string | null;
-  status: CollectionStatus;
-  batchId: string | null;
-  prenotifiedAt?: string | null;
-  settledAt?: string | null;
-  /** The bank's R-transaction code (e.g. AM04), or why the collection was cancelled. */
-  rejectReason?: string | null;
-}
-
-export interface BatchView {
-  id: string;
-  messageId: string;
-  /** The latest requested collection date in the file. */
-  collectionDate: string;
-  count: number;
-  total: string;
-  sha256: string;
-  status: 'created' | 'confirmed';
-  createdAt: string;
-}
-
-export interface BankRejection {
-  invoiceId: string;
-  reason: string;
-}
-
-/** Collections left out of the file because their mandate may no longer be used (lapsed, one-off used). */
-export type CreatedBatch = BatchView & { cancelled: BankRejection[] };
-export type ConfirmedBatch = BatchView & { confirmed: string[]; rejected: BankRejection[] };
 
 /** A downloaded file: its bytes and the name the server gave it. */
 export interface DownloadedFile {
