@@ -27,3 +27,4 @@ export { invoiceLinesFor, periodTotal, upcomingInvoices, type UpcomingInvoice } 
 export { recurringInvoice, recurringContent, type RecurringInvoiceContext } from './invoice';
 export { alertsDue, renewalNoticeDate, type AlertPolicy, type AlertKind as SubscriptionAlertKind, type DueAlert } from './alerts';
 export { correctionLines, correctionTotal } from './corrections';
+export type { BillingFailure, BillingRunSummary, SubscriptionBilling, SubscriptionDetail, SubscriptionView } from './views';

@@ -1,4 +1,4 @@
-import type { BillingPeriod, CompanySettings, DuePeriod, FrozenDocument, Plans, Series, Subscription, Workspace } from '@facturo/core';
+import type { BillingFailure, BillingPeriod, BillingRunSummary, CompanySettings, DuePeriod, FrozenDocument, Plans, Series, Subscription, Workspace } from '@facturo/core';
 import type { Services } from '../services';
 import type { Room } from '../sync/room';
 
@@ -6,23 +6,11 @@ import type { Room } from '../sync/room';
 
 export const SYSTEM_ACTOR = 'system:billing';
 
-export interface BillingFailure {
-  subscriptionId: string;
-  periodStart: string;
-  /** A sentence naming each problem ("customer.address: …; BR-FR-05: …"). */
-  error: string;
-  /** The same problems by field or rule id, when they are checks that failed (ValidationError). */
-  fields?: Record<string, string>;
-}
+// BillingFailure and BillingRunSummary are what the API answers (core/src/subscriptions/views.ts).
+export type { BillingFailure };
 
-export interface BillingRunResult {
-  /** Invoices issued by this run. */
-  billed: number;
-  /** Drafts left for review by this run. */
-  drafts: number;
-  /** Due periods another run had claimed meanwhile. */
-  skipped: number;
-  failed: BillingFailure[];
+/** The summary, and for the after-commit effects (their SEPA collections) the invoices issued. */
+export interface BillingRunResult extends BillingRunSummary {
   invoices: { id: string; number: string; subscriptionId: string; periodStart: string; customerId: string; mandateId?: string; totalInclTax: string; currency: string; dueDate: string }[];
 }
 

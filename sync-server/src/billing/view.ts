@@ -1,21 +1,15 @@
-import { billingRuleOf, periodAt, periodBills, stateAt, upcomingInvoices, type ItemBill, type Plans, type Subscription, type SubscriptionState, type UpcomingInvoice } from '@facturo/core';
+import {
+  billingRuleOf, periodAt, periodBills, stateAt, upcomingInvoices,
+  type ItemBill, type Plans, type Subscription, type SubscriptionBilling, type SubscriptionDetail, type SubscriptionState, type SubscriptionView, type UpcomingInvoice,
+} from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import { notFound } from '../errors';
 import type { Services } from '../services';
 import { listSubscriptions, plansOf, readSubscription, type SubscriptionRecord } from './store';
 import { ruleOfSubscription } from './rule';
 
-// What the API answers for a subscription (docs/design/subscriptions-api.md "SubscriptionView").
-
-export type SubscriptionView = Subscription & {
-  state: SubscriptionState;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-  nextBillingOn: string | null;
-  billingError: string | null;
-  next: UpcomingInvoice | null;
-};
+// What the API answers for a subscription: core's SubscriptionView (core/src/subscriptions/views.ts), shared with the web app.
+export type { SubscriptionView };
 
 /** The state on `today`, whatever the last command said: a pause or a cancellation dated later takes effect on its day. */
 export function stateOn(sub: Subscription, today: string): SubscriptionState {
@@ -45,16 +39,7 @@ export async function listViews(s: Services, companyId: string, filter: { custom
   return filter.state ? views.filter((v) => v.state === filter.state) : views;
 }
 
-export interface BillingEntry {
-  periodStart: string;
-  periodEnd: string;
-  invoiceId: string;
-  number: string | null;
-  status: string;
-  totalInclTax: string | null;
-}
-
-export async function detailOf(s: Services, companyId: string, id: string): Promise<SubscriptionView & { billings: BillingEntry[] }> {
+export async function detailOf(s: Services, companyId: string, id: string): Promise<SubscriptionDetail> {
   const record = await readSubscription(s.db, companyId, id);
   if (!record) throw notFound(`subscription ${id}`);
   const rs = await s.db.execute({
@@ -63,7 +48,7 @@ export async function detailOf(s: Services, companyId: string, id: string): Prom
           WHERE b.company_id = ? AND b.subscription_id = ? ORDER BY b.period_start DESC`,
     args: [companyId, id],
   });
-  const billings = rs.rows.map((r) => ({
+  const billings = rs.rows.map((r): SubscriptionBilling => ({
     periodStart: String(r.period_start), periodEnd: String(r.period_end), invoiceId: String(r.invoice_id),
     number: r.number === null ? null : String(r.number), status: r.doc_status === null ? String(r.status) : String(r.doc_status),
     totalInclTax: r.total_incl === null ? null : String(r.total_incl),

@@ -1,8 +1,12 @@
-import type { ItemBill, LineInput, Subscription } from '@facturo/core';
+import type { BillingRunSummary, ItemBill, LineInput, SubscriptionDetail, SubscriptionView } from '@facturo/core';
 import { request } from './http';
 
 // docs/design/subscriptions-api.md "Subscriptions": server records changed only by commands, because a change
 // decides what is invoiced (proration). Plans are not here: devices edit them in the workspace document.
+// The views the server answers are core's (core/src/subscriptions/views.ts).
+export type { BillingFailure, SubscriptionBilling, SubscriptionDetail, SubscriptionView } from '@facturo/core';
+/** What POST /api/v1/billing/run did: invoices issued, drafts left for review, subscriptions with nothing due, failures. */
+export type BillingRunResult = BillingRunSummary;
 
 export interface UpcomingInvoice {
   key: string;
@@ -14,28 +18,6 @@ export interface UpcomingInvoice {
   total?: string;
   currency?: string;
 }
-
-export type SubscriptionView = Subscription & {
-  createdAt: string;
-  updatedAt: string;
-  currency: string;
-  next?: UpcomingInvoice | null;
-  /** The next billing date the run will look at. */
-  nextBillingOn?: string | null;
-  /** Why the billing run holds this subscription (e.g. a plan removed by hand), until someone fixes it. */
-  billingError?: string | null;
-};
-
-export interface SubscriptionBilling {
-  periodStart: string;
-  periodEnd: string;
-  invoiceId: string;
-  number?: string | null;
-  status: string;
-  totalInclTax?: string | null;
-}
-
-export type SubscriptionDetail = SubscriptionView & { billings: SubscriptionBilling[] };
 
 export interface CreateSubscriptionBody {
   customerId: string;
@@ -63,21 +45,6 @@ export type ChangeResult = SubscriptionView & { proration: ItemBill[] };
  * credit-note draft for them (its id; several when several invoices are concerned).
  */
 export type LifecycleResult = SubscriptionView & { creditNoteId?: string | null; creditNoteIds?: string[] };
-
-/** A subscription the billing run could not bill, and why (e.g. the customer has no address). */
-export interface BillingFailure {
-  subscriptionId: string;
-  periodStart: string;
-  error: string;
-}
-
-/** What POST /api/v1/billing/run did: invoices issued, drafts left for review, subscriptions with nothing due, failures. */
-export interface BillingRunResult {
-  billed: number;
-  drafts: number;
-  skipped: number;
-  failed: BillingFailure[];
-}
 
 const headers = (companyId: string, idempotencyKey?: string): Record<string, string> => ({
   'X-Company': companyId,
