@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { exportApi } from '../../api/export';
 import { session } from '../../auth/session';
 import { exportFileName } from '../../export/fileName';
+import { saveFile } from '../../export/saveFile';
 import { t } from '../../i18n';
 import { createAction } from '../action';
 import { useCompany } from '../companyContext';
@@ -24,7 +25,7 @@ export function ExportSection() {
       setSaved(null);
       const data = await exportApi.get(company.id);
       const name = exportFileName(data, company.id, new Date().toLocaleDateString('en-CA'));
-      saveJson(data, name);
+      saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name);
       setSaved(name);
     });
 
@@ -46,17 +47,4 @@ export function ExportSection() {
       </div>
     </section>
   );
-}
-
-/** Hands the JSON to the browser as a download (an object URL clicked through a transient <a download>). */
-function saveJson(data: unknown, name: string) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the browser has started reading it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { sepaDebitsApi, type BatchView, type ConfirmedBatch } from '../../api/sepa';
+import { saveFile } from '../../export/saveFile';
 import { fileNameOf } from '../../stores/sepaDebits';
 import { displayAmount } from '../../stores/fieldInput';
 import { describeError } from '../../errors';
@@ -14,19 +15,6 @@ export interface BatchListProps {
   /** The member may download files and record answers (payments.record) and the server is reachable. */
   canAct: boolean;
   onAnswered: (answer: ConfirmedBatch) => void;
-}
-
-/** Hands the file to the browser as a download under the server's name (a transient <a download>). */
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked once the browser has started reading it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The pain.008 files made, newest first: download one for the bank, then record the bank's answer. */
