@@ -5,6 +5,7 @@ import { newIdempotencyKey } from '../../stores/ids';
 import { displayAmount } from '../../stores/fieldInput';
 import { describeError } from '../../errors';
 import { formatDay, lang, t } from '../../i18n';
+import { createAction } from '../action';
 import { Notice } from '../Notice';
 import { SequenceType } from './SequenceType';
 
@@ -27,8 +28,7 @@ export function BankAnswerForm(props: BankAnswerFormProps) {
     async (id) => (await sepaDebitsApi.collections(props.companyId, 'batched')).filter((c) => c.batchId === id),
   );
   const [rejected, setRejected] = createSignal<ReadonlyMap<string, string>>(new Map());
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<string | null>(null);
+  const action = createAction();
   const toggle = (invoiceId: string, on: boolean) =>
     setRejected((m) => {
       const next = new Map(m);
@@ -39,17 +39,8 @@ export function BankAnswerForm(props: BankAnswerFormProps) {
   const setReason = (invoiceId: string, reason: string) => setRejected((m) => new Map(m).set(invoiceId, reason));
   const paidCount = () => (lines()?.length ?? 0) - rejected().size;
 
-  const record = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      props.onRecorded(await sepaDebitsApi.confirmBatch(props.companyId, props.batch.id, bankAnswer(lines() ?? [], rejected()), newIdempotencyKey()));
-    } catch (e) {
-      setFailure(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const record = () =>
+    action.run(async () => props.onRecorded(await sepaDebitsApi.confirmBatch(props.companyId, props.batch.id, bankAnswer(lines() ?? [], rejected()), newIdempotencyKey())));
 
   return (
     <div class="bank-answer" data-testid="bank-answer">
@@ -99,9 +90,9 @@ export function BankAnswerForm(props: BankAnswerFormProps) {
             </For>
           </tbody>
         </table>
-        <Show when={failure()}>{(m) => <Notice kind="error" testid="bank-answer-failure">{m()}</Notice>}</Show>
+        <Show when={action.error()}>{(m) => <Notice kind="error" testid="bank-answer-failure">{m()}</Notice>}</Show>
         <div class="actions wrap">
-          <button type="button" class="btn primary" disabled={props.disabled || busy() || (lines()?.length ?? 0) === 0} onClick={() => void record()} data-testid="record-answer">
+          <button type="button" class="btn primary" disabled={props.disabled || action.busy() || (lines()?.length ?? 0) === 0} onClick={() => void record()} data-testid="record-answer">
             {t('debits.recordAnswer', { paid: paidCount(), rejected: rejected().size })}
           </button>
           <button type="button" class="btn ghost" onClick={() => props.onClose()}>{t('common.cancel')}</button>
