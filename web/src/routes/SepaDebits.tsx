@@ -8,7 +8,7 @@ import { formatDay, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
 import { createCustomerRows } from '../components/customerRows';
-import { createOnline } from '../components/subscriptions/online';
+import { createOnline } from '../sync/online';
 import { CreateBatchPanel } from '../components/sepa/CreateBatchPanel';
 import { BatchList } from '../components/sepa/BatchList';
 import '../components/subscriptions/subscriptions.css';

@@ -10,7 +10,7 @@ import { EmptyState, Notice } from '../components/Notice';
 import { createCustomerRows } from '../components/customerRows';
 import { FormField } from '../components/subscriptions/FormField';
 import { MandateCreateForm } from '../components/subscriptions/MandateCreateForm';
-import { createOnline } from '../components/subscriptions/online';
+import { createOnline } from '../sync/online';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
 

@@ -16,7 +16,7 @@ import { UpcomingInvoices } from '../components/subscriptions/UpcomingInvoices';
 import { ChangePanel } from '../components/subscriptions/ChangePanel';
 import { LifecyclePanel } from '../components/subscriptions/LifecyclePanel';
 import { SubscriptionBillings, SubscriptionHistory } from '../components/subscriptions/SubscriptionRecords';
-import { createOnline } from '../components/subscriptions/online';
+import { createOnline } from '../sync/online';
 import { BillingHeld, BillingRunOutcome, CreditNoteNotice, createBillingRun } from '../components/subscriptions/BillingRun';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';

@@ -16,7 +16,7 @@ import { createCustomerRows } from '../components/customerRows';
 import { FormField } from '../components/subscriptions/FormField';
 import { ItemsEditor } from '../components/subscriptions/ItemsEditor';
 import { SubscriptionPreview } from '../components/subscriptions/SubscriptionPreview';
-import { createOnline } from '../components/subscriptions/online';
+import { createOnline } from '../sync/online';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
 

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onMount, Show } from 'solid-js';
 import { priceQuote, QuoteSettings, stalePrices, type QuoteStatus } from '@facturo/core';
 import { membersApi } from '../../api/members';
 import { quotesApi, type QuoteDetail } from '../../api/quotes';
@@ -8,6 +8,7 @@ import { pricingContextOf } from '../../stores/quoteCreate';
 import { pricer, quoteAmounts, quoteEditable } from '../../stores/quoteEdits';
 import { lifecycleActions } from '../../stores/quoteLifecycle';
 import { createCustomerRecord } from '../customerRecord';
+import { createOnline } from '../../sync/online';
 import { awaitingCustomerPricing, type QuoteReplica } from '../../sync/quoteReplica';
 import { t, type MessageKey } from '../../i18n';
 import { useCompany } from '../companyContext';
@@ -31,19 +32,6 @@ function lockedMessage(status: QuoteStatus): MessageKey {
   if (status === 'pending_approval') return 'quote.lockedPending';
   if (status === 'accepted') return 'quote.lockedAccepted';
   return 'quote.locked';
-}
-
-function onlineSignal() {
-  const [online, setOnline] = createSignal(navigator.onLine);
-  const up = () => setOnline(true);
-  const down = () => setOnline(false);
-  addEventListener('online', up);
-  addEventListener('offline', down);
-  onCleanup(() => {
-    removeEventListener('online', up);
-    removeEventListener('offline', down);
-  });
-  return () => online() && session.reachable();
 }
 
 /** A quote: co-edited while it is written, read-only once submitted; its lifecycle and invoices beside it. */
@@ -70,7 +58,7 @@ export function QuoteView(props: { r: QuoteReplica }) {
   const stale = createMemo(() => (room.version(), editable() ? stalePrices(quote, priceQuote(quote, rules(), context())) : []));
   const amounts = createMemo(() => (room.version(), quoteAmounts(quote)));
   const currency = () => meta().currency ?? 'EUR';
-  const online = onlineSignal();
+  const online = createOnline();
 
   const [detail, setDetail] = createSignal<QuoteDetail | null>(null);
   const refresh = () => {

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import { session } from '../../auth/session';
+import { session } from '../auth/session';
 
 /** Whether the server can be asked now: the browser is online and the last request reached it. */
 export function createOnline(): Accessor<boolean> {
