@@ -7,6 +7,7 @@ import { describeError } from '../errors';
 import { formatDay, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
+import { PageHead } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { createOnline } from '../sync/online';
 import { CreateBatchPanel } from '../components/sepa/CreateBatchPanel';
@@ -48,10 +49,7 @@ export default function SepaDebits() {
 
   return (
     <>
-      <div class="page-head">
-        <h1>{t('debits.title')}</h1>
-        <p class="muted">{t('debits.lead')}</p>
-      </div>
+      <PageHead title={t('debits.title')} lead={t('debits.lead')} />
       <Show when={!online()}>
         <Notice kind="warning" testid="debits-connection-needed">{t('debits.connectionNeeded')}</Notice>
       </Show>

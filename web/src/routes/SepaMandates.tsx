@@ -7,6 +7,7 @@ import { describeError } from '../errors';
 import { formatDay, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { EmptyState, Notice } from '../components/Notice';
+import { PageHead } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { FormField } from '../components/subscriptions/FormField';
 import { MandateCreateForm } from '../components/subscriptions/MandateCreateForm';
@@ -45,10 +46,7 @@ export default function SepaMandates() {
 
   return (
     <>
-      <div class="page-head">
-        <h1>{t('sepa.title')}</h1>
-        <p class="muted">{t('sepa.lead')}</p>
-      </div>
+      <PageHead title={t('sepa.title')} lead={t('sepa.lead')} />
       <Show when={!online()}>
         <Notice kind="warning" testid="subscriptions-connection-needed">{t('subs.connectionNeeded')}</Notice>
       </Show>

@@ -10,6 +10,7 @@ import { describeError } from '../errors';
 import { formatDate, formatDay, lang, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
+import { PageHead } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { SubscriptionStateChip } from '../components/subscriptions/SubscriptionStateChip';
 import { UpcomingInvoices } from '../components/subscriptions/UpcomingInvoices';
@@ -82,9 +83,7 @@ function Detail(props: { id: string }) {
 
   return (
     <>
-      <div class="page-head">
-        <A href={`${base}/subscriptions`} class="back">← {t('subs.back')}</A>
-        <h1>{t('subDetail.title', { customer: customerName() })}</h1>
+      <PageHead title={t('subDetail.title', { customer: customerName() })} back={{ href: `${base}/subscriptions`, label: t('subs.back') }}>
         <div class="head-actions">
           <Show when={detail()}>{(d) => <SubscriptionStateChip state={d().state} />}</Show>
           {/* An ended subscription owes nothing more that the scheduler would not bill on its own. */}
@@ -97,7 +96,7 @@ function Detail(props: { id: string }) {
             </button>
           </Show>
         </div>
-      </div>
+      </PageHead>
       <Show when={location.state?.created}>
         <Notice kind="success" testid="subscription-created">{t('subDetail.created')}</Notice>
       </Show>

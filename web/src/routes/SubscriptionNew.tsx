@@ -12,6 +12,7 @@ import { describeError } from '../errors';
 import { formatDay, t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
+import { PageHead } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { FormField } from '../components/subscriptions/FormField';
 import { ItemsEditor } from '../components/subscriptions/ItemsEditor';
@@ -71,11 +72,7 @@ export default function SubscriptionNew() {
 
   return (
     <>
-      <div class="page-head">
-        <A href={base} class="back">← {t('subs.back')}</A>
-        <h1>{t('subForm.title')}</h1>
-        <p class="muted">{t('subForm.lead')}</p>
-      </div>
+      <PageHead title={t('subForm.title')} lead={t('subForm.lead')} back={{ href: base, label: t('subs.back') }} />
       <Show when={!can('invoices.issue')}>
         <Notice kind="info" testid="subscriptions-locked">{t('subs.locked')}</Notice>
       </Show>
