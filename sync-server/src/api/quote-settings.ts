@@ -1,13 +1,12 @@
-import * as Y from 'yjs';
 import { z } from '@hono/zod-openapi';
 import { parsePricingRules, QuoteSettings, simulate, ValidationError, type PricingContextInput, type PricingLineInput, type PricingRule } from '@facturo/core';
 import { conflict, notFound } from '../errors';
 import { newId } from '../ids';
-import { editDocuments, workspaceOf } from '../commands/run';
-import { newDoc } from '../ydoc';
+import { workspaceOf } from '../commands/run';
 import type { Services } from '../services';
 import { actorFor, memberOf, router, secureRoute } from './context';
 import { json } from './schemas';
+import { editWorkspace } from './workspace-edit';
 
 /*
  * The company's quote settings over REST (issue 6): templates, pricing rules, approval circuits, follow-up
@@ -27,14 +26,8 @@ const SettingsOut = z.object({ approvalConfig: Any, followUpPolicy: Any, delegat
 const SimulateIn = z.object({ context: Any, line: Any, rules: z.array(Any).optional() }).openapi('PricingSimulation');
 
 /** Applies `change` to a copy of the workspace first (validation), then as a logged server edit of the real one. */
-async function editSettings<T>(s: Services, actor: ReturnType<typeof actorFor>, name: string, request: unknown, change: (qs: QuoteSettings) => T): Promise<T> {
-  const { ws, room } = await workspaceOf(s, actor.companyId);
-  const probe = newDoc();
-  Y.applyUpdate(probe, Y.encodeStateAsUpdate(ws.doc));
-  const result = change(new QuoteSettings(probe));
-  await editDocuments(s, actor, name, request, async () => ({ status: 200, result: null, edits: [{ room, edit: (copy) => void change(new QuoteSettings(copy)) }] }));
-  return result;
-}
+const editSettings = <T>(s: Services, actor: ReturnType<typeof actorFor>, name: string, request: unknown, change: (qs: QuoteSettings) => T): Promise<T> =>
+  editWorkspace(s, actor, name, request, (doc) => change(new QuoteSettings(doc)));
 
 const settingsOf = (qs: QuoteSettings) => ({
   approvalConfig: qs.readApprovalConfig(), followUpPolicy: qs.readFollowUpPolicy(), delegations: qs.readDelegations(), defaults: qs.readDefaults(),

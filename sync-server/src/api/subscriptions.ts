@@ -1,11 +1,9 @@
-import * as Y from 'yjs';
 import { z } from '@hono/zod-openapi';
 import { fieldPath, parseSubscription, PlanBook, upcomingInvoices, ValidationError } from '@facturo/core';
 import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
-import { editDocuments, workspaceOf } from '../commands/run';
+import { workspaceOf } from '../commands/run';
 import { companyToday } from '../commands/issue';
-import { newDoc } from '../ydoc';
 import type { Services } from '../services';
 import { changeSubscription, checkItems, createRequest, createSubscription, type ChangeRequest } from '../billing/commands';
 import { plansOf, readSubscription } from '../billing/store';
@@ -14,6 +12,7 @@ import { runBilling } from '../billing/run';
 import { afterBilling } from '../billing/effects';
 import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
+import { editWorkspace } from './workspace-edit';
 
 /*
  * Plans, subscriptions and the billing run over REST (issue 7, docs/design/subscriptions-api.md). Plans are
@@ -44,14 +43,8 @@ const subscriptionFirst = (result: { success: boolean; error?: { issues: readonl
 };
 const Cancel = z.object({ at: z.string().optional(), atPeriodEnd: z.boolean().optional(), force: z.boolean().optional() }).openapi('SubscriptionCancel');
 
-async function editPlans<T>(s: Services, actor: ReturnType<typeof actorFor>, name: string, request: unknown, change: (book: PlanBook) => T): Promise<T> {
-  const { ws, room } = await workspaceOf(s, actor.companyId);
-  const probe = newDoc();
-  Y.applyUpdate(probe, Y.encodeStateAsUpdate(ws.doc));
-  const result = change(new PlanBook(probe));
-  await editDocuments(s, actor, name, request, async () => ({ status: 200, result: null, edits: [{ room, edit: (copy) => void change(new PlanBook(copy)) }] }));
-  return result;
-}
+const editPlans = <T>(s: Services, actor: ReturnType<typeof actorFor>, name: string, request: unknown, change: (book: PlanBook) => T): Promise<T> =>
+  editWorkspace(s, actor, name, request, (doc) => change(new PlanBook(doc)));
 
 async function book(s: Services, companyId: string) {
   return new PlanBook((await workspaceOf(s, companyId)).ws.doc);
