@@ -5,7 +5,7 @@ import { approvalConfig, parseApprovalConfig, type ApprovalConfig } from '../app
 import { followUpPolicy, parseFollowUpPolicy, type FollowUpPolicy } from '../approvals/due';
 import type { Delegation } from '../approvals/state';
 import { decimalString, optionalText, parseOrThrow, text, ValidationError } from './fields';
-import { readRecord, writeFields, type Scalar } from './records';
+import { archiveWholeRecord, readWholeRecord, writeFields, writeWholeRecord, type SavedMeta, type Scalar } from './records';
 import { vatCategories } from '../vat-categories';
 
 /*
@@ -107,32 +107,23 @@ export class QuoteSettings {
   }
 
   getTemplate(id: string): QuoteTemplate | undefined {
-    const m = this.templates.get(id);
-    if (!m) return undefined;
-    const r = readRecord<{ id: string; body: string; archived?: boolean; updatedAt: string; updatedBy?: string }>(id, m);
-    return { ...(JSON.parse(r.body) as QuoteTemplateBody), id, archived: r.archived ?? false, updatedAt: r.updatedAt, ...(r.updatedBy ? { updatedBy: r.updatedBy } : {}) };
+    return readWholeRecord<QuoteTemplateBody>(this.templates, id, 'body');
   }
 
   /** Creates or replaces a template; checked whole first, so a bad section writes nothing. */
   setTemplate(id: string, input: QuoteTemplateInput, at: string, by?: string): QuoteTemplate {
     checkId(id);
     const valid = parseOrThrow(quoteTemplateInput, input);
-    this.doc.transact(() => {
-      let m = this.templates.get(id);
-      if (!m) this.templates.set(id, (m = new Y.Map<Scalar>()));
-      writeFields(m, { body: JSON.stringify(valid), updatedAt: at, updatedBy: by, archived: false });
-    });
+    writeWholeRecord(this.templates, id, 'body', valid, at, by);
     return this.getTemplate(id)!;
   }
 
   /** Templates are archived, never deleted: quotes made from them keep pointing at them. */
   archiveTemplate(id: string, archived = true) {
-    const m = this.templates.get(id);
-    if (!m) throw new ValidationError({ id: `no template ${id}` });
-    m.set('archived', archived);
+    archiveWholeRecord(this.templates, id, archived, 'template');
   }
 
-  listPricingRules({ includeArchived = false } = {}): (PricingRule & { archived: boolean; updatedAt: string; updatedBy?: string })[] {
+  listPricingRules({ includeArchived = false } = {}): (PricingRule & SavedMeta)[] {
     return [...this.pricingRules.keys()]
       .map((id) => this.getPricingRule(id)!)
       .filter((r) => includeArchived || !r.archived)
@@ -144,29 +135,20 @@ export class QuoteSettings {
     return this.listPricingRules().filter((r) => r.active).map(({ archived: _a, updatedAt: _u, updatedBy: _b, ...rule }) => rule);
   }
 
-  getPricingRule(id: string): (PricingRule & { archived: boolean; updatedAt: string; updatedBy?: string }) | undefined {
-    const m = this.pricingRules.get(id);
-    if (!m) return undefined;
-    const r = readRecord<{ definition: string; archived?: boolean; updatedAt: string; updatedBy?: string }>(id, m);
-    return { ...(JSON.parse(r.definition) as PricingRule), id, archived: r.archived ?? false, updatedAt: r.updatedAt, ...(r.updatedBy ? { updatedBy: r.updatedBy } : {}) };
+  getPricingRule(id: string): (PricingRule & SavedMeta) | undefined {
+    return readWholeRecord<PricingRule>(this.pricingRules, id, 'definition');
   }
 
   /** Creates or replaces a rule (the id in the input is ignored: the key is the id). */
   setPricingRule(id: string, input: unknown, at: string, by?: string): PricingRule {
     checkId(id);
     const rule = parsePricingRule({ ...(typeof input === 'object' && input !== null ? input : {}), id });
-    this.doc.transact(() => {
-      let m = this.pricingRules.get(id);
-      if (!m) this.pricingRules.set(id, (m = new Y.Map<Scalar>()));
-      writeFields(m, { definition: JSON.stringify(rule), updatedAt: at, updatedBy: by, archived: false });
-    });
+    writeWholeRecord(this.pricingRules, id, 'definition', rule, at, by);
     return rule;
   }
 
   archivePricingRule(id: string, archived = true) {
-    const m = this.pricingRules.get(id);
-    if (!m) throw new ValidationError({ id: `no pricing rule ${id}` });
-    m.set('archived', archived);
+    archiveWholeRecord(this.pricingRules, id, archived, 'pricing rule');
   }
 
   readApprovalConfig(): ApprovalConfig {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { parseOrThrow } from './fields';
+import { parseOrThrow, ValidationError } from './fields';
 import type { z } from 'zod';
 
 // Records stored as Y.Maps of scalar fields (workspace entries, a customer's record): shared helpers.
@@ -57,4 +57,40 @@ export function patchRecord(map: Y.Map<Scalar>, schema: z.ZodObject, patch: Reco
   const valid = parseOrThrow(schema.partial(), definedFields(patch)) as Record<string, Scalar>;
   const cleared = Object.fromEntries(Object.entries(patch).filter(([, v]) => v === ''));
   map.doc!.transact(() => writePatch(map, { ...valid, ...cleared }, patch));
+}
+
+/** A whole record's archive flag (kept, never deleted: documents refer to it) and who saved it last, and when. */
+export interface SavedMeta {
+  archived: boolean;
+  updatedAt: string;
+  updatedBy?: string;
+}
+
+/*
+ * Records kept whole as JSON in one field (`definition`, `body`) of their Y.Map: plans, pricing rules, quote
+ * templates. A record is changed as a whole, so two people editing one see the last complete version win, never a
+ * mix of two, and its nested parts need no flattening.
+ */
+
+export function readWholeRecord<T>(records: Y.Map<Y.Map<Scalar>>, id: string, field: string): (T & SavedMeta & { id: string }) | undefined {
+  const m = records.get(id);
+  if (!m) return undefined;
+  const r = readRecord<Record<string, string | undefined> & { archived?: boolean; updatedAt: string; updatedBy?: string }>(id, m);
+  return { ...(JSON.parse(r[field] ?? 'null') as T), id, archived: r.archived ?? false, updatedAt: r.updatedAt, ...(r.updatedBy ? { updatedBy: r.updatedBy } : {}) };
+}
+
+/** Creates or replaces a record with `value` (already checked), no longer archived. */
+export function writeWholeRecord(records: Y.Map<Y.Map<Scalar>>, id: string, field: string, value: unknown, at: string, by?: string): void {
+  records.doc!.transact(() => {
+    let m = records.get(id);
+    if (!m) records.set(id, (m = new Y.Map<Scalar>()));
+    writeFields(m, { [field]: JSON.stringify(value), updatedAt: at, updatedBy: by, archived: false });
+  });
+}
+
+/** Archives (or brings back) a record; `what` names the kind in the error ("no plan pl_1"). */
+export function archiveWholeRecord(records: Y.Map<Y.Map<Scalar>>, id: string, archived: boolean, what: string): void {
+  const m = records.get(id);
+  if (!m) throw new ValidationError({ id: `no ${what} ${id}` });
+  m.set('archived', archived);
 }

@@ -1,17 +1,16 @@
 import * as Y from 'yjs';
-import { readRecord, writeFields, type Scalar } from '../schema/records';
+import { archiveWholeRecord, readWholeRecord, writeWholeRecord, type SavedMeta, type Scalar } from '../schema/records';
 import { ValidationError } from '../schema/fields';
 import { parsePlan, type Plan, type Plans } from './plan';
 
 // Plans live in the workspace document (ARCHITECTURE "Where data lives"): defined and edited offline on any
 // device, read by the server's billing run. Each plan is one Y.Map whose `definition` is the parsed plan as
-// JSON: a plan is changed as a whole (two people editing one plan: the last complete definition wins, never a
-// mix of two), and its nested frequency needs no flattening. Plans are archived, never deleted: subscriptions
-// and issued invoices keep pointing at them.
+// JSON, a whole record (schema/records.ts): the last complete definition wins. Plans are archived, never
+// deleted: subscriptions and issued invoices keep pointing at them.
 
 const idPattern = /^[A-Za-z0-9_-]{1,40}$/;
 
-export type StoredPlan = Plan & { archived: boolean; updatedAt: string; updatedBy?: string };
+export type StoredPlan = Plan & SavedMeta;
 
 export class PlanBook {
   readonly plans: Y.Map<Y.Map<Scalar>>;
@@ -21,10 +20,7 @@ export class PlanBook {
   }
 
   get(id: string): StoredPlan | undefined {
-    const m = this.plans.get(id);
-    if (!m) return undefined;
-    const r = readRecord<{ definition: string; archived?: boolean; updatedAt: string; updatedBy?: string }>(id, m);
-    return { ...(JSON.parse(r.definition) as Plan), id, archived: r.archived ?? false, updatedAt: r.updatedAt, ...(r.updatedBy ? { updatedBy: r.updatedBy } : {}) };
+    return readWholeRecord<Plan>(this.plans, id, 'definition');
   }
 
   list({ includeArchived = false } = {}): StoredPlan[] {
@@ -43,17 +39,11 @@ export class PlanBook {
   set(id: string, input: unknown, at: string, by?: string): Plan {
     if (!idPattern.test(id)) throw new ValidationError({ id: 'letters, digits, "_" or "-" (at most 40)' });
     const plan = parsePlan({ ...(typeof input === 'object' && input !== null ? input : {}), id });
-    this.doc.transact(() => {
-      let m = this.plans.get(id);
-      if (!m) this.plans.set(id, (m = new Y.Map<Scalar>()));
-      writeFields(m, { definition: JSON.stringify(plan), updatedAt: at, updatedBy: by, archived: false });
-    });
+    writeWholeRecord(this.plans, id, 'definition', plan, at, by);
     return plan;
   }
 
   archive(id: string, archived = true): void {
-    const m = this.plans.get(id);
-    if (!m) throw new ValidationError({ id: `no plan ${id}` });
-    m.set('archived', archived);
+    archiveWholeRecord(this.plans, id, archived, 'plan');
   }
 }
