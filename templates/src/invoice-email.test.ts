@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matrix, sepaMandate } from '@facturo/core/documents/fixtures.testing';
+import { matrix, sepaMandate } from '../../core/src/documents/fixtures.testing';
 import { invoiceEmail } from './invoice-email';
 
 describe('invoiceEmail', () => {
