@@ -74,6 +74,15 @@ export default function Invoices() {
     const unseen = all().filter((r) => r.status !== 'issued' && r.totalInclTax === undefined).map((r) => r.id);
     if (unseen.length > 0 && session.reachable()) void warmDrafts(company.id, unseen.slice(0, 30));
   });
+  // An invoice issued elsewhere (the server's billing run, a teammate) arrives live through the workspace index with
+  // its number only: its amounts and dates are fetched from the server once for each such arrival.
+  const fetchedFor = new Set<string>();
+  createEffect(() => {
+    const bare = all().filter((r) => r.status === 'issued' && r.totalInclTax === undefined && !fetchedFor.has(r.id)).map((r) => r.id);
+    if (bare.length === 0 || !session.reachable()) return;
+    for (const id of bare) fetchedFor.add(id);
+    void refreshInvoiceList(db, company.id).catch(() => undefined);
+  });
   const newInvoice = () => navigate(`${base}/${startDraft(company.id, ws, 'invoice')}`);
   const total = (r: InvoiceListRow) => (r.totalInclTax ? displayAmount(r.totalInclTax, r.currency, lang()) : '—');
 
