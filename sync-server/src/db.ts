@@ -226,6 +226,36 @@ const migrations: string[][] = [
     // What the recurring-send job asks every minute: the issued recurring invoices not sent yet, oldest first.
     `CREATE INDEX subscription_billings_unsent ON subscription_billings(billed_at) WHERE sent_at IS NULL AND status = 'issued'`,
   ],
+  [
+    // Payments (issue 8): money received (or refunded), recorded by a command or a gateway's webhook, and its
+    // allocations to invoices. A gateway payment is unique by (gateway, gateway_ref): a webhook delivered twice
+    // records it once. Amounts are decimal strings (invariant 2); an allocation never exceeds its payment (core).
+    `CREATE TABLE payments (company_id TEXT NOT NULL, id TEXT NOT NULL, customer_id TEXT, kind TEXT NOT NULL, method TEXT NOT NULL,
+       amount TEXT NOT NULL, currency TEXT NOT NULL, received_on TEXT NOT NULL, reference TEXT, fee TEXT, gateway TEXT, gateway_ref TEXT,
+       refund_of TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (company_id, id), UNIQUE (company_id, gateway, gateway_ref))`,
+    `CREATE INDEX payments_customer ON payments(company_id, customer_id)`,
+    `CREATE TABLE payment_allocations (company_id TEXT NOT NULL, payment_id TEXT NOT NULL, invoice_id TEXT NOT NULL, amount TEXT NOT NULL,
+       created_at TEXT NOT NULL, PRIMARY KEY (company_id, payment_id, invoice_id))`,
+    `CREATE INDEX payment_allocations_invoice ON payment_allocations(company_id, invoice_id)`,
+    // Payment links (Stripe Checkout session, PayPal order) per invoice and gateway.
+    `CREATE TABLE payment_links (company_id TEXT NOT NULL, invoice_id TEXT NOT NULL, gateway TEXT NOT NULL, external_id TEXT NOT NULL,
+       url TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+       PRIMARY KEY (company_id, invoice_id, gateway))`,
+    // Each gateway event handled once (a webhook delivered twice, or replayed, changes nothing the second time).
+    `CREATE TABLE gateway_events (gateway TEXT NOT NULL, event_id TEXT NOT NULL, company_id TEXT NOT NULL, type TEXT NOT NULL,
+       received_at TEXT NOT NULL, outcome TEXT NOT NULL, PRIMARY KEY (gateway, event_id))`,
+    // Dunning (issue 8): what each invoice was sent (one row per step, its natural key), holds that suspend a
+    // sequence (promise to pay, dispute, pause) and the tasks handed to a person.
+    `CREATE TABLE dunning_steps (company_id TEXT NOT NULL, invoice_id TEXT NOT NULL, step_key TEXT NOT NULL, channel TEXT NOT NULL,
+       policy_id TEXT NOT NULL, planned_on TEXT NOT NULL, done_at TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT,
+       PRIMARY KEY (company_id, invoice_id, step_key))`,
+    `CREATE TABLE dunning_holds (company_id TEXT NOT NULL, id TEXT NOT NULL, invoice_id TEXT NOT NULL, kind TEXT NOT NULL, until TEXT,
+       note TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL, released_at TEXT, PRIMARY KEY (company_id, id))`,
+    `CREATE INDEX dunning_holds_invoice ON dunning_holds(company_id, invoice_id)`,
+    `CREATE TABLE dunning_tasks (company_id TEXT NOT NULL, id TEXT NOT NULL, invoice_id TEXT NOT NULL, customer_id TEXT, step_key TEXT NOT NULL,
+       assignee_id TEXT, action TEXT NOT NULL, due_on TEXT NOT NULL, status TEXT NOT NULL, note TEXT, created_at TEXT NOT NULL,
+       done_at TEXT, done_by TEXT, PRIMARY KEY (company_id, id), UNIQUE (company_id, invoice_id, step_key))`,
+  ],
 ];
 
 export async function openDatabase(config: Pick<Config, 'libsqlUrl' | 'libsqlAuthToken' | 'libsqlDriver'>): Promise<Client> {
