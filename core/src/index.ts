@@ -16,6 +16,7 @@ export * from './periods';
 export * from './sepa';
 export * from './subscriptions';
 export * from './payments';
+export * from './dunning';
 export type * from './wire-security';
 // Documents (PDF, Factur-X, CII/UBL) are imported from '@facturo/core/documents': jsPDF and pdf-lib stay out of
 // the PWA's first load, which only loads them when a document is previewed or downloaded.
