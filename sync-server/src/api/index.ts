@@ -15,6 +15,7 @@ import { quoteRoutes } from './quotes';
 import { quoteSettingsRoutes } from './quote-settings';
 import { sepaRoutes } from './sepa';
 import { subscriptionsRoutes } from './subscriptions';
+import { paymentRoutes } from './payments';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -39,6 +40,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', quoteSettingsRoutes());
   v1.route('/', sepaRoutes());
   v1.route('/', subscriptionsRoutes());
+  v1.route('/', paymentRoutes());
 
   const api = router();
   api.route('/v1', v1);

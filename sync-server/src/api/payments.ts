@@ -1,0 +1,74 @@
+import { z } from '@hono/zod-openapi';
+import { fieldPath } from '@facturo/core';
+import { invalid, notFound } from '../errors';
+import { paymentMethods, readPayment, recordPayment, refundPayment } from '../payments';
+import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
+import { json } from './schemas';
+
+/*
+ * /api/v1/payments (issue 8, docs/design/payments-api.md): money received (transfer, cheque, cash, card, or a
+ * gateway's) split over the customer's open invoices, and refunds. Recording is a server command with an
+ * Idempotency-Key, so a device's outbox may send it again after a lost answer and it is recorded once.
+ */
+
+const tags = ['Payments'];
+const Allocation = z.object({ invoiceId: z.string(), amount: z.string() });
+const PaymentOut = z.looseObject({ id: z.string(), kind: z.enum(['payment', 'refund']), amount: z.string(), currency: z.string(), allocations: z.array(Allocation), unallocated: z.string() }).openapi('Payment');
+const RecordIn = z.object({
+  customerId: z.string(), method: z.enum(paymentMethods), amount: z.string().openapi({ example: '1200.00' }), currency: z.string().optional(),
+  receivedOn: z.string().openapi({ example: '2027-03-15' }), reference: z.string().optional(), fee: z.string().optional(),
+  allocations: z.array(Allocation).optional().openapi({ description: 'How to split it; without, oldest due first; what is left is the customer’s credit' }),
+}).openapi('PaymentRecord');
+const RefundIn = z.object({ amount: z.string(), refundedOn: z.string(), invoiceId: z.string().optional(), method: z.enum(paymentMethods).optional(), reference: z.string().optional() }).openapi('PaymentRefund');
+const idParam = { params: z.object({ id: z.string() }) };
+
+/** Another company's (or no) payment is absent (404) whatever the body, so ids cannot be probed with a bad request. */
+const paymentFirst = (result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }, c: Pick<Ctx, 'get'> & { req: { param: (name: 'id') => string } }): Promise<never> | undefined => {
+  if (result.success) return undefined;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) fields[fieldPath(issue.path) || '(body)'] ??= issue.message;
+  return readPayment(c.get('services').db, c.get('member').companyId, c.req.param('id')).then((found) => {
+    throw found ? invalid(fields) : notFound(`payment ${c.req.param('id')}`);
+  });
+};
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+export function paymentRoutes() {
+  const app = router();
+
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/payments', tags, summary: 'Payments and refunds, newest first',
+    request: { query: z.object({ customerId: z.string().optional() }) }, responses: { 200: json(z.array(PaymentOut), 'The payments') } }),
+  async (c) => {
+    const s = c.get('services');
+    const { companyId } = memberOf(c);
+    const { customerId } = c.req.valid('query');
+    const rs = await s.db.execute({
+      sql: `SELECT id FROM payments WHERE company_id = ? ${customerId ? 'AND customer_id = ?' : ''} ORDER BY received_on DESC, created_at DESC LIMIT 500`,
+      args: customerId ? [companyId, customerId] : [companyId],
+    });
+    const out = [];
+    for (const r of rs.rows) out.push((await readPayment(s.db, companyId, String(r.id)))!);
+    return c.json(out, 200);
+  });
+
+  app.openapi(secureRoute('payments.record', { method: 'post', path: '/payments', tags, summary: 'Record a payment and split it over the customer’s open invoices (honours Idempotency-Key)',
+    request: body(RecordIn), responses: { 201: json(PaymentOut, 'The payment'), 200: json(PaymentOut, 'The same gateway payment, already recorded') } }),
+  async (c) => {
+    const outcome = await recordPayment(c.get('services'), actorFor(c), c.req.valid('json'));
+    return c.json(outcome.result, outcome.status === 201 ? 201 : 200);
+  });
+
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/payments/{id}', tags, summary: 'One payment with its allocations',
+    request: idParam, responses: { 200: json(PaymentOut, 'The payment') } }),
+  async (c) => {
+    const found = await readPayment(c.get('services').db, memberOf(c).companyId, c.req.valid('param').id);
+    if (!found) throw notFound(`payment ${c.req.valid('param').id}`);
+    return c.json(found, 200);
+  });
+
+  app.openapi(secureRoute('payments.record', { method: 'post', path: '/payments/{id}/refund', tags, summary: 'Refund from the customer’s credit, or from what one invoice was paid (it reopens)',
+    request: { ...idParam, ...body(RefundIn) }, responses: { 201: json(PaymentOut, 'The refund'), 409: errorResponses[400] } }),
+  async (c) => c.json((await refundPayment(c.get('services'), actorFor(c), c.req.valid('param').id, c.req.valid('json'))).result, 201), paymentFirst);
+
+  return app;
+}

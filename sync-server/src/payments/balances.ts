@@ -1,0 +1,87 @@
+import type { Client, Transaction } from '@libsql/client';
+import { formatAmount, Money, openAmount, paymentStatus, type InvoiceBalance, type PaymentStatus } from '@facturo/core';
+
+/*
+ * Where each issued invoice stands (issue 8): its total less what was allocated to it (payments, refunds as
+ * negative allocations) less the credit notes that correct it, by core's openAmount, and its status on `today`.
+ * Sums are made with decimal.js from the stored strings, never in SQL (invariant 2).
+ */
+
+type Db = Client | Transaction;
+
+export interface InvoiceStanding extends InvoiceBalance {
+  id: string;
+  number: string;
+  customerId: string | null;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  status: PaymentStatus;
+}
+
+const place = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+async function sums(db: Db, sql: (ids: string) => string, companyId: string, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rs = await db.execute({ sql: sql(place(part.length)), args: [companyId, ...part] });
+    for (const r of rs.rows) {
+      const list = out.get(String(r.k)) ?? [];
+      list.push(String(r.amount));
+      out.set(String(r.k), list);
+    }
+  }
+  return out;
+}
+
+/** The standing of the company's issued invoices (those named, or all; or a customer's). */
+export async function invoiceStandings(db: Db, companyId: string, today: string, filter: { ids?: readonly string[]; customerId?: string } = {}): Promise<Map<string, InvoiceStanding>> {
+  const where = ['company_id = ?', "kind = 'invoice'", "status = 'issued'"];
+  const args: string[] = [companyId];
+  if (filter.customerId) {
+    where.push('customer_id = ?');
+    args.push(filter.customerId);
+  }
+  const rows: Record<string, unknown>[] = [];
+  const idLists = filter.ids ? [...filter.ids] : null;
+  for (let i = 0; i < (idLists ? idLists.length : 1); i += 500) {
+    const part = idLists ? idLists.slice(i, i + 500) : [];
+    const rs = await db.execute({
+      sql: `SELECT id, number, customer_id, issue_date, due_date, currency, total_incl FROM documents WHERE ${where.join(' AND ')}${idLists ? ` AND id IN (${place(part.length)})` : ''}`,
+      args: [...args, ...part],
+    });
+    rows.push(...(rs.rows as unknown as Record<string, unknown>[]));
+    if (!idLists) break;
+  }
+  const ids = rows.map((r) => String(r.id));
+  const paid = await sums(db, (p) => `SELECT invoice_id AS k, amount FROM payment_allocations WHERE company_id = ? AND invoice_id IN (${p})`, companyId, ids);
+  const credited = await sums(db, (p) => `SELECT preceding_id AS k, total_incl AS amount FROM documents WHERE company_id = ? AND kind = 'credit_note' AND status = 'issued' AND preceding_id IN (${p})`, companyId, ids);
+  const out = new Map<string, InvoiceStanding>();
+  for (const r of rows) {
+    const id = String(r.id);
+    const currency = String(r.currency);
+    const balance = openAmount(String(r.total_incl), (paid.get(id) ?? []).map((amount) => ({ amount })), (credited.get(id) ?? []).map((amount) => ({ amount })), currency);
+    out.set(id, {
+      id, number: String(r.number), customerId: r.customer_id === null ? null : String(r.customer_id), issueDate: String(r.issue_date), dueDate: String(r.due_date), currency,
+      ...balance,
+      status: paymentStatus({ dueDate: String(r.due_date), total: balance.total, open: balance.open, credited: balance.credited, paid: balance.paid, currency }, today),
+    });
+  }
+  return out;
+}
+
+/** A customer's credit in a currency: what they paid us beyond their invoices, less what we gave back from it. */
+export async function customerCredit(db: Db, companyId: string, customerId: string, currency: string): Promise<string> {
+  const pays = await db.execute({ sql: 'SELECT id, kind, amount FROM payments WHERE company_id = ? AND customer_id = ? AND currency = ?', args: [companyId, customerId, currency] });
+  if (pays.rows.length === 0) return formatAmount(new Money(0), currency);
+  const ids = pays.rows.map((r) => String(r.id));
+  const allocated = await sums(db, (p) => `SELECT payment_id AS k, amount FROM payment_allocations WHERE company_id = ? AND payment_id IN (${p})`, companyId, ids);
+  let credit = new Money(0);
+  for (const r of pays.rows) {
+    const sign = String(r.kind) === 'refund' ? -1 : 1;
+    credit = credit.plus(new Money(String(r.amount)).times(sign));
+    for (const a of allocated.get(String(r.id)) ?? []) credit = credit.minus(a);
+  }
+  return formatAmount(credit, currency);
+}

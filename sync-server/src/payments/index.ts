@@ -1,0 +1,3 @@
+// Payments (issue 8): money received and given back, allocated to invoices; where each invoice stands.
+export { customerCredit, invoiceStandings, type InvoiceStanding } from './balances';
+export { paymentMethods, readPayment, recordPayment, recordRequest, refundPayment, refundRequest, type PaymentView, type RecordRequest } from './record';

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoiceStandings, recordPayment } from '../src/payments';
+import { companyToday } from '../src/commands/issue';
+import { startTestServer } from './helpers';
+import { customer, issuedInvoice, sepaCompany, type SepaCompany } from './sepa-fixtures';
+
+// Payments over the API (issue 8): recorded once, split over open invoices, credit and refunds; invoices' standing.
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface Payment { id: string; allocations: { invoiceId: string; amount: string }[]; unallocated: string }
+
+async function pay(co: SepaCompany, body: Record<string, unknown>, key?: string) {
+  return co.call('POST', '/payments', { method: 'transfer', currency: 'EUR', receivedOn: companyToday(new Date()), ...body }, key ? { key } : {});
+}
+
+async function standing(co: SepaCompany, id: string) {
+  return (await invoiceStandings(co.s.db, co.companyId, companyToday(new Date()), { ids: [id] })).get(id)!;
+}
+
+describe('payments', () => {
+  it('splits a payment over the oldest invoices first and keeps the rest as the customer’s credit', async () => {
+    const co = await sepaCompany(server, 'Pay Co');
+    const customerId = await customer(co);
+    const a = await issuedInvoice(co, customerId, '100.00'); // 120.00 TTC
+    const b = await issuedInvoice(co, customerId, '50.00'); // 60.00 TTC
+    const res = await pay(co, { customerId, amount: '200.00' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const p = res.body as unknown as Payment;
+    expect(p.allocations).toHaveLength(2);
+    expect(p.allocations).toEqual(expect.arrayContaining([{ invoiceId: a.id, amount: '120.00' }, { invoiceId: b.id, amount: '60.00' }]));
+    expect(p.unallocated).toBe('20.00');
+    expect(await standing(co, a.id)).toMatchObject({ open: '0.00', paid: '120.00', status: 'paid' });
+  });
+
+  it('records a partial payment: the invoice is partially paid with its open amount', async () => {
+    const co = await sepaCompany(server, 'Partial Co');
+    const customerId = await customer(co);
+    const a = await issuedInvoice(co, customerId, '100.00');
+    await pay(co, { customerId, amount: '50.00' });
+    expect(await standing(co, a.id)).toMatchObject({ open: '70.00', status: 'partially_paid' });
+  });
+
+  it('refuses an explicit split above the invoice’s open amount, naming the line, and writes nothing', async () => {
+    const co = await sepaCompany(server, 'Split Co');
+    const customerId = await customer(co);
+    const a = await issuedInvoice(co, customerId, '10.00'); // 12.00 TTC
+    const res = await pay(co, { customerId, amount: '50.00', allocations: [{ invoiceId: a.id, amount: '20.00' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.fields).toHaveProperty(['allocations[0].amount']);
+    expect((await co.call('GET', '/payments')).body).toEqual([]);
+  });
+
+  it('records a payment once for one Idempotency-Key, and a gateway payment once for its reference', async () => {
+    const co = await sepaCompany(server, 'Once Co');
+    const customerId = await customer(co);
+    await issuedInvoice(co, customerId, '100.00');
+    const first = await pay(co, { customerId, amount: '10.00' }, 'k-1');
+    const again = await pay(co, { customerId, amount: '10.00' }, 'k-1');
+    expect(again.body.id).toBe(first.body.id);
+    // A gateway's payment (recorded by its webhook, never through the API's body) is unique by its reference.
+    const gateway = { customerId, amount: '5.00', currency: 'EUR', receivedOn: companyToday(new Date()), method: 'stripe' as const, gateway: 'stripe' as const, gatewayRef: 'pi_123' };
+    const g1 = await recordPayment(co.s, { companyId: co.companyId, by: 'system:stripe' }, gateway);
+    const g2 = await recordPayment(co.s, { companyId: co.companyId, by: 'system:stripe' }, gateway);
+    expect([g1.status, g2.status, g2.result.id]).toEqual([201, 200, g1.result.id]);
+    expect(((await co.call('GET', '/payments')).body as unknown as unknown[]).length).toBe(2);
+  });
+
+  it('refunds from what an invoice was paid (it reopens) or from the credit, never above either', async () => {
+    const co = await sepaCompany(server, 'Refund Co');
+    const customerId = await customer(co);
+    const a = await issuedInvoice(co, customerId, '100.00');
+    const p = (await pay(co, { customerId, amount: '130.00' })).body as unknown as Payment;
+    const tooMuch = await co.call('POST', `/payments/${p.id}/refund`, { amount: '15.00', refundedOn: companyToday(new Date()) });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.error?.fields).toHaveProperty(['refund.amount']);
+    expect((await co.call('POST', `/payments/${p.id}/refund`, { amount: '10.00', refundedOn: companyToday(new Date()) })).status).toBe(201);
+    const reopened = await co.call('POST', `/payments/${p.id}/refund`, { amount: '20.00', refundedOn: companyToday(new Date()), invoiceId: a.id });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(201);
+    expect(await standing(co, a.id)).toMatchObject({ open: '20.00', paid: '100.00' });
+  });
+
+  it('keeps company B out of company A’s payments', async () => {
+    const a = await sepaCompany(server, 'Tenant Pay A');
+    const b = await sepaCompany(server, 'Tenant Pay B');
+    const customerId = await customer(a);
+    await issuedInvoice(a, customerId, '10.00');
+    const p = await pay(a, { customerId, amount: '12.00' });
+    expect((await b.call('GET', `/payments/${String(p.body.id)}`)).status).toBe(404);
+    expect((await pay(b, { customerId, amount: '12.00' })).body.error?.fields).toHaveProperty('customerId');
+  });
+});
