@@ -46,6 +46,8 @@ describe('payments', () => {
     const a = await issuedInvoice(co, customerId, '100.00');
     await pay(co, { customerId, amount: '50.00' });
     expect(await standing(co, a.id)).toMatchObject({ open: '70.00', status: 'partially_paid' });
+    const [listed] = ((await co.call('GET', '/invoices')).body as unknown as { id: string; paymentStatus: string; openAmount: string }[]).filter((i) => i.id === a.id);
+    expect(listed).toMatchObject({ paymentStatus: 'partially_paid', openAmount: '70.00' });
   });
 
   it('refuses an explicit split above the invoice’s open amount, naming the line, and writes nothing', async () => {

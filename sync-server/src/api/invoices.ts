@@ -10,6 +10,8 @@ import { projectDraft } from '../projections/documents';
 import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
 import { fileNameOf, mediaTypes, type FileFormat } from '../documents';
+import { invoiceStandings } from '../payments';
+import { companyToday } from '../commands/issue';
 
 const Line = z.object({
   description: z.string(), quantity: z.string(), unitPrice: z.string(), vatRate: z.string().optional(), unit: z.string().optional(),
@@ -23,6 +25,9 @@ const Summary = z.object({
   subscriptionId: z.string().nullable().openapi({ description: 'The subscription that billed it (issue 7), if any' }),
   directDebit: z.object({ status: z.enum(['pending', 'batched', 'confirmed', 'rejected', 'cancelled']), collectionDate: z.string() }).nullable()
     .openapi({ description: 'Its SEPA direct debit: pending (waiting for a batch), batched (sent to the bank), confirmed or rejected by the bank' }),
+  paymentStatus: z.enum(['issued', 'partially_paid', 'paid', 'overdue', 'settled']).nullable()
+    .openapi({ description: 'An issued invoice’s payment status today (issue 8); null for drafts and credit notes' }),
+  openAmount: z.string().nullable().openapi({ description: 'What is still due: total − payments − credit notes; null for drafts and credit notes' }),
 }).openapi('InvoiceSummary');
 type SummaryT = z.infer<typeof Summary>;
 
@@ -43,6 +48,8 @@ async function summaries(c: Ctx, companyId: string, where = '', args: string[] =
           WHERE d.company_id = ? ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT 500`,
     args: [companyId, ...args],
   });
+  const issued = rs.rows.filter((r) => String(r.status) === 'issued' && String(r.kind) === 'invoice').map((r) => String(r.id));
+  const standings = issued.length > 0 ? await invoiceStandings(c.get('services').db, companyId, companyToday(c.get('services').now()), { ids: issued }) : new Map();
   return rs.rows.map((r) => ({
     id: String(r.id), kind: String(r.kind) as SummaryT['kind'], status: String(r.status) as SummaryT['status'],
     number: (r.number as string | null) ?? null, customer: (r.customer_id as string | null) ?? null,
@@ -50,6 +57,8 @@ async function summaries(c: Ctx, companyId: string, where = '', args: string[] =
     totalExclTax: (r.total_excl as string | null) ?? null, totalTax: (r.total_tax as string | null) ?? null, totalInclTax: (r.total_incl as string | null) ?? null,
     subscriptionId: (r.subscription_id as string | null) ?? null,
     directDebit: r.debit_status === null ? null : { status: String(r.debit_status) as NonNullable<SummaryT['directDebit']>['status'], collectionDate: String(r.collection_date) },
+    paymentStatus: standings.get(String(r.id))?.status ?? null,
+    openAmount: standings.get(String(r.id))?.open ?? null,
   }));
 }
 
