@@ -6,6 +6,7 @@ import { runRenderBench } from './bench/render';
 import { runPricingBench } from './bench/pricing';
 import { runBillingBench } from './bench/billing';
 import { runBillingRunBench } from './bench/billing-run';
+import { runDunningBench } from './bench/dunning';
 
 /*
  * `npm run bench -- NAME [options]`. Each benchmark is bounded in count and time, talks only to
@@ -20,6 +21,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<boolean>> = {
   pricing: runPricingBench,
   billing: runBillingRunBench,
   'billing-floor': runBillingBench,
+  dunning: runDunningBench,
 };
 
 async function main(argv: string[]) {
