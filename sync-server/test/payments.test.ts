@@ -99,3 +99,25 @@ describe('payments', () => {
     expect((await pay(b, { customerId, amount: '12.00' })).body.error?.fields).toHaveProperty('customerId');
   });
 });
+
+describe('receivables reports', () => {
+  it('ages open amounts per customer and in total, and computes DSO from the same standings', async () => {
+    const co = await sepaCompany(server, 'Report Co');
+    const customerId = await customer(co, { name: 'Quincaillerie Morel' });
+    await issuedInvoice(co, customerId, '100.00'); // 120.00 TTC, due in 30 days
+    const b = await issuedInvoice(co, customerId, '50.00'); // 60.00 TTC
+    await pay(co, { customerId, amount: '20.00', allocations: [{ invoiceId: b.id, amount: '20.00' }] });
+    const today = companyToday(new Date());
+    const later = new Date(`${today}T12:00:00Z`);
+    later.setUTCDate(later.getUTCDate() + 45); // 15 days past due
+    const asOf = later.toISOString().slice(0, 10);
+    const report = (await co.call('GET', `/reports/aging?asOf=${asOf}`)).body as unknown as { customers: { customerName: string; total: string; buckets: Record<string, string> }[]; totals: { total: string; buckets: Record<string, string> }[] };
+    expect(report.customers).toMatchObject([{ customerName: 'Quincaillerie Morel', total: '160.00' }]);
+    expect(report.totals[0]?.buckets).toMatchObject({ not_due: '0.00', days_1_30: '160.00' });
+    const now = (await co.call('GET', '/reports/aging')).body as unknown as { totals: { buckets: Record<string, string> }[] };
+    expect(now.totals[0]?.buckets.not_due).toBe('160.00');
+    const d = (await co.call('GET', `/reports/dso?asOf=${today}&months=3`)).body as unknown as { receivables: string; days: string; method: string };
+    expect(d).toMatchObject({ receivables: '160.00', method: 'count_back' });
+    expect(Number(d.days)).toBeGreaterThan(0);
+  });
+});

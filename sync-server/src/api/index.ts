@@ -16,6 +16,7 @@ import { quoteSettingsRoutes } from './quote-settings';
 import { sepaRoutes } from './sepa';
 import { subscriptionsRoutes } from './subscriptions';
 import { paymentRoutes } from './payments';
+import { reportRoutes } from './reports';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -41,6 +42,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', sepaRoutes());
   v1.route('/', subscriptionsRoutes());
   v1.route('/', paymentRoutes());
+  v1.route('/', reportRoutes());
 
   const api = router();
   api.route('/v1', v1);
