@@ -15,6 +15,7 @@ import { quoteRoutes } from './quotes';
 import { quoteSettingsRoutes } from './quote-settings';
 import { sepaRoutes } from './sepa';
 import { subscriptionsRoutes } from './subscriptions';
+import { gatewayRoutes } from './gateways';
 import { paymentRoutes } from './payments';
 import { reportRoutes } from './reports';
 import { apiBudgets } from '../security/ratelimit';
@@ -41,6 +42,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', quoteSettingsRoutes());
   v1.route('/', sepaRoutes());
   v1.route('/', subscriptionsRoutes());
+  v1.route('/', gatewayRoutes());
   v1.route('/', paymentRoutes());
   v1.route('/', reportRoutes());
 
