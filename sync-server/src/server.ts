@@ -12,6 +12,7 @@ import { jobs, startScheduler } from './jobs';
 // Modules whose jobs register themselves (registerJob) when loaded.
 import './quotes/follow-ups';
 import './billing/jobs';
+import './dunning/job';
 
 export interface Running {
   services: Services;

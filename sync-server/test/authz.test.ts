@@ -87,7 +87,7 @@ describe('authorization matrix', () => {
         expect([401, 403], what).not.toContain(res.status);
         expect(res.status, what).toBeLessThan(500);
         // Where nothing but the company is named, the company was found: not a 404 in disguise.
-        if (!/\{(?!id\})|\/(invoices|customers|products|quotes|quote-templates|pricing-rules|plans|subscriptions|payments|sepa\/mandates|sepa\/batches)\/\{id\}/.test(op.path)) expect(res.status, what).not.toBe(404);
+        if (!/\{(?!id\})|\/(invoices|customers|products|quotes|quote-templates|pricing-rules|plans|subscriptions|payments|sepa\/mandates|sepa\/batches|dunning\/policies|dunning\/holds|dunning\/tasks)\/\{id\}/.test(op.path)) expect(res.status, what).not.toBe(404);
       } else {
         expect(res.status, what).toBe(403);
         expect(res.body.error?.code, what).toBe('forbidden');

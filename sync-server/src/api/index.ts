@@ -18,6 +18,7 @@ import { subscriptionsRoutes } from './subscriptions';
 import { gatewayRoutes } from './gateways';
 import { paymentRoutes } from './payments';
 import { reportRoutes } from './reports';
+import { dunningRoutes } from './dunning';
 import { apiBudgets } from '../security/ratelimit';
 
 /** The REST API: /api/v1/*, its OpenAPI document and a readable reference page. */
@@ -45,6 +46,7 @@ export function apiRoutes(services: Services) {
   v1.route('/', gatewayRoutes());
   v1.route('/', paymentRoutes());
   v1.route('/', reportRoutes());
+  v1.route('/', dunningRoutes());
 
   const api = router();
   api.route('/v1', v1);

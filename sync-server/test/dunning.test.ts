@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DunningPolicyBook } from '@facturo/core';
+import { companyToday } from '../src/commands/issue';
+import { runJobsOnce } from '../src/jobs';
+import { dunningJob, DUNNING_JOB } from '../src/dunning/job';
+import { recordPayment } from '../src/payments';
+import { editWorkspace } from './billing-fixtures';
+import { startTestServer } from './helpers';
+import { startMailbox } from './mailbox';
+import { customer, issuedInvoice, sepaCompany, useMailbox } from './sepa-fixtures';
+
+// Dunning on the injected clock (issue 8): a quarter of passes in seconds, who got what and when, exactly once.
+
+const start = new Date('2027-03-01T07:00:00Z');
+let clock = start;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+
+beforeAll(async () => {
+  server = await startTestServer(undefined, { now: () => clock, env: { FACTURO_SCHEDULER_MS: '0' } });
+  mailbox = await startMailbox();
+});
+afterAll(async () => {
+  await mailbox.close();
+  await server.close();
+});
+
+const HOUR = 3600_000;
+
+async function tick(at: Date) {
+  await server.services.db.execute({ sql: 'DELETE FROM job_leases WHERE job = ?', args: [DUNNING_JOB] });
+  await runJobsOnce(server.services, [dunningJob], at, 'test');
+}
+
+const mailsAbout = (number: string) => mailbox.received.filter((m) => (m.mail.text ?? '').includes(number) || (m.mail.subject ?? '').includes(number));
+const day = (d: Date) => companyToday(d);
+
+describe('dunning over a quarter', () => {
+  it('reminds each late invoice step by step once, stops at payment, and hands the last step to a person', async () => {
+    clock = start;
+    const co = await sepaCompany(server, 'Dunning Co');
+    await useMailbox(co.s, co.companyId, mailbox.port);
+    await editWorkspace(co.s, co.companyId, (ws) => void new DunningPolicyBook(ws.doc).installDefault(clock.toISOString(), 'test'));
+    const customerId = await customer(co, { email: 'compta@boulangerie.example', name: 'Boulangerie Martin' });
+    const a = await issuedInvoice(co, customerId, '100.00');
+    const b = await issuedInvoice(co, customerId, '50.00');
+    const sentOn = new Map<string, string[]>();
+    for (let t = start.getTime(); t <= start.getTime() + 90 * 24 * HOUR; t += 6 * HOUR) {
+      clock = new Date(t);
+      // The customer pays invoice b on day 40 (ten days after its due date).
+      if (day(clock) === '2027-04-10' && !sentOn.has('paid')) {
+        await recordPayment(co.s, { companyId: co.companyId, by: 'test' }, { customerId, method: 'transfer', amount: b.total, currency: 'EUR', receivedOn: day(clock), allocations: [{ invoiceId: b.id, amount: b.total }] });
+        sentOn.set('paid', [day(clock)]);
+      }
+      const before = mailbox.received.length;
+      await tick(clock);
+      for (const m of mailbox.received.slice(before)) {
+        for (const n of [a.number, b.number]) if ((m.mail.text ?? '').includes(n)) sentOn.set(n, [...(sentOn.get(n) ?? []), day(clock)]);
+      }
+    }
+    // Due on 2027-03-31: courtesy D−3 is Sunday 28 March, Easter, and Monday 29 is Easter Monday: Tuesday 30 March;
+    // reminder D+7 (Wed 7 Apr), firm D+15 (Thu 15 Apr), formal notice D+30 (Fri 30 Apr).
+    expect(sentOn.get(a.number)).toEqual(['2027-03-30', '2027-04-07', '2027-04-15', '2027-04-30']);
+    // b was paid on 10 April: no reminder after.
+    expect(sentOn.get(b.number)).toEqual(['2027-03-30', '2027-04-07']);
+    expect(mailsAbout(a.number).length).toBe(4);
+    const tasks = (await co.call('GET', '/dunning/tasks?status=open')).body as unknown as { invoiceId: string; dueOn: string }[];
+    expect(tasks.map((x) => x.invoiceId)).toEqual([a.id]);
+    const steps = await co.s.db.execute({ sql: 'SELECT step_key, outcome FROM dunning_steps WHERE company_id = ? AND invoice_id = ? ORDER BY planned_on', args: [co.companyId, a.id] });
+    expect(steps.rows.map((r) => String(r.outcome))).toEqual(['sent', 'sent', 'sent', 'sent', 'claimed']);
+  }, 120_000);
+
+  it('suspends the reminders of an invoice under a promise to pay until its date', async () => {
+    clock = start;
+    const co = await sepaCompany(server, 'Promise Co');
+    await useMailbox(co.s, co.companyId, mailbox.port);
+    await editWorkspace(co.s, co.companyId, (ws) => void new DunningPolicyBook(ws.doc).installDefault(clock.toISOString(), 'test'));
+    const customerId = await customer(co, { email: 'compta@promesse.example', name: 'Promesse SARL' });
+    const a = await issuedInvoice(co, customerId, '80.00');
+    const hold = await co.call('POST', `/invoices/${a.id}/dunning-hold`, { kind: 'promise', until: '2027-04-20', note: 'Virement promis par téléphone' });
+    expect(hold.status).toBe(201);
+    const sent: string[] = [];
+    for (let t = start.getTime(); t <= start.getTime() + 55 * 24 * HOUR; t += 6 * HOUR) {
+      clock = new Date(t);
+      const before = mailbox.received.length;
+      await tick(clock);
+      for (const m of mailbox.received.slice(before)) if ((m.mail.text ?? '').includes(a.number)) sent.push(day(clock));
+    }
+    expect(sent.every((d) => d > '2027-04-20')).toBe(true);
+    expect(sent.length).toBeGreaterThan(0);
+  }, 120_000);
+});
