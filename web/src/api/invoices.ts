@@ -1,4 +1,4 @@
-import type { FrozenDocument } from '@facturo/core';
+import type { FrozenDocument, PaymentStatus } from '@facturo/core';
 import { request } from './http';
 
 // docs/protocol.md "Invoices and credit notes". A session may belong to several companies: the server
@@ -23,6 +23,10 @@ export interface InvoiceSummary {
   subscriptionId?: string | null;
   /** Its SEPA direct debit, if it is collected by one. */
   directDebit?: DirectDebitState | null;
+  /** An issued invoice's payment status today (issue 8); null for drafts and credit notes, absent from older servers. */
+  paymentStatus?: PaymentStatus | null;
+  /** What is still due: total − payments − credit notes; null for drafts and credit notes. */
+  openAmount?: string | null;
 }
 
 /** Where an invoice's SEPA direct debit stands: pending (waiting for a batch), batched (sent to the bank), the bank's answer. */

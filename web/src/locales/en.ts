@@ -11,6 +11,7 @@ import { quotesEn } from './quotes.en';
 import { quotesSettingsEn } from './quotes-settings.en';
 import { subscriptionsEn } from './subscriptions.en';
 import { sepaDebitsEn } from './sepa-debits.en';
+import { paymentsEn } from './payments.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -25,6 +26,7 @@ export const en: Messages = {
   ...quotesSettingsEn,
   ...subscriptionsEn,
   ...sepaDebitsEn,
+  ...paymentsEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

@@ -10,6 +10,7 @@ import { quotesFr } from './quotes.fr';
 import { quotesSettingsFr } from './quotes-settings.fr';
 import { subscriptionsFr } from './subscriptions.fr';
 import { sepaDebitsFr } from './sepa-debits.fr';
+import { paymentsFr } from './payments.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -25,6 +26,7 @@ export const fr = {
   ...quotesSettingsFr,
   ...subscriptionsFr,
   ...sepaDebitsFr,
+  ...paymentsFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',

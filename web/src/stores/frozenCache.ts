@@ -20,13 +20,22 @@ export async function fetchFrozen(db: FacturoDb, companyId: string, id: string):
 
 /** Only the summary's fields: the cache keeps no lines nor frozen record twice. */
 function stripDetail(d: InvoiceSummary): InvoiceSummary {
-  const { id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax, subscriptionId, directDebit } = d;
+  const { id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax, subscriptionId, directDebit, paymentStatus, openAmount } = d;
   return {
     id, kind, status, number, customer, issueDate, dueDate, currency, totalExclTax, totalTax, totalInclTax,
     // Issue 7: which subscription billed it and where its direct debit stands (plain fields: no Dexie index changes).
     ...(subscriptionId !== undefined ? { subscriptionId } : {}),
     ...(directDebit !== undefined ? { directDebit } : {}),
+    // Issue 8: where its payment stands and what is still due, as the server computed them.
+    ...(paymentStatus !== undefined ? { paymentStatus } : {}),
+    ...(openAmount !== undefined ? { openAmount } : {}),
   };
+}
+
+/** Asks the server for one document's summary (its payment status after a payment, say) and caches it. */
+export async function refreshInvoiceSummary(db: FacturoDb, companyId: string, id: string): Promise<void> {
+  const detail = await invoicesApi.get(companyId, id);
+  await db.invoices.put({ ...stripDetail(detail), companyId });
 }
 
 /** Replaces the company's cached list with the server's. */

@@ -1,0 +1,12 @@
+// Getting paid on the device (issue 8): the payment form, the invoices' chips, the outbox commands, the payments list.
+export { paymentChipOf, type Chip, type ChipInput, type ChipTone } from './chip';
+export { paymentMessage } from './errorText';
+export {
+  checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit,
+  type FormStart, type OpenInvoiceRow, type PaymentCheck, type PaymentForm, type SplitMode,
+} from './form';
+export { allocationLines, customerCredit, movementsOf, paidOnInvoice, type AllocationLine, type InvoiceMovement } from './list';
+export {
+  outcomeKey, outcomeOfError, outcomePrefix, paymentCommand, paymentSenders, queuedPayments, queuePaymentCommand, readPaymentPayload, readRefundPayload, recentOutcomes, refundCommand,
+  type PaymentOutcome, type PaymentPayload, type PaymentSenderDeps, type QueuedPayment, type RefundPayload,
+} from './queue';
