@@ -29,6 +29,11 @@ export interface Config {
   apiLimits: { perAddress?: number; perToken?: number };
   /** How often the scheduler ticks (jobs/), in ms (FACTURO_SCHEDULER_MS, default 60 s; 0 = never). */
   schedulerMs?: number;
+  /**
+   * Whether a company's gateway settings may name another API address (FACTURO_GATEWAY_API_BASE=allow): for a
+   * self-hoster's proxy or a test's fake API only, since it makes the server call any address a member types.
+   */
+  gatewayApiBase?: boolean;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -60,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: env.FACTURO_TRUST_PROXY === 'true' ? 1 : env.FACTURO_TRUST_PROXY === 'false' ? 0 : (wholeNumber(env, 'FACTURO_TRUST_PROXY') ?? 0),
     apiLimits: { perAddress: wholeNumber(env, 'FACTURO_API_LIMIT_PER_ADDRESS'), perToken: wholeNumber(env, 'FACTURO_API_LIMIT_PER_TOKEN') },
     schedulerMs: wholeNumber(env, 'FACTURO_SCHEDULER_MS') ?? 60_000,
+    gatewayApiBase: env.FACTURO_GATEWAY_API_BASE === 'allow',
   };
 }

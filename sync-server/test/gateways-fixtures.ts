@@ -14,7 +14,7 @@ export const paypalApp: PaypalApp = { clientId: 'AYFacturoTestClientId0001', cli
 export async function gatewayWorld() {
   const clock = { now: new Date('2026-11-10T09:00:00.000Z') };
   const now = () => new Date(clock.now);
-  const server = await startTestServer(undefined, { now });
+  const server = await startTestServer(undefined, { now, env: { FACTURO_GATEWAY_API_BASE: 'allow' } });
   const stripe = await new FakeStripe(stripeKeys.secretKey, stripeKeys.webhookSecret, now).start();
   const paypal = await new FakePaypal([paypalApp], now).start();
   let companies = 0;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readCredentials } from '../src/gateways';
+import { readCredentials, saveCredentials } from '../src/gateways';
+import { company, startTestServer } from './helpers';
 import { gatewayWorld, paypalApp, stripeKeys, type GatewayWorld } from './gateways-fixtures';
 
 /* /api/v1/companies/{id}/gateways/stripe|paypal: sealed credentials, shown back without their secrets. */
@@ -96,6 +97,19 @@ describe('gateway settings', () => {
       }
     } finally {
       spies.forEach((s) => s.mockRestore());
+    }
+  });
+});
+
+describe('another gateway API address', () => {
+  it('is refused unless the operator allowed it (FACTURO_GATEWAY_API_BASE=allow), naming apiBase', async () => {
+    const plain = await startTestServer();
+    try {
+      const co = await company(plain.services, 'No Proxy Co');
+      await expect(saveCredentials(plain.services, co.id, 'stripe', { ...stripeKeys, apiBase: 'http://169.254.169.254' })).rejects.toMatchObject({ fields: { apiBase: expect.stringContaining('FACTURO_GATEWAY_API_BASE') } });
+      await expect(saveCredentials(plain.services, co.id, 'stripe', { ...stripeKeys })).resolves.toMatchObject({ secretKey: stripeKeys.secretKey });
+    } finally {
+      await plain.close();
     }
   });
 });

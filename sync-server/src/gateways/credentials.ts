@@ -53,6 +53,10 @@ export async function readCredentials<G extends GatewayName>(s: Services, compan
  * never has to show a key to save a change of environment; a first save needs them all. Errors name the field.
  */
 export async function saveCredentials<G extends GatewayName>(s: Services, companyId: string, gateway: G, given: Record<string, unknown>): Promise<CredentialsOf[G]> {
+  // Another API address makes the server call wherever a member says (SSRF): only where the operator allowed it.
+  if (given.apiBase !== undefined && given.apiBase !== '' && !s.config.gatewayApiBase) {
+    throw invalid({ apiBase: 'another API address is allowed only when the server is started with FACTURO_GATEWAY_API_BASE=allow' });
+  }
   const previous = await readCredentials(s, companyId, gateway);
   const merged: Record<string, unknown> = { ...given };
   for (const field of secretFields[gateway] as string[]) {
