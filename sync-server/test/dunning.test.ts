@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DunningPolicyBook } from '@facturo/core';
+import { DunningPolicyBook, latePenalty, Money } from '@facturo/core';
 import { companyToday } from '../src/commands/issue';
 import { runJobsOnce } from '../src/jobs';
 import { dunningJob, DUNNING_JOB } from '../src/dunning/job';
@@ -89,4 +89,29 @@ describe('dunning over a quarter', () => {
     expect(sent.every((d) => d > '2027-04-20')).toBe(true);
     expect(sent.length).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('late-payment penalties on demand', () => {
+  it('charges each amount by the days it was late at the ECB rate + 10 points, plus the 40 € indemnity, as a draft invoice outside VAT', async () => {
+    clock = start;
+    const co = await sepaCompany(server, 'Penalty Co');
+    const customerId = await customer(co, { name: 'Retard SARL' });
+    const a = await issuedInvoice(co, customerId, '100.00'); // 120.00 TTC, due 2027-03-31
+    expect((await co.call('POST', `/invoices/${a.id}/penalty-invoice`)).status).toBe(409);
+    clock = new Date('2027-04-10T09:00:00Z');
+    await recordPayment(co.s, { companyId: co.companyId, by: 'test' }, { customerId, method: 'transfer', amount: '60.00', currency: 'EUR', receivedOn: '2027-04-10', allocations: [{ invoiceId: a.id, amount: '60.00' }] });
+    clock = new Date('2027-04-30T09:00:00Z');
+    const res = await co.call('POST', `/invoices/${a.id}/penalty-invoice`);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const paidLate = latePenalty({ amount: '60.00', dueDate: '2027-03-31', until: '2027-04-10', rule: 'ecb+10' });
+    const stillOpen = latePenalty({ amount: '60.00', dueDate: '2027-03-31', until: '2027-04-30', rule: 'ecb+10' });
+    expect([paidLate.days, stillOpen.days]).toEqual([10, 30]);
+    const expected = new Money(paidLate.total).plus(stillOpen.total).plus('40.00').toFixed(2);
+    expect(res.body.total).toBe(expected);
+    const draft = await co.call('GET', `/invoices/${String(res.body.id)}`);
+    expect(draft.body).toMatchObject({ status: 'draft', totalExclTax: expected, totalInclTax: expected });
+    // Once checked, it issues like any invoice: the EN 16931 rules accept its lines outside VAT (category E at 0 %, the reason printed).
+    const issued = await co.call('POST', `/invoices/${String(res.body.id)}/issue`, {}, { key: `issue-penalty-${String(res.body.id)}` });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { fieldPath } from '@facturo/core';
 import { invalid, notFound } from '../errors';
 import { paymentMethods, readPayment, recordPayment, refundPayment } from '../payments';
+import { penaltyDraft } from '../payments/penalties';
 import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
 
@@ -69,6 +70,10 @@ export function paymentRoutes() {
   app.openapi(secureRoute('payments.record', { method: 'post', path: '/payments/{id}/refund', tags, summary: 'Refund from the customer’s credit, or from what one invoice was paid (it reopens)',
     request: { ...idParam, ...body(RefundIn) }, responses: { 201: json(PaymentOut, 'The refund'), 409: errorResponses[400] } }),
   async (c) => c.json((await refundPayment(c.get('services'), actorFor(c), c.req.valid('param').id, c.req.valid('json'))).result, 201), paymentFirst);
+
+  app.openapi(secureRoute('payments.record', { method: 'post', path: '/invoices/{id}/penalty-invoice', tags, summary: 'Prepare a draft invoice of the late-payment penalties (ECB rate + 10 points, by day) and the 40 € recovery indemnity owed on a late invoice',
+    request: idParam, responses: { 201: json(z.looseObject({ id: z.string(), total: z.string() }), 'The draft invoice'), 409: errorResponses[400] } }),
+  async (c) => c.json(await penaltyDraft(c.get('services'), actorFor(c), c.req.valid('param').id), 201));
 
   return app;
 }
