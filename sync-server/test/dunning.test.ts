@@ -91,6 +91,20 @@ describe('dunning over a quarter', () => {
   }, 120_000);
 });
 
+describe('an invoice’s holds', () => {
+  it('lists the holds in force and drops one once released', async () => {
+    clock = start;
+    const co = await sepaCompany(server, 'Holds Co');
+    const customerId = await customer(co, { email: 'compta@litige.example', name: 'Litige SAS' });
+    const a = await issuedInvoice(co, customerId, '50.00');
+    const hold = await co.call('POST', `/invoices/${a.id}/dunning-hold`, { kind: 'dispute', note: 'Livraison contestée' });
+    const listed = await co.call('GET', `/invoices/${a.id}/dunning-holds`);
+    expect(listed.body).toEqual([expect.objectContaining({ id: hold.body.id, kind: 'dispute', until: null, note: 'Livraison contestée' })]);
+    expect((await co.call('POST', `/dunning/holds/${hold.body.id}/release`, {})).status).toBe(200);
+    expect((await co.call('GET', `/invoices/${a.id}/dunning-holds`)).body).toEqual([]);
+  }, 60_000);
+});
+
 describe('late-payment penalties on demand', () => {
   it('charges each amount by the days it was late at the ECB rate + 10 points, plus the 40 € indemnity, as a draft invoice outside VAT', async () => {
     clock = start;

@@ -93,6 +93,17 @@ function holdAndTaskRoutes(app: ReturnType<typeof router>) {
     return c.json(hold, 201);
   }, invoiceFirst);
 
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/invoices/{id}/dunning-holds', tags, summary: 'An invoice’s holds still in force (not released), newest first',
+    request: idParam, responses: { 200: json(z.array(Any), 'The holds') } }),
+  async (c) => {
+    const s = c.get('services');
+    const { companyId } = memberOf(c);
+    const { id } = c.req.valid('param');
+    const rs = await s.db.execute({ sql: 'SELECT id, kind, until, note, created_at, created_by FROM dunning_holds WHERE company_id = ? AND invoice_id = ? AND released_at IS NULL ORDER BY created_at DESC, id', args: [companyId, id] });
+    const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    return c.json(rs.rows.map((r) => ({ id: String(r.id), invoiceId: id, kind: String(r.kind), until: str(r.until), note: str(r.note), createdAt: String(r.created_at), createdBy: str(r.created_by) })), 200);
+  });
+
   app.openapi(secureRoute('payments.record', { method: 'post', path: '/dunning/holds/{id}/release', tags, summary: 'Lift a hold: the invoice’s reminders resume at the next pass',
     request: idParam, responses: { 200: json(Any, 'Released') } }),
   async (c) => {
