@@ -38,6 +38,9 @@ const SubscriptionNew = lazy(() => import('./routes/SubscriptionNew'));
 const SubscriptionDetail = lazy(() => import('./routes/SubscriptionDetail'));
 const SepaMandates = lazy(() => import('./routes/SepaMandates'));
 const SepaDebits = lazy(() => import('./routes/SepaDebits'));
+const Payments = lazy(() => import('./routes/Payments'));
+const PaymentNew = lazy(() => import('./routes/PaymentNew'));
+const Receivables = lazy(() => import('./routes/Receivables'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 function Splash() {
@@ -115,6 +118,9 @@ export function App() {
           <Route path="/subscriptions/:subscriptionId" component={SubscriptionDetail} />
           <Route path="/sepa-mandates" component={SepaMandates} />
           <Route path="/sepa-debits" component={SepaDebits} />
+          <Route path="/payments" component={Payments} />
+          <Route path="/payments/new" component={PaymentNew} />
+          <Route path="/receivables" component={Receivables} />
         </Route>
       </Route>
       <Route path="*404" component={NotFound} />

@@ -49,6 +49,10 @@ export function Shell(props: ShellProps) {
                 </A>
                 <A href={`${base()}/quotes`} class="nav-link" data-testid="nav-quotes">{t('nav.quotes')}</A>
                 <A href={`${base()}/invoices`} class="nav-link">{t('nav.invoices')}</A>
+                <Show when={granted().has('company.read')}>
+                  <A href={`${base()}/payments`} class="nav-link" data-testid="nav-payments">{t('nav.payments')}</A>
+                  <A href={`${base()}/receivables`} class="nav-link" data-testid="nav-receivables">{t('nav.receivables')}</A>
+                </Show>
                 <A href={`${base()}/subscriptions`} class="nav-link" data-testid="nav-subscriptions">{t('nav.subscriptions')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
                 <A href={`${base()}/products`} class="nav-link">{t('nav.products')}</A>

@@ -75,6 +75,8 @@ export const paymentsEn: Record<keyof typeof paymentsFr, string> = {
   'payForm.locked': 'Your role does not allow recording payments.',
   'payForm.fixing': 'The server refused this payment. Correct the fields marked in red, then record it again.',
   'payForm.fromCustomer': 'Record a payment from this customer',
+  'payForm.backToInvoice': 'Back to the invoice',
+  'payForm.backToPayments': 'Back to payments',
 
   'payMethod.transfer': 'Bank transfer',
   'payMethod.cheque': 'Cheque',

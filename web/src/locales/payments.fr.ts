@@ -73,6 +73,8 @@ export const paymentsFr = {
   'payForm.locked': 'Votre rôle ne permet pas d’enregistrer des paiements.',
   'payForm.fixing': 'Le serveur a refusé ce paiement. Corrigez les champs signalés en rouge, puis enregistrez-le à nouveau.',
   'payForm.fromCustomer': 'Enregistrer un paiement de ce client',
+  'payForm.backToInvoice': 'Retour à la facture',
+  'payForm.backToPayments': 'Retour aux paiements',
 
   'payMethod.transfer': 'Virement',
   'payMethod.cheque': 'Chèque',

@@ -46,7 +46,7 @@ function CustomerPage(props: { id: string; back: string }) {
 
 /** The customer's own document (record and contacts), opened for as long as the page is shown. */
 function EditCustomer(props: { id: string; back: string }) {
-  const { company } = useCompany();
+  const { company, can } = useCompany();
   focusFromHash();
   const id = props.id;
   const { replica: customer, release } = openCustomer(company.id, id);
@@ -72,6 +72,12 @@ function EditCustomer(props: { id: string; back: string }) {
         extraSection={{ after: 'customer.contact', render: () => <ContactsSection customerId={id} presencePrefix={`customer:${id}`} book={book} room={room} /> }}
         footer={() => (
           <>
+            {/* Issue 8: money received from this customer, split over their open invoices. */}
+            <Show when={can('payments.record')}>
+              <div class="actions">
+                <A href={`/c/${company.id}/payments/new?customer=${id}`} class="btn" data-testid="customer-record-payment">{t('payForm.fromCustomer')}</A>
+              </div>
+            </Show>
             {/* The server answers customers/cu_… in the workspace from the customer's own document. */}
             <HistoryPanel doc="workspace" prefix={['customers', id]} scope={{ kind: 'customer' }} />
             <Show when={company.role === 'owner'}>

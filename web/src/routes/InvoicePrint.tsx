@@ -5,25 +5,35 @@ import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
 import { createFrozen, frozenLogo } from '../components/invoice/frozen';
 import { InvoiceDocument } from '../components/invoice/InvoiceDocument';
+import { createInvoiceSummary } from '../components/payments/createInvoiceSummary';
+import { toCollect } from '../stores/invoiceList';
 
 /** /c/:companyId/invoices/:invoiceId/print — the issued document alone, laid out for A4 paper. */
 export default function InvoicePrint() {
   const params = useParams<{ invoiceId: string }>();
-  const { company, replica } = useCompany();
+  const { company, replica, can } = useCompany();
   const back = `/c/${company.id}/invoices/${params.invoiceId}`;
   return (
     <Show when={params.invoiceId} keyed>
       {(id) => {
         const frozen = createFrozen(company.id, id);
+        const summary = createInvoiceSummary(company.id, id);
+        // Issue 8: an issued invoice still owing can be marked paid from here too.
+        const collectable = () => summary()?.kind === 'invoice' && toCollect({ status: 'issued', kind: 'invoice', paymentStatus: summary()?.paymentStatus ?? 'issued', ...(summary()?.openAmount ? { openAmount: summary()?.openAmount ?? '' } : {}) });
         return (
           <div class="print-page">
             <div class="print-toolbar no-print">
               <A href={back} class="back">← {t('print.back')}</A>
-              <Show when={frozen.doc()}>
-                <button type="button" class="btn primary" onClick={() => window.print()} data-testid="print-button">
-                  {t('print.print')}
-                </button>
-              </Show>
+              <div class="actions">
+                <Show when={can('payments.record') && collectable()}>
+                  <A href={`/c/${company.id}/payments/new?invoice=${id}`} class="btn" data-testid="record-payment">{t('issued.recordPayment')}</A>
+                </Show>
+                <Show when={frozen.doc()}>
+                  <button type="button" class="btn primary" onClick={() => window.print()} data-testid="print-button">
+                    {t('print.print')}
+                  </button>
+                </Show>
+              </div>
             </div>
             <Switch>
               <Match when={frozen.doc()}>{(doc) => <InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} />}</Match>

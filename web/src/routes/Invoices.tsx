@@ -3,7 +3,7 @@ import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show }
 import { liveQuery } from 'dexie';
 import { db, type DraftRow, type InvoiceRow } from '../stores/db';
 import { refreshInvoiceList } from '../stores/frozenCache';
-import { filterInvoices, mergeInvoiceList, type InvoiceListRow, type ListFilter, type QueuedIssue } from '../stores/invoiceList';
+import { filterInvoices, mergeInvoiceList, toCollect, type InvoiceListRow, type ListFilter, type QueuedIssue } from '../stores/invoiceList';
 import { isFor } from '../stores/outboxLoop';
 import { displayAmount } from '../stores/fieldInput';
 import { startDraft, warmDrafts } from '../sync/draftReplica';
@@ -14,12 +14,17 @@ import { EmptyState, Notice } from '../components/Notice';
 import { createCustomerRows } from '../components/customerRows';
 import { StatusChip } from '../components/invoice/StatusChip';
 import { DirectDebitChip } from '../components/sepa/DirectDebitChip';
+import { createPaymentQueue } from '../components/payments/createPaymentQueue';
+import { InvoiceRowMenu } from '../components/payments/InvoiceRowMenu';
 
 const statusFilters: { value: ListFilter['status']; label: MessageKey }[] = [
   { value: 'all', label: 'invoices.allStatuses' },
   { value: 'draft', label: 'invoiceStatus.draft' },
   { value: 'pending', label: 'invoiceStatus.pending' },
   { value: 'issued', label: 'invoiceStatus.issued' },
+  { value: 'to_collect', label: 'invoices.filterToCollect' },
+  { value: 'overdue', label: 'invoices.filterOverdue' },
+  { value: 'paid', label: 'invoices.filterPaid' },
 ];
 const kindFilters: { value: ListFilter['kind']; label: MessageKey }[] = [
   { value: 'all', label: 'invoices.allKinds' },
@@ -36,7 +41,7 @@ function live<T>(query: () => Promise<T>, initial: T) {
 }
 
 export default function Invoices() {
-  const { company, replica, canWrite } = useCompany();
+  const { company, replica, canWrite, can } = useCompany();
   const ws = replica.workspace;
   const navigate = useNavigate();
   const base = `/c/${company.id}/invoices`;
@@ -85,6 +90,10 @@ export default function Invoices() {
   });
   const newInvoice = () => navigate(`${base}/${startDraft(company.id, ws, 'invoice')}`);
   const total = (r: InvoiceListRow) => (r.totalInclTax ? displayAmount(r.totalInclTax, r.currency, lang()) : '—');
+  // Issue 8: what each issued invoice still owes, and the payments queued on this device for it.
+  const payments = createPaymentQueue(company.id);
+  const paymentPending = (id: string) => payments.queued().some((q) => !q.rejected && q.kind === 'payment' && q.invoiceIds.includes(id));
+  const open = (r: InvoiceListRow) => (r.openAmount && r.kind === 'invoice' ? displayAmount(r.openAmount, r.currency, lang()) : '—');
 
   return (
     <>
@@ -123,7 +132,9 @@ export default function Invoices() {
                 <th scope="col" class="hide-sm">{t('invoices.colIssueDate')}</th>
                 <th scope="col" class="hide-sm">{t('invoices.colDueDate')}</th>
                 <th scope="col" class="num">{t('invoices.colTotal')}</th>
+                <th scope="col" class="num hide-sm">{t('invoices.colOpen')}</th>
                 <th scope="col">{t('invoices.colStatus')}</th>
+                <th scope="col"><span class="visually-hidden">{t('invoices.colActions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -152,9 +163,13 @@ export default function Invoices() {
                     <td class="hide-sm date">{formatDay(r.issueDate)}</td>
                     <td class="hide-sm date">{formatDay(r.dueDate)}</td>
                     <td class="num" data-testid="invoice-total">{total(r)}</td>
+                    <td class="num hide-sm open-amount" classList={{ zero: !toCollect(r) }} data-testid="invoice-open">{open(r)}</td>
                     <td>
                       <div class="status-cell">
-                        <StatusChip status={r.status} />
+                        <StatusChip status={r.status} paymentStatus={r.paymentStatus} openAmount={r.openAmount} currency={r.currency} />
+                        <Show when={paymentPending(r.id)}>
+                          <span class="badge warning" data-testid="payment-pending-badge">{t('invoices.paymentPending')}</span>
+                        </Show>
                         <DirectDebitChip debit={r.directDebit} />
                         <Show when={r.lateEdits}>
                           <span class="badge warning" title={t('invoices.lateEditsHint')} data-testid="late-edits-badge">{t('invoices.lateEdits')}</span>
@@ -163,6 +178,11 @@ export default function Invoices() {
                           <span class="badge danger" title={t('invoices.refusedHint')}>{t('invoices.refused')}</span>
                         </Show>
                       </div>
+                    </td>
+                    <td class="actions-cell">
+                      <Show when={r.status === 'issued' && r.number}>
+                        {(number) => <InvoiceRowMenu companyId={company.id} invoiceId={r.id} number={number()} canRecord={can('payments.record') && toCollect(r)} />}
+                      </Show>
                     </td>
                   </tr>
                 )}

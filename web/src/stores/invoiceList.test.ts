@@ -80,6 +80,28 @@ describe('invoice list', () => {
     expect(filterInvoices(rows, { status: 'issued', kind: 'credit_note' })).toEqual([]);
   });
 
+  it('carries where an issued invoice’s payment stands and what it still owes, from the server (issue 8)', () => {
+    const rows = mergeInvoiceList(sources({
+      index: [entry('dc_1', { status: 'issued' }), entry('dc_2')],
+      server: [summary('dc_1', { status: 'issued', number: 'F-2026-00001', paymentStatus: 'partially_paid', openAmount: '20.00' }), summary('dc_2', { paymentStatus: null, openAmount: null })],
+    }));
+    expect(rows.find((r) => r.id === 'dc_1')).toMatchObject({ paymentStatus: 'partially_paid', openAmount: '20.00' });
+    expect(rows.find((r) => r.id === 'dc_2')).not.toHaveProperty('paymentStatus');
+  });
+
+  it('filters the invoices to collect, the overdue ones and the paid ones', () => {
+    const issued = (id: string, paymentStatus: InvoiceSummary['paymentStatus'], openAmount: string) => summary(id, { status: 'issued', number: id, issueDate: '2026-01-01', paymentStatus, openAmount });
+    const rows = mergeInvoiceList(sources({
+      index: [entry('draft')],
+      server: [issued('new', 'issued', '120.00'), issued('part', 'partially_paid', '20.00'), issued('late', 'overdue', '120.00'), issued('paid', 'paid', '0.00'), issued('credited', 'settled', '0.00'),
+        summary('avoir', { kind: 'credit_note', status: 'issued', number: 'AV-1', paymentStatus: null, openAmount: null })],
+    }));
+    const ids = (status: 'to_collect' | 'overdue' | 'paid') => filterInvoices(rows, { status, kind: 'all' }).map((r) => r.id).sort();
+    expect(ids('to_collect')).toEqual(['late', 'new', 'part']);
+    expect(ids('overdue')).toEqual(['late']);
+    expect(ids('paid')).toEqual(['credited', 'paid']);
+  });
+
   it('flags an issued document this device still holds unsent edits of, and no draft', () => {
     const rows = mergeInvoiceList(sources({
       index: [entry('dc_1', { status: 'issued', number: 'F-2026-00012' }), entry('dc_2')],

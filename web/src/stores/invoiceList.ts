@@ -1,4 +1,4 @@
-import type { DocumentIndexEntry } from '@facturo/core';
+import { Money, type DocumentIndexEntry, type PaymentStatus } from '@facturo/core';
 import { customerOf, type DirectDebitState, type InvoiceKind, type InvoiceSummary } from '../api/invoices';
 import type { DraftRow } from './db';
 
@@ -28,6 +28,9 @@ export interface InvoiceListRow {
   subscriptionId?: string;
   /** Its SEPA direct debit, from the server's list. */
   directDebit?: DirectDebitState;
+  /** Where its payment stands and what it still owes, from the server's list (issue 8). */
+  paymentStatus?: PaymentStatus;
+  openAmount?: string;
 }
 
 export interface QueuedIssue {
@@ -85,6 +88,8 @@ export function mergeInvoiceList(s: ListSources): InvoiceListRow[] {
       lateEdits: issued && l?.unsent === true,
       ...(sv?.subscriptionId ? { subscriptionId: sv.subscriptionId } : {}),
       ...(sv?.directDebit ? { directDebit: sv.directDebit } : {}),
+      ...(issued && sv?.paymentStatus ? { paymentStatus: sv.paymentStatus } : {}),
+      ...(issued && sv?.openAmount ? { openAmount: sv.openAmount } : {}),
     });
   }
   return rows.sort(compareRows);
@@ -100,11 +105,36 @@ function compareRows(a: InvoiceListRow, b: InvoiceListRow): number {
   return ka === kb ? (a.id < b.id ? 1 : -1) : ka < kb ? 1 : -1;
 }
 
+/** Besides the lifecycle, issued invoices by payment (issue 8): still to collect, overdue, paid. */
+export type PaymentFilter = 'to_collect' | 'overdue' | 'paid';
+
 export interface ListFilter {
-  status: InvoiceStatus | 'all';
+  status: InvoiceStatus | PaymentFilter | 'all';
   kind: InvoiceKind | 'all';
 }
 
+/** An issued invoice that still owes something ("À encaisser"): issued, partly paid or overdue. */
+export function toCollect(r: Pick<InvoiceListRow, 'status' | 'kind' | 'paymentStatus' | 'openAmount'>): boolean {
+  if (r.status !== 'issued' || r.kind !== 'invoice') return false;
+  if (r.openAmount !== undefined) return new Money(r.openAmount).gt(0);
+  return r.paymentStatus === 'issued' || r.paymentStatus === 'partially_paid' || r.paymentStatus === 'overdue';
+}
+
+function statusMatches(r: InvoiceListRow, status: ListFilter['status']): boolean {
+  switch (status) {
+    case 'all':
+      return true;
+    case 'to_collect':
+      return toCollect(r);
+    case 'overdue':
+      return r.status === 'issued' && r.paymentStatus === 'overdue';
+    case 'paid':
+      return r.status === 'issued' && (r.paymentStatus === 'paid' || r.paymentStatus === 'settled');
+    default:
+      return r.status === status;
+  }
+}
+
 export function filterInvoices(rows: InvoiceListRow[], f: ListFilter): InvoiceListRow[] {
-  return rows.filter((r) => (f.status === 'all' || r.status === f.status) && (f.kind === 'all' || r.kind === f.kind));
+  return rows.filter((r) => statusMatches(r, f.status) && (f.kind === 'all' || r.kind === f.kind));
 }

@@ -1,7 +1,10 @@
 import { invoicesApi } from '../api/invoices';
+import { paymentsApi } from '../api/payments';
 import { db } from './db';
+import { refreshInvoiceList } from './frozenCache';
 import { dispatchSend, enqueue, httpSend, startOutboxLoop, type OutboxLoop } from './outbox';
 import { issueSender, type DraftProbe } from './issueSender';
+import { outcomeKey, paymentSenders } from './payments/queue';
 
 let loop: OutboxLoop | null = null;
 
@@ -19,9 +22,24 @@ const issue = issueSender({
   },
 });
 
+// Issue 8: payments and refunds; the answer is kept for the screens, and the invoices' payment status refreshed.
+const payments = paymentSenders({
+  record: (companyId, body, key) => paymentsApi.record(companyId, body, key),
+  refund: (companyId, paymentId, body, key) => paymentsApi.refund(companyId, paymentId, body, key),
+  onDone: async (outcome) => {
+    await db.meta.put({ key: outcomeKey(outcome.entryId), value: outcome });
+    await refreshInvoiceList(db, outcome.companyId).catch(() => undefined);
+  },
+});
+
 /** Starts the app's outbox flushing once. */
 export function startOutbox(): void {
-  loop ??= startOutboxLoop(db, dispatchSend({ issue }, httpSend()));
+  loop ??= startOutboxLoop(db, dispatchSend({ issue, ...payments }, httpSend()));
+}
+
+/** Tries the queued commands now, e.g. right after one was queued. */
+export function kickOutbox(): void {
+  loop?.kick(true);
 }
 
 /** Queues "issue this draft" with a key made now (one click, one key) and tries to send it at once. */

@@ -14,6 +14,9 @@ import { InvoiceDocument } from './InvoiceDocument';
 import { SendEmailPanel } from './SendEmailPanel';
 import { StatusChip } from './StatusChip';
 import { TotalsPanel } from './TotalsPanel';
+import { createInvoiceSummary } from '../payments/createInvoiceSummary';
+import { InvoicePayments } from '../payments/InvoicePayments';
+import { toCollect } from '../../stores/invoiceList';
 
 /** An issued invoice or credit note: read-only, with what can still be done (print, send, credit). */
 export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
@@ -30,6 +33,9 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
   const customerEmail = () => frozen.doc()?.buyer.email ?? customers().get(meta().customerId ?? '')?.email ?? '';
 
   const credit = () => run(async () => navigate(`${base}/${await createCreditNote(company.id, props.d.documentId)}`));
+  // Issue 8: where its payment stands, as the server last said.
+  const summary = createInvoiceSummary(company.id, props.d.documentId);
+  const collectable = () => isInvoice() && toCollect({ status: 'issued', kind: 'invoice', paymentStatus: summary()?.paymentStatus ?? 'issued', ...(summary()?.openAmount ? { openAmount: summary()?.openAmount ?? '' } : {}) });
 
   return (
     <>
@@ -38,9 +44,12 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
         <h1 data-testid="invoice-title">
           {t(isInvoice() ? 'invoice.issuedTitle' : 'invoice.issuedCreditTitle')} <span data-testid="invoice-number">{props.number}</span>
         </h1>
-        <StatusChip status="issued" />
+        <StatusChip status="issued" paymentStatus={summary()?.paymentStatus} openAmount={summary()?.openAmount} currency={summary()?.currency ?? meta().currency ?? 'EUR'} />
       </div>
       <div class="actions no-print">
+        <Show when={can('payments.record') && collectable()}>
+          <A href={`/c/${company.id}/payments/new?invoice=${props.d.documentId}`} class="btn primary" data-testid="record-payment">{t('issued.recordPayment')}</A>
+        </Show>
         <A href={`${base}/${props.d.documentId}/print`} class="btn" data-testid="print-link">{t('issued.print')}</A>
         <Show when={can('invoices.send')}>
           <button type="button" class="btn" onClick={() => setSending(!sending())} aria-expanded={sending()} data-testid="send-email">
@@ -56,6 +65,9 @@ export function IssuedInvoice(props: { d: DraftReplica; number: string }) {
       <Show when={error()}>{(m) => <Notice kind="error">{m()}</Notice>}</Show>
       <Show when={sending()}>
         <SendEmailPanel companyId={company.id} documentId={props.d.documentId} defaultTo={customerEmail()} onClose={() => setSending(false)} />
+      </Show>
+      <Show when={isInvoice()}>
+        <InvoicePayments companyId={company.id} invoiceId={props.d.documentId} number={props.number} customerId={meta().customerId} summary={summary()} />
       </Show>
       <DocumentDownloads companyId={company.id} documentId={props.d.documentId} number={props.number} creditNote={!isInvoice()} />
       <p class="muted small">{t('issued.frozenNote')}</p>

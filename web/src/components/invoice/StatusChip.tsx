@@ -1,18 +1,26 @@
+import type { PaymentStatus } from '@facturo/core';
 import type { InvoiceStatus } from '../../stores/invoiceList';
-import { t, type MessageKey } from '../../i18n';
+import { displayAmount } from '../../stores/fieldInput';
+import { paymentChipOf } from '../../stores/payments';
+import { lang, t } from '../../i18n';
 import './invoice.css';
+import '../payments/payments.css';
 
-const labels: Record<InvoiceStatus, MessageKey> = {
-  draft: 'invoiceStatus.draft',
-  pending: 'invoiceStatus.pending',
-  issued: 'invoiceStatus.issued',
-};
+export interface StatusChipProps {
+  status: InvoiceStatus;
+  /** Once issued, the chip follows the payment (issue 8): "Partiellement payée — reste 120,00 €", "Payée"… */
+  paymentStatus?: PaymentStatus | null | undefined;
+  openAmount?: string | null | undefined;
+  currency?: string;
+}
 
-export function StatusChip(props: { status: InvoiceStatus }) {
+/** `data-status` is the lifecycle (draft, pending, issued); `data-payment` where an issued invoice's payment stands. */
+export function StatusChip(props: StatusChipProps) {
+  const chip = () => paymentChipOf({ status: props.status, paymentStatus: props.paymentStatus, openAmount: props.openAmount, currency: props.currency ?? 'EUR' }, (a, c) => displayAmount(a, c, lang()));
   return (
-    <span class="chip status-chip" data-testid="invoice-status" data-status={props.status}>
+    <span class="chip status-chip" data-testid="invoice-status" data-status={props.status} data-payment={chip().tone}>
       <span class="dot" aria-hidden="true" />
-      {t(labels[props.status])}
+      {t(chip().key, chip().vars)}
     </span>
   );
 }

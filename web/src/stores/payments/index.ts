@@ -5,6 +5,7 @@ export {
   checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit,
   type FormStart, type OpenInvoiceRow, type PaymentCheck, type PaymentForm, type SplitMode,
 } from './form';
+export { checkRefund, newRefundForm, refundBodyOf, refundErrorsOf, refundSources, type RefundForm, type RefundSource } from './refundForm';
 export { allocationLines, customerCredit, movementsOf, paidOnInvoice, type AllocationLine, type InvoiceMovement } from './list';
 export {
   outcomeKey, outcomeOfError, outcomePrefix, paymentCommand, paymentSenders, queuedPayments, queuePaymentCommand, readPaymentPayload, readRefundPayload, recentOutcomes, refundCommand,
