@@ -17,6 +17,7 @@ import { securityFr } from './locales/security.fr';
 import { subscriptionsFr } from './locales/subscriptions.fr';
 import { sepaDebitsFr } from './locales/sepa-debits.fr';
 import { paymentsFr } from './locales/payments.fr';
+import { dunningFr } from './locales/dunning.fr';
 import { auditEn } from './locales/audit.en';
 import { customersEn } from './locales/customers.en';
 import { documentsEn } from './locales/documents.en';
@@ -30,6 +31,7 @@ import { securityEn } from './locales/security.en';
 import { subscriptionsEn } from './locales/subscriptions.en';
 import { sepaDebitsEn } from './locales/sepa-debits.en';
 import { paymentsEn } from './locales/payments.en';
+import { dunningEn } from './locales/dunning.en';
 
 function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
   try {
@@ -42,7 +44,7 @@ function errorsOf(write: (ws: Workspace) => void): Record<string, string> {
 
 describe('i18n', () => {
   it('never lets one part of a dictionary silently redefine a key of another (a label would change elsewhere)', () => {
-    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr, subscriptionsFr, sepaDebitsFr, paymentsFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn, subscriptionsEn, sepaDebitsEn, paymentsEn]]] as const) {
+    for (const [whole, parts] of [[fr, [auditFr, customersFr, documentsFr, invoicesFr, legalFr, oversightFr, quotesSettingsFr, quotesFr, rolesFr, securityFr, subscriptionsFr, sepaDebitsFr, paymentsFr, dunningFr]], [en, [auditEn, customersEn, documentsEn, invoicesEn, legalEn, oversightEn, quotesSettingsEn, quotesEn, rolesEn, securityEn, subscriptionsEn, sepaDebitsEn, paymentsEn, dunningEn]]] as const) {
       for (const part of parts) for (const [key, text] of Object.entries(part)) expect(whole[key as keyof typeof whole], key).toBe(text);
     }
   });

@@ -12,6 +12,7 @@ import { quotesSettingsEn } from './quotes-settings.en';
 import { subscriptionsEn } from './subscriptions.en';
 import { sepaDebitsEn } from './sepa-debits.en';
 import { paymentsEn } from './payments.en';
+import { dunningEn } from './dunning.en';
 
 export const en: Messages = {
   ...legalEn,
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...subscriptionsEn,
   ...sepaDebitsEn,
   ...paymentsEn,
+  ...dunningEn,
   'common.loading': 'Loading…',
   'common.cancel': 'Cancel',
   'common.copy': 'Copy',

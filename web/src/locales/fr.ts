@@ -11,6 +11,7 @@ import { quotesSettingsFr } from './quotes-settings.fr';
 import { subscriptionsFr } from './subscriptions.fr';
 import { sepaDebitsFr } from './sepa-debits.fr';
 import { paymentsFr } from './payments.fr';
+import { dunningFr } from './dunning.fr';
 
 // French: the default language. The keys of this dictionary are the keys of every other one.
 export const fr = {
@@ -27,6 +28,7 @@ export const fr = {
   ...subscriptionsFr,
   ...sepaDebitsFr,
   ...paymentsFr,
+  ...dunningFr,
   'common.loading': 'Chargement…',
   'common.cancel': 'Annuler',
   'common.copy': 'Copier',
