@@ -9,6 +9,7 @@ import { drawContinuationHeader, drawHeader, sellerIdentity, type Logo } from '.
 import { labels, type Language } from './labels';
 import { parseLayout, readableOnWhite, rgbOf, textOn, type Layout, type LayoutInput } from './layout';
 import { drawLines } from './lines-table';
+import { drawPayOnline, showsPayOnline, type PayOnline } from './pay-online';
 import { colours, contentWidth, page, Sheet } from './sheet';
 import { drawClosing, drawSummary, summaryHeight } from './summary';
 
@@ -27,6 +28,11 @@ export interface RenderOptions {
   /** The seller's logo as frozen at issue: a PNG or JPEG data URL (checkLogo). */
   logo?: string;
   layout?: Layout | LayoutInput;
+  /**
+   * The invoice's pay URL and its QR code, printed under the totals. Passed at production, never part of the frozen
+   * record (invariant 4): it is ours, not the invoice's content. Ignored for a credit note or a direct-debited invoice.
+   */
+  payOnline?: PayOnline;
 }
 
 const languageOf = (doc: FrozenDocument): Language => (doc.buyer.language === 'en' ? 'en' : 'fr');
@@ -104,6 +110,7 @@ export function renderInvoicePdf(doc: FrozenDocument, opts: RenderOptions): Uint
   drawHeader(sheet, doc, logo);
   drawLines(sheet, doc, summaryHeight(sheet, doc));
   drawSummary(sheet, doc);
+  if (opts.payOnline && showsPayOnline(doc)) drawPayOnline(sheet, opts.payOnline);
   drawClosing(sheet, doc);
   drawFooters(sheet, footer);
   const meta = facturXMetaOf(doc);
