@@ -41,6 +41,11 @@ const SepaDebits = lazy(() => import('./routes/SepaDebits'));
 const Payments = lazy(() => import('./routes/Payments'));
 const PaymentNew = lazy(() => import('./routes/PaymentNew'));
 const Receivables = lazy(() => import('./routes/Receivables'));
+const DunningPreview = lazy(() => import('./routes/DunningPreview'));
+const DunningPolicies = lazy(() => import('./routes/DunningPolicies'));
+const DunningPolicyEditor = lazy(() => import('./routes/DunningPolicyEditor'));
+const DunningTasks = lazy(() => import('./routes/DunningTasks'));
+const PaymentSettings = lazy(() => import('./routes/PaymentSettings'));
 const NotFound = lazy(() => import('./routes/NotFound'));
 
 function Splash() {
@@ -121,6 +126,11 @@ export function App() {
           <Route path="/payments" component={Payments} />
           <Route path="/payments/new" component={PaymentNew} />
           <Route path="/receivables" component={Receivables} />
+          <Route path="/dunning" component={DunningPreview} />
+          <Route path="/dunning/policies" component={DunningPolicies} />
+          <Route path="/dunning/policies/:policyId" component={DunningPolicyEditor} />
+          <Route path="/dunning/tasks" component={DunningTasks} />
+          <Route path="/settings/payments" component={PaymentSettings} />
         </Route>
       </Route>
       <Route path="*404" component={NotFound} />

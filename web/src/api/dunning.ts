@@ -18,7 +18,7 @@ export interface DunningTaskView {
   number: string | null;
   customerId: string | null;
   assigneeId: string | null;
-  /** 'call' or 'letter' (a registered letter). */
+  /** 'call' or 'registered_letter'. */
   action: string;
   dueOn: string;
   status: 'open' | 'done';

@@ -13,6 +13,7 @@ import { colorFor } from '../sync/presence';
 import { Notice } from './Notice';
 import { createUnreadAlerts } from './security/unreadAlerts';
 import { NotificationBell } from './notifications/NotificationBell';
+import { DunningNavLink } from './dunning/DunningNav';
 
 export interface ShellProps {
   company?: CompanyEntry;
@@ -52,6 +53,7 @@ export function Shell(props: ShellProps) {
                 <Show when={granted().has('company.read')}>
                   <A href={`${base()}/payments`} class="nav-link" data-testid="nav-payments">{t('nav.payments')}</A>
                   <A href={`${base()}/receivables`} class="nav-link" data-testid="nav-receivables">{t('nav.receivables')}</A>
+                  <DunningNavLink companyId={c().id} />
                 </Show>
                 <A href={`${base()}/subscriptions`} class="nav-link" data-testid="nav-subscriptions">{t('nav.subscriptions')}</A>
                 <A href={`${base()}/customers`} class="nav-link">{t('nav.customers')}</A>
@@ -66,6 +68,9 @@ export function Shell(props: ShellProps) {
                 </Show>
                 <A href={`${base()}/quote-templates`} class="nav-link" data-testid="nav-quote-templates">{t('nav.quoteTemplates')}</A>
                 <A href={`${base()}/settings`} class="nav-link">{t('nav.settings')}</A>
+                <Show when={granted().has('settings.edit')}>
+                  <A href={`${base()}/settings/payments`} class="nav-link" data-testid="nav-payment-settings">{t('nav.paymentSettings')}</A>
+                </Show>
                 <A href={`${base()}/members`} class="nav-link">{t('nav.members')}</A>
                 <Show when={granted().has('members.manage')}>
                   <A href={`${base()}/alerts`} class="nav-link" data-testid="nav-alerts">

@@ -7,6 +7,8 @@ import { createFrozen, frozenLogo } from '../components/invoice/frozen';
 import { InvoiceDocument } from '../components/invoice/InvoiceDocument';
 import { createInvoiceSummary } from '../components/payments/createInvoiceSummary';
 import { toCollect } from '../stores/invoiceList';
+import { HoldsPanel } from '../components/dunning/HoldsPanel';
+import '../components/dunning/dunning.css';
 
 /** /c/:companyId/invoices/:invoiceId/print — the issued document alone, laid out for A4 paper. */
 export default function InvoicePrint() {
@@ -36,7 +38,17 @@ export default function InvoicePrint() {
               </div>
             </div>
             <Switch>
-              <Match when={frozen.doc()}>{(doc) => <InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} />}</Match>
+              <Match when={frozen.doc()}>
+                {(doc) => (
+                  <>
+                    {/* Issue 8: suspend this invoice's reminders (promise to pay, dispute, pause), lift a hold. */}
+                    <Show when={summary()?.kind !== 'credit_note'}>
+                      <HoldsPanel companyId={company.id} invoiceId={id} canAct={can('payments.record')} />
+                    </Show>
+                    <InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} />
+                  </>
+                )}
+              </Match>
               <Match when={frozen.state() === 'loading'}>
                 <p class="muted">{t('common.loading')}</p>
               </Match>
