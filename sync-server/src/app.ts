@@ -4,6 +4,7 @@ import { apiRoutes } from './api';
 import { docsInline } from './api/docs';
 import { onError } from './api/errors';
 import { portalApi } from './api/portal';
+import { payPages } from './pay';
 import { portalPage } from './portal';
 import { csrf } from './security/csrf';
 import { securityHeaders } from './security/headers';
@@ -24,6 +25,7 @@ export function createApp(services: Services) {
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
   // The portal page is the server's own (no account, no service worker), not the PWA's.
   app.route('/', portalPage(services));
+  app.route('/', payPages(services)); // the public pay page (/pay/{token}) and the gateways' return page
   app.get('*', servePwa(config.webDist));
   return app;
 }

@@ -9,6 +9,7 @@ import { readFrozen } from '../commands/issue';
 import { workspaceOf } from '../commands/run';
 import { fileFormats, type FileFormat } from './formats';
 import type { FileProducer } from './producer';
+import { payOnlineFor } from '../pay';
 
 /*
  * The archive of issued documents (invariant 4): each one's Factur-X PDF, CII and UBL, produced once from
@@ -44,7 +45,9 @@ export async function archiveDocument(s: Services, producer: FileProducer, compa
   if (!frozen) throw notFound('issued document');
   const { ws } = await workspaceOf(s, companyId);
   const logo = ws.readLogo(frozen.content.seller.logoId);
-  const files = await producer.produce({ frozen: frozen.content, layout: layout ?? ws.readLayout(), ...(logo ? { logo } : {}) });
+  // The pay URL is a function of (company, invoice) (pay/token.ts): printed once, it stays valid for the archive's life.
+  const payOnline = await payOnlineFor(s, companyId, documentId, frozen.content);
+  const files = await producer.produce({ frozen: frozen.content, layout: layout ?? ws.readLayout(), ...(logo ? { logo } : {}), ...(payOnline ? { payOnline } : {}) });
   await s.log.prepare(companyId);
   const key = await s.keys.current(companyId);
   const at = s.now().toISOString();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FrozenDocument } from '@facturo/core';
-import { facturXMetaOf, layoutFontFiles, renderInvoicePdf, toCii, toFacturX, toUbl, type Layout } from '@facturo/core/documents';
+import { facturXMetaOf, layoutFontFiles, renderInvoicePdf, toCii, toFacturX, toUbl, type Layout, type PayOnline } from '@facturo/core/documents';
 import type { FileFormat } from './formats';
 
 /*
@@ -15,6 +15,8 @@ export interface ProduceRequest {
   layout: Layout;
   /** The logo the seller was issued with (a data URL), if any. */
   logo?: string;
+  /** The pay URL and its QR code to print (pay/online.ts), when the invoice is paid online: not in the frozen record. */
+  payOnline?: PayOnline;
 }
 
 export type ProducedFiles = Record<FileFormat, Uint8Array>;
@@ -34,9 +36,9 @@ export function layoutFonts(layout: Pick<Layout, 'font'>): { regular: Uint8Array
   return { regular: fontFile(files.regular), bold: fontFile(files.bold) };
 }
 
-export async function produceFiles({ frozen, layout, logo }: ProduceRequest): Promise<ProducedFiles> {
+export async function produceFiles({ frozen, layout, logo, payOnline }: ProduceRequest): Promise<ProducedFiles> {
   const cii = toCii(frozen);
-  const rendered = renderInvoicePdf(frozen, { fonts: layoutFonts(layout), layout, ...(logo ? { logo } : {}) });
+  const rendered = renderInvoicePdf(frozen, { fonts: layoutFonts(layout), layout, ...(logo ? { logo } : {}), ...(payOnline ? { payOnline } : {}) });
   const pdf = await toFacturX(rendered, cii, facturXMetaOf(frozen));
   return { pdf, cii: new TextEncoder().encode(cii), ubl: new TextEncoder().encode(toUbl(frozen)) };
 }
