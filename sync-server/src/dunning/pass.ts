@@ -5,6 +5,7 @@ import { customersByIds } from '../customers/records';
 import { inWriteTransaction } from '../db';
 import { newId } from '../ids';
 import { invoiceStandings } from '../payments';
+import { configuredGateways, payUrl } from '../pay';
 import type { Services } from '../services';
 
 /*
@@ -30,9 +31,15 @@ async function holdsOf(s: Services, companyId: string) {
   return rs.rows.map((r) => ({ invoiceId: String(r.invoice_id), kind: String(r.kind) as 'promise' | 'dispute' | 'pause', ...(r.until === null ? {} : { until: String(r.until) }) }));
 }
 
-async function paymentLinks(s: Services, companyId: string): Promise<Map<string, string>> {
-  const rs = await s.db.execute({ sql: `SELECT invoice_id, url FROM payment_links WHERE company_id = ? AND status <> 'expired'`, args: [companyId] });
-  return new Map(rs.rows.map((r) => [String(r.invoice_id), String(r.url)]));
+/**
+ * Each invoice's own pay URL (pay/), when the company takes payments online: a reminder read days later must still
+ * open, which a gateway's link (a Stripe session lives 24 h) would not; the page asks the gateway for a fresh one.
+ */
+async function paymentLinks(s: Services, companyId: string, invoiceIds: string[]): Promise<Map<string, string>> {
+  const links = new Map<string, string>();
+  if ((await configuredGateways(s, companyId)).length === 0) return links;
+  for (const id of invoiceIds) links.set(id, await payUrl(s, companyId, id));
+  return links;
 }
 
 /** What is due at `now` for one company, not yet claimed (the preview the app shows before dunning is enabled). */
@@ -43,7 +50,7 @@ export async function dunningPreview(s: Services, companyId: string, now: Date):
   const { ws } = await workspaceOf(s, companyId);
   const policies: (DunningPolicy & { archived: boolean })[] = new DunningPolicyBook(ws.doc).all();
   const customers = await customersByIds(s, companyId, standings.map((i) => i.customerId!));
-  const links = await paymentLinks(s, companyId);
+  const links = await paymentLinks(s, companyId, standings.map((i) => i.id));
   const settings = ws.readSettings();
   const pass = dunningDue({
     invoices: standings.map((i) => ({
