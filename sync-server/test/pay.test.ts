@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DunningPolicyBook } from '@facturo/core';
+import { dunningPreview } from '../src/dunning/pass';
 import { recordPayment } from '../src/payments';
 import { invoicePayUrl, PAY_REQUESTS_PER_MINUTE_PER_ADDRESS, payToken, payUrl } from '../src/pay';
 import { textOf } from '../../core/src/documents/pdf/text.testing';
 import { gatewayWorld, type GatewayWorld } from './gateways-fixtures';
-import { customer, issuedInvoice } from './sepa-fixtures';
+import { editWorkspace } from './billing-fixtures';
+import { startMailbox } from './mailbox';
+import { customer, issuedInvoice, useMailbox } from './sepa-fixtures';
 
 /* The invoice's stable pay URL, /pay/{invoiceId}.{mac}: its page, its buttons, the return page and the PDF's QR code. */
 
@@ -151,6 +155,54 @@ describe('the pay URL', () => {
     const text = (await textOf(new Uint8Array(pdf.bytes))).replace(/\s/g, '');
     expect(text).toContain('PAYERENLIGNE');
     expect(text).toContain(await payUrl(s, shop.companyId, shop.invoice.id));
+  });
+});
+
+describe('the invoice email', () => {
+  it('carries the pay URL when the company takes payments online', async () => {
+    const mailbox = await startMailbox();
+    try {
+      const shop = await w.shop({ stripe: true });
+      await useMailbox(shop.s, shop.companyId, mailbox.port);
+      const sent = await shop.call('POST', `/invoices/${shop.invoice.id}/send`, { to: 'compta@boulangerie.example' });
+      expect(sent.status).toBe(200);
+      expect(mailbox.received.at(-1)!.mail.text).toContain(`Payer en ligne : ${await payUrl(w.server.services, shop.companyId, shop.invoice.id)}`);
+    } finally {
+      await mailbox.close();
+    }
+  });
+
+  it('has no pay line when no gateway is set up', async () => {
+    const mailbox = await startMailbox();
+    try {
+      const shop = await w.shop({});
+      await useMailbox(shop.s, shop.companyId, mailbox.port);
+      expect((await shop.call('POST', `/invoices/${shop.invoice.id}/send`, { to: 'compta@boulangerie.example' })).status).toBe(200);
+      expect(mailbox.received.at(-1)!.mail.text).not.toContain('/pay/');
+    } finally {
+      await mailbox.close();
+    }
+  });
+});
+
+describe('a dunning reminder', () => {
+  /** The email reminders due 60 days after issue (the default policy's "firm" step, 30 days late), with each one's pay URL. */
+  async function reminders(gateways: { stripe?: boolean }) {
+    const shop = await w.shop(gateways);
+    const s = w.server.services;
+    await editWorkspace(s, shop.companyId, (ws) => void new DunningPolicyBook(ws.doc).installDefault(w.clock.now.toISOString(), 'test'));
+    const { due } = await dunningPreview(s, shop.companyId, new Date(w.clock.now.getTime() + 60 * 24 * 3600_000));
+    const emails = due.filter((d) => d.channel === 'email');
+    expect(emails.map((d) => d.invoiceId)).toContain(shop.invoice.id);
+    return Promise.all(emails.map(async (step) => ({ step, url: await payUrl(s, shop.companyId, step.invoiceId) })));
+  }
+
+  it('carries the invoice’s stable pay URL when the company takes payments online', async () => {
+    for (const { step, url } of await reminders({ stripe: true })) expect(step.body).toContain(`Vous pouvez la régler en ligne : ${url}`);
+  });
+
+  it('carries no pay URL when no gateway is set up', async () => {
+    for (const { step } of await reminders({})) expect(step.body).not.toContain('/pay/');
   });
 });
 

@@ -7,6 +7,7 @@ import { recordEvent, type Services } from '../services';
 import { readFrozen } from './issue';
 import { fileNameOf } from '../documents';
 import { openDraft } from './drafts';
+import { invoicePayUrl } from '../pay';
 import type { Actor } from './run';
 
 /**
@@ -24,7 +25,8 @@ export async function sendDocument(s: Services, actor: Actor, id: string, reques
   const doc = frozen.content;
   const to = request.to ?? doc.buyer.email;
   if (!to) throw new AppError(400, 'invalid', `${doc.buyer.name} has no email address`, { to: 'an email address is required' });
-  const mail = invoiceEmail(doc, request.message);
+  const payUrl = await invoicePayUrl(s, actor.companyId, id, doc);
+  const mail = invoiceEmail(doc, request.message, payUrl ? { payUrl } : {});
   const pdf = await s.archiver.file(actor.companyId, id, 'pdf');
   let info: { messageId: string };
   try {
