@@ -25,7 +25,7 @@ export function HoldsPanel(props: { companyId: string; invoiceId: string; canAct
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (kind() !== 'dispute' && !until()) return setErrors({ until: t('holds.untilRequired') });
+    if (kind() !== 'dispute' && !until()) return setErrors({ until: 'a promise or a pause lasts until a date' }); // the server's own words, translated beside the field
     try {
       await dunningApi.hold(props.companyId, props.invoiceId, { kind: kind(), ...(kind() !== 'dispute' ? { until: until() } : {}), ...(note().trim() ? { note: note().trim() } : {}) });
       setOpen(false);

@@ -32,6 +32,11 @@ describe('dunning error sentences', () => {
     for (const message of Object.values(fields)) expect(dunningErrorSentence(message), message).not.toBeNull();
   });
 
+  it('words the server’s refusal of a hold without its last day', () => {
+    const s = dunningErrorSentence('a promise or a pause lasts until a date');
+    expect(s && translate('fr', s.key, s.vars)).toBe('Une promesse ou une pause dure jusqu’à une date.');
+  });
+
   it('leaves other messages to the general translation', () => {
     expect(dunningErrorSentence('SIREN: 9 digits')).toBeNull();
   });

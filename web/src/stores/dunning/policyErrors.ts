@@ -1,6 +1,6 @@
 import type { MessageKey, Vars } from '../../i18n';
 
-// core/dunning/policy.ts explains each refusal in English; the person reads it in their language. Each pattern names
+// core/dunning/policy.ts (and the server's dunning routes) explain each refusal in English; the person reads it in their language. Each pattern names
 // the dictionary key, its named groups fill the placeholders; a message not listed goes to i18n's fieldErrorText.
 
 const sentences: [RegExp, MessageKey][] = [
@@ -23,6 +23,8 @@ const sentences: [RegExp, MessageKey][] = [
   [/^at least one step$/, 'dunning.err.noSteps'],
   [/^at most 12 steps$/, 'dunning.err.tooManySteps'],
   [/^an empty segment$/, 'dunning.err.emptySegment'],
+  // sync-server/src/api/dunning.ts, a hold without its last day
+  [/^a promise or a pause lasts until a date$/, 'holds.untilRequired'],
 ];
 
 /** The dictionary key and values for one of core's dunning messages, or null when it is not one of them. */

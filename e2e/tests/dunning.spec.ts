@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { InvoiceEditorPage } from '../pages/InvoiceEditorPage';
+import { InvoicesPage } from '../pages/InvoicesPage';
+import { expect, test } from '../support/fixtures';
+import { shot } from '../support/shots';
+
+/*
+ * Issue 8, dunning in the app: the owner installs the default reminder policy (offline-capable workspace data),
+ * changes a step's text (an unknown variable is refused beside the field), looks at what the next pass would send,
+ * then suspends an issued invoice's reminders with a promise to pay and sees the hold listed, then lifts it.
+ */
+
+async function top(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+test('the default reminder policy installed and edited, the preview opened, and an invoice’s reminders suspended by a promise to pay', async ({ demoOwner, tag }) => {
+  test.setTimeout(120_000);
+  const { owner, companyId } = await demoOwner(`Rémi Relances ${tag}`);
+  const page = owner.page;
+
+  // No policy yet: the empty list offers the default one.
+  await page.getByTestId('nav-dunning').click();
+  await expect(page.getByTestId('dunning-schedule')).toContainText('toutes les 15 minutes');
+  await expect(page.getByTestId('dunning-no-policy')).toBeVisible();
+  await page.getByTestId('tab-dunning-policies').click();
+  await page.getByTestId('install-default-policy').click();
+  const rows = page.getByTestId('policy-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByTestId('policy-steps')).toHaveText('J−3 E-mail · J+7 E-mail · J+15 E-mail · J+30 E-mail · J+45 Tâche (appel)');
+  await shot(page, 'dunning-policies');
+
+  // The first step's French text with a variable core does not know: refused beside that field, nothing written.
+  await rows.first().getByRole('link').click();
+  await expect(page.getByTestId('policy-step')).toHaveCount(5);
+  const first = page.getByTestId('policy-step').first();
+  const body = first.getByTestId('step-body-fr');
+  await body.fill('Bonjour {{client.nom}},\n\nNotre facture {{invoice.number}} arrive à échéance le {{invoice.dueDate}}.');
+  await page.getByTestId('save-policy').click();
+  await expect(page.getByTestId('policy-invalid')).toBeVisible();
+  const field = first.locator('.field[data-field="steps[0].template.fr.body"]');
+  await expect(field.getByTestId('field-error')).toHaveText('Variable inconnue : {{client.nom}}');
+  await expect(body).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, 'dunning-policy-error');
+
+  // Corrected with a known variable: saved, and the list of variables names it.
+  await body.fill('Bonjour {{customer.name}},\n\nNotre facture {{invoice.number}} arrive à échéance le {{invoice.dueDate}}.');
+  await expect(field.getByTestId('field-error')).toHaveCount(0);
+  await page.getByTestId('save-policy').click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  await page.getByTestId('dunning-variables').locator('summary').click();
+  await expect(page.getByTestId('dunning-variables')).toContainText('{{dunning.payOnline}}');
+  await page.reload();
+  await expect(page.getByTestId('policy-step').first().getByTestId('step-body-fr')).toHaveValue(/^Bonjour \{\{customer\.name\}\},/);
+
+  // The preview: what the next pass would send now (the schedule explained; nothing is late yet).
+  await page.getByTestId('nav-dunning').click();
+  await expect(page.getByTestId('dunning-schedule')).toBeVisible();
+  await expect(page.getByTestId('dunning-no-policy')).toHaveCount(0);
+  await expect(page.getByTestId('preview-list').or(page.getByText('Rien à envoyer maintenant'))).toBeVisible();
+  await shot(page, 'dunning-preview');
+
+  // An issued invoice: its print view suspends its reminders until the day the customer promised to pay.
+  await page.goto(`/c/${companyId}/customers/new`);
+  const customerId = await owner.editor.create({ name: `Menuiserie Vosgienne ${tag}`, siren: '552100554', email: 'compta@example.fr', line1: '3 rue des Sapins', postcode: '88000', city: 'Épinal', country: 'FR' });
+  const list = new InvoicesPage(page);
+  const editor = new InvoiceEditorPage(page);
+  await list.navigate();
+  const invoiceId = await list.create();
+  await editor.chooseCustomer(customerId);
+  await editor.addLine({ description: 'Pose d’un escalier', quantity: '1', unitPrice: '2400' });
+  await expect(editor.checklistOk).toBeVisible();
+  await editor.issue();
+  await expect(editor.status).toHaveAttribute('data-status', 'issued');
+  await page.goto(`/c/${companyId}/invoices/${invoiceId}/print`);
+  const holds = page.getByTestId('dunning-holds');
+  await expect(holds.getByTestId('holds-none')).toBeVisible();
+  await holds.getByTestId('suspend-reminders').click();
+  await holds.getByTestId('hold-kind').selectOption('promise');
+  await holds.getByTestId('hold-submit').click();
+  await expect(holds.locator('.field[data-field="until"]').getByTestId('field-error')).toHaveText('Une promesse ou une pause dure jusqu’à une date.');
+  await holds.getByTestId('hold-until').fill('2030-06-15');
+  await holds.getByTestId('hold-note').fill('Virement promis par téléphone');
+  await holds.getByTestId('hold-submit').click();
+  const hold = holds.getByTestId('hold-row');
+  await expect(hold).toHaveCount(1);
+  await expect(hold.getByTestId('hold-line')).toHaveText('Promesse de paiement jusqu’au 15 juin 2030');
+  await expect(hold).toContainText('Virement promis par téléphone');
+  await top(page);
+  await shot(page, 'dunning-invoice-hold');
+
+  // Lifted: the reminders follow their course again, after a reload too.
+  await hold.getByTestId('release-hold').click();
+  await expect(holds.getByTestId('hold-row')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('dunning-holds').getByTestId('holds-none')).toBeVisible();
+});
