@@ -94,4 +94,16 @@ test('the default reminder policy installed and edited, the preview opened, and 
   await expect(holds.getByTestId('hold-row')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('dunning-holds').getByTestId('holds-none')).toBeVisible();
+
+  // The team's task queue (nothing late enough yet) and the online payment settings: not set up, the webhook URL shown.
+  await page.getByTestId('nav-dunning').click();
+  await page.getByTestId('tab-dunning-tasks').click();
+  await expect(page.getByText('Aucune tâche de relance')).toBeVisible();
+  await page.getByTestId('nav-payment-settings').click();
+  const stripe = page.getByTestId('gateway-stripe');
+  await expect(stripe.getByTestId('gateway-status')).toHaveText('Non configuré');
+  await expect(stripe.getByTestId('gateway-webhook-url')).toHaveText(new RegExp(`/api/v1/webhooks/stripe\\?company=${companyId}$`));
+  await expect(stripe.getByTestId('gateway-secretKey')).toHaveAttribute('type', 'password');
+  await expect(page.getByTestId('gateway-paypal').getByTestId('gateway-environment')).toHaveValue('sandbox');
+  await shot(page, 'payment-settings');
 });

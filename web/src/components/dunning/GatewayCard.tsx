@@ -4,7 +4,7 @@ import { ApiError } from '../../api/http';
 import { t, type MessageKey } from '../../i18n';
 import { Notice } from '../Notice';
 import { gatewayBody } from '../../stores/dunning/gatewayForm';
-import { DunningField } from './DunningField';
+import { DunningField, dunningErrorText } from './DunningField';
 
 interface GatewayInput {
   /** The server's field name. */
@@ -30,6 +30,24 @@ export const gatewayInputs: Record<GatewayName, GatewayInput[]> = {
     { name: 'environment', label: 'gateways.paypalEnvironment', options: [{ value: 'sandbox', label: 'gateways.env.sandbox' }, { value: 'live', label: 'gateways.env.live' }], initial: (v) => (v.mode === 'live' ? 'live' : 'sandbox') },
   ],
 };
+
+/** A secret typed once, masked, never filled by the browser's password manager; empty keeps the stored one. */
+function SecretField(props: { gateway: GatewayName; input: GatewayInput; value: string; configured: boolean; error: string | null; onInput: (raw: string) => void }) {
+  const id = () => `g-${props.gateway}-${props.input.name}`;
+  return (
+    <div class="field" classList={{ invalid: props.error !== null }} data-field={props.input.name}>
+      <label for={id()}>{t(props.input.label)}</label>
+      <input
+        id={id()} type="password" autocomplete="new-password" spellcheck={false} value={props.value} placeholder={props.configured ? '••••••••' : ''}
+        aria-describedby={`${id()}-hint`} aria-invalid={props.error ? 'true' : undefined} data-testid={`gateway-${props.input.name}`}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <Show when={props.error} fallback={<p class="hint" id={`${id()}-hint`}>{t('gateways.secretKeep')}</p>}>
+        <p class="field-error" id={`${id()}-hint`} role="alert" data-testid="field-error">{props.error}</p>
+      </Show>
+    </div>
+  );
+}
 
 /** One gateway's set-up: whether and how it is configured, the webhook URL to paste at the gateway, its form. */
 export function GatewayCard(props: { companyId: string; gateway: GatewayName; title: string; editable: boolean }) {
@@ -80,12 +98,18 @@ export function GatewayCard(props: { companyId: string; gateway: GatewayName; ti
           <div class="grid">
             <For each={gatewayInputs[props.gateway]}>
               {(input) => (
-                <DunningField
-                  field={input.name} label={input.label} value={valueOf(input)} errors={errors()} testid={`gateway-${input.name}`}
-                  onInput={(raw) => setValues((all) => ({ ...all, [input.name]: raw }))}
-                  {...(input.secret ? { hint: 'gateways.secretKeep' as MessageKey, placeholder: view()?.configured ? '••••••••' : '' } : {})}
-                  {...(input.options ? { options: input.options.map((o) => ({ value: o.value, label: t(o.label) })) } : {})}
-                />
+                <Show
+                  when={input.secret}
+                  fallback={
+                    <DunningField
+                      field={input.name} label={input.label} value={valueOf(input)} errors={errors()} testid={`gateway-${input.name}`}
+                      onInput={(raw) => setValues((all) => ({ ...all, [input.name]: raw }))}
+                      {...(input.options ? { options: input.options.map((o) => ({ value: o.value, label: t(o.label) })) } : {})}
+                    />
+                  }
+                >
+                  <SecretField gateway={props.gateway} input={input} value={valueOf(input)} configured={view()?.configured === true} error={dunningErrorText(errors()[input.name])} onInput={(raw) => setValues((all) => ({ ...all, [input.name]: raw }))} />
+                </Show>
               )}
             </For>
           </div>
