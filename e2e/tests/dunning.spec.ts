@@ -107,3 +107,53 @@ test('the default reminder policy installed and edited, the preview opened, and 
   await expect(page.getByTestId('gateway-paypal').getByTestId('gateway-environment')).toHaveValue('sandbox');
   await shot(page, 'payment-settings');
 });
+
+test('the preview and the task queue lay out what the server answers: steps with their text, tasks open first with their script, marked done', async ({ demoOwner, tag }) => {
+  // The server's answers are stubbed here (a step due and tasks need weeks of lateness on the injected clock, which
+  // sync-server/test/dunning.test.ts covers): this test is about the screens.
+  const { owner, companyId } = await demoOwner(`Tania Tâches ${tag}`);
+  const page = owner.page;
+  const step = {
+    key: 'dun:dc_x1:default:reminder', invoiceId: 'dc_x1', customerId: 'cu_x1', policyId: 'default', stepId: 'reminder', plannedOn: '2027-03-08', channel: 'email',
+    tone: 'reminder', penalties: false, language: 'fr', subject: 'Facture F-2027-00012 : règlement en attente', body: 'Bonjour,\n\nSauf erreur de notre part, notre facture n° F-2027-00012 n’a pas encore été réglée.', skipped: [],
+  };
+  await page.route('**/api/v1/dunning/preview', (route) => route.fulfill({ json: { due: [step], problems: [{ invoiceId: 'dc_x2', message: 'steps[0]: no customer "cu_gone"' }] } }));
+  const tasks = [
+    { id: 'tk_1', invoiceId: 'dc_x3', number: 'F-2027-00003', customerId: null, assigneeId: null, action: 'call', dueOn: '2027-03-15', status: 'open', note: 'Appeler le client.\nRappeler le montant dû.', createdAt: '2027-03-15T08:00:00Z', doneAt: null, doneBy: null },
+    { id: 'tk_2', invoiceId: 'dc_x4', number: 'F-2027-00001', customerId: null, assigneeId: null, action: 'registered_letter', dueOn: '2027-03-01', status: 'done', note: 'Madame, Monsieur,', createdAt: '2027-03-01T08:00:00Z', doneAt: '2027-03-02T10:00:00Z', doneBy: 'u1' },
+  ];
+  await page.route('**/api/v1/dunning/tasks**', (route) => {
+    const url = new URL(route.request().url());
+    if (route.request().method() === 'POST') {
+      tasks[0] = { ...tasks[0]!, status: 'done', doneAt: '2027-03-15T09:00:00Z', doneBy: 'me' };
+      return route.fulfill({ json: { id: 'tk_1', status: 'done' } });
+    }
+    const status = url.searchParams.get('status');
+    return route.fulfill({ json: tasks.filter((t) => !status || t.status === status) });
+  });
+  await page.goto(`/c/${companyId}/dunning`);
+  await expect(page.getByTestId('dunning-tasks-open')).toContainText('1 tâche(s) de relance à faire');
+  const row = page.getByTestId('preview-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Rappel');
+  await expect(row).toContainText('E-mail');
+  await expect(row).toContainText('8 mars 2027');
+  await expect(row.getByTestId('preview-subject')).toHaveText(step.subject);
+  await row.getByTestId('preview-subject').click();
+  await expect(row.getByTestId('preview-body')).toHaveText(step.body);
+  await expect(page.getByTestId('preview-problems')).toContainText('no customer "cu_gone"');
+  await shot(page, 'dunning-preview-rows');
+
+  await page.getByTestId('tab-dunning-tasks').click();
+  const taskRows = page.getByTestId('task-row');
+  await expect(taskRows).toHaveCount(2);
+  await expect(taskRows.first()).toHaveAttribute('data-status', 'open');
+  await expect(taskRows.first()).toContainText('Appeler');
+  await expect(taskRows.first()).toContainText('F-2027-00003');
+  await expect(taskRows.nth(1)).toContainText('Lettre recommandée');
+  await expect(taskRows.nth(1)).toContainText('Fait le 2 mars 2027');
+  await shot(page, 'dunning-tasks');
+  await taskRows.first().getByTestId('task-done').click();
+  await expect(taskRows.first()).toHaveAttribute('data-status', 'done');
+  await expect(taskRows.first().getByTestId('task-done')).toHaveCount(0);
+});

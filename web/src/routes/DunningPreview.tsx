@@ -51,7 +51,7 @@ export default function DunningPreview() {
                     <For each={p().due}>
                       {(s) => (
                         <tr data-testid="preview-row" data-key={s.key}>
-                          <td>{invoiceLink(s.invoiceId)}</td>
+                          <td class="dunning-nowrap">{invoiceLink(s.invoiceId)}</td>
                           <td>{customers().get(s.customerId)?.name ?? s.customerId}</td>
                           <td>
                             {t(`dunning.tone.${s.tone}` as MessageKey)}
@@ -59,7 +59,7 @@ export default function DunningPreview() {
                             <div class="muted small">{policyName(s.policyId)}</div>
                           </td>
                           <td>{t(`dunning.channel.${s.channel}` as MessageKey)}</td>
-                          <td>{formatDay(s.plannedOn, lang())}</td>
+                          <td class="dunning-nowrap">{formatDay(s.plannedOn, lang())}</td>
                           <td class="dunning-text-cell">
                             <details>
                               <summary data-testid="preview-subject">{s.subject ?? s.body.split('\n')[0]}</summary>

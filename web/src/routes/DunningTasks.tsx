@@ -55,9 +55,9 @@ export default function DunningTasks() {
                     {(task) => (
                       <tr data-testid="task-row" data-status={task.status} class="dunning-task" classList={{ done: task.status === 'done' }}>
                         <td><strong>{t(task.action === 'registered_letter' ? 'dunning.action.letter' : 'dunning.action.call')}</strong></td>
-                        <td><A href={`/c/${company.id}/invoices/${task.invoiceId}/print`}>{task.number ?? invoices().get(task.invoiceId)?.number ?? task.invoiceId}</A></td>
+                        <td class="dunning-nowrap"><A href={`/c/${company.id}/invoices/${task.invoiceId}/print`}>{task.number ?? invoices().get(task.invoiceId)?.number ?? task.invoiceId}</A></td>
                         <td>{task.customerId ? (customers().get(task.customerId)?.name ?? task.customerId) : '—'}</td>
-                        <td>{formatDay(task.dueOn, lang())}</td>
+                        <td class="dunning-nowrap">{formatDay(task.dueOn, lang())}</td>
                         <td>{memberName(task.assigneeId)}</td>
                         <td class="dunning-text-cell">
                           <Show when={task.note}>
