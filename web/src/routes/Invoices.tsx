@@ -94,6 +94,16 @@ export default function Invoices() {
   const payments = createPaymentQueue(company.id);
   const paymentPending = (id: string) => payments.queued().some((q) => !q.rejected && q.kind === 'payment' && q.invoiceIds.includes(id));
   const open = (r: InvoiceListRow) => (r.openAmount && r.kind === 'invoice' ? displayAmount(r.openAmount, r.currency, lang()) : '—');
+  // One row menu open at a time, closed by a click elsewhere or Escape.
+  const [menuFor, setMenuFor] = createSignal<string | null>(null);
+  const closeMenu = () => setMenuFor(null);
+  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeMenu();
+  document.addEventListener('click', closeMenu);
+  document.addEventListener('keydown', onKey);
+  onCleanup(() => {
+    document.removeEventListener('click', closeMenu);
+    document.removeEventListener('keydown', onKey);
+  });
 
   return (
     <>
@@ -181,7 +191,12 @@ export default function Invoices() {
                     </td>
                     <td class="actions-cell">
                       <Show when={r.status === 'issued' && r.number}>
-                        {(number) => <InvoiceRowMenu companyId={company.id} invoiceId={r.id} number={number()} canRecord={can('payments.record') && toCollect(r)} />}
+                        {(number) => (
+                          <InvoiceRowMenu
+                            companyId={company.id} invoiceId={r.id} number={number()} canRecord={can('payments.record') && toCollect(r)}
+                            open={menuFor() === r.id} onToggle={(o) => setMenuFor(o ? r.id : null)}
+                          />
+                        )}
                       </Show>
                     </td>
                   </tr>

@@ -39,7 +39,7 @@ export default function Payments() {
           <A href={`/c/${company.id}/payments/new${customerId() ? `?customer=${customerId()}` : ''}`} class="btn primary" data-testid="new-payment">{t('payments.new')}</A>
         </Show>
       </PageHead>
-      <PaymentNotices companyId={company.id} queue={queue} number={number} />
+      <PaymentNotices companyId={company.id} queue={queue} number={number} outcomes="none" />
       <Show when={!online()}><Notice kind="warning" testid="payments-connection-needed">{t('payments.connectionNeeded')}</Notice></Show>
       <Show when={payments.error}>{(e) => <Notice kind="error">{describeError(e())}</Notice>}</Show>
       <div class="toolbar">

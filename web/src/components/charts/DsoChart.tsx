@@ -1,4 +1,5 @@
 import { For } from 'solid-js';
+import { Money } from '@facturo/core';
 import type { DsoView } from '../../api/payments';
 import { compactMoney, daysLabel, dsoBars, monthLabel, ticksFor, toPixels } from '../../charts';
 import { lang, t } from '../../i18n';
@@ -48,7 +49,7 @@ export function DsoChart(props: { result: DsoView; currency: string }) {
                 <rect x={label.width} y={y} width={Math.max(bar.revenueWidth, 0.5)} height={area.barHeight} fill={revenueColor} />
                 <rect x={label.width} y={y} width={bar.consumedWidth} height={area.barHeight} fill={consumedColor} />
                 <text class="bar-total" x={label.width + Math.max(bar.revenueWidth, bar.consumedWidth) + 8} y={y + area.barHeight / 2 + 4}>
-                  {t('dso.stepDays', { days: daysLabel(bar.step.days, lang()) })}
+                  {t(new Money(bar.step.revenue).isZero() ? 'dso.stepNoRevenue' : 'dso.stepDays', { days: daysLabel(bar.step.days, lang()) })}
                 </text>
               </g>
             );

@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { formatAmount, Money } from '@facturo/core';
+import { Money } from '@facturo/core';
 import type { PaymentView } from '../../api/payments';
 import { formatDay, lang, t } from '../../i18n';
-import { displayAmount } from '../../stores/fieldInput';
+import { displayAmount, displayPrice } from '../../stores/fieldInput';
 import { allocationLines, type AllocationLine } from '../../stores/payments';
 import { methodName } from './PaymentNotices';
 import { RefundForm } from './RefundForm';
@@ -60,7 +60,7 @@ export function PaymentList(props: PaymentListProps) {
                   {methodName(p.method)}
                   <Show when={p.reference}>{(r) => <div class="muted small">{t('payments.reference', { reference: r() })}</div>}</Show>
                 </td>
-                <td class="num nowrap" data-testid="payment-amount">{money(p.kind === 'refund' ? formatAmount(new Money(p.amount).neg(), p.currency) : p.amount, p.currency)}</td>
+                <td class="num nowrap" data-testid="payment-amount">{displayPrice(p.kind === 'refund' ? new Money(p.amount).neg().toString() : p.amount, p.currency, lang())}</td>
                 <td><ul class="alloc-list"><For each={allocationLines(p)}>{(l) => line(l, p.currency)}</For></ul></td>
                 <td class="actions-cell">
                   <Show when={props.canRefund && p.kind === 'payment'}>

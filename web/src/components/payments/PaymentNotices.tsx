@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { formatDay, lang, t, type MessageKey } from '../../i18n';
-import { displayAmount } from '../../stores/fieldInput';
+import { displayAmount, displayPrice } from '../../stores/fieldInput';
 import type { AllocationLine, PaymentOutcome, QueuedPayment } from '../../stores/payments';
 import { allocationLines } from '../../stores/payments';
 import { Notice } from '../Notice';
@@ -40,6 +40,8 @@ export interface PaymentNoticesProps {
   invoiceIds?: readonly string[];
   /** An invoice's number for the sentences, from what this device knows. */
   number: (invoiceId: string) => string;
+  /** The server's answers: the latest only (an invoice's page), or none (a list that shows them anyway). */
+  outcomes?: 'latest' | 'none';
 }
 
 /**
@@ -49,8 +51,9 @@ export interface PaymentNoticesProps {
 export function PaymentNotices(props: PaymentNoticesProps) {
   const touches = (ids: readonly string[]) => !props.invoiceIds || ids.some((id) => props.invoiceIds?.includes(id));
   const queued = () => props.queue.queued().filter((q) => touches(q.invoiceIds));
-  const outcomes = () => props.queue.outcomes().filter((o) => touches(o.invoiceIds));
-  const amount = (q: { amount: string; currency: string }) => displayAmount(q.amount, q.currency, lang());
+  const outcomes = () => (props.outcomes === 'none' ? [] : props.queue.outcomes().filter((o) => touches(o.invoiceIds)).slice(0, 1));
+  // As typed on the device ("500"): shown with its cents.
+  const amount = (q: { amount: string; currency: string }) => displayPrice(q.amount, q.currency, lang());
   return (
     <div class="payment-notices">
       <For each={queued()}>
@@ -59,7 +62,7 @@ export function PaymentNotices(props: PaymentNoticesProps) {
             when={q.rejected}
             fallback={
               <Notice kind="warning" testid="payment-pending">
-                <strong class="pending-title">{t('invoices.paymentPending')}</strong>
+                <strong class="pending-title">{t(q.kind === 'payment' ? 'invoices.paymentPending' : 'payQueue.refundPendingTitle')}</strong>
                 <p>{q.kind === 'payment' ? t('payQueue.pending', { amount: amount(q), date: formatDay(q.date), method: methodName(q.method) }) : t('payQueue.refundPending', { amount: amount(q), date: formatDay(q.date) })}</p>
               </Notice>
             }
@@ -81,7 +84,7 @@ export function PaymentNotices(props: PaymentNoticesProps) {
           <Notice kind="success" testid="payment-recorded">
             <div class="outcome">
               <div>
-                <strong>{t(o.kind === 'payment' ? 'payQueue.recorded' : 'payQueue.refunded', { amount: displayAmount(o.result.amount, o.result.currency, lang()) })}</strong>
+                <strong>{t(o.kind === 'payment' ? 'payQueue.recorded' : 'payQueue.refunded', { amount: displayPrice(o.result.amount, o.result.currency, lang()) })}</strong>
                 <ul>
                   <For each={allocationLines(o.result)}>{(l) => <li>{outcomeLine(l, o.result.currency, props.number)}</li>}</For>
                 </ul>

@@ -96,7 +96,7 @@ export function RecordPaymentForm(props: { companyId: string; start: RecordPayme
     setBusy(true);
     try {
       const invoiceIds = [...new Set([...split.allocations.map((a) => a.invoiceId), ...(props.start.invoiceId ? [props.start.invoiceId] : [])])];
-      const payload: PaymentPayload = { body: body(), form: f, invoiceIds, ...(props.start.invoiceId ? { from: props.start.invoiceId } : retry?.payload.from ? { from: retry.payload.from } : {}) };
+      const payload: PaymentPayload = { body: body(), form: f, invoiceIds, expected: split.allocations, ...(props.start.invoiceId ? { from: props.start.invoiceId } : retry?.payload.from ? { from: retry.payload.from } : {}) };
       await queuePayment(props.companyId, payload, retry?.entryId);
       props.onQueued(payload);
     } finally {

@@ -1,4 +1,5 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { Money } from '@facturo/core';
 import { recordedMethods, type PaymentView } from '../../api/payments';
 import { lang, t } from '../../i18n';
 import { displayAmount, displayValue } from '../../stores/fieldInput';
@@ -29,7 +30,9 @@ export function RefundForm(props: RefundFormProps) {
   const [form, setForm] = createSignal<Form>(newRefundForm(props.payment, sources(), today(), lang()));
   const [tried, setTried] = createSignal(false);
   const money = (amount: string) => displayAmount(amount, props.payment.currency, lang());
-  const body = () => refundBodyOf(form());
+  // Nothing to take back from there: the choice is shown, greyed, so the user sees why.
+  const empty = (available: string) => !new Money(available).gt(0);
+  const body = () => refundBodyOf(form(), props.payment.currency);
   const errors = createMemo(() => (tried() ? checkRefund(body(), props.payment, sources()) : {}));
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const field = { idPrefix: 'r', errorText: (m: string | null | undefined) => paymentErrorText(m, props.payment.currency) };
@@ -50,9 +53,9 @@ export function RefundForm(props: RefundFormProps) {
         <legend class="small muted">{t('payRefund.source')}</legend>
         <For each={sources()}>
           {(s) => (
-            <label>
-              <input type="radio" name={`refund-source-${props.payment.id}`} value={s.value} checked={form().source === s.value}
-                onChange={() => set({ source: s.value, amount: displayValue('decimal', s.available, lang()) })} data-testid="refund-source" />
+            <label class="check" classList={{ muted: empty(s.available) }}>
+              <input type="radio" name={`refund-source-${props.payment.id}`} value={s.value} checked={form().source === s.value} disabled={empty(s.available)}
+                onChange={() => set({ source: s.value, amount: displayValue('decimal', s.suggested, lang()) })} data-testid="refund-source" />
               <span>{s.invoiceId ? t('payRefund.fromInvoice', { number: props.number(s.invoiceId), amount: money(s.available) }) : t('payRefund.fromCredit', { amount: money(s.available) })}</span>
             </label>
           )}

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { Money, type AllocationResult } from '@facturo/core';
+import { formatAmount, Money, type AllocationResult } from '@facturo/core';
 import { formatDay, lang, t } from '../../i18n';
 import { displayAmount } from '../../stores/fieldInput';
 import { shareField, type OpenInvoiceRow, type SplitMode } from '../../stores/payments';
@@ -23,6 +23,8 @@ export function SplitTable(props: SplitTableProps) {
   const money = (amount: string) => displayAmount(amount, props.currency, lang());
   const allocated = (id: string) => props.split?.allocations.find((a) => a.invoiceId === id)?.amount;
   const several = () => props.open.length > 1;
+  // What these invoices will still owe once this payment is recorded as split.
+  const leftAfter = (s: AllocationResult) => s.allocations.reduce((sum, a) => sum.minus(a.amount), props.open.reduce((sum, i) => sum.plus(i.open), new Money(0)));
   return (
     <fieldset class="split" data-testid="payment-split">
       <legend class="section-title">{t(several() ? 'payForm.splitLegend' : 'payForm.openTitle')}</legend>
@@ -77,9 +79,14 @@ export function SplitTable(props: SplitTableProps) {
       </table>
       <Show when={props.split}>
         {(s) => (
-          <p class="split-credit" data-testid="payment-credit">
-            {new Money(s().credit).isZero() ? t('payForm.allAllocated') : t('payForm.credit', { amount: money(s().credit) })}
-          </p>
+          <>
+            <p class="split-credit" data-testid="payment-credit">
+              {new Money(s().credit).isZero() ? t('payForm.allAllocated') : t('payForm.credit', { amount: money(s().credit) })}
+            </p>
+            <p class="muted small" data-testid="payment-left">
+              {leftAfter(s()).isZero() ? t('payForm.nothingLeft') : t('payForm.leftToCollect', { amount: money(formatAmount(leftAfter(s()), props.currency)) })}
+            </p>
+          </>
         )}
       </Show>
     </fieldset>

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { DsoMethod } from '@facturo/core';
+import { Money, type DsoMethod } from '@facturo/core';
 import type { DsoView } from '../../api/payments';
 import { daysLabel } from '../../charts';
 import { lang, t } from '../../i18n';
@@ -30,7 +30,7 @@ export function DsoSection(props: DsoSectionProps) {
           {(r) => (
             <div>
               <p class="dso-figure" data-testid="dso-figure">
-                {t(r().complete ? 'dso.value' : 'dso.floor', { days: daysLabel(r().days, lang()) })}
+                {t(r().complete ? (new Money(r().days).lt(2) ? 'dso.valueOne' : 'dso.value') : 'dso.floor', { days: daysLabel(r().days, lang()) })}
               </p>
               <p class="muted small dso-method" data-testid="dso-method">
                 {t(r().method === 'count_back' ? 'dso.countBack' : 'dso.average')} · {t('dso.receivables', { amount: displayAmount(r().receivables, currency, lang()) })}
@@ -38,6 +38,7 @@ export function DsoSection(props: DsoSectionProps) {
             </div>
           )}
         </Show>
+        <div class="dso-controls">
         <div class="field">
           <label for="dso-method">{t('dso.method')}</label>
           <select id="dso-method" value={props.method} onChange={(e) => props.onMethod(e.currentTarget.value as DsoMethod)} data-testid="dso-method-select">
@@ -50,6 +51,7 @@ export function DsoSection(props: DsoSectionProps) {
           <select id="dso-months" value={String(props.months)} onChange={(e) => props.onMonths(Number(e.currentTarget.value))} data-testid="dso-months">
             <For each={dsoMonthChoices}>{(n) => <option value={String(n)}>{t('dso.monthsOption', { n })}</option>}</For>
           </select>
+        </div>
         </div>
       </div>
       <p class="muted small">{t(props.method === 'count_back' ? 'dso.countBackHint' : 'dso.averageHint')}</p>

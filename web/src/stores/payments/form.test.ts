@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceSummary } from '../../api/invoices';
-import { checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit, type OpenInvoiceRow, type PaymentForm } from './form';
+import { checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit, wireAmount, type OpenInvoiceRow, type PaymentForm } from './form';
 
 const summary = (id: string, over: Partial<InvoiceSummary> = {}): InvoiceSummary => ({
   id, kind: 'invoice', status: 'issued', number: `F-2026-${id}`, customer: 'cu_A', issueDate: '2026-01-10', dueDate: '2026-02-09', currency: 'EUR',
@@ -62,7 +62,7 @@ describe('paymentBodyOf', () => {
 
   it('lists a manual split oldest invoice first, leaving out empty and zero shares', () => {
     const body = paymentBodyOf(form({ split: 'manual', shares: { dc_new: '900,5', dc_old: '0', dc_gone: '5' } }), open, 'EUR');
-    expect(body.allocations).toEqual([{ invoiceId: 'dc_new', amount: '900.5' }]);
+    expect(body.allocations).toEqual([{ invoiceId: 'dc_new', amount: '900.50' }]);
     expect(body).not.toHaveProperty('reference');
   });
 
@@ -106,6 +106,19 @@ describe('formErrorsOf', () => {
   it('maps core’s payment.* names and the server’s own to the form’s fields', () => {
     const body = paymentBodyOf(form(), open, 'EUR');
     expect(formErrorsOf({ 'payment.amount': 'a', 'payment.receivedOn': 'b', allocations: 'c', customerId: 'd' }, body)).toEqual({ amount: 'a', receivedOn: 'b', allocations: 'c', customerId: 'd' });
+  });
+});
+
+describe('wireAmount', () => {
+  it('writes a typed amount with the currency’s decimals and a dot', () => {
+    expect(wireAmount('500', 'EUR')).toBe('500.00');
+    expect(wireAmount('1 250,5', 'EUR')).toBe('1250.50');
+    expect(wireAmount('1250', 'JPY')).toBe('1250');
+  });
+
+  it('leaves an amount it cannot write exactly for core to refuse', () => {
+    expect(wireAmount('10,005', 'EUR')).toBe('10.005');
+    expect(wireAmount('abc', 'EUR')).toBe('abc');
   });
 });
 

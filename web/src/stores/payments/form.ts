@@ -1,4 +1,4 @@
-import { allocatePayment, decimalPattern, formatAmount, Money, ValidationError, type AllocationResult, type OpenInvoice } from '@facturo/core';
+import { allocatePayment, decimalPattern, formatAmount, minorUnitsOf, Money, ValidationError, type AllocationResult, type OpenInvoice } from '@facturo/core';
 import { customerOf, type InvoiceSummary } from '../../api/invoices';
 import type { RecordedMethod, RecordPaymentBody } from '../../api/payments';
 import { displayValue, parseInput } from '../fieldInput';
@@ -79,14 +79,23 @@ export function sharesFromSplit(split: AllocationResult, lang: 'fr' | 'en'): Rec
   return Object.fromEntries(split.allocations.map((a) => [a.invoiceId, displayValue('decimal', a.amount, lang)]));
 }
 
-const decimal = (raw: string) => String(parseInput('decimal', raw));
+/**
+ * An amount as typed ("1 250,5") in its wire form ("1250.50"): the currency's decimals, so the server keeps "500.00"
+ * and not "500". What is not such an amount (too many decimals, a typo) is left as is for core to name.
+ */
+export function wireAmount(raw: string, currency: string): string {
+  const s = String(parseInput('decimal', raw));
+  if (!decimalPattern.test(s)) return s;
+  const d = new Money(s);
+  return d.decimalPlaces() <= minorUnitsOf(currency) ? formatAmount(d, currency) : s;
+}
 
 /** The request body: amounts as decimal strings with a dot; a manual split lists the invoices given an amount, oldest first. */
 export function paymentBodyOf(f: PaymentForm, open: readonly OpenInvoiceRow[], currency: string): RecordPaymentBody {
   const reference = f.reference.trim();
   const allocations = f.split === 'manual'
     ? open.flatMap((i) => {
-      const amount = decimal(f.shares[i.id] ?? '');
+      const amount = wireAmount(f.shares[i.id] ?? '', currency);
       // An empty or zero share is no allocation; anything else (even mistyped) goes to core, which names the line.
       if (amount === '' || (decimalPattern.test(amount) && new Money(amount).isZero())) return [];
       return [{ invoiceId: i.id, amount }];
@@ -95,7 +104,7 @@ export function paymentBodyOf(f: PaymentForm, open: readonly OpenInvoiceRow[], c
   return {
     customerId: f.customerId,
     method: f.method,
-    amount: decimal(f.amount),
+    amount: wireAmount(f.amount, currency),
     currency,
     receivedOn: f.receivedOn,
     ...(reference ? { reference } : {}),

@@ -44,8 +44,8 @@ describe('paidOnInvoice', () => {
 describe('movementsOf', () => {
   it('lists what moved on one invoice, oldest first, refunds negative', () => {
     expect(movementsOf([refundFromInvoice, pay], 'dc_1')).toEqual([
-      { paymentId: 'py_1', kind: 'payment', date: '2026-03-10', method: 'transfer', amount: '600.00', currency: 'EUR' },
-      { paymentId: 'py_2', kind: 'refund', date: '2026-03-12', method: 'transfer', amount: '-50.00', currency: 'EUR' },
+      { paymentId: 'py_1', kind: 'payment', date: '2026-03-10', method: 'transfer', reference: null, amount: '600.00', currency: 'EUR' },
+      { paymentId: 'py_2', kind: 'refund', date: '2026-03-12', method: 'transfer', reference: null, amount: '-50.00', currency: 'EUR' },
     ]);
   });
 });

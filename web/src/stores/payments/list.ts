@@ -39,6 +39,7 @@ export interface InvoiceMovement {
   kind: 'payment' | 'refund';
   date: string;
   method: string;
+  reference: string | null;
   /** Positive: received on the invoice; negative: given back from it. */
   amount: string;
   currency: string;
@@ -47,7 +48,7 @@ export interface InvoiceMovement {
 /** The payments and refunds that moved money on one invoice, oldest first. */
 export function movementsOf(payments: readonly PaymentView[], invoiceId: string): InvoiceMovement[] {
   return payments
-    .flatMap((p) => p.allocations.filter((a) => a.invoiceId === invoiceId).map((a) => ({ paymentId: p.id, kind: p.kind, date: p.receivedOn, method: p.method, amount: a.amount, currency: p.currency, createdAt: p.createdAt })))
+    .flatMap((p) => p.allocations.filter((a) => a.invoiceId === invoiceId).map((a) => ({ paymentId: p.id, kind: p.kind, date: p.receivedOn, method: p.method, reference: p.reference, amount: a.amount, currency: p.currency, createdAt: p.createdAt })))
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1))
     .map(({ createdAt: _c, ...m }) => m);
 }

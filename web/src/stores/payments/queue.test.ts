@@ -4,7 +4,7 @@ import { ApiError, NetworkError } from '../../api/http';
 import type { PaymentView, RecordPaymentBody } from '../../api/payments';
 import { FacturoDb } from '../db';
 import { flushOutbox } from '../outbox';
-import { outcomeKey, paymentSenders, queuedPayments, queuePaymentCommand, recentOutcomes, type PaymentOutcome, type PaymentPayload, type PaymentSenderDeps } from './queue';
+import { openAfterPending, outcomeKey, paymentSenders, queuedPayments, queuePaymentCommand, recentOutcomes, type PaymentOutcome, type PaymentPayload, type PaymentSenderDeps, type QueuedPayment } from './queue';
 
 let n = 0;
 const dbs: FacturoDb[] = [];
@@ -101,5 +101,24 @@ describe('recentOutcomes', () => {
     const o = (entryId: string, at: string, companyId = company) => ({ key: outcomeKey(entryId), value: { companyId, kind: 'payment', entryId, invoiceIds: [], result: view(), at } });
     const rows = [o('a', '2026-03-10T08:00:00Z'), o('b', '2026-03-10T09:00:00Z'), o('old', '2026-03-08T09:00:00Z'), o('c', '2026-03-10T09:30:00Z', 'co_other'), { key: 'other', value: 1 }];
     expect(recentOutcomes(rows, company, new Date('2026-03-10T10:00:00Z')).map((r) => r.entryId)).toEqual(['b', 'a']);
+  });
+});
+
+describe('openAfterPending', () => {
+  const queued = (expected: { invoiceId: string; amount: string }[], rejected = false): QueuedPayment => ({
+    entryId: 'ob_1', kind: 'payment', amount: '0', currency: 'EUR', date: '2026-03-10', method: 'cheque', customerId: 'cu_A', invoiceIds: expected.map((e) => e.invoiceId), expected, rejected, error: null, fields: {},
+  });
+
+  it('takes what the waiting payments should bring to this invoice off what it owes', () => {
+    expect(openAfterPending('960.00', [queued([{ invoiceId: 'dc_1', amount: '500.00' }]), queued([{ invoiceId: 'dc_1', amount: '0.50' }, { invoiceId: 'dc_2', amount: '9.00' }])], 'dc_1', 'EUR')).toBe('459.50');
+  });
+
+  it('says nothing when no payment waits for this invoice, or only a refused one', () => {
+    expect(openAfterPending('960.00', [queued([{ invoiceId: 'dc_2', amount: '5.00' }])], 'dc_1', 'EUR')).toBeNull();
+    expect(openAfterPending('960.00', [queued([{ invoiceId: 'dc_1', amount: '5.00' }], true)], 'dc_1', 'EUR')).toBeNull();
+  });
+
+  it('never goes below zero when the open amount it knew was stale', () => {
+    expect(openAfterPending('100.00', [queued([{ invoiceId: 'dc_1', amount: '150.00' }])], 'dc_1', 'EUR')).toBe('0.00');
   });
 });

@@ -1,4 +1,5 @@
 import { ApiError, NetworkError } from '../../api/http';
+import { formatAmount, Money, type PaymentAllocation } from '@facturo/core';
 import type { PaymentView, RecordPaymentBody, RefundBody } from '../../api/payments';
 import type { FacturoDb, MetaRow, OutboxEntry } from '../db';
 import { enqueue, type Send, type SendResult } from '../outbox';
@@ -21,6 +22,8 @@ export interface PaymentPayload {
   invoiceIds: string[];
   /** The invoice it was recorded from, if any: the page to return to. */
   from?: string;
+  /** Where this device expects the money to go (core's split on the open amounts it knew), shown until the answer. */
+  expected?: PaymentAllocation[];
 }
 
 export interface RefundPayload {
@@ -130,6 +133,8 @@ export interface QueuedPayment {
   invoiceIds: string[];
   /** The payment a refund is for. */
   paymentId?: string;
+  /** A payment's split as this device previewed it. */
+  expected: PaymentAllocation[];
   rejected: boolean;
   error: string | null;
   fields: Record<string, string>;
@@ -143,12 +148,12 @@ export function queuedPayments(entries: readonly OutboxEntry[], companyId: strin
     const pay = e.kind === paymentCommand ? readPaymentPayload(e.payload) : null;
     if (pay) {
       const b = pay.body;
-      return [{ ...common, kind: 'payment', amount: b.amount, currency: b.currency, date: b.receivedOn, method: b.method, customerId: b.customerId, invoiceIds: pay.invoiceIds }];
+      return [{ ...common, kind: 'payment', amount: b.amount, currency: b.currency, date: b.receivedOn, method: b.method, customerId: b.customerId, invoiceIds: pay.invoiceIds, expected: pay.expected ?? [] }];
     }
     const ref = e.kind === refundCommand ? readRefundPayload(e.payload) : null;
     if (ref) {
       const b = ref.body;
-      return [{ ...common, kind: 'refund', amount: b.amount, currency: ref.currency, date: b.refundedOn, method: b.method ?? '', customerId: ref.customerId, invoiceIds: ref.invoiceIds, paymentId: ref.paymentId }];
+      return [{ ...common, kind: 'refund', amount: b.amount, currency: ref.currency, date: b.refundedOn, method: b.method ?? '', customerId: ref.customerId, invoiceIds: ref.invoiceIds, paymentId: ref.paymentId, expected: [] }];
     }
     return [];
   });
@@ -160,4 +165,15 @@ export function recentOutcomes(rows: readonly MetaRow[], companyId: string, now:
     .flatMap((r) => (r.key.startsWith(outcomePrefix) && isRecord(r.value) && isRecord(r.value.result) ? [{ ...(r.value as unknown as PaymentOutcome), key: r.key }] : []))
     .filter((o) => o.companyId === companyId && now.getTime() - Date.parse(o.at) <= maxAgeMs)
     .sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/**
+ * What an invoice will still owe once the payments waiting on this device are recorded as they were previewed
+ * (never below zero); null when none waits for it. The server's answer replaces this guess.
+ */
+export function openAfterPending(open: string, queued: readonly QueuedPayment[], invoiceId: string, currency: string): string | null {
+  const parts = queued.filter((q) => q.kind === 'payment' && !q.rejected).flatMap((q) => q.expected.filter((a) => a.invoiceId === invoiceId));
+  if (parts.length === 0) return null;
+  const rest = parts.reduce((sum, a) => sum.minus(a.amount), new Money(open));
+  return formatAmount(Money.max(rest, 0), currency);
 }

@@ -11,11 +11,21 @@ const earlierRefund = payment({ id: 'py_2', kind: 'refund', amount: '30.00', all
 
 describe('refundSources', () => {
   it('offers the customer’s credit left after earlier refunds, then what each invoice of the payment received', () => {
-    expect(refundSources(pay, [pay, earlierRefund])).toEqual([{ value: 'credit', available: '70.00' }, { value: 'dc_1', invoiceId: 'dc_1', available: '900.00' }]);
+    const second = payment({ id: 'py_3', amount: '50.00', allocations: [{ invoiceId: 'dc_1', amount: '50.00' }], unallocated: '0.00' });
+    expect(refundSources(pay, [pay, earlierRefund, second])).toEqual([
+      { value: 'credit', available: '70.00', suggested: '70.00' },
+      { value: 'dc_1', invoiceId: 'dc_1', available: '950.00', suggested: '900.00' },
+    ]);
   });
 });
 
 describe('newRefundForm', () => {
+  it('proposes what this payment put on the invoice, not what every payment did', () => {
+    const card = payment({ unallocated: '0.00' });
+    const other = payment({ id: 'py_3', allocations: [{ invoiceId: 'dc_1', amount: '60.00' }], unallocated: '0.00' });
+    expect(newRefundForm(card, refundSources(card, [card, other]), '2026-03-20', 'fr')).toMatchObject({ source: 'dc_1', amount: '900,00' });
+  });
+
   it('starts from the credit, all of it, by the payment’s method', () => {
     expect(newRefundForm(pay, refundSources(pay, [pay]), '2026-03-20', 'fr')).toEqual({ source: 'credit', amount: '100,00', refundedOn: '2026-03-20', method: 'cheque', reference: '' });
   });
@@ -28,20 +38,20 @@ describe('newRefundForm', () => {
 
 describe('refundBodyOf', () => {
   it('names the invoice only for a refund out of an invoice, amounts with a dot', () => {
-    expect(refundBodyOf({ source: 'credit', amount: '12,50', refundedOn: '2026-03-20', method: 'transfer', reference: ' ' })).toEqual({ amount: '12.50', refundedOn: '2026-03-20', method: 'transfer' });
-    expect(refundBodyOf({ source: 'dc_1', amount: '5', refundedOn: '2026-03-20', method: 'cash', reference: 'R1' })).toEqual({ amount: '5', refundedOn: '2026-03-20', invoiceId: 'dc_1', method: 'cash', reference: 'R1' });
+    expect(refundBodyOf({ source: 'credit', amount: '12,5', refundedOn: '2026-03-20', method: 'transfer', reference: ' ' }, 'EUR')).toEqual({ amount: '12.50', refundedOn: '2026-03-20', method: 'transfer' });
+    expect(refundBodyOf({ source: 'dc_1', amount: '5', refundedOn: '2026-03-20', method: 'cash', reference: 'R1' }, 'EUR')).toEqual({ amount: '5.00', refundedOn: '2026-03-20', invoiceId: 'dc_1', method: 'cash', reference: 'R1' });
   });
 });
 
 describe('checkRefund', () => {
   it('refuses more than the credit holds, naming the amount', () => {
     const sources = refundSources(pay, [pay]);
-    expect(Object.keys(checkRefund(refundBodyOf({ source: 'credit', amount: '150', refundedOn: '2026-03-20', method: 'cash', reference: '' }), pay, sources))).toEqual(['amount']);
+    expect(Object.keys(checkRefund(refundBodyOf({ source: 'credit', amount: '150', refundedOn: '2026-03-20', method: 'cash', reference: '' }, 'EUR'), pay, sources))).toEqual(['amount']);
   });
 
   it('accepts taking back part of what an invoice was paid', () => {
     const sources = refundSources(pay, [pay]);
-    expect(checkRefund(refundBodyOf({ source: 'dc_1', amount: '150', refundedOn: '2026-03-20', method: 'cash', reference: '' }), pay, sources)).toEqual({});
+    expect(checkRefund(refundBodyOf({ source: 'dc_1', amount: '150', refundedOn: '2026-03-20', method: 'cash', reference: '' }, 'EUR'), pay, sources)).toEqual({});
   });
 });
 
