@@ -156,4 +156,5 @@ test('the preview and the task queue lay out what the server answers: steps with
   await taskRows.first().getByTestId('task-done').click();
   await expect(taskRows.first()).toHaveAttribute('data-status', 'done');
   await expect(taskRows.first().getByTestId('task-done')).toHaveCount(0);
+  await expect(page.getByTestId('dunning-tasks-open')).toHaveCount(0);
 });

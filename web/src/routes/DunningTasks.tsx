@@ -7,6 +7,7 @@ import { EmptyState, Notice } from '../components/Notice';
 import { PageHead } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { DunningTabs } from '../components/dunning/DunningTabs';
+import { recountDunningTasks } from '../components/dunning/DunningNav';
 import { createMemberChoices } from '../components/dunning/members';
 import { createInvoiceNumbers } from '../components/dunning/invoiceNumbers';
 import '../components/dunning/dunning.css';
@@ -24,6 +25,7 @@ export default function DunningTasks() {
     try {
       await dunningApi.taskDone(company.id, task.id);
       void refetch();
+      recountDunningTasks();
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     }
