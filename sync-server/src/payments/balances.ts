@@ -21,16 +21,23 @@ export interface InvoiceStanding extends InvoiceBalance {
 
 const place = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-async function sums(db: Db, sql: (ids: string) => string, companyId: string, ids: string[]): Promise<Map<string, string[]>> {
+/** Amounts per key (k) of `select`'s rows: for the ids named, a query per 500; for every row of the company (null), one query. */
+async function sums(db: Db, select: string, key: string, companyId: string, ids: string[] | null): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const part = ids.slice(i, i + 500);
-    const rs = await db.execute({ sql: sql(place(part.length)), args: [companyId, ...part] });
-    for (const r of rs.rows) {
+  const add = (rows: Record<string, unknown>[]) => {
+    for (const r of rows) {
       const list = out.get(String(r.k)) ?? [];
       list.push(String(r.amount));
       out.set(String(r.k), list);
     }
+  };
+  if (ids === null) {
+    add((await db.execute({ sql: select, args: [companyId] })).rows as unknown as Record<string, unknown>[]);
+    return out;
+  }
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    add((await db.execute({ sql: `${select} AND ${key} IN (${place(part.length)})`, args: [companyId, ...part] })).rows as unknown as Record<string, unknown>[]);
   }
   return out;
 }
@@ -51,12 +58,15 @@ export async function invoiceStandings(db: Db, companyId: string, today: string,
       sql: `SELECT id, number, customer_id, issue_date, due_date, currency, total_incl FROM documents WHERE ${where.join(' AND ')}${idLists ? ` AND id IN (${place(part.length)})` : ''}`,
       args: [...args, ...part],
     });
-    rows.push(...(rs.rows as unknown as Record<string, unknown>[]));
+    // One push per row: spreading a company's 130,000 rows as arguments overflows V8's stack (RangeError).
+    for (const r of rs.rows) rows.push(r as unknown as Record<string, unknown>);
     if (!idLists) break;
   }
-  const ids = rows.map((r) => String(r.id));
-  const paid = await sums(db, (p) => `SELECT invoice_id AS k, amount FROM payment_allocations WHERE company_id = ? AND invoice_id IN (${p})`, companyId, ids);
-  const credited = await sums(db, (p) => `SELECT preceding_id AS k, total_incl AS amount FROM documents WHERE company_id = ? AND kind = 'credit_note' AND status = 'issued' AND preceding_id IN (${p})`, companyId, ids);
+  // Every invoice of the company (the dunning pass, reports): one read of its allocations and credit notes, not one
+  // per 500 invoices — documents has no index on preceding_id, so each of those walked all the company's documents.
+  const ids = filter.ids || filter.customerId ? rows.map((r) => String(r.id)) : null;
+  const paid = await sums(db, 'SELECT invoice_id AS k, amount FROM payment_allocations WHERE company_id = ?', 'invoice_id', companyId, ids);
+  const credited = await sums(db, "SELECT preceding_id AS k, total_incl AS amount FROM documents WHERE company_id = ? AND kind = 'credit_note' AND status = 'issued' AND preceding_id IS NOT NULL", 'preceding_id', companyId, ids);
   const out = new Map<string, InvoiceStanding>();
   for (const r of rows) {
     const id = String(r.id);
@@ -76,7 +86,7 @@ export async function customerCredit(db: Db, companyId: string, customerId: stri
   const pays = await db.execute({ sql: 'SELECT id, kind, amount FROM payments WHERE company_id = ? AND customer_id = ? AND currency = ?', args: [companyId, customerId, currency] });
   if (pays.rows.length === 0) return formatAmount(new Money(0), currency);
   const ids = pays.rows.map((r) => String(r.id));
-  const allocated = await sums(db, (p) => `SELECT payment_id AS k, amount FROM payment_allocations WHERE company_id = ? AND payment_id IN (${p})`, companyId, ids);
+  const allocated = await sums(db, 'SELECT payment_id AS k, amount FROM payment_allocations WHERE company_id = ?', 'payment_id', companyId, ids);
   let credit = new Money(0);
   for (const r of pays.rows) {
     const sign = String(r.kind) === 'refund' ? -1 : 1;
