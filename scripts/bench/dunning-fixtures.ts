@@ -25,7 +25,7 @@ export const NOW = '2027-06-15T08:00:00Z'; // a Tuesday, 10:00 in Paris: emails 
 export const TODAY = '2027-06-15';
 
 /** Small deterministic generator (mulberry32). */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -2,15 +2,18 @@ import { performance } from 'node:perf_hooks';
 import { dunningDue, type DunningPass } from '@facturo/core';
 import { benchData, benchPolicies, doneBefore, NOW } from './dunning-fixtures';
 import { dunningSection, type DunningRun, type PassResult } from './dunning-report';
+import { runServerPass, type ServerRun } from './dunning-server';
 import { busyness, cpuPressureMeter } from './report';
 import { fmt, median } from './stats';
 
 /*
- * `npm run bench -- dunning [--sizes=10000,50000,100000] [--repeat=3]`: issue 8's dunning pass, the pure part:
- * core's dunningDue deciding, at one `now`, which reminder step is due for each of N open invoices of N / 5
- * customers under three policies, texts rendered. In process, no server, no database. Two states of the company:
- * its first pass (nothing done yet: every invoice past a step date gets its latest step, the most texts to write)
- * and an ordinary day (the steps dated before today are done). Not timed: generating the data.
+ * `npm run bench -- dunning [--sizes=10000,50000,100000] [--repeat=3] [--only=server|core]`: issue 8's dunning pass over
+ * N open invoices of N / 5 customers. The server's whole pass (dunning-server.ts: reading the standings, customers,
+ * policies, links, holds and done keys, core's dunningDue, claiming each due step and creating the tasks), then its pure
+ * part alone: core's dunningDue deciding, at one `now`, which reminder step is due for each invoice under three
+ * policies, texts rendered, in process, on a company's first pass (nothing done: every invoice past a step date gets its
+ * latest step, the most texts to write) and an ordinary day (the steps dated before today are done). Not timed:
+ * seeding and generating the data.
  */
 
 function timePass(run: () => DunningPass, repeat: number): PassResult {
@@ -43,9 +46,18 @@ function runSize(size: number, repeat: number): DunningRun {
 export async function runDunningBench(args: string[]): Promise<boolean> {
   const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '10000,50000,100000').split(',').map(Number);
   const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? 3);
+  const only = args.find((a) => a.startsWith('--only='))?.slice(7);
   const command = `npm run bench -- dunning${args.length ? ` ${args.join(' ')}` : ''}`;
   const before = busyness();
-  runSize(Math.min(2000, sizes[0]!), 1); // warm-up (JIT, Intl, caches), not reported
-  const results = sizes.map((size) => runSize(size, repeat));
-  return Promise.resolve(dunningSection({ command, before, repeat, results }));
+  const server: ServerRun[] = [];
+  if (only !== 'core') {
+    await runServerPass(Math.min(1000, sizes[0]!), false); // warm-up (JIT), not reported
+    for (const size of sizes) server.push(await runServerPass(size, size === Math.min(...sizes)));
+  }
+  const core: DunningRun[] = [];
+  if (only !== 'server') {
+    runSize(Math.min(2000, sizes[0]!), 1); // warm-up (JIT, Intl, caches), not reported
+    for (const size of sizes) core.push(runSize(size, repeat));
+  }
+  return dunningSection({ command, before, repeat, core, server });
 }

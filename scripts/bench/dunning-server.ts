@@ -1,0 +1,130 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DunningPolicyBook, dunningDue, Money, type DunningCustomer } from '@facturo/core';
+import { createServices, loadConfig } from '../../sync-server/src/index';
+import { companyToday } from '../../sync-server/src/commands/issue';
+import { workspaceOf } from '../../sync-server/src/commands/run';
+import { customersByIds } from '../../sync-server/src/customers/records';
+import { runDunningPass } from '../../sync-server/src/dunning/pass';
+import { invoiceStandings } from '../../sync-server/src/payments';
+import type { Services } from '../../sync-server/src/services';
+import { NOW } from './dunning-fixtures';
+import { seedDunningCompany, type Seeded } from './dunning-server-seed';
+import { cpuPressureMeter } from './report';
+import { fmt } from './stats';
+
+/*
+ * The server's whole dunning pass (sync-server/src/dunning/pass.ts runDunningPass), what the job runs every 15
+ * minutes per company, sending excluded: each issued invoice's standing, holds, policies, customers, payment links and
+ * the done keys read; core's dunningDue; each due step claimed in dunning_steps (with the ones it skips) and the tasks
+ * created, in transactions of 500. Seeding is not timed; each pass runs on a server opened afresh over the seeded
+ * file (keys unwrapped, workspace loaded on first use), as after a restart.
+ */
+
+export interface ServerRun extends Omit<Seeded, 'companyId'> {
+  size: number;
+  /** The first pass: nothing done yet. */
+  seconds: number;
+  due: number;
+  claimed: number;
+  /** Rows written: dunning_steps (claimed + skipped) and dunning_tasks, and what the claimed steps called for. */
+  stepRows: number;
+  tasks: number;
+  expectedStepRows: number;
+  expectedTasks: number;
+  problems: number;
+  /** The next tick, 15 minutes later. */
+  againSeconds: number;
+  againClaimed: number;
+  pressure: number;
+  /** invoiceStandings reads every invoice's allocations and credit notes in one query: the same as by ids, 500 at a time (checked at the smallest size). */
+  standingsAgree: boolean | null;
+  /** Milliseconds per part of a first pass, on another fresh server over the same rows. */
+  parts: Record<string, number>;
+}
+
+async function withServer<T>(dataDir: string, use: (s: Services) => Promise<T>): Promise<T> {
+  const s = await createServices(loadConfig({ ...process.env, FACTURO_DATA_DIR: dataDir, LIBSQL_URL: undefined }, { port: 0 }), () => new Date(NOW));
+  try {
+    return await use(s);
+  } finally {
+    await s.log.close();
+    s.db.close();
+  }
+}
+
+/** The reads and the decision of a first pass, one by one in dunningPreview's order (what is left is the claims). */
+async function timeParts(s: Services, companyId: string, now: Date): Promise<Record<string, number>> {
+  const parts: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (part: string) => {
+    const at = performance.now();
+    parts[part] = (parts[part] ?? 0) + at - t;
+    t = at;
+  };
+  const standings = [...(await invoiceStandings(s.db, companyId, companyToday(now))).values()].filter((i) => i.customerId && new Money(i.open).gt(0));
+  lap('standings');
+  const { ws } = await workspaceOf(s, companyId);
+  const policies = new DunningPolicyBook(ws.doc).all();
+  lap('other reads');
+  const customers = await customersByIds(s, companyId, standings.map((i) => i.customerId!));
+  lap('customers');
+  const links = new Map((await s.db.execute({ sql: `SELECT invoice_id, url FROM payment_links WHERE company_id = ? AND status <> 'expired'`, args: [companyId] })).rows.map((r) => [String(r.invoice_id), String(r.url)]));
+  const holds = (await s.db.execute({ sql: 'SELECT invoice_id, kind, until FROM dunning_holds WHERE company_id = ? AND released_at IS NULL', args: [companyId] })).rows
+    .map((r) => ({ invoiceId: String(r.invoice_id), kind: String(r.kind) as 'promise' | 'dispute' | 'pause', ...(r.until === null ? {} : { until: String(r.until) }) }));
+  const done = new Set((await s.db.execute({ sql: 'SELECT step_key FROM dunning_steps WHERE company_id = ?', args: [companyId] })).rows.map((r) => String(r.step_key)));
+  lap('other reads');
+  const settings = ws.readSettings();
+  dunningDue({
+    invoices: standings.map((i) => ({ id: i.id, number: i.number, customerId: i.customerId!, dueDate: i.dueDate, open: i.open, total: i.total, currency: i.currency, status: i.status, ...(links.has(i.id) ? { paymentLink: links.get(i.id)! } : {}) })),
+    holds, policies, now: now.toISOString(), done, seller: settings, language: settings.language === 'en' ? 'en' : 'fr',
+    customers: [...customers.values()].map((c): DunningCustomer => ({ id: c.id, kind: c.kind, language: c.language, name: c.name, ...(c.segments ? { segments: c.segments } : {}), ...(c.email ? { email: c.email } : {}), ...(c.city ? { city: c.city } : {}) })),
+  });
+  lap('dunningDue');
+  return parts;
+}
+
+async function standingsAgree(s: Services, companyId: string): Promise<boolean> {
+  const today = companyToday(new Date(NOW));
+  const all = await invoiceStandings(s.db, companyId, today);
+  const named = await invoiceStandings(s.db, companyId, today, { ids: [...all.keys()] });
+  return all.size === named.size && [...all].every(([id, standing]) => JSON.stringify(standing) === JSON.stringify(named.get(id)));
+}
+
+async function count(s: Services, sql: string, companyId: string): Promise<number> {
+  return Number((await s.db.execute({ sql, args: [companyId] })).rows[0]!.n);
+}
+
+/** Seeds `size` invoices, then times a first pass and the next tick on a fresh server, and the parts on another. */
+export async function runServerPass(size: number, checkStandings: boolean): Promise<ServerRun> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'facturo-bench-dunning-'));
+  try {
+    const { companyId, ...seeded } = await withServer(dataDir, (s) => seedDunningCompany(s, size));
+    const parts = await withServer(dataDir, (s) => timeParts(s, companyId, new Date(NOW)));
+    return await withServer(dataDir, async (s) => {
+      const pressure = cpuPressureMeter();
+      let t0 = performance.now();
+      const first = await runDunningPass(s, companyId, new Date(NOW));
+      const seconds = (performance.now() - t0) / 1000;
+      const p = pressure();
+      t0 = performance.now();
+      const again = await runDunningPass(s, companyId, new Date(Date.parse(NOW) + 15 * 60_000));
+      const againSeconds = (performance.now() - t0) / 1000;
+      const decided = Object.values(parts).reduce((a, b) => a + b, 0);
+      parts['claims and tasks'] = Math.max(0, seconds * 1000 - decided);
+      const r: ServerRun = {
+        size, ...seeded, seconds, due: first.due.length, claimed: first.claimed.length, problems: first.problems.length,
+        stepRows: await count(s, 'SELECT COUNT(*) AS n FROM dunning_steps WHERE company_id = ?', companyId),
+        tasks: await count(s, 'SELECT COUNT(*) AS n FROM dunning_tasks WHERE company_id = ?', companyId),
+        expectedStepRows: first.claimed.reduce((n, step) => n + 1 + step.skipped.length, 0),
+        expectedTasks: first.claimed.filter((step) => step.channel !== 'email').length,
+        againSeconds, againClaimed: again.claimed.length, pressure: p, parts, standingsAgree: checkStandings ? await standingsAgree(s, companyId) : null,
+      };
+      console.log(`dunning server pass ${size}: ${fmt(seconds, 2)} s (${r.claimed} of ${r.due} due claimed, ${r.stepRows} step rows, ${r.tasks} tasks, ${r.problems} problems), next tick ${fmt(againSeconds, 2)} s claiming ${r.againClaimed}${r.standingsAgree === false ? ', STANDINGS DIFFER' : ''}; parts ${Object.entries(parts).map(([k, v]) => `${k} ${fmt(v / 1000, 2)} s`).join(', ')}`);
+      return r;
+    });
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
