@@ -208,3 +208,59 @@ test('from a customer with several open invoices, the payment is split oldest fi
   await expect(list.status(secondId)).toHaveText('Payée');
   await expect(list.status(first.invoiceId)).toHaveText(`Partiellement payée — reste ${euros('310,00')}`);
 });
+
+test('a payment the server refuses comes back to correct, its refusal beside what it named, and goes through once corrected', async ({ demoOwner, tag }) => {
+  test.setTimeout(90_000);
+  const { owner, companyId } = await demoOwner(`Rémi Refus ${tag}`);
+  const a = await issuedInvoice(owner, companyId, `Atelier Croix-Rousse ${tag}`);
+  const list = new InvoicesPage(owner.page);
+  const editor = new InvoiceEditorPage(owner.page);
+  await list.navigate();
+  const b = await list.create();
+  await editor.chooseCustomer(a.customerId);
+  await editor.addLine({ description: 'Reliure de 40 registres', quantity: '1', unitPrice: '250' });
+  await editor.issue();
+  await expect(editor.number).toHaveText(/^F-\d{4}-\d{5}$/);
+  const numberB = (await editor.number.innerText()).trim();
+
+  // 960 € received for both invoices, split by hand: 660 € on the first, 300 € on the second.
+  await owner.page.goto(`/c/${companyId}/customers/${a.customerId}`);
+  await owner.page.getByTestId('customer-record-payment').click();
+  const form = new RecordPaymentPage(owner.page);
+  await expect(form.splitRows).toHaveCount(2);
+  await form.fill({ amount: '960' });
+  await owner.page.getByTestId('split-manual').check();
+  const share = (id: string) => form.splitRows.and(owner.page.locator(`[data-invoice="${id}"]`)).getByTestId('payment-share');
+  await share(a.invoiceId).fill('660');
+  await share(b).fill('300');
+  await expect(form.credit).toHaveText('Tout le paiement est affecté aux factures.');
+
+  // Meanwhile a teammate records the second invoice's payment (through the API): this device does not know yet.
+  const origin = new URL(owner.page.url()).origin;
+  const paid = await owner.page.request.post('/api/v1/payments', {
+    headers: { 'X-Company': companyId, origin },
+    data: { customerId: a.customerId, method: 'transfer', amount: '300.00', currency: 'EUR', receivedOn: new Date().toISOString().slice(0, 10), allocations: [{ invoiceId: b, amount: '300.00' }] },
+  });
+  expect(paid.status(), await paid.text()).toBe(201);
+
+  // The server refuses the split: the Paiements screen says why and offers to correct it.
+  await form.submitButton.click();
+  await expect(owner.page).toHaveURL(/\/payments$/);
+  const refused = owner.page.getByTestId('payment-refused');
+  await expect(refused).toContainText(`Le serveur a refusé le paiement de ${euros('960,00')} : ${numberB} — Cette facture n’a plus rien à encaisser.`, { timeout: 20_000 });
+  await shot(owner.page, 'payments-11-refused');
+
+  // "Corriger": the form as typed, the refusal named with the invoice (now paid, no longer listed).
+  await refused.getByTestId('payment-fix').click();
+  await expect(owner.page.getByTestId('payment-fixing')).toBeVisible();
+  await expect(form.amount).toHaveValue('960');
+  await expect(owner.page.getByTestId('payment-orphan-error')).toHaveText(`${numberB} : Cette facture n’a plus rien à encaisser.`);
+  await expect(form.splitRows).toHaveCount(1);
+  await expect(share(a.invoiceId)).toHaveValue('660');
+  await shot(owner.page, 'payments-12-fixing');
+  await form.fill({ amount: '660' });
+  await form.submitButton.click();
+  await expect(owner.page).toHaveURL(/\/payments$/);
+  await expect(refused).toHaveCount(0);
+  await expect.poll(async () => (await onServer(owner, companyId, a.invoiceId)).openAmount, { timeout: 20_000 }).toBe('300.00');
+});

@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import { formatDay, lang, t, type MessageKey } from '../../i18n';
 import { displayAmount, displayPrice } from '../../stores/fieldInput';
 import type { AllocationLine, PaymentOutcome, QueuedPayment } from '../../stores/payments';
-import { allocationLines } from '../../stores/payments';
+import { allocationLines, refusedInvoice } from '../../stores/payments';
 import { Notice } from '../Notice';
 import type { PaymentQueue } from './createPaymentQueue';
 import { refusalText } from './errorText';
@@ -54,6 +54,12 @@ export function PaymentNotices(props: PaymentNoticesProps) {
   const outcomes = () => (props.outcomes === 'none' ? [] : props.queue.outcomes().filter((o) => touches(o.invoiceIds)).slice(0, 1));
   // As typed on the device ("500"): shown with its cents.
   const amount = (q: { amount: string; currency: string }) => displayPrice(q.amount, q.currency, lang());
+  // "Cette facture n'a plus rien à encaisser" says which invoice when the refusal names a line of the split.
+  const reason = (q: QueuedPayment) => {
+    const text = refusalText(q.fields, q.error, q.currency);
+    const invoiceId = refusedInvoice(q);
+    return invoiceId ? `${props.number(invoiceId)} — ${text}` : text;
+  };
   return (
     <div class="payment-notices">
       <For each={queued()}>
@@ -68,7 +74,7 @@ export function PaymentNotices(props: PaymentNoticesProps) {
             }
           >
             <Notice kind="error" testid="payment-refused">
-              <p>{t(q.kind === 'payment' ? 'payQueue.refused' : 'payQueue.refusedRefund', { amount: amount(q), reason: refusalText(q.fields, q.error, q.currency) })}</p>
+              <p>{t(q.kind === 'payment' ? 'payQueue.refused' : 'payQueue.refusedRefund', { amount: amount(q), reason: reason(q) })}</p>
               <div class="actions">
                 <Show when={q.kind === 'payment'}>
                   <A class="btn small" href={`/c/${props.companyId}/payments/new?retry=${q.entryId}`} data-testid="payment-fix">{t('payQueue.fix')}</A>

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
 import { customerOf } from '../../api/invoices';
 import { recordedMethods, type RecordedMethod } from '../../api/payments';
@@ -6,7 +6,7 @@ import { lang, t } from '../../i18n';
 import { db, type InvoiceRow } from '../../stores/db';
 import { refreshInvoiceList } from '../../stores/frozenCache';
 import {
-  checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit,
+  checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, orphanShareErrors, paymentBodyOf, shareField, sharesFromSplit,
   type PaymentForm, type PaymentPayload, type SplitMode,
 } from '../../stores/payments';
 import { createOnline } from '../../sync/online';
@@ -68,7 +68,9 @@ export function RecordPaymentForm(props: { companyId: string; start: RecordPayme
 
   const body = () => paymentBodyOf(form() as PaymentForm, open(), currency());
   const check = createMemo(() => (form() ? checkPayment(body(), open()) : { split: null, errors: {} }));
-  const errors = () => ({ ...(tried() ? check().errors : {}), ...serverErrors() });
+  const placed = createMemo(() => orphanShareErrors({ ...(tried() ? check().errors : {}), ...serverErrors() }, open()));
+  const errors = () => placed().errors;
+  const numberOf = (id: string) => invoices()?.find((i) => i.id === id)?.number ?? id;
   const update = (patch: Partial<PaymentForm>, fields: string[]) => {
     setForm((f) => (f ? { ...f, ...patch } : f));
     setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
@@ -93,6 +95,8 @@ export function RecordPaymentForm(props: { companyId: string; start: RecordPayme
     const f = form();
     const split = check().split;
     if (!f || !split || Object.keys(errors()).length > 0) return;
+    // The refusals of invoices no longer open were about shares this body no longer carries.
+    setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !placed().orphans.some((o) => shareField(o.invoiceId) === k))));
     setBusy(true);
     try {
       const invoiceIds = [...new Set([...split.allocations.map((a) => a.invoiceId), ...(props.start.invoiceId ? [props.start.invoiceId] : [])])];
@@ -136,6 +140,9 @@ export function RecordPaymentForm(props: { companyId: string; start: RecordPayme
             <Show when={!online()}><p class="muted small">{t('payForm.staleNote')}</p></Show>
           </Show>
         </Show>
+        <For each={placed().orphans}>
+          {(o) => <p class="field-error" role="alert" data-testid="payment-orphan-error">{numberOf(o.invoiceId)} : {paymentErrorText(o.message, currency())}</p>}
+        </For>
         <Show when={tried() && Object.keys(errors()).length > 0}>
           <p class="field-error">{t('common.fixErrors')}</p>
         </Show>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceSummary } from '../../api/invoices';
-import { checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit, wireAmount, type OpenInvoiceRow, type PaymentForm } from './form';
+import { checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, orphanShareErrors, paymentBodyOf, shareField, sharesFromSplit, wireAmount, type OpenInvoiceRow, type PaymentForm } from './form';
 
 const summary = (id: string, over: Partial<InvoiceSummary> = {}): InvoiceSummary => ({
   id, kind: 'invoice', status: 'issued', number: `F-2026-${id}`, customer: 'cu_A', issueDate: '2026-01-10', dueDate: '2026-02-09', currency: 'EUR',
@@ -106,6 +106,13 @@ describe('formErrorsOf', () => {
   it('maps core’s payment.* names and the server’s own to the form’s fields', () => {
     const body = paymentBodyOf(form(), open, 'EUR');
     expect(formErrorsOf({ 'payment.amount': 'a', 'payment.receivedOn': 'b', allocations: 'c', customerId: 'd' }, body)).toEqual({ amount: 'a', receivedOn: 'b', allocations: 'c', customerId: 'd' });
+  });
+});
+
+describe('orphanShareErrors', () => {
+  it('sets apart the refusal of a share whose invoice is no longer open here, keeping the others in place', () => {
+    const errors = { [shareField('dc_old')]: 'too much', [shareField('dc_paid')]: 'not open', amount: 'bad' };
+    expect(orphanShareErrors(errors, open)).toEqual({ errors: { [shareField('dc_old')]: 'too much', amount: 'bad' }, orphans: [{ invoiceId: 'dc_paid', message: 'not open' }] });
   });
 });
 

@@ -129,6 +129,21 @@ export function formErrorsOf(fields: Record<string, string>, body: RecordPayment
   return out;
 }
 
+/**
+ * Errors of shares whose invoice is no longer open here (paid meanwhile, e.g. by a teammate: the server refused the
+ * payment for it and this device has since learnt it is paid) cannot show beside a row: they are listed apart.
+ */
+export function orphanShareErrors(errors: Record<string, string>, open: readonly { id: string }[]): { errors: Record<string, string>; orphans: { invoiceId: string; message: string }[] } {
+  const kept: Record<string, string> = {};
+  const orphans: { invoiceId: string; message: string }[] = [];
+  for (const [field, message] of Object.entries(errors)) {
+    const invoiceId = field.startsWith('share.') ? field.slice('share.'.length) : null;
+    if (invoiceId && !open.some((i) => i.id === invoiceId)) orphans.push({ invoiceId, message });
+    else kept[field] = message;
+  }
+  return { errors: kept, orphans };
+}
+
 export interface PaymentCheck {
   /** Where the money would go with the open amounts this device knows; null while the form does not hold. */
   split: AllocationResult | null;

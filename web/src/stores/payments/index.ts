@@ -2,12 +2,12 @@
 export { paymentChipOf, type Chip, type ChipInput, type ChipTone } from './chip';
 export { paymentMessage } from './errorText';
 export {
-  checkPayment, formErrorsOf, newPaymentForm, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit, wireAmount,
+  checkPayment, formErrorsOf, newPaymentForm, orphanShareErrors, openInvoicesOf, paymentBodyOf, shareField, sharesFromSplit, wireAmount,
   type FormStart, type OpenInvoiceRow, type PaymentCheck, type PaymentForm, type SplitMode,
 } from './form';
 export { checkRefund, newRefundForm, refundBodyOf, refundErrorsOf, refundSources, type RefundForm, type RefundSource } from './refundForm';
 export { allocationLines, customerCredit, movementsOf, paidOnInvoice, type AllocationLine, type InvoiceMovement } from './list';
 export {
-  openAfterPending, outcomeKey, outcomeOfError, outcomePrefix, paymentCommand, paymentSenders, queuedPayments, queuePaymentCommand, readPaymentPayload, readRefundPayload, recentOutcomes, refundCommand,
+  openAfterPending, outcomeKey, outcomeOfError, outcomePrefix, paymentCommand, paymentSenders, queuedPayments, queuePaymentCommand, readPaymentPayload, readRefundPayload, recentOutcomes, refundCommand, refusedInvoice,
   type PaymentOutcome, type PaymentPayload, type PaymentSenderDeps, type QueuedPayment, type RefundPayload,
 } from './queue';

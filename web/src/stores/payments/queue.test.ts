@@ -4,7 +4,7 @@ import { ApiError, NetworkError } from '../../api/http';
 import type { PaymentView, RecordPaymentBody } from '../../api/payments';
 import { FacturoDb } from '../db';
 import { flushOutbox } from '../outbox';
-import { openAfterPending, outcomeKey, paymentSenders, queuedPayments, queuePaymentCommand, recentOutcomes, type PaymentOutcome, type PaymentPayload, type PaymentSenderDeps, type QueuedPayment } from './queue';
+import { openAfterPending, refusedInvoice, outcomeKey, paymentSenders, queuedPayments, queuePaymentCommand, recentOutcomes, type PaymentOutcome, type PaymentPayload, type PaymentSenderDeps, type QueuedPayment } from './queue';
 
 let n = 0;
 const dbs: FacturoDb[] = [];
@@ -106,7 +106,7 @@ describe('recentOutcomes', () => {
 
 describe('openAfterPending', () => {
   const queued = (expected: { invoiceId: string; amount: string }[], rejected = false): QueuedPayment => ({
-    entryId: 'ob_1', kind: 'payment', amount: '0', currency: 'EUR', date: '2026-03-10', method: 'cheque', customerId: 'cu_A', invoiceIds: expected.map((e) => e.invoiceId), expected, rejected, error: null, fields: {},
+    entryId: 'ob_1', kind: 'payment', amount: '0', currency: 'EUR', date: '2026-03-10', method: 'cheque', customerId: 'cu_A', invoiceIds: expected.map((e) => e.invoiceId), expected, allocations: [], rejected, error: null, fields: {},
   });
 
   it('takes what the waiting payments should bring to this invoice off what it owes', () => {
@@ -120,5 +120,13 @@ describe('openAfterPending', () => {
 
   it('never goes below zero when the open amount it knew was stale', () => {
     expect(openAfterPending('100.00', [queued([{ invoiceId: 'dc_1', amount: '150.00' }])], 'dc_1', 'EUR')).toBe('0.00');
+  });
+});
+
+describe('refusedInvoice', () => {
+  it('finds the invoice of the split line the server refused', () => {
+    const allocations = [{ invoiceId: 'dc_1', amount: '660.00' }, { invoiceId: 'dc_2', amount: '300.00' }];
+    expect(refusedInvoice({ fields: { 'allocations[1].invoiceId': 'not open' }, allocations })).toBe('dc_2');
+    expect(refusedInvoice({ fields: { amount: 'bad' }, allocations })).toBeUndefined();
   });
 });

@@ -135,6 +135,8 @@ export interface QueuedPayment {
   paymentId?: string;
   /** A payment's split as this device previewed it. */
   expected: PaymentAllocation[];
+  /** The split the request gives (manual), whose lines a refusal names as `allocations[i]`. */
+  allocations: PaymentAllocation[];
   rejected: boolean;
   error: string | null;
   fields: Record<string, string>;
@@ -148,12 +150,12 @@ export function queuedPayments(entries: readonly OutboxEntry[], companyId: strin
     const pay = e.kind === paymentCommand ? readPaymentPayload(e.payload) : null;
     if (pay) {
       const b = pay.body;
-      return [{ ...common, kind: 'payment', amount: b.amount, currency: b.currency, date: b.receivedOn, method: b.method, customerId: b.customerId, invoiceIds: pay.invoiceIds, expected: pay.expected ?? [] }];
+      return [{ ...common, kind: 'payment', amount: b.amount, currency: b.currency, date: b.receivedOn, method: b.method, customerId: b.customerId, invoiceIds: pay.invoiceIds, expected: pay.expected ?? [], allocations: b.allocations ?? [] }];
     }
     const ref = e.kind === refundCommand ? readRefundPayload(e.payload) : null;
     if (ref) {
       const b = ref.body;
-      return [{ ...common, kind: 'refund', amount: b.amount, currency: ref.currency, date: b.refundedOn, method: b.method ?? '', customerId: ref.customerId, invoiceIds: ref.invoiceIds, paymentId: ref.paymentId, expected: [] }];
+      return [{ ...common, kind: 'refund', amount: b.amount, currency: ref.currency, date: b.refundedOn, method: b.method ?? '', customerId: ref.customerId, invoiceIds: ref.invoiceIds, paymentId: ref.paymentId, expected: [], allocations: [] }];
     }
     return [];
   });
@@ -165,6 +167,15 @@ export function recentOutcomes(rows: readonly MetaRow[], companyId: string, now:
     .flatMap((r) => (r.key.startsWith(outcomePrefix) && isRecord(r.value) && isRecord(r.value.result) ? [{ ...(r.value as unknown as PaymentOutcome), key: r.key }] : []))
     .filter((o) => o.companyId === companyId && now.getTime() - Date.parse(o.at) <= maxAgeMs)
     .sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** The invoice a refusal's field names (`allocations[1].amount` → the second line's invoice), if any. */
+export function refusedInvoice(q: Pick<QueuedPayment, 'fields' | 'allocations'>): string | undefined {
+  for (const field of Object.keys(q.fields)) {
+    const line = /^allocations\[(\d+)\]/.exec(field);
+    if (line) return q.allocations[Number(line[1])]?.invoiceId;
+  }
+  return undefined;
 }
 
 /**
