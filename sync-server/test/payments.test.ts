@@ -31,12 +31,13 @@ describe('payments', () => {
     const customerId = await customer(co);
     const a = await issuedInvoice(co, customerId, '100.00'); // 120.00 TTC
     const b = await issuedInvoice(co, customerId, '50.00'); // 60.00 TTC
-    const res = await pay(co, { customerId, amount: '200.00' });
+    const res = await pay(co, { customerId, amount: '200' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const p = res.body as unknown as Payment;
     expect(p.allocations).toHaveLength(2);
     expect(p.allocations).toEqual(expect.arrayContaining([{ invoiceId: a.id, amount: '120.00' }, { invoiceId: b.id, amount: '60.00' }]));
     expect(p.unallocated).toBe('20.00');
+    expect(res.body.amount).toBe('200.00');
     expect(await standing(co, a.id)).toMatchObject({ open: '0.00', paid: '120.00', status: 'paid' });
   });
 

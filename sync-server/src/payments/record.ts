@@ -105,10 +105,12 @@ export async function recordPayment(s: Services, actor: Actor, request: RecordRe
       const split = checked(() => allocatePayment({ amount: input.amount, currency: input.currency, receivedOn: input.receivedOn, customerId: input.customerId }, open, input.allocations));
       const id = newId('py');
       const at = s.now().toISOString();
+      // Stored in the currency's minor units ("500" → "500.00"), as every amount of the app is (core validated it above).
+      const amount = formatAmount(new Money(input.amount), input.currency);
       await tx.execute({
         sql: `INSERT INTO payments (company_id, id, customer_id, kind, method, amount, currency, received_on, reference, fee, gateway, gateway_ref, created_at, created_by)
               VALUES (?, ?, ?, 'payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [actor.companyId, id, input.customerId, input.method, input.amount, input.currency, input.receivedOn, input.reference ?? null, input.fee ?? null, input.gateway ?? null, input.gatewayRef ?? null, at, actor.by],
+        args: [actor.companyId, id, input.customerId, input.method, amount, input.currency, input.receivedOn, input.reference ?? null, input.fee ?? null, input.gateway ?? null, input.gatewayRef ?? null, at, actor.by],
       });
       for (const a of split.allocations) {
         await tx.execute({ sql: 'INSERT INTO payment_allocations (company_id, payment_id, invoice_id, amount, created_at) VALUES (?, ?, ?, ?, ?)', args: [actor.companyId, id, a.invoiceId, a.amount, at] });
@@ -143,7 +145,7 @@ export async function refundPayment(s: Services, actor: Actor, paymentId: string
     await tx.execute({
       sql: `INSERT INTO payments (company_id, id, customer_id, kind, method, amount, currency, received_on, reference, refund_of, created_at, created_by)
             VALUES (?, ?, ?, 'refund', ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [actor.companyId, id, customerId, input.method ?? payment.method, input.amount, payment.currency, input.refundedOn, input.reference ?? null, paymentId, at, actor.by],
+      args: [actor.companyId, id, customerId, input.method ?? payment.method, formatAmount(new Money(input.amount), payment.currency), payment.currency, input.refundedOn, input.reference ?? null, paymentId, at, actor.by],
     });
     for (const a of result.allocations) {
       await tx.execute({ sql: 'INSERT INTO payment_allocations (company_id, payment_id, invoice_id, amount, created_at) VALUES (?, ?, ?, ?, ?)', args: [actor.companyId, id, a.invoiceId, a.amount, at] });
