@@ -99,6 +99,7 @@ function holdAndTaskRoutes(app: ReturnType<typeof router>) {
     const s = c.get('services');
     const { companyId } = memberOf(c);
     const { id } = c.req.valid('param');
+    if (!(await issuedInvoice(s, companyId, id))) throw notFound(`invoice ${id}`);
     const rs = await s.db.execute({ sql: 'SELECT id, kind, until, note, created_at, created_by FROM dunning_holds WHERE company_id = ? AND invoice_id = ? AND released_at IS NULL ORDER BY created_at DESC, id', args: [companyId, id] });
     const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
     return c.json(rs.rows.map((r) => ({ id: String(r.id), invoiceId: id, kind: String(r.kind), until: str(r.until), note: str(r.note), createdAt: String(r.created_at), createdBy: str(r.created_by) })), 200);

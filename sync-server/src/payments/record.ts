@@ -1,6 +1,6 @@
 import type { Transaction } from '@libsql/client';
 import { z } from 'zod';
-import { allocatePayment, formatAmount, Money, refund, ValidationError, type PaymentAllocation } from '@facturo/core';
+import { allocatePayment, formatAmount, Money, parseOrThrow, refund, ValidationError, type PaymentAllocation } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import { rowCommand } from '../commands/row-command';
 import type { Actor, Outcome } from '../commands/run';
@@ -85,7 +85,7 @@ async function existingByGateway(tx: Transaction, companyId: string, gateway: st
 
 /** Records a payment and splits it over the customer's open invoices (the given amounts, or oldest due first). */
 export async function recordPayment(s: Services, actor: Actor, request: RecordRequest): Promise<Outcome<PaymentView>> {
-  const input = checked(() => recordRequest.parse(request));
+  const input = checked(() => parseOrThrow(recordRequest, request));
   if ((input.gateway === undefined) !== (input.gatewayRef === undefined)) throw invalid({ gatewayRef: 'a gateway payment names both its gateway and its reference' });
   return rowCommand(s, actor, 'payment_recorded', request, async () => {
     if (!(await readCustomer(s, actor.companyId, input.customerId))) throw invalid({ customerId: `no customer ${input.customerId}` });
@@ -130,7 +130,7 @@ export const refundRequest = z.object({
 
 /** Gives money back on a payment: from the customer's credit, or from what one invoice was paid (it reopens). */
 export async function refundPayment(s: Services, actor: Actor, paymentId: string, request: z.input<typeof refundRequest>): Promise<Outcome<PaymentView>> {
-  const input = checked(() => refundRequest.parse(request));
+  const input = checked(() => parseOrThrow(refundRequest, request));
   return rowCommand(s, actor, 'payment_refunded', { paymentId, request }, async () => async (tx) => {
     const payment = await readPayment(tx, actor.companyId, paymentId);
     if (!payment || payment.kind !== 'payment') throw notFound(`payment ${paymentId}`);
