@@ -71,35 +71,35 @@ export async function dunningPreview(s: Services, companyId: string, now: Date):
   return { due: pass.due, problems: pass.problems.map((p) => ({ invoiceId: p.invoiceId, message: p.message })) };
 }
 
-type Row = (string | null)[];
-
-/** One multi-row INSERT per 500 rows (8 or 10 parameters each, under SQLite's 32,766), RETURNING what was written. */
-async function insertRows(tx: Transaction, into: string, rows: Row[], returning = ''): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const part = rows.slice(i, i + 500);
-    const rs = await tx.execute({ sql: `${into} VALUES ${part.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT DO NOTHING${returning}`, args: part.flat() });
-    out.push(...(rs.rows as unknown as Record<string, unknown>[]));
-  }
-  return out;
-}
-
-const STEPS = 'INSERT INTO dunning_steps (company_id, invoice_id, step_key, channel, policy_id, planned_on, done_at, outcome)';
-const TASKS = 'INSERT INTO dunning_tasks (company_id, id, invoice_id, customer_id, step_key, assignee_id, action, due_on, status, note, created_at)';
+/*
+ * A chunk's rows go in one statement each, their values as one JSON array bound once and unrolled by json_each: a
+ * third less work than 8 to 11 parameters a row for the 400,000 rows of a first pass over 100,000 invoices. (An
+ * upsert after a SELECT needs its WHERE clause, even `WHERE true`: SQLite's parsing rule for INSERT … SELECT.)
+ */
+const steps = (outcome: 'claimed' | 'skipped', returning = '') => `INSERT INTO dunning_steps (company_id, invoice_id, step_key, channel, policy_id, planned_on, done_at, outcome)
+  SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ?, '${outcome}' FROM json_each(?) WHERE true ON CONFLICT DO NOTHING${returning}`;
+const TASKS = `INSERT INTO dunning_tasks (company_id, id, invoice_id, customer_id, step_key, assignee_id, action, due_on, status, note, created_at)
+  SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, 'open', value->>7, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`;
 
 /**
  * One chunk's claims, in its transaction: the steps that win their key (an invoice has at most one step due, so its
  * claim never meets another step's skipped keys), then the skipped keys and tasks of the steps won.
  */
 async function claimChunk(tx: Transaction, companyId: string, part: DueDunningStep[], at: string): Promise<DueDunningStep[]> {
-  const won = await insertRows(tx, STEPS, part.map((step) => [companyId, step.invoiceId, step.key, step.channel, step.policyId, step.plannedOn, at, 'claimed']), ' RETURNING invoice_id, step_key');
-  const keys = new Set(won.map((r) => `${String(r.invoice_id)}\u0000${String(r.step_key)}`));
+  const rows = (values: (string | null)[][]) => [companyId, at, JSON.stringify(values)];
+  const won = await tx.execute({
+    sql: steps('claimed', ' RETURNING invoice_id, step_key'),
+    args: rows(part.map((step) => [step.invoiceId, step.key, step.channel, step.policyId, step.plannedOn])),
+  });
+  const keys = new Set(won.rows.map((r) => `${String(r.invoice_id)}\u0000${String(r.step_key)}`));
   const claimed = part.filter((step) => keys.has(`${step.invoiceId}\u0000${step.key}`));
-  await insertRows(tx, STEPS, claimed.flatMap((step) => step.skipped.map((key) => [companyId, step.invoiceId, key, step.channel, step.policyId, step.plannedOn, at, 'skipped'])));
+  const skipped = claimed.flatMap((step) => step.skipped.map((key) => [step.invoiceId, key, step.channel, step.policyId, step.plannedOn]));
+  if (skipped.length > 0) await tx.execute({ sql: steps('skipped'), args: rows(skipped) });
   // A letter or a call is done by a person: a task in the team's queue, due on the step's date.
-  await insertRows(tx, TASKS, claimed.filter((step) => step.channel !== 'email').map((step) => [
-    companyId, newId('tk'), step.invoiceId, step.customerId, step.key, step.assignee ?? null, step.channel === 'letter' ? 'registered_letter' : 'call', step.plannedOn, 'open', step.body, at,
-  ]));
+  const tasks = claimed.filter((step) => step.channel !== 'email').map((step) => [
+    newId('tk'), step.invoiceId, step.customerId, step.key, step.assignee ?? null, step.channel === 'letter' ? 'registered_letter' : 'call', step.plannedOn, step.body,
+  ]);
+  if (tasks.length > 0) await tx.execute({ sql: TASKS, args: rows(tasks) });
   return claimed;
 }
 
