@@ -4,6 +4,7 @@ import { addDays } from '../../core/src/periods/dates';
 import { createCompany } from '../../sync-server/src/companies';
 import { editDocuments, workspaceOf } from '../../sync-server/src/commands/run';
 import { customerProjection } from '../../sync-server/src/customers/records';
+import { saveCredentials } from '../../sync-server/src/gateways';
 import { inWriteTransaction } from '../../sync-server/src/db';
 import type { Services } from '../../sync-server/src/services';
 import { benchPolicies, random, TODAY } from './dunning-fixtures';
@@ -12,8 +13,9 @@ import { benchPolicies, random, TODAY } from './dunning-fixtures';
  * The server dunning bench's company, written straight into its tables as billing-run.ts seeds (not timed): N issued
  * invoices of N / 5 customers, each customer's record sealed under its own key in the directory projection, due from
  * 120 days before TODAY to 30 days after it (so some are not due yet and others 1 to 90+ days late), 15 % partly paid
- * (a payment and its allocation), 1 % partly credited (an issued credit note), half with an open payment link, 3 %
- * under a hold (a tenth of those released), the French default policy and two for segments (key accounts, PME).
+ * (a payment and its allocation), 1 % partly credited (an issued credit note), 3 % under a hold (a tenth of those
+ * released), Stripe set up (so each reminder carries the invoice's pay URL), the French default policy and two for
+ * segments (key accounts, PME).
  */
 
 const CHUNK = 500;
@@ -77,7 +79,7 @@ const values = (rows: Args[]) => ({ sql: rows.map((r) => `(${r.map(() => '?').jo
 const COLUMNS = `id, company_id, kind, status, customer_id, series_id, period, seq, number, issue_date, due_date, currency,
   total_excl, total_tax, total_incl, preceding_id, content_key_id, content_iv, content, content_sha256, created_at, updated_at, issued_at, issued_by`;
 
-interface Chunk { documents: Args[]; payments: Args[]; allocations: Args[]; links: Args[]; holds: Args[] }
+interface Chunk { documents: Args[]; payments: Args[]; allocations: Args[]; holds: Args[] }
 
 interface Seeding {
   companyId: string;
@@ -88,10 +90,10 @@ interface Seeding {
   counts: Seeded;
 }
 
-/** Invoices from .. from + n − 1, with what was paid, credited, linked and held on them. */
+/** Invoices from .. from + n − 1, with what was paid, credited and held on them. */
 function invoiceChunk(x: Seeding, from: number, n: number): Chunk {
   const { companyId, rand, counts } = x;
-  const c: Chunk = { documents: [], payments: [], allocations: [], links: [], holds: [] };
+  const c: Chunk = { documents: [], payments: [], allocations: [], holds: [] };
   for (let i = from; i < from + n; i++) {
     const id = x.newId('dc');
     const cents = 5_000 + Math.floor(rand() * 1_995_000); // number-ok: seeded cents, 50.00 to 20,000.00 TTC
@@ -116,7 +118,6 @@ function invoiceChunk(x: Seeding, from: number, n: number): Chunk {
         formatAmount(new Money(credit).div('1.2')), formatAmount(new Money(credit).minus(formatAmount(new Money(credit).div('1.2')))), credit, id, 'k_bench', Buffer.alloc(12), CONTENT, 'f'.repeat(64), `${on}T09:00:00.000Z`, issued, issued, 'bench']);
       counts.credited++;
     }
-    if (rand() < 0.5) c.links.push([companyId, id, 'stripe', `cs_test_${String(i)}`, `https://checkout.stripe.com/c/pay/cs_test_${String(i)}`, formatAmount(incl), 'EUR', 'open', issued]);
     if (rand() < 0.03) {
       const k = rand();
       const [kind, until] = k < 0.5 ? ['promise', addDays(TODAY, Math.floor(rand() * 20) - 10)] : k < 0.8 ? ['dispute', null] : ['pause', addDays(TODAY, 30)];
@@ -140,7 +141,6 @@ async function seedInvoices(s: Services, x: Seeding, size: number): Promise<void
       await insert(tx, 'documents', COLUMNS, c.documents);
       await insert(tx, 'payments', 'company_id, id, customer_id, kind, method, amount, currency, received_on, reference, created_at, created_by', c.payments);
       await insert(tx, 'payment_allocations', 'company_id, payment_id, invoice_id, amount, created_at', c.allocations);
-      await insert(tx, 'payment_links', 'company_id, invoice_id, gateway, external_id, url, amount, currency, status, created_at', c.links);
       await insert(tx, 'dunning_holds', 'company_id, id, invoice_id, kind, until, note, created_at, created_by, released_at', c.holds);
     });
   }
@@ -157,6 +157,7 @@ export async function seedDunningCompany(s: Services, size: number): Promise<See
     counts: { companyId: company.id, customers: customerIds.length, invoices: size, partlyPaid: 0, credited: 0, holds: 0 },
   };
   await seedWorkspace(s, company.id);
+  await saveCredentials(s, company.id, 'stripe', { secretKey: 'sk_test_51BenchDunningKey000000000001', webhookSecret: 'whsec_BenchDunningSecret0000000001' });
   await seedCustomers(s, company.id, customerIds, x.rand);
   await seedInvoices(s, x, size);
   return x.counts;
