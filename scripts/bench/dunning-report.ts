@@ -44,24 +44,27 @@ function serverPart(results: ServerRun[]): string[] {
   if (results.length === 0) return [];
   return [
     '### The server\'s whole pass', '',
-    `\`runDunningPass\` (sync-server/src/dunning/pass.ts), what the dunning job runs every 15 minutes for a company, sending
-excluded, in process through the server's own libSQL client (WAL, fsync'd COMMIT), on a fresh data dir per size. Seeded,
-not timed: N issued invoices of N / 5 customers (each customer's record sealed under its own key in the directory
-projection, 10 % consumers, 20 % writing in English, 5 % key accounts, 25 % PME) written straight into \`documents\` with
-a frozen content of 1.5 KB each and ids shaped as the server makes them (random), due from 120 days before \`now\` to 30
-days after it, 15 % partly paid (a payment and its allocation), 1 % partly credited (an issued credit note), 3 % under
-a hold (a tenth of them released), Stripe set up (each reminder carries the invoice's pay URL); the French default
-policy (\`installDefault\`) and two by
-segment (key accounts above 5,000 €, PME with a registered letter and a call). \`now\` as below. Timed: the whole call on
-a server opened afresh over the seeded file (keys unwrapped and workspace loaded on first use, as after a restart): every
-issued invoice's standing, policies, customers, pay URLs, holds and done keys read, core's \`dunningDue\`, then per
-2,000 steps one transaction claiming each step by its key in \`dunning_steps\`, recording the steps it skips and creating
-the tasks for letters and calls. Then the next tick, 15 minutes later, on the same server: it must claim nothing.
-Beside each time, the CPU time the process spent in it (libSQL runs on the calling thread): on this shared machine, what
-the code costs when other work takes turns on the CPUs.`, '',
+    `\`runDunningPass\` (sync-server/src/dunning/pass.ts), what the dunning job runs every 15 minutes for a company,
+sending excluded, in process through the server's own libSQL client (WAL, fsync'd COMMIT), on a fresh data dir per
+size. Seeded, not timed: N issued invoices of N / 5 customers (each customer's record sealed under its own key in the
+directory projection, 10 % consumers, 20 % writing in English, 5 % key accounts, 25 % PME) written straight into
+\`documents\` with a frozen content of 1.5 KB each and ids shaped as the server makes them (random), due from 120 days
+before \`now\` to 30 days after it, 15 % partly paid (a payment and its allocation), 1 % partly credited (an issued
+credit note), 3 % under a hold (a tenth of them released), Stripe set up (each reminder carries the invoice's pay
+URL); the French default policy (\`installDefault\`) and two by segment (key accounts above 5,000 €, PME with a
+registered letter and a call). \`now\` is Tuesday 15 June 2027, 10:00 in Paris, inside the email hours. Timed: the
+whole call on a server opened afresh over the seeded file (keys unwrapped and workspace loaded on first use, as after
+a restart): every issued invoice's standing, policies, customers, pay URLs, holds and done keys read, core's
+\`dunningDue\`, then per 2,000 steps one transaction claiming each step by its key in \`dunning_steps\`, recording the
+steps it skips and creating the tasks for letters and calls. Then the next tick, 15 minutes later, on the same server:
+it must claim nothing. Beside each time, the CPU time the process spent in it (libSQL runs on the calling thread): on
+this shared machine, what the code costs when other work takes turns on the CPUs. Checked: every due step claimed, the
+rows written exactly the claimed steps, the keys they skip and a task per letter or call, nothing claimed again on the
+next tick, and (smallest size) every invoice's standing read company-wide equal to the same read 500 ids at a time.`, '',
     table(['open invoices', 'customers', 'first pass (s)', 'its CPU (s)', 'µs / invoice', 'steps claimed', 'rows written (steps + tasks)', 'next tick (s)', 'its CPU (s)', 'claimed again', 'checks', 'CPU pressure'],
       results.map((r) => [n(r.size), n(r.customers), fmt(r.seconds, 2), fmt(r.cpuSeconds, 2), fmt((r.seconds * 1e6) / r.size, 1), `${n(r.claimed)} of ${n(r.due)}`, `${n(r.stepRows)} + ${n(r.tasks)}`,
         fmt(r.againSeconds, 2), fmt(r.againCpuSeconds, 2), n(r.againClaimed), serverSound(r) ? `ok${r.standingsAgree ? ', standings = by ids' : ''}` : 'FAILED', `${fmt(r.pressure, 0)} %`])), '',
+    `Linearity, µs per invoice (first pass / next tick): ${results.map((r) => `${n(r.size)}: ${fmt((r.seconds * 1e6) / r.size, 0)} / ${fmt((r.againSeconds * 1e6) / r.size, 0)}`).join(', ')}.`, '',
     'Where the first pass\'s time goes (seconds; the reads and the decision timed one by one on another fresh server over the same rows, the claims as the rest of the whole):', '',
     table(['part', ...results.map((r) => n(r.size))], PARTS.map(([key, name]) => [name, ...results.map((r) => fmt((r.parts[key] ?? 0) / 1000, 2))])), '',
   ];
@@ -79,9 +82,9 @@ function corePart(results: DunningRun[], repeat: number): string[] {
 customers (10 % consumers, 20 % writing in English, 5 % key accounts, a computed or unknown risk), due from 120 days
 before \`now\` to 30 days after it, 15 % partly paid, half with a payment link, 3 % under a hold (promise, dispute or
 pause); three policies: the French default (5 steps), a high-risk one (4 steps, a registered letter and a call) and a
-key-account one above 5,000 € (3 steps), texts of the default's length. \`now\` is Tuesday 15 June 2027, 10:00 in Paris,
-inside the email hours. Timed: the whole call, median of ${repeat} runs: indexing customers, holds and the done keys,
-choosing each invoice's policy, dating its steps on French business days, the email hours, and writing the text of
+key-account one above 5,000 € (3 steps), texts of the default's length, the same \`now\` (Tuesday 15 June 2027, 10:00
+in Paris). Timed: the whole call, median of ${repeat} runs: indexing customers, holds and the done keys, choosing each
+invoice's policy, dating its steps on French business days, the email hours, and writing the text of
 each step due in its language (text-template, amounts and dates in French or English). Two days in the company's
 life: its first pass (nothing done yet: each invoice past a step gets its latest step, the most texts to write), and
 an ordinary day (every step dated before today done, ${results.map((r) => n(r.done)).join(' / ')} keys). Not timed:
