@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DunningPolicyBook, dunningDue, Money, type DunningCustomer } from '@facturo/core';
@@ -13,7 +13,7 @@ import type { Services } from '../../sync-server/src/services';
 import { NOW } from './dunning-fixtures';
 import { seedDunningCompany, type Seeded } from './dunning-server-seed';
 import { cpuPressureMeter } from './report';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 
 /*
  * The server's whole dunning pass (sync-server/src/dunning/pass.ts runDunningPass), what the job runs every 15
@@ -23,10 +23,8 @@ import { fmt } from './stats';
  * file (keys unwrapped, workspace loaded on first use), as after a restart.
  */
 
-export interface ServerRun extends Omit<Seeded, 'companyId'> {
-  size: number;
-  /** The first pass: nothing done yet. */
-  seconds: number;
+/** What a first pass and the next tick did (the same on every copy of the seeded rows). */
+export interface PassRows {
   due: number;
   claimed: number;
   /** Rows written: dunning_steps (claimed + skipped) and dunning_tasks, and what the claimed steps called for. */
@@ -35,12 +33,20 @@ export interface ServerRun extends Omit<Seeded, 'companyId'> {
   expectedStepRows: number;
   expectedTasks: number;
   problems: number;
+  /** Claimed by the next tick, 15 minutes later. */
+  againClaimed: number;
+}
+
+export interface ServerRun extends Omit<Seeded, 'companyId'>, PassRows {
+  size: number;
+  /** The first pass (nothing done yet): median of the runs, and each run. */
+  seconds: number;
+  runs: number[];
+  /** The next tick, median. */
+  againSeconds: number;
   /** CPU time this process spent in the first pass and in the next tick (libSQL runs on the calling thread): on a shared machine, what the code costs. */
   cpuSeconds: number;
   againCpuSeconds: number;
-  /** The next tick, 15 minutes later. */
-  againSeconds: number;
-  againClaimed: number;
   pressure: number;
   /** invoiceStandings reads every invoice's allocations and credit notes in one query: the same as by ids, 500 at a time (checked at the smallest size). */
   standingsAgree: boolean | null;
@@ -110,39 +116,71 @@ async function count(s: Services, sql: string, companyId: string): Promise<numbe
   return Number((await s.db.execute({ sql, args: [companyId] })).rows[0]!.n);
 }
 
-/** Seeds `size` invoices, then times a first pass and the next tick on a fresh server, and the parts on another. */
-export async function runServerPass(size: number, checkStandings: boolean): Promise<ServerRun> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'facturo-bench-dunning-'));
-  try {
-    const { companyId, ...seeded } = await withServer(dataDir, (s) => seedDunningCompany(s, size));
-    const parts = await withServer(dataDir, (s) => timeParts(s, companyId, new Date(NOW)));
-    return await withServer(dataDir, async (s) => {
-      const pressure = cpuPressureMeter();
-      let cpu = process.cpuUsage();
-      let t0 = performance.now();
-      const first = await runDunningPass(s, companyId, new Date(NOW));
-      const seconds = (performance.now() - t0) / 1000;
-      const cpuSeconds = cpuOf(cpu);
-      const p = pressure();
-      cpu = process.cpuUsage();
-      t0 = performance.now();
-      const again = await runDunningPass(s, companyId, new Date(Date.parse(NOW) + 15 * 60_000));
-      const againSeconds = (performance.now() - t0) / 1000;
-      const againCpuSeconds = cpuOf(cpu);
-      const decided = Object.values(parts).reduce((a, b) => a + b, 0);
-      parts['claims and tasks'] = Math.max(0, seconds * 1000 - decided);
-      const r: ServerRun = {
-        size, ...seeded, seconds, due: first.due.length, claimed: first.claimed.length, problems: first.problems.length,
+interface Timed {
+  seconds: number;
+  cpuSeconds: number;
+  pressure: number;
+  againSeconds: number;
+  againCpuSeconds: number;
+  row: PassRows;
+}
+
+/** A first pass and the next tick on a server opened afresh over `dataDir`, and what they wrote. */
+function timePasses(dataDir: string, companyId: string): Promise<Timed> {
+  return withServer(dataDir, async (s) => {
+    const pressure = cpuPressureMeter();
+    let cpu = process.cpuUsage();
+    let t0 = performance.now();
+    const first = await runDunningPass(s, companyId, new Date(NOW));
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuSeconds = cpuOf(cpu);
+    const p = pressure();
+    cpu = process.cpuUsage();
+    t0 = performance.now();
+    const again = await runDunningPass(s, companyId, new Date(Date.parse(NOW) + 15 * 60_000));
+    return {
+      seconds, cpuSeconds, pressure: p, againSeconds: (performance.now() - t0) / 1000, againCpuSeconds: cpuOf(cpu),
+      row: {
+        due: first.due.length, claimed: first.claimed.length, problems: first.problems.length, againClaimed: again.claimed.length,
         stepRows: await count(s, 'SELECT COUNT(*) AS n FROM dunning_steps WHERE company_id = ?', companyId),
         tasks: await count(s, 'SELECT COUNT(*) AS n FROM dunning_tasks WHERE company_id = ?', companyId),
         expectedStepRows: first.claimed.reduce((n, step) => n + 1 + step.skipped.length, 0),
         expectedTasks: first.claimed.filter((step) => step.channel !== 'email').length,
-        cpuSeconds, againSeconds, againCpuSeconds, againClaimed: again.claimed.length, pressure: p, parts, standingsAgree: checkStandings ? await standingsAgree(s, companyId) : null,
-      };
-      console.log(`dunning server pass ${size}: ${fmt(seconds, 2)} s, CPU ${fmt(cpuSeconds, 2)} s (${r.claimed} of ${r.due} due claimed, ${r.stepRows} step rows, ${r.tasks} tasks, ${r.problems} problems), next tick ${fmt(againSeconds, 2)} s, CPU ${fmt(againCpuSeconds, 2)} s, claiming ${r.againClaimed}${r.standingsAgree === false ? ', STANDINGS DIFFER' : ''}; parts ${Object.entries(parts).map(([k, v]) => `${k} ${fmt(v / 1000, 2)} s`).join(', ')}`);
-      return r;
-    });
+      },
+    };
+  });
+}
+
+/**
+ * Seeds `size` invoices once, then on copies of the seeded data dir: the parts on one fresh server, and `repeat` times a
+ * first pass and the next tick on another (medians reported; the rows written are the same each time).
+ */
+export async function runServerPass(size: number, checkStandings: boolean, repeat: number): Promise<ServerRun> {
+  const dirs: string[] = [];
+  const fresh = async (from?: string) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'facturo-bench-dunning-'));
+    dirs.push(dir);
+    if (from) await cp(from, dir, { recursive: true });
+    return dir;
+  };
+  try {
+    const seededDir = await fresh();
+    const { companyId, ...seeded } = await withServer(seededDir, (s) => seedDunningCompany(s, size));
+    const parts = await withServer(await fresh(seededDir), (s) => timeParts(s, companyId, new Date(NOW)));
+    const runs: Timed[] = [];
+    for (let k = 0; k < repeat; k++) runs.push(await timePasses(await fresh(seededDir), companyId));
+    const mid = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+    const sameRows = runs.every((r) => JSON.stringify(r.row) === JSON.stringify(mid.row));
+    const seconds = median(runs.map((r) => r.seconds));
+    parts['claims and tasks'] = Math.max(0, seconds * 1000 - Object.values(parts).reduce((a, b) => a + b, 0));
+    const r: ServerRun = {
+      size, ...seeded, ...mid.row, ...(sameRows ? {} : { problems: mid.row.problems + 1 }), seconds, runs: runs.map((x) => x.seconds), cpuSeconds: median(runs.map((x) => x.cpuSeconds)),
+      againSeconds: median(runs.map((x) => x.againSeconds)), againCpuSeconds: median(runs.map((x) => x.againCpuSeconds)), pressure: Math.max(...runs.map((x) => x.pressure)), parts,
+      standingsAgree: checkStandings ? await withServer(seededDir, (s) => standingsAgree(s, companyId)) : null,
+    };
+    console.log(`dunning server pass ${size}: ${fmt(seconds, 2)} s (${r.runs.map((x) => fmt(x, 2)).join(' / ')}), CPU ${fmt(r.cpuSeconds, 2)} s (${r.claimed} of ${r.due} due claimed, ${r.stepRows} step rows, ${r.tasks} tasks, ${r.problems} problems), next tick ${fmt(r.againSeconds, 2)} s, CPU ${fmt(r.againCpuSeconds, 2)} s, claiming ${r.againClaimed}${r.standingsAgree === false ? ', STANDINGS DIFFER' : ''}; parts ${Object.entries(parts).map(([k, v]) => `${k} ${fmt(v / 1000, 2)} s`).join(', ')}`);
+    return r;
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -51,9 +51,9 @@ export async function runDunningBench(args: string[]): Promise<boolean> {
   const before = busyness();
   const server: ServerRun[] = [];
   if (only !== 'core') {
-    await runServerPass(Math.min(1000, sizes[0]!), false); // warm-up (JIT), not reported
+    await runServerPass(Math.min(1000, sizes[0]!), false, 1); // warm-up (JIT), not reported
     // The standings check reads them 500 ids at a time, each read walking all documents: only at a small size.
-    for (const size of sizes) server.push(await runServerPass(size, size === Math.min(...sizes) && size <= 20_000));
+    for (const size of sizes) server.push(await runServerPass(size, size === Math.min(...sizes) && size <= 20_000, repeat));
   }
   const core: DunningRun[] = [];
   if (only !== 'server') {
