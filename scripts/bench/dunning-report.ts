@@ -46,21 +46,22 @@ function serverPart(results: ServerRun[], repeat: number): string[] {
     '### The server\'s whole pass', '',
     `\`runDunningPass\` (sync-server/src/dunning/pass.ts), what the dunning job runs every 15 minutes for a company,
 sending excluded, in process through the server's own libSQL client (WAL, fsync'd COMMIT). Seeded once per size, not
-timed: N issued invoices of N / 5 customers (each customer's record sealed under its own key in the
-directory projection, 10 % consumers, 20 % writing in English, 5 % key accounts, 25 % PME) written straight into
-\`documents\` with a frozen content of 1.5 KB each and ids shaped as the server makes them (random), due from 120 days
-before \`now\` to 30 days after it, 15 % partly paid (a payment and its allocation), 1 % partly credited (an issued
-credit note), 3 % under a hold (a tenth of them released), Stripe set up (each reminder carries the invoice's pay
-URL); the French default policy (\`installDefault\`) and two by segment (key accounts above 5,000 €, PME with a
-registered letter and a call). \`now\` is Tuesday 15 June 2027, 10:00 in Paris, inside the email hours. Timed: the
-whole call, median of ${repeat} runs, each on a server opened afresh over a copy of the seeded data dir (keys unwrapped
-and workspace loaded on first use, as after a restart): every issued invoice's standing, policies, customers, pay
-URLs, holds and done keys read, core's \`dunningDue\`, then per 2,000 steps one transaction claiming each step by its key in \`dunning_steps\`, recording the
-steps it skips and creating the tasks for letters and calls. Then the next tick, 15 minutes later, on the same server:
-it must claim nothing. Beside each time, the CPU time the process spent in it (libSQL runs on the calling thread): on
-this shared machine, what the code costs when other work takes turns on the CPUs. Checked: every due step claimed, the
-rows written exactly the claimed steps, the keys they skip and a task per letter or call, nothing claimed again on the
-next tick, and (smallest size) every invoice's standing read company-wide equal to the same read 500 ids at a time.`, '',
+timed: N issued invoices of N / 5 customers (each customer's record sealed under its own key in the directory
+projection, 10 % consumers, 20 % writing in English, 5 % key accounts, 25 % PME) written straight into \`documents\`
+with a frozen content of 1.5 KB each and ids shaped as the server makes them (random), due from 120 days before
+\`now\` to 30 days after it, 15 % partly paid (a payment and its allocation), 1 % partly credited (an issued credit
+note), 3 % under a hold (a tenth of them released), Stripe set up (each reminder carries the invoice's pay URL); the
+French default policy (\`installDefault\`) and two by segment (key accounts above 5,000 €, PME with a registered
+letter and a call). \`now\` is Tuesday 15 June 2027, 10:00 in Paris, inside the email hours. Timed: the whole call,
+median of ${repeat} runs, each on a server opened afresh over a copy of the seeded data dir (keys unwrapped and
+workspace loaded on first use, as after a restart): every issued invoice's standing, policies, customers, pay URLs,
+holds and done keys read, core's \`dunningDue\`, then per 2,000 steps one transaction claiming each step by its key in
+\`dunning_steps\`, recording the steps it skips and creating the tasks for letters and calls. Then the next tick, 15
+minutes later, on the same server: it must claim nothing. Beside each time, the CPU time the process spent in it
+(libSQL runs on the calling thread): on this shared machine, what the code costs when other work takes turns on the
+CPUs. Checked: every due step claimed, the rows written exactly the claimed steps, the keys they skip and a task per
+letter or call, nothing claimed again on the next tick, and (smallest size) every invoice's standing read company-wide
+equal to the same read 500 ids at a time.`, '',
     table(['open invoices', 'customers', 'first pass (s): median (runs)', 'its CPU (s)', 'µs / invoice', 'steps claimed', 'rows written (steps + tasks)', 'next tick (s)', 'its CPU (s)', 'claimed again', 'checks', 'CPU pressure'],
       results.map((r) => [n(r.size), n(r.customers), `${fmt(r.seconds, 2)} (${r.runs.map((x) => fmt(x, 1)).join(' / ')})`, fmt(r.cpuSeconds, 2), fmt((r.seconds * 1e6) / r.size, 1), `${n(r.claimed)} of ${n(r.due)}`, `${n(r.stepRows)} + ${n(r.tasks)}`,
         fmt(r.againSeconds, 2), fmt(r.againCpuSeconds, 2), n(r.againClaimed), serverSound(r) ? `ok${r.standingsAgree ? ', standings = by ids' : ''}` : 'FAILED', `${fmt(r.pressure, 0)} %`])), '',
