@@ -22,14 +22,14 @@ describe('correctionLines', () => {
     const base = subscription({ start: '2026-03-01', items: [{ planId: 'pro', quantity: '1' }] });
     const sub = ok(changeQuantity(base, 0, '3', '2026-03-11', '2026-03-05'));
     const lines = correctionLines(sub, plans, march, 0);
-    expect(lines.map((l) => [l.quantity, l.unitPrice])).toEqual([['-1', new Money('49').times(21).div(31).toDecimalPlaces(2).toFixed(2)], ['1', new Money('147').times(21).div(31).toDecimalPlaces(2).toFixed(2)]]);
+    expect(lines.map((l) => [l.quantity, l.unitPrice])).toEqual([['-1', new Money('49').times(21).div(31).toDecimalPlaces(2).toFixed(2)], ['1', new Money('147').times(21).div(31).toDecimalPlaces(2).toFixed(2)]]); // number-ok: Decimal#toFixed, a decimal string
     expect(lines.every((l) => l.description.startsWith('Régularisation de la période du 01/03/2026 au 31/03/2026 — '))).toBe(true);
   });
 
   it('credits the unused days of a period cancelled after it was invoiced', () => {
     const base = subscription({ start: '2026-03-01' });
     const sub = ok(cancel(base, { at: '2026-03-21' }, plans, '2026-03-10'));
-    expect(correctionTotal(sub, plans, correctionLines(sub, plans, march, 0))).toBe(new Money('49').times(11).div(31).toDecimalPlaces(2).negated().toFixed(2));
+    expect(correctionTotal(sub, plans, correctionLines(sub, plans, march, 0))).toBe(new Money('49').times(11).div(31).toDecimalPlaces(2).negated().toFixed(2)); // number-ok: Decimal#toFixed, a decimal string
   });
 
   it('makes what was invoiced plus the correction equal what the period now bills, to the cent (property)', () => {
@@ -42,7 +42,7 @@ describe('correctionLines', () => {
         const invoiced = { ...sub, changes: sub.changes.slice(0, seen) };
         const before = periodTotal(invoiced, plans, march);
         const correction = correctionTotal(sub, plans, correctionLines(sub, plans, march, seen));
-        expect(new Money(before).plus(correction).toFixed(2)).toBe(periodTotal(sub, plans, march));
+        expect(new Money(before).plus(correction).toFixed(2)).toBe(periodTotal(sub, plans, march)); // number-ok: Decimal#toFixed, a decimal string
         expect(invoiceLinesFor(sub, plans, march).length).toBeGreaterThan(0);
       }),
     );

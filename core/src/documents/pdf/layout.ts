@@ -60,7 +60,7 @@ export function rgbOf(hex: string): Rgb {
 
 /** The accent mixed with white: light backgrounds derived from the one colour the user picks. */
 export function tint([r, g, b]: Rgb, amount: number): Rgb {
-  return [r, g, b].map((c) => Math.round(255 - (255 - c) * amount)) as Rgb;
+  return [r, g, b].map((c) => Math.round(255 - (255 - c) * amount)) as Rgb; // number-ok: a colour channel 0–255
 }
 
 /** Text on the accent colour: white unless the accent is light (WCAG relative luminance). */
