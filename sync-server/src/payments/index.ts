@@ -1,3 +1,4 @@
 // Payments (issue 8): money received and given back, allocated to invoices; where each invoice stands.
 export { customerCredit, invoiceStandings, type InvoiceStanding } from './balances';
-export { paymentMethods, readPayment, recordPayment, recordRequest, refundPayment, refundRequest, type PaymentView, type RecordRequest } from './record';
+export { paymentMethods, readPayment, recordPayment, recordRequest, refundPayment, refundRequest, type RecordRequest } from './record';
+export type { PaymentView } from '@facturo/core';

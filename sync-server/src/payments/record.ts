@@ -1,6 +1,6 @@
 import type { Transaction } from '@libsql/client';
 import { z } from 'zod';
-import { allocatePayment, formatAmount, Money, parseOrThrow, refund, ValidationError, type PaymentAllocation } from '@facturo/core';
+import { allocatePayment, formatAmount, Money, parseOrThrow, refund, ValidationError, type PaymentView } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import { rowCommand } from '../commands/row-command';
 import type { Actor, Outcome } from '../commands/run';
@@ -34,24 +34,6 @@ export const recordRequest = z.object({
 }).strict();
 export type RecordRequest = z.input<typeof recordRequest>;
 
-export interface PaymentView {
-  id: string;
-  kind: 'payment' | 'refund';
-  customerId: string | null;
-  method: string;
-  amount: string;
-  currency: string;
-  receivedOn: string;
-  reference: string | null;
-  fee: string | null;
-  gateway: string | null;
-  gatewayRef: string | null;
-  refundOf: string | null;
-  allocations: PaymentAllocation[];
-  /** What this payment left as the customer's credit (a payment: not allocated; a refund: taken from credit). */
-  unallocated: string;
-  createdAt: string;
-}
 
 const checked = <T>(f: () => T): T => {
   try {

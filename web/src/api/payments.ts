@@ -1,4 +1,6 @@
-import type { AgingBucket, DsoMethod, DsoResult, PaymentAllocation } from '@facturo/core';
+import type { AgingBucket, DsoMethod, DsoResult, PaymentAllocation, PaymentView } from '@facturo/core';
+
+export type { PaymentView };
 import { request } from './http';
 
 // docs/design/payments-api.md (issue 8): payments and refunds (sync-server/src/api/payments.ts) and the receivables
@@ -30,25 +32,6 @@ export interface RefundBody {
   reference?: string;
 }
 
-/** A payment or a refund as the server keeps it. A refund's allocations are negative. */
-export interface PaymentView {
-  id: string;
-  kind: 'payment' | 'refund';
-  customerId: string | null;
-  method: string;
-  amount: string;
-  currency: string;
-  receivedOn: string;
-  reference: string | null;
-  fee: string | null;
-  gateway: string | null;
-  gatewayRef: string | null;
-  refundOf: string | null;
-  allocations: PaymentAllocation[];
-  /** A payment: what went to the customer's credit. A refund: what was taken from that credit. */
-  unallocated: string;
-  createdAt: string;
-}
 
 export interface AgingRowView {
   currency: string;
