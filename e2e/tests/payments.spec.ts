@@ -5,6 +5,7 @@ import { InvoicePaymentsSection, PaymentsPage, ReceivablesPage, RecordPaymentPag
 import { expect, test } from '../support/fixtures';
 import type { Person } from '../support/person';
 import { shot } from '../support/shots';
+import { companyToday } from '../support/dates';
 
 /*
  * Issue 8, getting paid: a payment recorded offline waits in the outbox as "Paiement en attente d'envoi", is sent by
@@ -239,7 +240,7 @@ test('a payment the server refuses comes back to correct, its refusal beside wha
   const origin = new URL(owner.page.url()).origin;
   const paid = await owner.page.request.post('/api/v1/payments', {
     headers: { 'X-Company': companyId, origin },
-    data: { customerId: a.customerId, method: 'transfer', amount: '300.00', currency: 'EUR', receivedOn: new Date().toISOString().slice(0, 10), allocations: [{ invoiceId: b, amount: '300.00' }] },
+    data: { customerId: a.customerId, method: 'transfer', amount: '300.00', currency: 'EUR', receivedOn: companyToday(), allocations: [{ invoiceId: b, amount: '300.00' }] },
   });
   expect(paid.status(), await paid.text()).toBe(201);
 

@@ -1,6 +1,7 @@
 import { PricingRulesPage } from '../pages/PricingRulesPage';
 import { expect, test } from '../support/fixtures';
 import { shot } from '../support/shots';
+import { companyToday } from '../support/dates';
 
 /*
  * Issue 6: pricing rules as forms, without JSON. An owner makes a volume rule in the editor and checks it
@@ -51,7 +52,7 @@ test('the simulator fills a customer from its record: a customer since 2021 gets
   await shot(owner.page, 'pricing-simulator-customer');
 
   // A customer since today, typed over the record's date: the loyalty rule is skipped again.
-  await rules.customerField('Client depuis le').fill(new Date().toLocaleDateString('en-CA'));
+  await rules.customerField('Client depuis le').fill(companyToday());
   await expect(rules.skipped.filter({ hasText: 'Clients fidèles' })).toHaveCount(1);
   await expect(rules.applied.filter({ hasText: 'Clients fidèles' })).toHaveCount(0);
   await expect(rules.customerField('Segments du client')).toHaveValue('Commerce, TPE');

@@ -5,6 +5,7 @@ import { SepaDebitsPage } from '../pages/SepaDebitsPage';
 import { SubscriptionsPage } from '../pages/SubscriptionsPage';
 import { expect, test } from '../support/fixtures';
 import { shot } from '../support/shots';
+import { companyToday } from '../support/dates';
 
 /*
  * Issue 7, the money side: a subscription under a SEPA mandate is billed now, its invoice waits for its direct
@@ -33,7 +34,7 @@ test('a subscription under a SEPA mandate billed now, its debit in a pain.008 fi
   await subs.recordMandate({ iban: 'FR76 3000 6000 0112 3456 7890 189' });
   await expect(subs.mandates).toHaveCount(1);
   const rum = (await subs.mandates.getByTestId('mandate-rum-cell').textContent()) ?? '';
-  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const today = companyToday();
   await subs.navigate('subscriptions');
   await subs.fillSubscription({ customer, start: today, plan: 'Hébergement annuel', quantity: '1', mandate: rum });
   const subscriptionId = await subs.createSubscription();

@@ -2,6 +2,7 @@ import { SubscriptionsPage } from '../pages/SubscriptionsPage';
 import { expect, test } from '../support/fixtures';
 import type { Page } from '@playwright/test';
 import { shot } from '../support/shots';
+import { companyToday } from '../support/dates';
 
 /*
  * Issue 7 in the PWA: plans are edited on the device (workspace document, offline too), subscriptions are
@@ -178,7 +179,7 @@ test('a subscription that cannot be billed is held in red with the reason, and b
   await owner.customers.newButton.click();
   const customerId = await owner.editor.create({ name });
   await owner.editor.expectSyncState('saved', 20_000);
-  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const today = companyToday();
   await subs.navigate('subscriptions');
   await subs.fillSubscription({ customer: name, start: today, plan: 'Hébergement annuel', quantity: '1' });
   const subscriptionId = await subs.createSubscription();
@@ -216,7 +217,7 @@ test('cancelling today a year invoiced in advance prepares a credit note draft, 
   const page = owner.page;
   const subs = new SubscriptionsPage(page);
   await expect(owner.customers.rowsNamed('Clinique vétérinaire des Alpes')).toHaveCount(1);
-  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const today = companyToday();
   await subs.navigate('subscriptions');
   await subs.fillSubscription({ customer: 'Clinique vétérinaire des Alpes', start: today, plan: 'Hébergement annuel', quantity: '1' });
   await subs.createSubscription();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultEmailHours, emailAllowed, localMoment } from './clock';
+import { companyDay, defaultEmailHours, emailAllowed, localMoment } from './clock';
 
 const paris = (instant: string) => localMoment(instant, 'Europe/Paris');
 
@@ -24,6 +24,22 @@ describe('local moment', () => {
   it('refuses an instant without offset and an unknown time zone, naming them', () => {
     expect(() => paris('2027-01-04T08:00:00')).toThrow('now:');
     expect(() => localMoment('2027-01-04T08:00:00Z', 'Europe/Lutece')).toThrow('timeZone');
+  });
+});
+
+describe('company day', () => {
+  it('is the day in Paris, not in UTC: 23:30 UTC on 1 December is already 2 December', () => {
+    expect(companyDay(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-02');
+    expect(companyDay(new Date('2026-12-01T22:59:59Z'))).toBe('2026-12-01');
+  });
+  it('follows summer time: 22:30 UTC on 30 June is 1 July in Paris (UTC+2)', () => {
+    expect(companyDay(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01');
+    expect(companyDay(new Date('2027-06-30T21:59:00Z'))).toBe('2027-06-30');
+  });
+  it('reads another zone when given one, and refuses an invalid instant or zone', () => {
+    expect(companyDay(new Date('2026-12-01T23:30:00Z'), 'America/Cayenne')).toBe('2026-12-01');
+    expect(() => companyDay(new Date(Number.NaN))).toThrow(/at: not a valid instant/);
+    expect(() => companyDay(new Date(), 'Mars/Olympus')).toThrow(/timeZone: "Mars\/Olympus"/);
   });
 });
 

@@ -41,6 +41,20 @@ export function readInstant(instant: string, field = 'now'): Date {
   return at;
 }
 
+/** The time zone of a company's calendar: every company is in metropolitan France for now (no setting yet). */
+export const companyTimeZone = 'Europe/Paris';
+
+/**
+ * The company's calendar day at an instant, YYYY-MM-DD: the day an invoice is dated, a payment received, a report
+ * stated. The app and the server both use it, so a device set to another time zone (or to UTC, between 22:00 and
+ * midnight in Paris) still agrees with the server on what "today" is.
+ */
+export function companyDay(at: Date, timeZone: string = companyTimeZone): string {
+  if (Number.isNaN(at.getTime())) throw new RangeError('at: not a valid instant');
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 export function localMoment(instant: string, timeZone: string, field = 'now'): LocalMoment {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(readInstant(instant, field)).map((p) => [p.type, p.value]));
   const date = `${parts.year}-${parts.month}-${parts.day}`;

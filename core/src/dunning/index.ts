@@ -21,7 +21,7 @@ export { dunningVariables, unknownDunningVariables } from './variables';
 export { riskLevels, riskThresholds, paymentHistoryDepth, averageDaysLate, riskLevelOf, type RiskLevel, type PaidInvoice } from './risk';
 export { policyFor, type DunningCustomer, type DunningPolicyEntry } from './select';
 export { frenchPublicHolidays, isFrenchPublicHoliday, isFrenchBusinessDay, nextFrenchBusinessDay } from './calendar';
-export { localMoment, emailAllowed, defaultEmailHours, type LocalMoment, type EmailHours } from './clock';
+export { localMoment, companyDay, companyTimeZone, emailAllowed, defaultEmailHours, type LocalMoment, type EmailHours } from './clock';
 export {
   dunningDue,
   dunningKey,

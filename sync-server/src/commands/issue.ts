@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  canonicalJson, docIds, DraftDocument, formatNumber, freezeDocument, issueProblems, periodKey, Workspace,
+  canonicalJson, companyDay, companyTimeZone, docIds, DraftDocument, formatNumber, freezeDocument, issueProblems, periodKey, Workspace,
   type DocumentKind, type FrozenDocument,
 } from '@facturo/core';
 import { inWriteTransaction } from '../db';
@@ -44,12 +44,9 @@ export interface IssueHooks {
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The issue date is the company's calendar day (France by default), not UTC's. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-export function companyToday(now: Date, timeZone = 'Europe/Paris'): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return f.format(now);
+/** The issue date is the company's calendar day (France by default), not UTC's: core's companyDay, which the app uses too. */
+export function companyToday(now: Date, timeZone = companyTimeZone): string {
+  return companyDay(now, timeZone);
 }
 
 /**

@@ -3,8 +3,8 @@ import { addSeries, previewNumber } from '../stores/seriesEdits';
 import { fieldErrorText, t } from '../i18n';
 import { FieldControl, type FieldSpec } from './Field';
 import { useCompany } from './companyContext';
+import { companyToday } from '../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 const kindLabel = (kind: string) => (kind === 'invoice' ? 'series.kindInvoice' : kind === 'quote' ? 'series.kindQuote' : 'series.kindCreditNote');
 
 const specs: Record<'id' | 'name' | 'kind' | 'format', FieldSpec> = {
@@ -29,9 +29,9 @@ export function SeriesSection() {
   const [values, setValues] = createSignal({ id: '', name: '', kind: 'invoice', format: 'F-{YYYY}-{SEQ:05}' });
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [added, setAdded] = createSignal<string | null>(null);
-  const preview = createMemo(() => previewNumber(values().format, today()));
+  const preview = createMemo(() => previewNumber(values().format, companyToday()));
   const example = (format: string) => {
-    const p = previewNumber(format, today());
+    const p = previewNumber(format, companyToday());
     return p.ok ? p.example : '—';
   };
   const errorOf = (field: string) => {

@@ -13,6 +13,7 @@ import { EmptyState, Notice } from '../components/Notice';
 import { createCustomerRows } from '../components/customerRows';
 import { QuoteStatusChip } from '../components/quote/QuoteStatusChip';
 import { NewQuoteDialog, type NewQuoteChoice } from '../components/quote/NewQuoteDialog';
+import { companyToday } from '../today';
 
 const filters: { value: QuoteFilter; label: MessageKey }[] = [
   { value: 'all', label: 'quotes.allStatuses' },
@@ -27,7 +28,6 @@ function live<T>(query: () => Promise<T>, initial: T) {
   return value;
 }
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** /c/:companyId/quotes — every quote of the company, made here or elsewhere, with its status and validity. */
 export default function Quotes() {
@@ -101,7 +101,7 @@ export default function Quotes() {
                     <td>{r.customerName ?? <span class="muted">{t('quotes.noCustomer')}</span>}</td>
                     <td class="hide-sm quote-title-cell">{r.title ?? ''}</td>
                     <td><QuoteStatusChip status={r.status} /></td>
-                    <td class="hide-sm date" classList={{ past: validityPast(r, today()) }} data-testid="quote-valid-until" title={validityPast(r, today()) ? t('quotes.validityPast') : undefined}>
+                    <td class="hide-sm date" classList={{ past: validityPast(r, companyToday()) }} data-testid="quote-valid-until" title={validityPast(r, companyToday()) ? t('quotes.validityPast') : undefined}>
                       {formatDay(r.validUntil)}
                     </td>
                     <td class="num" data-testid="quote-total">{total(r.totalInclTax, r.currency)}</td>

@@ -10,20 +10,16 @@ import { AgingSection } from '../components/receivables/AgingSection';
 import { DsoSection } from '../components/receivables/DsoSection';
 import { createOnline } from '../sync/online';
 import '../components/payments/payments.css';
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { companyToday } from '../today';
 
 /** /c/:companyId/receivables — "Créances": the aged balance per customer and in total, and DSO, at a chosen date. */
 export default function Receivables() {
   const { company } = useCompany();
   const online = createOnline();
-  const [asOf, setAsOf] = createSignal(today());
+  const [asOf, setAsOf] = createSignal(companyToday());
   const [months, setMonths] = createSignal(12);
   const [method, setMethod] = createSignal<DsoMethod>('count_back');
-  const day = () => (/^\d{4}-\d{2}-\d{2}$/.test(asOf()) ? asOf() : today());
+  const day = () => (/^\d{4}-\d{2}-\d{2}$/.test(asOf()) ? asOf() : companyToday());
   const [aging] = createResource(() => (online() ? day() : false), (d) => reportsApi.aging(company.id, d));
   const [dso] = createResource(() => (online() ? { asOf: day(), months: months(), method: method() } : false), (p) => reportsApi.dso(company.id, p));
   return (

@@ -14,8 +14,8 @@ import { MandateCreateForm } from '../components/subscriptions/MandateCreateForm
 import { createOnline } from '../sync/online';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
+import { companyToday } from '../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** /c/:companyId/sepa-mandates[?customer=] — the SEPA direct debit mandates, per customer: list, record, revoke. */
 export default function SepaMandates() {
@@ -106,7 +106,7 @@ export default function SepaMandates() {
         <Show when={customerId()} keyed fallback={<p class="muted">{t('sepa.pickCustomer')}</p>}>
           {(id) => (
             <MandateCreateForm
-              companyId={company.id} customerId={id} debtorName={customerRows().get(id)?.name ?? ''} today={today()} disabled={!online()}
+              companyId={company.id} customerId={id} debtorName={customerRows().get(id)?.name ?? ''} today={companyToday()} disabled={!online()}
               onCreated={() => void refetch()}
             />
           )}

@@ -21,8 +21,8 @@ import { createOnline } from '../sync/online';
 import { BillingHeld, BillingRunOutcome, CreditNoteNotice, createBillingRun } from '../components/subscriptions/BillingRun';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
+import { companyToday } from '../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** /c/:companyId/subscriptions/:subscriptionId — items, next invoices, invoices made, history, and the changes. */
 export default function SubscriptionDetail() {
@@ -63,7 +63,7 @@ function Detail(props: { id: string }) {
   const planName = (id: string) => plans().find((p) => p.id === id)?.name ?? id;
   const items = createMemo(() => {
     const d = detail();
-    return d ? stateAt(d, today()).items : [];
+    return d ? stateAt(d, companyToday()).items : [];
   });
   const itemName = (i: number) => t('subDetail.itemName', { n: i + 1, plan: planName(items()[i]?.planId ?? detail()?.items[i]?.planId ?? '') });
   const priceOf = (planId: string, custom: string | undefined, currency: string) => displayPrice(custom ?? plans().find((p) => p.id === planId)?.unitPrice ?? '0', currency, lang());
@@ -164,9 +164,9 @@ function Detail(props: { id: string }) {
               <Show when={writable() && !final()}>
                 <ChangePanel
                   companyId={company.id} subscriptionId={d().id} currency={d().currency} items={items()} plans={plans()} itemName={itemName}
-                  today={today()} disabled={locked()} onChanged={onDone}
+                  today={companyToday()} disabled={locked()} onChanged={onDone}
                 />
-                <LifecyclePanel companyId={company.id} sub={d()} today={today()} disabled={locked()} onDone={onDone} />
+                <LifecyclePanel companyId={company.id} sub={d()} today={companyToday()} disabled={locked()} onDone={onDone} />
               </Show>
               <SubscriptionHistory start={d().start} startItems={planSummary(d().items, planName)} changes={d().changes} currency={d().currency} itemName={itemName} planName={planName} />
               <SubscriptionBillings billings={d().billings} base={base} currency={d().currency} />

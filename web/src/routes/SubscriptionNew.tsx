@@ -20,8 +20,8 @@ import { SubscriptionPreview } from '../components/subscriptions/SubscriptionPre
 import { createOnline } from '../sync/online';
 import '../components/pricing/pricing.css';
 import '../components/subscriptions/subscriptions.css';
+import { companyToday } from '../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** /c/:companyId/subscriptions/new — a customer, a start, items, how invoices go out; the next invoices beside. */
 export default function SubscriptionNew() {
@@ -33,7 +33,7 @@ export default function SubscriptionNew() {
   const customerRows = createCustomerRows(company.id);
   const customers = createMemo(() => [...customerRows().values()].filter((r) => !r.archived).sort((a, b) => a.name.localeCompare(b.name)));
   const online = createOnline();
-  const [form, setForm] = createSignal<SubscriptionForm>(emptySubscriptionForm(today()));
+  const [form, setForm] = createSignal<SubscriptionForm>(emptySubscriptionForm(companyToday()));
   const [submitted, setSubmitted] = createSignal(false);
   const [serverErrors, setServerErrors] = createSignal<Record<string, string>>({});
   const [failure, setFailure] = createSignal<string | null>(null);

@@ -12,8 +12,8 @@ import { Notice } from '../components/Notice';
 import { ListPage } from '../components/record-pages';
 import { createCustomerRows } from '../components/customerRows';
 import { SubscriptionStateChip } from '../components/subscriptions/SubscriptionStateChip';
+import { companyToday } from '../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** /c/:companyId/subscriptions — the server's subscriptions, the last list kept on the device to read offline. */
 export default function Subscriptions() {
@@ -71,7 +71,7 @@ export default function Subscriptions() {
                   <td>
                     <A href={`${base}/${s.id}`}>{customerName(s.customerId) ?? t('subs.unknownCustomer')}</A>
                   </td>
-                  <td data-testid="subscription-plans">{planSummary(stateAt(s, today()).items, (id) => plans().get(id)?.name)}</td>
+                  <td data-testid="subscription-plans">{planSummary(stateAt(s, companyToday()).items, (id) => plans().get(id)?.name)}</td>
                   <td><SubscriptionStateChip state={s.state} /></td>
                   <td class="hide-sm" data-testid="subscription-next-date">{next() ? formatDay(next()?.billingDate) : '—'}</td>
                   <td class="num" data-testid="subscription-next-amount">{amount()}</td>

@@ -8,6 +8,7 @@ import { openUntilAcked, whenOnline } from './background';
 import { openRoom, type Room } from './room';
 import { optionsFor, type MemberRoomOptions } from './roomOptions';
 import { SharedReplicas, type Held } from './shared';
+import { companyToday } from '../today';
 
 // One live replica per open quote: its own Yjs document `co_X.dc_Y` (meta.kind 'quote'), kept in IndexedDB
 // and synced like a draft invoice. The server locks the room outside draft (102) and reopens it (106).
@@ -57,7 +58,7 @@ export function startQuote(companyId: string, ws: Workspace, o: Omit<NewQuote, '
   const id = newId('dc');
   const { replica, release } = openQuote(companyId, id, opts);
   try {
-    fillNewQuote(ws, replica.quote, { ...o, id, today: new Date().toLocaleDateString('en-CA'), createdAt: new Date().toISOString(), createdBy: opts.user.id });
+    fillNewQuote(ws, replica.quote, { ...o, id, today: companyToday(), createdAt: new Date().toISOString(), createdBy: opts.user.id });
   } finally {
     setTimeout(release, keepOpenMs);
   }

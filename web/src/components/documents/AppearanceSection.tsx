@@ -7,9 +7,9 @@ import { LiveField } from '../LiveField';
 import { useCompany } from '../companyContext';
 import { PdfPreview } from './PdfPreview';
 import { createPdfRender } from './usePdfRender';
+import { companyToday } from '../../today';
 
 const fonts = ['dejavu-sans', 'dejavu-sans-condensed', 'dejavu-serif'] as const;
-const today = () => new Date().toLocaleDateString('en-CA');
 
 const specs: Record<Exclude<LayoutField, 'accentColor'>, FieldSpec> = {
   font: {
@@ -49,7 +49,7 @@ export function AppearanceSection() {
     undefined,
     { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
   );
-  const sample = createPdfRender(input, (i) => renderSample({ ...i, today: today() }));
+  const sample = createPdfRender(input, (i) => renderSample({ ...i, today: companyToday() }));
 
   return (
     <section class="card section" aria-labelledby="appearance-title" data-testid="appearance-section">

@@ -6,8 +6,8 @@ import { newId } from '../../stores/ids';
 import { fieldErrorText, lang, t } from '../../i18n';
 import { FieldControl, type FieldSpec } from '../Field';
 import { useCompany } from '../companyContext';
+import { companyToday } from '../../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 const usages = ['document', 'email', 'any'] as const;
 const usageLabel = { document: 'textBlocks.usageDocument', email: 'textBlocks.usageEmail', any: 'textBlocks.usageAny' } as const;
 
@@ -34,7 +34,7 @@ export function TextBlockEditor(props: { block?: TextBlock; onDone: (saved: stri
   const custom = createMemo(() => (replica.version(), ws.customValues.toJSON() as Record<string, string>));
   const customNames = () => Object.keys(custom()).sort();
   const unknown = createMemo(() => unknownInBody(values().body, customNames()));
-  const preview = createMemo(() => (unknown().length > 0 ? null : renderBlock(values().body, sampleBlockData(ws.readSettings(), custom(), lang(), today()))));
+  const preview = createMemo(() => (unknown().length > 0 ? null : renderBlock(values().body, sampleBlockData(ws.readSettings(), custom(), lang(), companyToday()))));
 
   const set = (field: 'name' | 'usage' | 'body', raw: string) => {
     setValues((v) => ({ ...v, [field]: raw }));

@@ -26,9 +26,9 @@ import { StatusChip } from './StatusChip';
 import { TotalsPanel } from './TotalsPanel';
 import { DraftPreview } from './DraftPreview';
 import { HistoryPanel } from '../audit/HistoryPanel';
+import { companyToday } from '../../today';
 
 /** The device's calendar day (the server decides the real issue date in the company's zone). */
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** A draft invoice or credit note: co-edited live, checked against the law, issued through the outbox. */
 export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undefined }) {
@@ -43,7 +43,7 @@ export function DraftEditor(props: { d: DraftReplica; issue: OutboxEntry | undef
   // The chosen customer's own document, held open while it is chosen: the legal checks read its record.
   const customer = createCustomerRecord(company.id, ws, customerId);
   const totals = createMemo(() => (room.version(), safeTotals(draft)));
-  const problems = createMemo(() => (room.version(), replica.version(), draftProblems(ws, draft, today(), customer())));
+  const problems = createMemo(() => (room.version(), replica.version(), draftProblems(ws, draft, companyToday(), customer())));
   const split = createMemo(() => splitProblems(problems()));
   const lineIds = createMemo(() => (room.version(), draft.listLines().map((l) => l.id)));
   const nameOf = (id: string) => (customer()?.id === id ? customer()?.name : undefined) ?? rows().get(id)?.name;

@@ -6,8 +6,8 @@ import { lang, t } from '../../i18n';
 import { useCompany } from '../companyContext';
 import { PdfPreview } from '../documents/PdfPreview';
 import { createPdfRender } from '../documents/usePdfRender';
+import { companyToday } from '../../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /**
  * "Aperçu PDF" of a draft: drawn on this device by core's renderer (offline too), marked BROUILLON, and
@@ -22,7 +22,7 @@ export function DraftPreview(props: { d: DraftReplica; customer: Customer | unde
     replica.version();
     return { customer: props.customer, language: lang(), layout: ws.readLayout(), settings: ws.readSettings(), logo: ws.currentLogo() };
   });
-  const preview = createPdfRender(input, (i) => renderDraftPreview({ ...i, draft: props.d.draft, today: today() }));
+  const preview = createPdfRender(input, (i) => renderDraftPreview({ ...i, draft: props.d.draft, today: companyToday() }));
   return (
     <section class="card section draft-preview no-print" aria-labelledby="draft-preview-title" data-testid="draft-preview">
       <div class="preview-head">

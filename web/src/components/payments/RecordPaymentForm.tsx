@@ -18,6 +18,7 @@ import { paymentErrorText } from './errorText';
 import { methodName } from './PaymentNotices';
 import { SplitTable } from './SplitTable';
 import './payments.css';
+import { companyToday } from '../../today';
 
 export interface RecordPaymentStart {
   customerId?: string;
@@ -25,12 +26,6 @@ export interface RecordPaymentStart {
   invoiceId?: string;
   /** Correcting this refused command: its form as typed and the server's fields. */
   retry?: { entryId: string; payload: PaymentPayload; fields: Record<string, string> };
-}
-
-/** Today on this device, as a calendar day (the day the user received the money, where they are). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 type FieldProps = Omit<LabelledFieldProps, 'errors' | 'value' | 'onInput'> & { name: Exclude<keyof PaymentForm, 'split' | 'shares'> };
@@ -63,7 +58,7 @@ export function RecordPaymentForm(props: { companyId: string; start: RecordPayme
   createEffect(() => {
     if (form() || invoices() === null) return;
     const customerId = props.start.customerId ?? invoiceCustomer() ?? '';
-    setForm(newPaymentForm({ customerId, ...(props.start.invoiceId ? { invoiceId: props.start.invoiceId } : {}), open: openInvoicesOf(invoices() ?? [], customerId), today: today(), lang: lang() }));
+    setForm(newPaymentForm({ customerId, ...(props.start.invoiceId ? { invoiceId: props.start.invoiceId } : {}), open: openInvoicesOf(invoices() ?? [], customerId), today: companyToday(), lang: lang() }));
   });
 
   const body = () => paymentBodyOf(form() as PaymentForm, open(), currency());
@@ -76,7 +71,7 @@ export function RecordPaymentForm(props: { companyId: string; start: RecordPayme
     setServerErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
   };
   const chooseCustomer = (customerId: string) => {
-    const next = newPaymentForm({ customerId, open: openInvoicesOf(invoices() ?? [], customerId), today: form()?.receivedOn ?? today(), method: form()?.method, lang: lang() });
+    const next = newPaymentForm({ customerId, open: openInvoicesOf(invoices() ?? [], customerId), today: form()?.receivedOn ?? companyToday(), method: form()?.method, lang: lang() });
     update({ ...next, reference: form()?.reference ?? '' }, ['customerId', 'amount', 'allocations', ...Object.keys(serverErrors()).filter((k) => k.startsWith('share.'))]);
   };
   const chooseMode = (split: SplitMode) => {

@@ -8,11 +8,7 @@ import { LabelledField } from '../form';
 import { queueRefund } from './createPaymentQueue';
 import { paymentErrorText } from './errorText';
 import { methodName } from './PaymentNotices';
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { companyToday } from '../../today';
 
 export interface RefundFormProps {
   companyId: string;
@@ -27,7 +23,7 @@ export interface RefundFormProps {
 /** Gives money back on a payment, out of the customer's credit or out of an invoice (it reopens); queued like a payment. */
 export function RefundForm(props: RefundFormProps) {
   const sources = createMemo(() => refundSources(props.payment, props.payments));
-  const [form, setForm] = createSignal<Form>(newRefundForm(props.payment, sources(), today(), lang()));
+  const [form, setForm] = createSignal<Form>(newRefundForm(props.payment, sources(), companyToday(), lang()));
   const [tried, setTried] = createSignal(false);
   const money = (amount: string) => displayAmount(amount, props.payment.currency, lang());
   // Nothing to take back from there: the choice is shown, greyed, so the user sees why.

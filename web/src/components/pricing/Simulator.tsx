@@ -7,6 +7,7 @@ import { PriceChart } from './PriceChart';
 import { SimulatorCustomer } from './SimulatorCustomer';
 import { TextInput } from './TextInput';
 import { chartQuantities, runSimulation, type SimulationInput } from './simulation';
+import { companyToday } from '../../today';
 
 export interface SimulatorProps {
   /** The rules to price with (the workspace's active ones, plus the rule being edited). */
@@ -18,12 +19,11 @@ export interface SimulatorProps {
   withDraft?: boolean;
 }
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** Prices one hypothetical line on the device with core's simulate, and explains every rule considered. */
 export function Simulator(props: SimulatorProps) {
   const [input, setInput] = createSignal<SimulationInput>({
-    productId: '', listPrice: '100', quantity: '1', date: today(), commitment: '', segments: '', country: '', postcode: '', region: '', revenue: '', since: '',
+    productId: '', listPrice: '100', quantity: '1', date: companyToday(), commitment: '', segments: '', country: '', postcode: '', region: '', revenue: '', since: '',
   });
   const set = (patch: Partial<SimulationInput>) => setInput((i) => ({ ...i, ...patch }));
   const product = () => props.products.find((p) => p.id === input().productId);

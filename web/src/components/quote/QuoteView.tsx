@@ -24,8 +24,8 @@ import { QuotePdf } from './QuotePdf';
 import { QuoteSections } from './QuoteSections';
 import { QuoteStatusChip } from './QuoteStatusChip';
 import { QuoteTotals } from './QuoteTotals';
+import { companyToday } from '../../today';
 
-const today = () => new Date().toLocaleDateString('en-CA');
 
 /** Why the quote cannot change now, and what to do: wait for the circuit, revise it, or invoice it. */
 function lockedMessage(status: QuoteStatus): MessageKey {
@@ -48,7 +48,7 @@ export function QuoteView(props: { r: QuoteReplica }) {
   const rows = createCustomerRows(company.id);
   const customer = createCustomerRecord(company.id, ws, () => meta().customerId);
   const rules = createMemo(() => (replica.version(), new QuoteSettings(ws.doc).activePricingRules()));
-  const context = () => pricingContextOf(today(), meta(), customer());
+  const context = () => pricingContextOf(companyToday(), meta(), customer());
   const reprice = pricer(quote, rules, context);
   createEffect(on(customer, (c) => {
     if (!c || !awaitingCustomerPricing.has(props.r.documentId)) return;

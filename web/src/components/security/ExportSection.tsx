@@ -8,6 +8,7 @@ import { createAction } from '../action';
 import { useCompany } from '../companyContext';
 import { Notice } from '../Notice';
 import './security.css';
+import { companyToday } from '../../today';
 
 /**
  * Settings → "Vos données": everything the company holds as one JSON file (GDPR art. 20 portability, the
@@ -24,7 +25,7 @@ export function ExportSection() {
     void action.run(async () => {
       setSaved(null);
       const data = await exportApi.get(company.id);
-      const name = exportFileName(data, company.id, new Date().toLocaleDateString('en-CA'));
+      const name = exportFileName(data, company.id, companyToday());
       saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name);
       setSaved(name);
     });
