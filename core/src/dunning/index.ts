@@ -33,3 +33,15 @@ export {
   type DunningProblem,
   type DunningPass,
 } from './due';
+export {
+  dunningHistoryOf,
+  type DunningHistoryEntry,
+  type DunningHistoryStep,
+  type DunningHistoryTask,
+  type DunningHistoryHold,
+  type DunningHistoryOutcome,
+  type DunningHistoryInput,
+  type DunningStepRecord,
+  type DunningTaskRecord,
+  type DunningHoldRecord,
+} from './history';

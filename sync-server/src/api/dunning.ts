@@ -3,6 +3,7 @@ import { DunningPolicyBook, fieldPath } from '@facturo/core';
 import { workspaceOf } from '../commands/run';
 import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
+import { dunningHistory } from '../dunning/history';
 import { dunningPreview } from '../dunning/pass';
 import type { Services } from '../services';
 import { actorFor, memberOf, router, secureRoute, type Ctx } from './context';
@@ -21,6 +22,8 @@ const idParam = { params: z.object({ id: z.string() }) };
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const PolicyOut = z.looseObject({ id: z.string(), name: z.string(), archived: z.boolean() }).openapi('DunningPolicy');
 const HoldIn = z.object({ kind: z.enum(['promise', 'dispute', 'pause']), until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(), note: z.string().max(500).optional() }).openapi('DunningHold');
+const HistoryOut = z.looseObject({ kind: z.enum(['step', 'task', 'hold']), at: z.string(), on: z.string() })
+  .openapi('DunningHistoryEntry', { description: 'A step of the pass (sent, queued, skipped, failed), a task given to a person, or a hold; core’s DunningHistoryEntry' });
 const TaskOut = z.looseObject({ id: z.string(), invoiceId: z.string(), action: z.string(), dueOn: z.string(), status: z.string() }).openapi('DunningTask');
 
 /** Another company's (or no) invoice is absent (404) whatever the body: ids cannot be probed with a bad request. */
@@ -104,6 +107,10 @@ function holdAndTaskRoutes(app: ReturnType<typeof router>) {
     const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
     return c.json(rs.rows.map((r) => ({ id: String(r.id), invoiceId: id, kind: String(r.kind), until: str(r.until), note: str(r.note), createdAt: String(r.created_at), createdBy: str(r.created_by) })), 200);
   });
+
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/invoices/{id}/dunning-history', tags, summary: 'An invoice’s reminder history, oldest first: steps done, tasks, holds',
+    request: idParam, responses: { 200: json(z.array(HistoryOut), 'The timeline') } }),
+  async (c) => c.json(await dunningHistory(c.get('services'), memberOf(c).companyId, c.req.valid('param').id), 200));
 
   app.openapi(secureRoute('payments.record', { method: 'post', path: '/dunning/holds/{id}/release', tags, summary: 'Lift a hold: the invoice’s reminders resume at the next pass',
     request: idParam, responses: { 200: json(Any, 'Released') } }),
