@@ -24,6 +24,7 @@ export class FakePaypal {
   readonly requests: { method: string; path: string; requestId: string | undefined; body: string }[] = [];
   readonly orders = new Map<string, Json>();
   readonly captures = new Map<string, Json>();
+  readonly refunds = new Map<string, Json>();
   private readonly tokens = new Map<string, PaypalApp>();
   private readonly byRequestId = new Map<string, Json>();
   private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -82,6 +83,8 @@ export class FakePaypal {
     if (method === 'GET' && order && this.orders.has(order[1]!)) return [200, this.orders.get(order[1]!)];
     const got = /^\/v2\/payments\/captures\/([^/]+)$/.exec(path);
     if (method === 'GET' && got && this.captures.has(got[1]!)) return [200, this.captures.get(got[1]!)];
+    const refund = /^\/v2\/payments\/refunds\/([^/]+)$/.exec(path);
+    if (method === 'GET' && refund && this.refunds.has(refund[1]!)) return [200, this.refunds.get(refund[1]!)];
     return [404, { name: 'RESOURCE_NOT_FOUND', message: 'The specified resource does not exist.' }];
   }
 
@@ -132,9 +135,24 @@ export class FakePaypal {
     this.captures.get(captureId)!.status = status;
   }
 
+  /** A refund made in PayPal's dashboard (all the capture by default), linked "up" to its capture. */
+  refund(captureId: string, value?: string): Json {
+    const capture = this.captures.get(captureId)!;
+    const amount = capture.amount as { currency_code: string; value: string };
+    const id = `${String(++this.n).padStart(2, '0')}REF${randomUUID().slice(0, 12).toUpperCase()}`;
+    const refund = {
+      id, status: 'COMPLETED', amount: { currency_code: amount.currency_code, value: value ?? amount.value }, custom_id: capture.custom_id,
+      create_time: this.now().toISOString(), update_time: this.now().toISOString(),
+      links: [{ href: `https://api.sandbox.paypal.com/v2/payments/refunds/${id}`, rel: 'self', method: 'GET' }, { href: `https://api.sandbox.paypal.com/v2/payments/captures/${captureId}`, rel: 'up', method: 'GET' }],
+    };
+    this.refunds.set(id, refund);
+    capture.status = value && value !== amount.value ? 'PARTIALLY_REFUNDED' : 'REFUNDED';
+    return refund;
+  }
+
   /** A webhook event as PayPal sends it (PAYMENT.CAPTURE.*: the capture; CHECKOUT.ORDER.*: the order). */
   event(type: string, resource: Json): string {
-    return JSON.stringify({ id: `WH-${randomUUID().toUpperCase()}`, event_version: '1.0', create_time: this.now().toISOString(), resource_type: type.startsWith('CHECKOUT') ? 'checkout-order' : 'capture', event_type: type, summary: type, resource, resource_version: '2.0' });
+    return JSON.stringify({ id: `WH-${randomUUID().toUpperCase()}`, event_version: '1.0', create_time: this.now().toISOString(), resource_type: type.startsWith('CHECKOUT') ? 'checkout-order' : type.startsWith('CUSTOMER.DISPUTE') ? 'dispute' : type.endsWith('REFUNDED') ? 'refund' : 'capture', event_type: type, summary: type, resource, resource_version: '2.0' });
   }
 
   /** PayPal's transmission headers for `body` delivered to the webhook `webhookId`. */

@@ -22,6 +22,7 @@ export class FakeStripe {
   readonly requests: SeenRequest[] = [];
   readonly sessions = new Map<string, Json>();
   readonly paymentIntents = new Map<string, Json>();
+  readonly refunds = new Map<string, Json>();
   private readonly byIdempotencyKey = new Map<string, Json>();
   private n = 0;
   private server!: http.Server;
@@ -76,6 +77,10 @@ export class FakeStripe {
     }
     const pi = /^\/v1\/payment_intents\/([^/]+)$/.exec(r.path);
     if (r.method === 'GET' && pi && this.paymentIntents.has(pi[1]!)) return { status: 200, json: this.expanded(this.paymentIntents.get(pi[1]!)!, r.form.getAll('expand[0]')) };
+    if (r.method === 'GET' && r.path === '/v1/refunds') {
+      const of = [...this.refunds.values()].filter((x) => x.payment_intent === r.form.get('payment_intent')).reverse(); // newest first, as Stripe lists
+      return { status: 200, json: { object: 'list', data: of, has_more: false, url: '/v1/refunds' } };
+    }
     return null;
   }
 
@@ -114,9 +119,30 @@ export class FakeStripe {
     return id;
   }
 
-  refund(paymentIntentId: string) {
-    const charge = this.paymentIntents.get(paymentIntentId)!.latest_charge as Json;
-    Object.assign(charge, { amount_refunded: this.paymentIntents.get(paymentIntentId)!.amount_received, refunded: true });
+  /** A refund made in Stripe's dashboard: of `minor` units (all that is left by default), the charge's cumulative amount_refunded kept. */
+  refund(paymentIntentId: string, minor?: number, status = 'succeeded'): Json {
+    const pi = this.paymentIntents.get(paymentIntentId)!;
+    const charge = pi.latest_charge as Json;
+    const amount = minor ?? Number(pi.amount_received) - Number(charge.amount_refunded);
+    const refunded = Number(charge.amount_refunded) + amount;
+    Object.assign(charge, { amount_refunded: refunded, refunded: refunded >= Number(pi.amount_received) });
+    const id = `re_${++this.n}`;
+    const refund = { id, object: 'refund', amount, currency: pi.currency, status, created: Math.floor(this.now().getTime() / 1000) + this.n, payment_intent: paymentIntentId, charge: charge.id };
+    this.refunds.set(id, refund);
+    return refund;
+  }
+
+  /** The charge as a charge.* event shows it (its PaymentIntent's metadata copied onto it, as Stripe does). */
+  charge(paymentIntentId: string): Json {
+    const pi = this.paymentIntents.get(paymentIntentId)!;
+    const { balance_transaction: _b, ...charge } = pi.latest_charge as Json;
+    return { ...charge, amount: pi.amount_received, currency: pi.currency, payment_intent: paymentIntentId, metadata: pi.metadata };
+  }
+
+  /** A dispute of the charge as charge.dispute.* events show it (Stripe copies no metadata onto it). */
+  dispute(paymentIntentId: string, status: string, id = `du_${++this.n}`): Json {
+    const pi = this.paymentIntents.get(paymentIntentId)!;
+    return { id, object: 'dispute', amount: pi.amount_received, currency: pi.currency, charge: (pi.latest_charge as Json).id, payment_intent: paymentIntentId, status, reason: 'fraudulent', created: Math.floor(this.now().getTime() / 1000), metadata: {} };
   }
 
   /** An event as Stripe sends it, about the session or the PaymentIntent as they are now. */

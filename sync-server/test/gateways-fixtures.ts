@@ -33,8 +33,8 @@ export async function gatewayWorld() {
     fetch(`${server.url}/api/v1/webhooks/stripe${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) }, body: payload })
       .then(async (r) => ({ status: r.status, body: (await r.json()) as { eventId?: string; outcome?: string; error?: { code: string } } }));
 
-  const deliverPaypal = (payload: string, headers: Record<string, string>) =>
-    fetch(`${server.url}/api/v1/webhooks/paypal`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload })
+  const deliverPaypal = (payload: string, headers: Record<string, string>, query = '') =>
+    fetch(`${server.url}/api/v1/webhooks/paypal${query}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload })
       .then(async (r) => ({ status: r.status, body: (await r.json()) as { eventId?: string; outcome?: string; error?: { code: string } } }));
 
   const rows = async (sql: string, companyId: string) => {

@@ -6,7 +6,7 @@ import { formatAmount, Money } from '@facturo/core';
 import { AppError } from '../errors';
 import type { PaypalCredentials } from './credentials';
 import { callingPaypal, paypalClient, paypalIssue } from './paypal-client';
-import type { CreatedLink, GatewayCharge, LinkRequest } from './types';
+import type { CreatedLink, GatewayCharge, GatewayDispute, GatewayRefund, LinkRequest } from './types';
 
 /*
  * PayPal through its official SDK (Orders v2, Payments v2). A payment link is an order (intent CAPTURE, the
@@ -123,4 +123,43 @@ export function paypalEventSubject(event: { event_type?: string; resource?: Reco
   if (event.event_type?.startsWith('CHECKOUT.ORDER.')) return { orderId: str(r.id), captureId: null, invoiceId: str((r.purchase_units as { custom_id?: unknown }[] | undefined)?.[0]?.custom_id) };
   const related = (r.supplementary_data as { related_ids?: { order_id?: unknown } } | undefined)?.related_ids;
   return { orderId: str(related?.order_id), captureId: event.event_type?.startsWith('PAYMENT.CAPTURE.') ? str(r.id) : null, invoiceId: str(r.custom_id) };
+}
+
+/**
+ * A refund as PayPal holds it now (PAYMENT.CAPTURE.REFUNDED is only a prompt), with the capture it gave money back
+ * on (its "up" link); the refund is null unless COMPLETED (a PENDING one is followed by another event).
+ */
+export async function paypalRefund(c: PaypalCredentials, refundId: string): Promise<{ captureId: string | null; refund: GatewayRefund | null }> {
+  const payments = new PaymentsController(paypalClient(c));
+  const { result } = await callingPaypal(c, 'read the refund', () => payments.getRefund({ refundId }));
+  const up = result.links?.find((l) => l.rel === 'up' && /\/captures\/[^/]+$/.test(l.href));
+  const captureId = up ? decodeURIComponent(up.href.slice(up.href.lastIndexOf('/') + 1)) : null;
+  if (result.status !== 'COMPLETED' || !result.id || !result.amount) return { captureId, refund: null };
+  const currency = result.amount.currencyCode;
+  return {
+    captureId,
+    refund: { id: result.id, amount: formatAmount(new Money(result.amount.value), currency), currency, at: new Date(result.createTime ?? 0), label: `PayPal refund ${result.id}` },
+  };
+}
+
+/** A dispute from a verified CUSTOMER.DISPUTE.* event (PayPal's word once verified), and the capture it contests. */
+export function paypalDispute(resource: Record<string, unknown> | undefined): { captureId: string | null; dispute: GatewayDispute } | null {
+  const r = (resource ?? {}) as {
+    dispute_id?: unknown; status?: unknown; reason?: unknown; create_time?: unknown; dispute_amount?: { currency_code?: unknown; value?: unknown };
+    disputed_transactions?: { seller_transaction_id?: unknown }[]; dispute_outcome?: { outcome_code?: unknown; amount_refunded?: { currency_code?: unknown; value?: unknown } };
+  };
+  const refunded = r.dispute_outcome?.amount_refunded;
+  const amount = typeof refunded?.value === 'string' ? refunded : r.dispute_amount;
+  if (typeof r.dispute_id !== 'string' || typeof amount?.value !== 'string' || typeof amount.currency_code !== 'string') return null;
+  const outcome = typeof r.dispute_outcome?.outcome_code === 'string' ? r.dispute_outcome.outcome_code : null;
+  // Only a claim PayPal decided for the buyer takes the money back (developer.paypal.com/docs/api/customer-disputes/v1).
+  const state = r.status !== 'RESOLVED' ? 'open' : outcome === 'RESOLVED_BUYER_FAVOUR' ? 'lost' : 'won';
+  const captureId = r.disputed_transactions?.[0]?.seller_transaction_id;
+  return {
+    captureId: typeof captureId === 'string' ? captureId : null,
+    dispute: {
+      id: r.dispute_id, state, status: [r.status, outcome, r.reason].filter((w): w is string => typeof w === 'string').join(', '),
+      amount: formatAmount(new Money(amount.value), amount.currency_code), currency: amount.currency_code, at: new Date(typeof r.create_time === 'string' ? r.create_time : 0),
+    },
+  };
 }

@@ -28,17 +28,30 @@ export async function noteEvent(s: Services, e: { gateway: GatewayName; id: stri
   });
 }
 
+/** A charge settled: the outcome to note and, once recorded (now or before), our payment and the invoice it paid. */
+export interface Settled {
+  outcome: string;
+  paymentId: string | null;
+  invoiceId: string | null;
+}
+
 /**
  * Records the payment a charge stands for, allocated to its invoice up to what is still due (the rest is the
  * customer's credit, docs/design/payments-api.md "allocate"). Returns the outcome to note.
  */
 export async function settleCharge(s: Services, companyId: string, charge: GatewayCharge): Promise<string> {
-  if (charge.state !== 'captured') return `${charge.state === 'failed' ? 'not_paid' : 'pending'}: ${charge.status}`;
+  return (await settle(s, companyId, charge)).outcome;
+}
+
+/** settleCharge, with the payment it found or recorded (a refund or a dispute is recorded against it). */
+export async function settle(s: Services, companyId: string, charge: GatewayCharge): Promise<Settled> {
+  const none = (outcome: string): Settled => ({ outcome, paymentId: null, invoiceId: null });
+  if (charge.state !== 'captured') return none(`${charge.state === 'failed' ? 'not_paid' : 'pending'}: ${charge.status}`);
   // Looked up in the company whose secret verified the event: metadata naming another company's invoice finds nothing.
   const invoice = await invoiceOrNull(s, companyId, charge.invoiceId);
-  if (!invoice || (charge.companyId !== null && charge.companyId !== companyId)) return 'not_ours: no invoice of this company';
-  if (invoice.currency !== charge.currency) return `currency_mismatch: paid in ${charge.currency}, invoiced in ${invoice.currency}`;
-  if (!invoice.customerId) return 'not_recorded: the invoice names no customer';
+  if (!invoice || (charge.companyId !== null && charge.companyId !== companyId)) return none('not_ours: no invoice of this company');
+  if (invoice.currency !== charge.currency) return none(`currency_mismatch: paid in ${charge.currency}, invoiced in ${invoice.currency}`);
+  if (!invoice.customerId) return none('not_recorded: the invoice names no customer');
   const payments = paymentsOf(s);
   const open = new Money(await payments.openAmount(s, companyId, invoice));
   const allocated = Money.min(open, new Money(charge.amount));
@@ -56,5 +69,5 @@ export async function settleCharge(s: Services, companyId: string, charge: Gatew
   });
   await markLinkPaid(s, companyId, invoice.id, charge.gateway);
   const refunded = charge.refunded ? ` (refunded at the gateway since: ${charge.status})` : '';
-  return `${created ? 'recorded' : 'already_recorded'} ${paymentId}${refunded}`;
+  return { outcome: `${created ? 'recorded' : 'already_recorded'} ${paymentId}${refunded}`, paymentId, invoiceId: invoice.id };
 }

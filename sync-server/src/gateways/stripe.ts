@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { AppError } from '../errors';
 import { fromStripeMinor, toStripeMinor } from './amounts';
 import { scrub, secretsOf, type StripeCredentials } from './credentials';
-import type { CreatedLink, GatewayCharge, LinkRequest } from './types';
+import type { CreatedLink, GatewayCharge, GatewayDispute, GatewayRefund, LinkRequest } from './types';
 
 /*
  * Stripe through its official SDK: Checkout Sessions for payment links, PaymentIntents for what was paid, and
@@ -95,6 +95,37 @@ export async function stripeCharge(c: StripeCredentials, paymentIntentId: string
     companyId: pi.metadata[stripeMetadata.company] ?? null,
     invoiceId: pi.metadata[stripeMetadata.invoice] ?? null,
     refunded: (charge?.amount_refunded ?? 0) > 0, // number-ok: Stripe's integer minor units, compared to zero
+  };
+}
+
+/**
+ * The PaymentIntent's refunds that went through, as Stripe holds them now (read back: charge.refunded carries only
+ * the cumulative amount_refunded, and the Charge's `refunds` list is no longer sent unless expanded). A pending
+ * refund is left for the charge.refund.updated that follows; a failed or canceled one gave nothing back.
+ */
+export async function stripeRefunds(c: StripeCredentials, paymentIntentId: string): Promise<GatewayRefund[]> {
+  const refunds: GatewayRefund[] = [];
+  await calling(c, 'list the refunds', async () => {
+    for await (const r of stripeClient(c).refunds.list({ payment_intent: paymentIntentId, limit: 100 })) {
+      if (r.status !== 'succeeded') continue;
+      const currency = r.currency.toUpperCase();
+      refunds.push({ id: r.id, amount: fromStripeMinor(r.amount, currency), currency, at: new Date(r.created * 1000), label: `Stripe refund ${r.id}` });
+    }
+  });
+  return refunds;
+}
+
+const disputeStates: Record<string, GatewayDispute['state']> = { won: 'won', warning_closed: 'won', lost: 'lost' };
+
+/** A dispute from a verified charge.dispute.* event (signed: Stripe's word; Stripe debits its amount when it opens). */
+export function stripeDispute(object: unknown): GatewayDispute | null {
+  const d = object as Partial<Stripe.Dispute> | null;
+  if (!d || d.object !== 'dispute' || typeof d.id !== 'string' || typeof d.amount !== 'number' || typeof d.currency !== 'string') return null;
+  const currency = d.currency.toUpperCase();
+  const status = String(d.status ?? 'needs_response');
+  return {
+    id: d.id, state: disputeStates[status] ?? 'open', status: `${status}${d.reason ? `, ${d.reason}` : ''}`,
+    amount: fromStripeMinor(d.amount, currency), currency, at: new Date((d.created ?? 0) * 1000),
   };
 }
 

@@ -58,3 +58,25 @@ export interface VerifiedEvent {
   id: string;
   type: string;
 }
+
+/** Money a gateway gave back on a charge: a refund (its id) or a lost dispute (the dispute's id). */
+export interface GatewayRefund {
+  /** The gateway's id for it: our refund is recorded once under it. */
+  id: string;
+  amount: string;
+  currency: string;
+  at: Date;
+  /** How the refund's reference names it: "Stripe refund re_…", "PayPal dispute PP-D-…". */
+  label: string;
+}
+
+/** A dispute (chargeback, claim) on a charge, as the gateway's event says it stands. */
+export interface GatewayDispute {
+  id: string;
+  state: 'open' | 'won' | 'lost';
+  /** The gateway's own words (status, reason), kept in the hold's note and the event's outcome. */
+  status: string;
+  amount: string;
+  currency: string;
+  at: Date;
+}

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { Services } from '../services';
 import { companiesUsing, readCredentials, type GatewayName } from './credentials';
 import { companyOfInvoice, invoiceOrNull } from './invoice';
+import { paypalMoneyBack, stripeMoneyBack } from './money-back';
 import { capturePaypalOrder, paypalCharge, paypalEventSubject, verifyPaypalWebhook } from './paypal';
 import { handledEvent, noteEvent, settleCharge } from './settle';
 import { stripeCharge, stripeEventSubject, verifyStripeEvent } from './stripe';
@@ -13,7 +14,8 @@ import type { GatewayCharge, VerifiedEvent } from './types';
  * signature is checked with the secret of the company the event names (metadata, the invoice it is for) or, when
  * it names none, of each company that set the gateway up; a call no company's secret verifies is refused (400)
  * and leaves nothing behind. A verified event is handled once (gateway_events); an error of ours or of the gateway
- * (5xx) leaves it unnoted, so the gateway delivers it again.
+ * (5xx) leaves it unnoted, so the gateway delivers it again. Paid events record a payment (settle.ts); refunds and
+ * disputes give money back or hold reminders against it (money-back.ts).
  */
 
 export interface WebhookResult {
@@ -65,7 +67,7 @@ export async function receiveStripeWebhook(s: Services, raw: string, signature: 
       continue;
     }
     return once(s, { gateway: 'stripe', companyId, id: event.id, type: event.type }, async () => {
-      if (!stripePaidEvents.has(event.type)) return 'ignored';
+      if (!stripePaidEvents.has(event.type)) return (await stripeMoneyBack(s, companyId, c, event)) ?? 'ignored';
       // Signed, so its metadata is Stripe's word: without our invoice id it is a sale made elsewhere on the account.
       const { paymentIntentId: pi, invoiceId } = stripeEventSubject(event);
       if (!invoiceId) return 'not_ours: not a payment link of ours';
@@ -91,7 +93,7 @@ export async function receivePaypalWebhook(s: Services, raw: string, header: (na
       if (event.type === 'CHECKOUT.ORDER.APPROVED' && !(await invoiceOrNull(s, companyId, subject.invoiceId))) return 'not_ours: not an order of ours';
       if (event.type === 'CHECKOUT.ORDER.APPROVED' && subject.orderId) charge = await capturePaypalOrder(c, subject.orderId, companyId);
       else if (event.type === 'PAYMENT.CAPTURE.COMPLETED' && subject.captureId) charge = await paypalCharge(c, subject.captureId, companyId);
-      else return 'ignored';
+      else return (await paypalMoneyBack(s, companyId, c, event)) ?? 'ignored';
       return charge ? settleCharge(s, companyId, charge) : 'pending: the order is not approved';
     });
   }
