@@ -18,7 +18,7 @@ import { fmt, median } from './stats';
 /*
  * The server's whole dunning pass (sync-server/src/dunning/pass.ts runDunningPass), what the job runs every 15
  * minutes per company, sending excluded: each issued invoice's standing, holds, policies, customers, pay URLs and
- * the done keys read; core's dunningDue; each due step claimed in dunning_steps (with the ones it skips) and the tasks
+ * the done keys read; core's dunningDue; each due step claimed in dunning_steps (with the keys of the ones it skips) and the tasks
  * created, in transactions of 2,000 steps. Seeding is not timed; each pass runs on a server opened afresh over the seeded
  * file (keys unwrapped, workspace loaded on first use), as after a restart.
  */
@@ -27,10 +27,13 @@ import { fmt, median } from './stats';
 export interface PassRows {
   due: number;
   claimed: number;
-  /** Rows written: dunning_steps (claimed + skipped) and dunning_tasks, and what the claimed steps called for. */
+  /** Rows written: dunning_steps (one per claimed step) and dunning_tasks, and what the claimed steps called for. */
   stepRows: number;
   tasks: number;
   expectedStepRows: number;
+  /** Keys of the steps replaced, recorded beside the claimed ones (skipped_keys), and how many the claims skipped. */
+  skippedKeys: number;
+  expectedSkippedKeys: number;
   expectedTasks: number;
   problems: number;
   /** Claimed by the next tick, 15 minutes later. */
@@ -144,7 +147,9 @@ function timePasses(dataDir: string, companyId: string): Promise<Timed> {
         due: first.due.length, claimed: first.claimed.length, problems: first.problems.length, againClaimed: again.claimed.length,
         stepRows: await count(s, 'SELECT COUNT(*) AS n FROM dunning_steps WHERE company_id = ?', companyId),
         tasks: await count(s, 'SELECT COUNT(*) AS n FROM dunning_tasks WHERE company_id = ?', companyId),
-        expectedStepRows: first.claimed.reduce((n, step) => n + 1 + step.skipped.length, 0),
+        expectedStepRows: first.claimed.length,
+        skippedKeys: await count(s, 'SELECT COALESCE(SUM(json_array_length(skipped_keys)), 0) AS n FROM dunning_steps WHERE company_id = ?', companyId),
+        expectedSkippedKeys: first.claimed.reduce((n, step) => n + step.skipped.length, 0),
         expectedTasks: first.claimed.filter((step) => step.channel !== 'email').length,
       },
     };

@@ -70,6 +70,30 @@ describe('dunning over a quarter', () => {
     expect(steps.rows.map((r) => String(r.outcome))).toEqual(['sent', 'sent', 'sent', 'sent', 'claimed']);
   }, 120_000);
 
+  it('sends only the latest step due after a pass was missed, keeps the earlier ones beside it as skipped, and never sends them later', async () => {
+    clock = start;
+    const co = await sepaCompany(server, 'Missed Co');
+    await useMailbox(co.s, co.companyId, mailbox.port);
+    await editWorkspace(co.s, co.companyId, (ws) => void new DunningPolicyBook(ws.doc).installDefault(clock.toISOString(), 'test'));
+    const customerId = await customer(co, { email: 'compta@oubli.example', name: 'Oubli SARL' });
+    const a = await issuedInvoice(co, customerId, '120.00');
+    // No pass until 20 April (the server was down): due 31 March, the firm step (D+15, 15 April) is the latest due.
+    const sent: string[] = [];
+    for (let t = Date.parse('2027-04-20T07:00:00Z'); t <= Date.parse('2027-05-10T07:00:00Z'); t += 6 * HOUR) {
+      clock = new Date(t);
+      const before = mailbox.received.length;
+      await tick(clock);
+      for (const m of mailbox.received.slice(before)) if ((m.mail.text ?? '').includes(a.number)) sent.push(day(clock));
+    }
+    // One message on the 20th (the firm one), then the formal notice on its date: the courtesy and first reminder never.
+    expect(sent).toEqual(['2027-04-20', '2027-04-30']);
+    const rows = await co.s.db.execute({ sql: 'SELECT step_key, skipped_keys FROM dunning_steps WHERE company_id = ? AND invoice_id = ? ORDER BY planned_on', args: [co.companyId, a.id] });
+    const stepOf = (key: string) => key.split(':').pop();
+    expect(rows.rows.map((r) => stepOf(String(r.step_key)))).toEqual(['firm', 'formal-notice']);
+    expect((JSON.parse(String(rows.rows[0]!.skipped_keys)) as string[]).map(stepOf)).toEqual(['courtesy', 'reminder']);
+    expect(rows.rows[1]!.skipped_keys).toBeNull();
+  }, 120_000);
+
   it('suspends the reminders of an invoice under a promise to pay until its date', async () => {
     clock = start;
     const co = await sepaCompany(server, 'Promise Co');

@@ -11,8 +11,8 @@ import type { Services } from '../services';
 
 /*
  * The dunning pass (issue 8): a function of (invoices, payments, holds, policies, now) — core's dunningDue — then
- * each due step claimed by its natural key in dunning_steps (invariant 6), with the steps it replaces recorded as
- * skipped, in one transaction per CLAIM_CHUNK steps; tasks for a person (a call, a registered letter) are created in the same
+ * each due step claimed by its natural key in dunning_steps (invariant 6), with the steps it replaces recorded beside
+ * it (skipped_keys), in one transaction per CLAIM_CHUNK steps; tasks for a person (a call, a registered letter) are created in the same
  * transaction. Emails go after the commit (STYLE 7d), each claimed step once.
  */
 
@@ -73,28 +73,26 @@ export async function dunningPreview(s: Services, companyId: string, now: Date):
 
 /*
  * A chunk's rows go in one statement each, their values as one JSON array bound once and unrolled by json_each: a
- * third less work than 8 to 11 parameters a row for the 400,000 rows of a first pass over 100,000 invoices. (An
- * upsert after a SELECT needs its WHERE clause, even `WHERE true`: SQLite's parsing rule for INSERT … SELECT.)
+ * third less work than 8 to 11 parameters a row. The earlier steps a claimed step replaces go beside it, in
+ * skipped_keys: core never makes a step due before the latest one done, so they need no row (and a first pass over
+ * 100,000 invoices writes 80,000 rows, not 320,000). (An upsert after a SELECT needs its WHERE clause, even
+ * `WHERE true`: SQLite's parsing rule for INSERT … SELECT.)
  */
-const steps = (outcome: 'claimed' | 'skipped', returning = '') => `INSERT INTO dunning_steps (company_id, invoice_id, step_key, channel, policy_id, planned_on, done_at, outcome)
-  SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ?, '${outcome}' FROM json_each(?) WHERE true ON CONFLICT DO NOTHING${returning}`;
+const STEPS = `INSERT INTO dunning_steps (company_id, invoice_id, step_key, channel, policy_id, planned_on, done_at, outcome, skipped_keys)
+  SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ?, 'claimed', value->>5 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING
+  RETURNING invoice_id, step_key`;
 const TASKS = `INSERT INTO dunning_tasks (company_id, id, invoice_id, customer_id, step_key, assignee_id, action, due_on, status, note, created_at)
   SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, 'open', value->>7, ? FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`;
 
-/**
- * One chunk's claims, in its transaction: the steps that win their key (an invoice has at most one step due, so its
- * claim never meets another step's skipped keys), then the skipped keys and tasks of the steps won.
- */
+/** One chunk's claims, in its transaction: the steps that win their key, then the tasks of the steps won. */
 async function claimChunk(tx: Transaction, companyId: string, part: DueDunningStep[], at: string): Promise<DueDunningStep[]> {
   const rows = (values: (string | null)[][]) => [companyId, at, JSON.stringify(values)];
   const won = await tx.execute({
-    sql: steps('claimed', ' RETURNING invoice_id, step_key'),
-    args: rows(part.map((step) => [step.invoiceId, step.key, step.channel, step.policyId, step.plannedOn])),
+    sql: STEPS,
+    args: rows(part.map((step) => [step.invoiceId, step.key, step.channel, step.policyId, step.plannedOn, step.skipped.length > 0 ? JSON.stringify(step.skipped) : null])),
   });
   const keys = new Set(won.rows.map((r) => `${String(r.invoice_id)}\u0000${String(r.step_key)}`));
   const claimed = part.filter((step) => keys.has(`${step.invoiceId}\u0000${step.key}`));
-  const skipped = claimed.flatMap((step) => step.skipped.map((key) => [step.invoiceId, key, step.channel, step.policyId, step.plannedOn]));
-  if (skipped.length > 0) await tx.execute({ sql: steps('skipped'), args: rows(skipped) });
   // A letter or a call is done by a person: a task in the team's queue, due on the step's date.
   const tasks = claimed.filter((step) => step.channel !== 'email').map((step) => [
     newId('tk'), step.invoiceId, step.customerId, step.key, step.assignee ?? null, step.channel === 'letter' ? 'registered_letter' : 'call', step.plannedOn, step.body,
