@@ -261,6 +261,10 @@ const migrations: string[][] = [
     // array of their keys beside it, not as rows of their own: core decides from the latest step done (a step before
     // it is never due again), so those rows were a record only, and three quarters of a first pass's writes.
     `ALTER TABLE dunning_steps ADD COLUMN skipped_keys TEXT`,
+    // GET /payments pages newest first by (received_on, created_at, id): read off this index, not sorted each page.
+    `CREATE INDEX payments_newest ON payments(company_id, received_on, created_at, id)`,
+    // The credit notes correcting a set of invoices (standings of a customer's or of named invoices).
+    `CREATE INDEX documents_preceding ON documents(company_id, preceding_id) WHERE preceding_id IS NOT NULL`,
   ],
 ];
 

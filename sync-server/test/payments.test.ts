@@ -58,7 +58,7 @@ describe('payments', () => {
     const res = await pay(co, { customerId, amount: '50.00', allocations: [{ invoiceId: a.id, amount: '20.00' }] });
     expect(res.status).toBe(400);
     expect(res.body.error?.fields).toHaveProperty(['allocations[0].amount']);
-    expect((await co.call('GET', '/payments')).body).toEqual([]);
+    expect((await co.call('GET', '/payments')).body).toEqual({ items: [], next: null });
   });
 
   it('records a payment once for one Idempotency-Key, and a gateway payment once for its reference', async () => {
@@ -73,7 +73,7 @@ describe('payments', () => {
     const g1 = await recordPayment(co.s, { companyId: co.companyId, by: 'system:stripe' }, gateway);
     const g2 = await recordPayment(co.s, { companyId: co.companyId, by: 'system:stripe' }, gateway);
     expect([g1.status, g2.status, g2.result.id]).toEqual([201, 200, g1.result.id]);
-    expect(((await co.call('GET', '/payments')).body as unknown as unknown[]).length).toBe(2);
+    expect(((await co.call('GET', '/payments')).body as unknown as { items: unknown[] }).items.length).toBe(2);
   });
 
   it('refunds from what an invoice was paid (it reopens) or from the credit, never above either', async () => {
@@ -88,6 +88,48 @@ describe('payments', () => {
     const reopened = await co.call('POST', `/payments/${p.id}/refund`, { amount: '20.00', refundedOn: companyToday(new Date()), invoiceId: a.id });
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(201);
     expect(await standing(co, a.id)).toMatchObject({ open: '20.00', paid: '100.00' });
+  });
+
+  it('pages payments newest first with a cursor, none shown twice or missed, and filters them by invoice', async () => {
+    const co = await sepaCompany(server, 'Pages Co');
+    const customerId = await customer(co);
+    const a = await issuedInvoice(co, customerId, '1000.00');
+    const days = ['2026-10-05', '2026-10-07', '2026-10-07', '2026-10-09', '2026-10-12'];
+    const ids: string[] = [];
+    for (const receivedOn of days) ids.push(String((await pay(co, { customerId, amount: '10.00', receivedOn, allocations: [] })).body.id));
+    const onA = String((await pay(co, { customerId, amount: '5.00', receivedOn: '2026-10-01', allocations: [{ invoiceId: a.id, amount: '5.00' }] })).body.id);
+    type Page = { items: { id: string; receivedOn: string }[]; next: string | null };
+    const seen: Page['items'] = [];
+    let next: string | null = null;
+    do {
+      const res = await co.call('GET', `/payments?limit=2${next ? `&before=${next}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const page = res.body as unknown as Page;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      next = page.next;
+      // A payment recorded while paging back is newer than the cursor: it never slips into an older page.
+      if (seen.length === 2) await pay(co, { customerId, amount: '1.00', receivedOn: '2026-10-12', allocations: [] });
+    } while (next);
+    expect(seen.map((p) => p.id).sort()).toEqual([...ids, onA].sort());
+    expect(seen.map((p) => p.receivedOn)).toEqual([...seen.map((p) => p.receivedOn)].sort().reverse());
+    const byInvoice = (await co.call('GET', `/payments?invoiceId=${a.id}`)).body as unknown as Page;
+    expect(byInvoice.items.map((p) => p.id)).toEqual([onA]);
+    const bad = await co.call('GET', '/payments?before=not-a-cursor');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.fields).toHaveProperty('before');
+  });
+
+  it('tells a customer’s credit per currency: paid beyond the invoices, less what was refunded from it', async () => {
+    const co = await sepaCompany(server, 'Credit Co');
+    const customerId = await customer(co);
+    await issuedInvoice(co, customerId, '100.00'); // 120.00 TTC
+    expect((await co.call('GET', `/customers/${customerId}/credit`)).body).toEqual({ customerId, credits: [] });
+    const p = (await pay(co, { customerId, amount: '150.00' })).body as unknown as Payment;
+    expect((await co.call('GET', `/customers/${customerId}/credit`)).body).toEqual({ customerId, credits: [{ currency: 'EUR', amount: '30.00' }] });
+    await co.call('POST', `/payments/${p.id}/refund`, { amount: '12.50', refundedOn: companyToday(new Date()) });
+    expect((await co.call('GET', `/customers/${customerId}/credit`)).body).toEqual({ customerId, credits: [{ currency: 'EUR', amount: '17.50' }] });
+    expect((await co.call('GET', '/customers/cu_nobodyHere0000/credit')).status).toBe(404);
   });
 
   it('keeps company B out of company A’s payments', async () => {

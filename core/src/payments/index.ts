@@ -16,4 +16,4 @@ export {
 } from './penalties';
 export { aging, agingBucketOf, agingBuckets, type AgingInvoice, type AgingBucket, type AgingRow, type AgingReport } from './aging';
 export { dso, type DsoInput, type DsoMonth, type DsoMethod, type DsoStep, type DsoResult } from './dso';
-export type { PaymentView } from './views';
+export type { CustomerCreditView, PaymentPage, PaymentView } from './views';

@@ -21,3 +21,15 @@ export interface PaymentView {
   unallocated: string;
   createdAt: string;
 }
+
+/** A page of GET /api/v1/payments, newest first; `next` is the cursor of the older page (`?before=`), null at the end. */
+export interface PaymentPage {
+  items: PaymentView[];
+  next: string | null;
+}
+
+/** GET /api/v1/customers/{id}/credit: what the customer paid beyond their invoices, per currency they paid in. */
+export interface CustomerCreditView {
+  customerId: string;
+  credits: { currency: string; amount: string }[];
+}

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { fieldPath } from '@facturo/core';
 import { invalid, notFound } from '../errors';
-import { paymentMethods, readPayment, recordPayment, refundPayment } from '../payments';
+import { customerCredits, listPayments, paymentMethods, PAYMENTS_PAGE_MAX, readPayment, recordPayment, refundPayment } from '../payments';
+import { readCustomer } from '../customers/records';
 import { penaltyDraft } from '../payments/penalties';
 import { actorFor, errorResponses, memberOf, router, secureRoute, type Ctx } from './context';
 import { json } from './schemas';
@@ -37,19 +38,24 @@ const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'applicat
 export function paymentRoutes() {
   const app = router();
 
-  app.openapi(secureRoute('company.read', { method: 'get', path: '/payments', tags, summary: 'Payments and refunds, newest first',
-    request: { query: z.object({ customerId: z.string().optional() }) }, responses: { 200: json(z.array(PaymentOut), 'The payments') } }),
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/payments', tags, summary: 'Payments and refunds, newest first, a page at a time (older ones with ?before=the page’s next)',
+    request: { query: z.object({
+      customerId: z.string().optional(),
+      invoiceId: z.string().optional().openapi({ description: 'Only the payments and refunds allocated to this invoice' }),
+      before: z.string().optional().openapi({ description: 'The `next` of the previous page' }),
+      limit: z.coerce.number().int().min(1).max(PAYMENTS_PAGE_MAX).optional().openapi({ description: `At most ${PAYMENTS_PAGE_MAX}; 200 by default` }),
+    }) },
+    responses: { 200: json(z.object({ items: z.array(PaymentOut), next: z.string().nullable() }).openapi('PaymentPage'), 'A page of payments') } }),
+  async (c) => c.json(await listPayments(c.get('services'), memberOf(c).companyId, c.req.valid('query')), 200));
+
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/customers/{id}/credit', tags, summary: 'A customer’s credit: what they paid beyond their invoices, less what was refunded from it, per currency',
+    request: idParam, responses: { 200: json(z.object({ customerId: z.string(), credits: z.array(z.object({ currency: z.string(), amount: z.string() })) }).openapi('CustomerCredit'), 'The credit') } }),
   async (c) => {
     const s = c.get('services');
     const { companyId } = memberOf(c);
-    const { customerId } = c.req.valid('query');
-    const rs = await s.db.execute({
-      sql: `SELECT id FROM payments WHERE company_id = ? ${customerId ? 'AND customer_id = ?' : ''} ORDER BY received_on DESC, created_at DESC LIMIT 500`,
-      args: customerId ? [companyId, customerId] : [companyId],
-    });
-    const out = [];
-    for (const r of rs.rows) out.push((await readPayment(s.db, companyId, String(r.id)))!);
-    return c.json(out, 200);
+    const { id } = c.req.valid('param');
+    if (!(await readCustomer(s, companyId, id))) throw notFound(`customer ${id}`);
+    return c.json({ customerId: id, credits: await customerCredits(s, companyId, id) }, 200);
   });
 
   app.openapi(secureRoute('payments.record', { method: 'post', path: '/payments', tags, summary: 'Record a payment and split it over the customer’s open invoices (honours Idempotency-Key)',

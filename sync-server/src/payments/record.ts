@@ -44,20 +44,25 @@ const checked = <T>(f: () => T): T => {
   }
 };
 
-export async function readPayment(db: Services['db'] | Transaction, companyId: string, id: string): Promise<PaymentView | null> {
-  const row = (await db.execute({ sql: 'SELECT * FROM payments WHERE company_id = ? AND id = ?', args: [companyId, id] })).rows[0];
-  if (!row) return null;
-  const allocs = (await db.execute({ sql: 'SELECT invoice_id, amount FROM payment_allocations WHERE company_id = ? AND payment_id = ? ORDER BY invoice_id', args: [companyId, id] })).rows;
+/** A payment's view from its row and its allocations (rows of payment_allocations), in invoice id order. */
+export function paymentView(row: Record<string, unknown>, allocs: readonly Record<string, unknown>[]): PaymentView {
   const allocations = allocs.map((a) => ({ invoiceId: String(a.invoice_id), amount: String(a.amount) }));
   const sum = allocations.reduce((t, a) => t.plus(a.amount), new Money(0));
   const amount = new Money(String(row.amount));
   const kind = String(row.kind) as PaymentView['kind'];
-  const str = (v: unknown) => (v === null ? null : String(v));
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
-    id, kind, customerId: str(row.customer_id), method: String(row.method), amount: String(row.amount), currency: String(row.currency), receivedOn: String(row.received_on),
+    id: String(row.id), kind, customerId: str(row.customer_id), method: String(row.method), amount: String(row.amount), currency: String(row.currency), receivedOn: String(row.received_on),
     reference: str(row.reference), fee: str(row.fee), gateway: str(row.gateway), gatewayRef: str(row.gateway_ref), refundOf: str(row.refund_of), allocations,
     unallocated: formatAmount(kind === 'refund' ? amount.plus(sum) : amount.minus(sum), String(row.currency)), createdAt: String(row.created_at),
   };
+}
+
+export async function readPayment(db: Services['db'] | Transaction, companyId: string, id: string): Promise<PaymentView | null> {
+  const row = (await db.execute({ sql: 'SELECT * FROM payments WHERE company_id = ? AND id = ?', args: [companyId, id] })).rows[0];
+  if (!row) return null;
+  const allocs = (await db.execute({ sql: 'SELECT invoice_id, amount FROM payment_allocations WHERE company_id = ? AND payment_id = ? ORDER BY invoice_id', args: [companyId, id] })).rows;
+  return paymentView(row as unknown as Record<string, unknown>, allocs as unknown as Record<string, unknown>[]);
 }
 
 async function existingByGateway(tx: Transaction, companyId: string, gateway: string, ref: string): Promise<string | null> {

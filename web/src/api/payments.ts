@@ -1,6 +1,6 @@
-import type { AgingBucket, DsoMethod, DsoResult, PaymentAllocation, PaymentView } from '@facturo/core';
+import type { AgingBucket, CustomerCreditView, DsoMethod, DsoResult, PaymentAllocation, PaymentPage, PaymentView } from '@facturo/core';
 
-export type { PaymentView };
+export type { CustomerCreditView, PaymentPage, PaymentView };
 import { request } from './http';
 
 // docs/design/payments-api.md (issue 8): payments and refunds (sync-server/src/api/payments.ts) and the receivables
@@ -58,7 +58,8 @@ const query = (params: Record<string, string | number | undefined>) => {
 };
 
 export const paymentsApi = {
-  list: (companyId: string, customerId?: string) => request<PaymentView[]>('GET', `/api/v1/payments${query({ customerId })}`, { headers: headers(companyId) }),
+  list: (companyId: string, filter: { customerId?: string; invoiceId?: string; before?: string; limit?: number } = {}) => request<PaymentPage>('GET', `/api/v1/payments${query(filter)}`, { headers: headers(companyId) }),
+  credit: (companyId: string, customerId: string) => request<CustomerCreditView>('GET', `/api/v1/customers/${encodeURIComponent(customerId)}/credit`, { headers: headers(companyId) }),
   get: (companyId: string, id: string) => request<PaymentView>('GET', `/api/v1/payments/${encodeURIComponent(id)}`, { headers: headers(companyId) }),
   record: (companyId: string, body: RecordPaymentBody, idempotencyKey: string) =>
     request<PaymentView>('POST', '/api/v1/payments', { body, headers: headers(companyId, idempotencyKey) }),

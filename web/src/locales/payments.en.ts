@@ -117,6 +117,7 @@ export const paymentsEn: Record<keyof typeof paymentsFr, string> = {
   'payments.connectionNeeded': 'The list of payments comes from the server: reconnect to see it. Those entered on this device are shown below.',
   'payments.filterCustomer': 'Customer',
   'payments.allCustomers': 'All customers',
+  'payments.older': 'Show older payments',
   'payments.empty': 'No payment recorded yet',
   'payments.emptyHelp': 'From an issued invoice, “Record a payment” notes money received.',
   'payments.colDate': 'Date',

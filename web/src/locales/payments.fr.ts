@@ -115,6 +115,7 @@ export const paymentsFr = {
   'payments.connectionNeeded': 'La liste des paiements vient du serveur : reconnectez-vous pour la voir. Ceux saisis sur cet appareil s’affichent ci-dessous.',
   'payments.filterCustomer': 'Client',
   'payments.allCustomers': 'Tous les clients',
+  'payments.older': 'Afficher les paiements plus anciens',
   'payments.empty': 'Aucun paiement enregistré pour l’instant',
   'payments.emptyHelp': 'Depuis une facture émise, « Enregistrer un paiement » note un règlement reçu.',
   'payments.colDate': 'Date',

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { liveQuery } from 'dexie';
-import { paymentsApi } from '../api/payments';
+import { paymentsApi, type PaymentView } from '../api/payments';
 import { describeError } from '../errors';
 import { t } from '../i18n';
 import { db, type InvoiceRow } from '../stores/db';
@@ -29,7 +29,27 @@ export default function Payments() {
   const [customerId, setCustomerId] = createSignal('');
   // Asked again when the customer filter changes and whenever a queued payment is answered.
   const source = () => (online() ? { customerId: customerId(), answers: queue.outcomes().length } : false);
-  const [payments, { refetch }] = createResource(source, (s) => paymentsApi.list(company.id, s.customerId || undefined));
+  const [firstPage, { refetch }] = createResource(source, (s) => paymentsApi.list(company.id, { customerId: s.customerId || undefined }));
+  // Older pages, asked on demand ("Afficher les paiements plus anciens"), dropped whenever the first page is asked again.
+  const [older, setOlder] = createSignal<{ items: PaymentView[]; next: string | null } | null>(null);
+  const [loadingOlder, setLoadingOlder] = createSignal(false);
+  createEffect(on(firstPage, () => setOlder(null)));
+  const payments = () => {
+    const first = firstPage();
+    return first ? [...first.items, ...(older()?.items ?? [])] : undefined;
+  };
+  const next = () => (older() ? older()!.next : firstPage()?.next ?? null);
+  const showOlder = async () => {
+    const before = next();
+    if (!before) return;
+    setLoadingOlder(true);
+    try {
+      const page = await paymentsApi.list(company.id, { customerId: customerId() || undefined, before });
+      setOlder((o) => ({ items: [...(o?.items ?? []), ...page.items], next: page.next }));
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
   const customerOptions = () => [...customers().values()].sort((a, b) => a.name.localeCompare(b.name));
 
   return (
@@ -41,7 +61,7 @@ export default function Payments() {
       </PageHead>
       <PaymentNotices companyId={company.id} queue={queue} number={number} outcomes="none" />
       <Show when={!online()}><Notice kind="warning" testid="payments-connection-needed">{t('payments.connectionNeeded')}</Notice></Show>
-      <Show when={payments.error}>{(e) => <Notice kind="error">{describeError(e())}</Notice>}</Show>
+      <Show when={firstPage.error}>{(e) => <Notice kind="error">{describeError(e())}</Notice>}</Show>
       <div class="toolbar">
         <div class="field">
           <label for="payments-customer">{t('payments.filterCustomer')}</label>
@@ -51,10 +71,15 @@ export default function Payments() {
           </select>
         </div>
       </div>
-      <Show when={!payments.error && payments()}>
+      <Show when={!firstPage.error && payments()}>
         {(list) => (
           <Show when={list().length > 0} fallback={<EmptyState title={t('payments.empty')} testid="payments-empty"><p class="muted">{t('payments.emptyHelp')}</p></EmptyState>}>
             <PaymentList companyId={company.id} payments={list()} customerName={customerName} number={number} canRefund={can('payments.record')} onRefundQueued={() => void refetch()} />
+            <Show when={next()}>
+              <p class="toolbar">
+                <button type="button" class="btn" disabled={loadingOlder()} onClick={() => void showOlder()} data-testid="payments-older">{t('payments.older')}</button>
+              </p>
+            </Show>
           </Show>
         )}
       </Show>

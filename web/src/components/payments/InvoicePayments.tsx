@@ -27,9 +27,9 @@ export function InvoicePayments(props: InvoicePaymentsProps) {
   const online = createOnline();
   const queue = createPaymentQueue(props.companyId);
   // Asked again whenever an answer arrives: the list then holds the payment just recorded.
-  const source = () => (online() && props.customerId ? { customerId: props.customerId, answers: queue.outcomes().length } : false);
-  const [payments] = createResource(source, (s) => paymentsApi.list(props.companyId, s.customerId));
-  const movements = () => movementsOf((payments.error ? undefined : payments()) ?? [], props.invoiceId);
+  const source = () => (online() && props.customerId ? { answers: queue.outcomes().length } : false);
+  const [payments] = createResource(source, () => paymentsApi.list(props.companyId, { invoiceId: props.invoiceId, limit: 500 }));
+  const movements = () => movementsOf((payments.error ? undefined : payments()?.items) ?? [], props.invoiceId);
   const currency = () => props.summary?.currency ?? 'EUR';
   const money = (amount: string) => displayAmount(amount, currency(), lang());
   const open = () => props.summary?.openAmount ?? null;
