@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { InvoiceEditorPage } from '../pages/InvoiceEditorPage';
 import { InvoicesPage } from '../pages/InvoicesPage';
+import { companyToday } from '../support/dates';
 import { expect, test } from '../support/fixtures';
 import { shot } from '../support/shots';
 
@@ -75,6 +76,7 @@ test('the default reminder policy installed and edited, the preview opened, and 
   await page.goto(`/c/${companyId}/invoices/${invoiceId}/print`);
   const holds = page.getByTestId('dunning-holds');
   await expect(holds.getByTestId('holds-none')).toBeVisible();
+  await expect(page.getByTestId('dunning-history').getByTestId('history-none')).toHaveText('Aucune relance pour l’instant.');
   await holds.getByTestId('suspend-reminders').click();
   await holds.getByTestId('hold-kind').selectOption('promise');
   await holds.getByTestId('hold-submit').click();
@@ -94,6 +96,43 @@ test('the default reminder policy installed and edited, the preview opened, and 
   await expect(holds.getByTestId('hold-row')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('dunning-holds').getByTestId('holds-none')).toBeVisible();
+
+  // The invoice's reminder history keeps the promise, placed and lifted today (the company's day, in Paris).
+  const today = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${companyToday()}T00:00:00Z`));
+  const history = page.getByTestId('dunning-history');
+  await expect(history.getByTestId('history-row')).toHaveCount(1);
+  await expect(history.getByTestId('history-row')).toHaveAttribute('data-kind', 'hold');
+  await expect(history.getByTestId('history-row')).toContainText('Promesse de paiement jusqu’au 15 juin 2030');
+  await expect(history.getByTestId('history-row')).toContainText(`Levée le ${today}`);
+
+  // Steps need weeks of lateness on the server's clock (sync-server/test/dunning-history.test.ts runs them): their
+  // layout from a stubbed answer of the same shape.
+  const at = (on: string) => ({ at: `${on}T07:00:00.000Z`, on });
+  const sent = (stepId: string, tone: string, offsetDays: number, on: string) => ({
+    kind: 'step', ...at(on), stepKey: `dun:${invoiceId}:standard:${stepId}`, policyId: 'standard', stepId, policyName: 'Relances standard', tone, offsetDays,
+    channel: 'email', plannedOn: on, outcome: 'sent', detail: null,
+  });
+  await page.route(`**/api/v1/invoices/${invoiceId}/dunning-history`, (route) => route.fulfill({ json: [
+    sent('courtesy', 'courtesy', -3, '2027-03-30'), sent('reminder', 'reminder', 7, '2027-04-07'),
+    { kind: 'hold', ...at('2027-04-09'), holdId: 'dh_1', holdKind: 'promise', until: '2027-04-30', note: 'Virement promis', createdBy: 'u1', createdByName: 'Rémi', releasedAt: null, releasedOn: null },
+    { ...sent('call-or-registered-letter', 'formal_notice', 45, '2027-05-18'), channel: 'task', outcome: 'queued' },
+    { kind: 'task', ...at('2027-05-18'), taskId: 'tk_1', stepKey: `dun:${invoiceId}:standard:call-or-registered-letter`, action: 'call', dueOn: '2027-05-18', status: 'done',
+      assigneeId: 'u2', assigneeName: 'Claire Martin', doneAt: '2027-05-21T14:30:00.000Z', doneOn: '2027-05-21', doneBy: 'u2', doneByName: 'Claire Martin' },
+  ] }));
+  await page.reload();
+  const steps = page.getByTestId('dunning-history').getByTestId('history-row');
+  await expect(steps).toHaveCount(5);
+  await expect(steps.first()).toContainText('30 mars 2027');
+  await expect(steps.first().getByTestId('history-step')).toHaveText('Courtois');
+  await expect(steps.first()).toContainText('3 j avant l’échéance');
+  await expect(steps.first().getByTestId('history-outcome')).toHaveText('Envoyée');
+  await expect(steps.nth(2)).toContainText('Virement promis · saisie par Rémi');
+  await expect(steps.nth(3).getByTestId('history-outcome')).toHaveText('Confiée à l’équipe');
+  await expect(steps.nth(4)).toContainText('Confiée à Claire Martin, pour le 18 mai 2027');
+  await expect(steps.nth(4)).toContainText('Fait le 21 mai 2027 par Claire Martin');
+  await page.getByTestId('dunning-history').scrollIntoViewIfNeeded();
+  await shot(page, 'dunning-invoice-history');
+  await page.unroute(`**/api/v1/invoices/${invoiceId}/dunning-history`);
 
   // The team's task queue (nothing late enough yet) and the online payment settings: not set up, the webhook URL shown.
   await page.getByTestId('nav-dunning').click();

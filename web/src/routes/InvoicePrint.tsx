@@ -8,6 +8,7 @@ import { InvoiceDocument } from '../components/invoice/InvoiceDocument';
 import { createInvoiceSummary } from '../components/payments/createInvoiceSummary';
 import { toCollect } from '../stores/invoiceList';
 import { HoldsPanel } from '../components/dunning/HoldsPanel';
+import { HistoryPanel } from '../components/dunning/HistoryPanel';
 import '../components/dunning/dunning.css';
 
 /** /c/:companyId/invoices/:invoiceId/print — the issued document alone, laid out for A4 paper. */
@@ -44,6 +45,7 @@ export default function InvoicePrint() {
                     {/* Issue 8: suspend this invoice's reminders (promise to pay, dispute, pause), lift a hold. */}
                     <Show when={summary()?.kind !== 'credit_note'}>
                       <HoldsPanel companyId={company.id} invoiceId={id} canAct={can('payments.record')} />
+                      <HistoryPanel companyId={company.id} invoiceId={id} />
                     </Show>
                     <InvoiceDocument doc={doc()} logo={frozenLogo(replica, doc())} />
                   </>
