@@ -103,6 +103,19 @@ describe('an invoice’s reminder history', () => {
     });
   });
 
+  it('lists the steps a late first pass replaced as skipped, before the one it sent, at the same moment', async () => {
+    clock = new Date('2027-03-01T07:00:00Z');
+    const customerId = await customer(co, { email: 'compta@retard.example', name: 'Retard SARL' });
+    const late = await issuedInvoice(co, customerId, '40.00');
+    // Due 31 March; no pass for it until 20 April, when the firm step (D+15) is the latest due (07:30: the morning
+    // passes of beforeAll ran at 07:00, and a tick's key is its instant).
+    clock = new Date('2027-04-20T07:30:00Z');
+    await tick(clock);
+    const steps = (await entries(late.id)).filter((e): e is DunningHistoryStep => e.kind === 'step');
+    expect(steps.map((e) => [e.stepId, e.outcome, e.channel])).toEqual([['courtesy', 'skipped', 'email'], ['reminder', 'skipped', 'email'], ['firm', 'sent', 'email']]);
+    expect(new Set(steps.map((e) => e.at)).size).toBe(1);
+  });
+
   it('answers 404 naming the id for another company’s invoice, and for an unknown one', async () => {
     const rival = await sepaCompany(server, 'Rival Co');
     const theirs = await historyOf(invoice.id, rival);

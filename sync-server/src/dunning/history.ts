@@ -26,15 +26,21 @@ async function namesOf(s: Services, companyId: string, ids: Iterable<string | nu
 async function rowsOf(s: Services, companyId: string, invoiceId: string) {
   const args = [companyId, invoiceId];
   const [steps, tasks, holds] = await Promise.all([
-    s.db.execute({ sql: 'SELECT step_key, channel, policy_id, planned_on, done_at, outcome, detail FROM dunning_steps WHERE company_id = ? AND invoice_id = ?', args }),
+    s.db.execute({ sql: 'SELECT step_key, channel, policy_id, planned_on, done_at, outcome, detail, skipped_keys FROM dunning_steps WHERE company_id = ? AND invoice_id = ?', args }),
     s.db.execute({ sql: 'SELECT id, step_key, assignee_id, action, due_on, status, created_at, done_at, done_by FROM dunning_tasks WHERE company_id = ? AND invoice_id = ?', args }),
     s.db.execute({ sql: 'SELECT id, kind, until, note, created_at, created_by, released_at FROM dunning_holds WHERE company_id = ? AND invoice_id = ?', args }),
   ]);
   return {
-    steps: steps.rows.map((r) => ({
-      stepKey: String(r.step_key), policyId: String(r.policy_id), channel: String(r.channel) as DunningChannel, plannedOn: String(r.planned_on),
-      doneAt: String(r.done_at), outcome: String(r.outcome), detail: str(r.detail),
-    })),
+    // A claimed step carries the keys of the earlier steps it replaced (skipped_keys): each reads as skipped at the
+    // same instant. Rows of outcome 'skipped' are the same record as written before that column existed.
+    steps: steps.rows.flatMap((r) => {
+      const step = {
+        stepKey: String(r.step_key), policyId: String(r.policy_id), channel: String(r.channel) as DunningChannel, plannedOn: String(r.planned_on),
+        doneAt: String(r.done_at), outcome: String(r.outcome), detail: str(r.detail),
+      };
+      const skipped = r.skipped_keys === null ? [] : (JSON.parse(String(r.skipped_keys)) as string[]);
+      return [...skipped.map((stepKey) => ({ ...step, stepKey, outcome: 'skipped', detail: null })), step];
+    }),
     tasks: tasks.rows.map((r) => ({
       taskId: String(r.id), stepKey: String(r.step_key), action: String(r.action) === 'registered_letter' ? ('registered_letter' as const) : ('call' as const),
       dueOn: String(r.due_on), status: String(r.status) === 'done' ? ('done' as const) : ('open' as const), assigneeId: str(r.assignee_id),
