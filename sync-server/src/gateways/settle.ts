@@ -10,7 +10,7 @@ import type { GatewayCharge } from './types';
 /*
  * What a verified webhook leads to. The event is only a prompt: the gateway's current state of the payment decides
  * (read back through its API), so deliveries in any order converge. Money captured once is one payment, unique by
- * its gateway reference, whatever refund or dispute followed (those are the payments module's to record); money
+ * its gateway reference, whatever refund or dispute followed (recorded as refunds of it, refunds.ts); money
  * never captured records nothing, and a later event asks again. Each outcome is kept in gateway_events.
  */
 

@@ -47,7 +47,7 @@ export interface GatewayCharge {
   /** Where we put them when creating the link (metadata, custom_id); absent on a payment made elsewhere. */
   companyId: string | null;
   invoiceId: string | null;
-  /** Refunded at the gateway already (the refund itself is the payments module's to record). */
+  /** Refunded at the gateway already (the refund itself is recorded apart, refunds.ts). */
   refunded: boolean;
 }
 
