@@ -30,6 +30,7 @@ const fr = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(
 export const subscriptionBilling: Job = {
   name: BILLING_JOB,
   everyMs: 15 * 60_000,
+  forgetRunsAfterDays: 30,
   async due(s, now) {
     const rs = await s.db.execute({
       sql: 'SELECT DISTINCT company_id FROM subscriptions WHERE next_billing_on <= ? AND billing_error IS NULL',

@@ -19,6 +19,8 @@ async function companiesWithInvoices(s: Services): Promise<string[]> {
 export const dunningJob: Job = {
   name: DUNNING_JOB,
   everyMs: 15 * 60_000,
+  // A key per tick; a step is once by its key in dunning_steps, not by this run.
+  forgetRunsAfterDays: 30,
   async due(s, now) {
     return (await companiesWithInvoices(s)).map((companyId) => ({ companyId, key: `pass:${now.toISOString()}`, retryable: true }));
   },

@@ -24,6 +24,11 @@ export interface Job<S extends DueStep = DueStep> {
   /** How often the job is asked, across all servers: its lease lasts this long. */
   everyMs: number;
   due(s: Services, now: Date): Promise<S[]>;
+  /**
+   * For a job keyed by its tick (a pass whose own effects are once by their keys elsewhere): its runs done this many
+   * days ago are forgotten, so job_runs does not grow by a row per company every tick for ever. Unset: kept.
+   */
+  forgetRunsAfterDays?: number;
   run(s: Services, step: S, now: Date): Promise<void>;
 }
 

@@ -157,6 +157,25 @@ describe('scheduler', () => {
     expect((await statusOf(restarted, 'month:0'))?.status).toBe('running');
   });
 
+  it('forgets the runs of a job keyed by its tick once they are older than it keeps them, and only those', async () => {
+    const { s, clock } = await services();
+    const runs: string[] = [];
+    const ticking: Job = { name: 'ticking', everyMs: 60_000, forgetRunsAfterDays: 30, due: async (_s, now) => [{ companyId: 'co_a', key: `tick:${now.toISOString()}` }], run: async (_s, step) => void runs.push(step.key) };
+    const monthly = monthlyJob([]);
+    // A tick a day for 60 days, each with its lease free again.
+    for (let day = 0; day < 60; day++) {
+      clock.at = new Date(Date.parse('2027-01-01T08:00:00Z') + day * 86_400_000);
+      await s.db.execute('DELETE FROM job_leases');
+      await runJobsOnce(s, [ticking, monthly], clock.at, 'server-1');
+    }
+    expect(runs).toHaveLength(60);
+    const kept = [...(await doneKeys(s, 'co_a', 'ticking'))].sort();
+    // 30 days kept before the last tick (1 March 2027), that day's included: 31 runs; the monthly job's all kept.
+    expect(kept).toHaveLength(31);
+    expect(kept[0]).toBe('tick:2027-01-30T08:00:00.000Z');
+    expect(await doneKeys(s, 'co_a', 'monthly')).toEqual(new Set(['month:0', 'month:1', 'month:2']));
+  });
+
   it('ticks on its interval at the injected clock and stops', async () => {
     const { s } = await services();
     const runs: string[] = [];

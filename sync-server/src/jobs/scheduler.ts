@@ -15,7 +15,10 @@ export async function runJobsOnce(s: Services, jobs: readonly Job[], now: Date, 
     ticks.push(tick);
     try {
       tick.leased = await takeLease(s, job.name, holder, now, job.everyMs);
-      if (tick.leased) await runDueSteps(s, job, now, tick);
+      if (tick.leased) {
+        await runDueSteps(s, job, now, tick);
+        await forgetOldRuns(s, job, now);
+      }
     } catch (e) {
       console.error(`job ${job.name}: ${(e as Error).message}`);
     }
@@ -45,14 +48,32 @@ async function runDueSteps(s: Services, job: Job, now: Date, tick: JobTick) {
   }
 }
 
-/** Steps already done or failed for good: skipped without a claim (a write) each. */
+/**
+ * Steps already done or failed for good: skipped without a claim (a write) each. Only the keys proposed are looked
+ * up (500 a query), so a job whose runs pile up (a key per tick) costs the same on its thousandth day as on its first.
+ */
 async function settledKeys(s: Services, job: string, steps: readonly DueStep[]): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const companyId of new Set(steps.map((st) => st.companyId))) {
-    const rs = await s.db.execute({ sql: `SELECT key FROM job_runs WHERE company_id = ? AND job = ? AND status IN ('done', 'failed')`, args: [companyId, job] });
-    for (const r of rs.rows) out.add(`${companyId}\0${String(r.key)}`);
+  const byCompany = new Map<string, string[]>();
+  for (const st of steps) byCompany.set(st.companyId, [...(byCompany.get(st.companyId) ?? []), st.key]);
+  for (const [companyId, keys] of byCompany) {
+    for (let i = 0; i < keys.length; i += 500) {
+      const part = keys.slice(i, i + 500);
+      const rs = await s.db.execute({
+        sql: `SELECT key FROM job_runs WHERE company_id = ? AND job = ? AND status IN ('done', 'failed') AND key IN (${part.map(() => '?').join(', ')})`,
+        args: [companyId, job, ...part],
+      });
+      for (const r of rs.rows) out.add(`${companyId}\0${String(r.key)}`);
+    }
   }
   return out;
+}
+
+/** A job's runs done more than forgetRunsAfterDays ago are deleted (a key per tick would grow without end). */
+async function forgetOldRuns(s: Services, job: Job, now: Date): Promise<void> {
+  if (job.forgetRunsAfterDays === undefined) return;
+  const before = new Date(now.getTime() - job.forgetRunsAfterDays * 86_400_000).toISOString();
+  await s.db.execute({ sql: `DELETE FROM job_runs WHERE job = ? AND status = 'done' AND ran_at < ?`, args: [job.name, before] });
 }
 
 export interface Scheduler {
