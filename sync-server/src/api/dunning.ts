@@ -4,6 +4,7 @@ import { workspaceOf } from '../commands/run';
 import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { dunningHistory } from '../dunning/history';
+import { placeDunningHold, releaseDunningHold } from '../dunning/holds';
 import { dunningPreview } from '../dunning/pass';
 import type { Services } from '../services';
 import { actorFor, memberOf, router, secureRoute, type Ctx } from './context';
@@ -89,10 +90,7 @@ function holdAndTaskRoutes(app: ReturnType<typeof router>) {
     if (!(await issuedInvoice(s, actor.companyId, id))) throw notFound(`invoice ${id}`);
     if (input.kind !== 'dispute' && !input.until) throw invalid({ until: 'a promise or a pause lasts until a date' });
     const hold = { id: newId('dh'), invoiceId: id, kind: input.kind, until: input.until ?? null, note: input.note ?? null, createdAt: s.now().toISOString(), createdBy: actor.by };
-    await s.db.execute({
-      sql: 'INSERT INTO dunning_holds (company_id, id, invoice_id, kind, until, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      args: [actor.companyId, hold.id, id, hold.kind, hold.until, hold.note, hold.createdAt, hold.createdBy],
-    });
+    await placeDunningHold(s, actor.companyId, hold);
     return c.json(hold, 201);
   }, invoiceFirst);
 
@@ -117,8 +115,7 @@ function holdAndTaskRoutes(app: ReturnType<typeof router>) {
   async (c) => {
     const s = c.get('services');
     const { companyId } = memberOf(c);
-    const rs = await s.db.execute({ sql: 'UPDATE dunning_holds SET released_at = ? WHERE company_id = ? AND id = ? AND released_at IS NULL', args: [s.now().toISOString(), companyId, c.req.valid('param').id] });
-    if (rs.rowsAffected === 0) throw notFound(`hold ${c.req.valid('param').id}`);
+    if (!(await releaseDunningHold(s, companyId, c.req.valid('param').id))) throw notFound(`hold ${c.req.valid('param').id}`);
     return c.json({ id: c.req.valid('param').id, released: true }, 200);
   });
 

@@ -97,7 +97,7 @@ export function gatewayRoutes() {
 
   app.openapi(secureRoute('public', {
     method: 'post', path: '/webhooks/stripe', tags, request: { query: webhookQuery },
-    summary: 'Stripe’s webhook (the raw event, signed in Stripe-Signature): checkout.session.completed, checkout.session.async_payment_succeeded and payment_intent.succeeded record the payment once',
+    summary: 'Stripe’s webhook (the raw event, signed in Stripe-Signature): checkout.session.completed, checkout.session.async_payment_succeeded and payment_intent.succeeded record the payment once; charge.refunded and refund.created/updated record each refund once (the invoice reopens); charge.dispute.created holds the invoice’s reminders, charge.dispute.closed releases them (a lost dispute is refunded)',
     responses: { 200: json(Received, 'Handled (or handled before)'), 400: { ...errorResponses[400], description: 'Not signed by a company’s webhook secret: nothing was read' } },
   }), async (c) => {
     const result = await receiveStripeWebhook(c.get('services'), await c.req.text(), c.req.header('stripe-signature'), c.req.valid('query').company);
@@ -106,7 +106,7 @@ export function gatewayRoutes() {
 
   app.openapi(secureRoute('public', {
     method: 'post', path: '/webhooks/paypal', tags, request: { query: webhookQuery },
-    summary: 'PayPal’s webhook (verified by PayPal’s verify-webhook-signature with the company’s webhook id): CHECKOUT.ORDER.APPROVED captures the order, PAYMENT.CAPTURE.COMPLETED records the payment once',
+    summary: 'PayPal’s webhook (verified by PayPal’s verify-webhook-signature with the company’s webhook id): CHECKOUT.ORDER.APPROVED captures the order, PAYMENT.CAPTURE.COMPLETED records the payment once, PAYMENT.CAPTURE.REFUNDED each refund once; CUSTOMER.DISPUTE.CREATED holds the invoice’s reminders, CUSTOMER.DISPUTE.RESOLVED releases them',
     responses: { 200: json(Received, 'Handled (or handled before)'), 400: { ...errorResponses[400], description: 'Not verified by PayPal for a company here: nothing was read' } },
   }), async (c) => {
     const result = await receivePaypalWebhook(c.get('services'), await c.req.text(), (name) => c.req.header(name), c.req.valid('query').company);
