@@ -1,5 +1,6 @@
 import { computeInvoiceTotals, ValidationError, type QuoteDocument, type QuoteLine, type Workspace } from '@facturo/core';
 import type { QuoteAnswer } from './answers';
+import type { PortalInvoice } from './portal-invoices';
 import type { QuoteRecord } from './state';
 
 /*
@@ -59,6 +60,8 @@ export interface PortalView {
   answer: QuoteAnswer | null;
   /** The sentence of consent in each language, as the page shows it and the evidence keeps it. */
   consent: typeof consentSentence;
+  /** The issued invoices made from the quote, each with its pay link (portal-invoices.ts); empty before any. */
+  invoices: PortalInvoice[];
 }
 
 /** The ids of the options a client chose, checked against the quote's optional lines; absent = the quote's own choice. */
@@ -114,7 +117,7 @@ export function portalCompany(ws: Workspace, fallbackName: string): PortalView['
 }
 
 export function portalView(o: {
-  quote: QuoteDocument; ws: Workspace; record: QuoteRecord; companyName: string; options: readonly string[]; expiresAt: string; answer: QuoteAnswer | null;
+  quote: QuoteDocument; ws: Workspace; record: QuoteRecord; companyName: string; options: readonly string[]; expiresAt: string; answer: QuoteAnswer | null; invoices: PortalInvoice[];
 }): PortalView {
   const meta = o.quote.readMeta();
   return {
@@ -123,6 +126,6 @@ export function portalView(o: {
       number: o.record.number, version: o.record.version, title: meta.title ?? null, intro: meta.intro ?? null, closing: meta.closing ?? null,
       validUntil: o.record.validUntil, currency: meta.currency ?? o.record.currency, ...portalQuote(o.quote, o.options),
     },
-    status: o.record.status, validUntil: o.record.validUntil, expiresAt: o.expiresAt, answer: o.answer, consent: consentSentence,
+    status: o.record.status, validUntil: o.record.validUntil, expiresAt: o.expiresAt, answer: o.answer, consent: consentSentence, invoices: o.invoices,
   };
 }

@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import { newDoc } from '../ydoc';
 import { readAnswer, recordAnswer } from './answers';
 import { renderQuote, type RenderedQuote } from './pdf';
+import { portalInvoices } from './portal-invoices';
 import { resolvePortalLink, tokenHash, type ResolvedPortalLink } from './portal-links';
 import { chosenOptions, consentSentence, portalView, type PortalView } from './portal-view';
 import { applyQuoteEvent, openQuote, readQuote, type QuoteRecord } from './state';
@@ -92,6 +93,7 @@ export async function viewQuote(s: Services, token: string, options?: readonly s
   return portalView({
     quote: o.quote, ws: o.ws, record: o.record, companyName: await companyName(s, o.link.companyId),
     options: chosenOptions(o.quote, options), expiresAt: o.link.expiresAt, answer,
+    invoices: await portalInvoices(s, o.link.companyId, o.link.quoteId),
   });
 }
 
