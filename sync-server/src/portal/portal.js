@@ -20,7 +20,7 @@ const texts = {
     accept: 'Accepter et signer', signing: 'Signature en cours…',
     declineTitle: 'Refuser le devis', reason: 'Motif (facultatif)', decline: 'Refuser', declining: 'Envoi…',
     pending: 'En attente de votre réponse.',
-    accepted: (/** @type {string} */ when, /** @type {string} */ who) => `Devis accepté le ${when} par ${who}.`,
+    accepted: (/** @type {string} */ when, /** @type {string} */ who) => `Devis accepté le ${when} par ${who}.`, acceptedElsewhere: 'Devis accepté.',
     declined: (/** @type {string} */ when) => `Devis refusé le ${when}. L’entreprise a été prévenue.`,
     expired: (/** @type {string} */ day, /** @type {string} */ co) => `Ce devis a expiré le ${day}. Contactez ${co} pour en recevoir un nouveau.`,
     fingerprint: 'Empreinte SHA-256 du PDF signé\u00a0: ',
@@ -29,6 +29,10 @@ const texts = {
     changed: 'Le devis a changé depuis son affichage : relisez-le avant de signer.',
     failed: 'Une erreur est survenue. Réessayez dans un instant.', tooMany: 'Trop de tentatives : réessayez dans quelques minutes.',
     contact: 'Contact',
+    invoicesTitle: 'Vos factures', invoiceKind: { deposit: 'Facture d’acompte', partial: 'Facture de situation', final: 'Facture de solde', invoice: 'Facture' },
+    issuedOn: (/** @type {string} */ d) => `émise le ${d}`, dueOn: (/** @type {string} */ d) => `échéance le ${d}`,
+    payOnline: 'Payer en ligne', paid: 'Payée', settled: 'Soldée par avoir', overdue: 'En retard',
+    left: (/** @type {string} */ a) => `Reste à payer\u00a0: ${a}`,
   },
   en: {
     quote: 'Quote', version: 'version', validUntil: 'Valid until', siren: 'SIREN', vat: 'VAT number',
@@ -40,7 +44,7 @@ const texts = {
     accept: 'Accept and sign', signing: 'Signing…',
     declineTitle: 'Decline the quote', reason: 'Reason (optional)', decline: 'Decline', declining: 'Sending…',
     pending: 'Awaiting your answer.',
-    accepted: (/** @type {string} */ when, /** @type {string} */ who) => `Quote accepted on ${when} by ${who}.`,
+    accepted: (/** @type {string} */ when, /** @type {string} */ who) => `Quote accepted on ${when} by ${who}.`, acceptedElsewhere: 'Quote accepted.',
     declined: (/** @type {string} */ when) => `Quote declined on ${when}. The company has been told.`,
     expired: (/** @type {string} */ day, /** @type {string} */ co) => `This quote expired on ${day}. Contact ${co} for a new one.`,
     fingerprint: 'SHA-256 fingerprint of the signed PDF: ',
@@ -49,6 +53,10 @@ const texts = {
     changed: 'The quote changed since it was shown: read it again before signing.',
     failed: 'Something went wrong. Try again in a moment.', tooMany: 'Too many attempts: try again in a few minutes.',
     contact: 'Contact',
+    invoicesTitle: 'Your invoices', invoiceKind: { deposit: 'Deposit invoice', partial: 'Progress invoice', final: 'Final invoice', invoice: 'Invoice' },
+    issuedOn: (/** @type {string} */ d) => `issued on ${d}`, dueOn: (/** @type {string} */ d) => `due on ${d}`,
+    payOnline: 'Pay online', paid: 'Paid', settled: 'Settled by credit note', overdue: 'Overdue',
+    left: (/** @type {string} */ a) => `Left to pay: ${a}`,
   },
 }[lang];
 
@@ -97,13 +105,15 @@ const dateTime = (instant) => new Intl.DateTimeFormat(lang, { dateStyle: 'long',
 /** @typedef {{ id: string, description: string, quantity: string, unit: string | null, unitPrice: string, discountPercent: string | null, vatRate: string | null, optional: boolean, selected: boolean, lineTotal: string }} Line */
 /** @typedef {{ id: string, title: string, text: string | null, image: string | null, lines: Line[] }} Section */
 /** @typedef {{ totalExclTax: string, vatTotal: string, totalInclTax: string, vat: { rate: string | null, base: string, amount: string }[] }} Totals */
+/** @typedef {{ number: string, kind: 'deposit' | 'partial' | 'final' | 'invoice', issueDate: string, dueDate: string, currency: string, totalInclTax: string, openAmount: string, status: string, payUrl: string | null }} Invoice */
 /**
  * @typedef {{
  *   company: { name: string, logo: string | null, address: string[], siren: string | null, vatNumber: string | null, email: string | null, phone: string | null },
  *   quote: { number: string | null, version: number, title: string | null, intro: string | null, closing: string | null, validUntil: string, currency: string, sections: Section[], totals: Totals, options: string[] },
  *   status: string, validUntil: string, expiresAt: string,
  *   answer: { decision: string, answeredAt: string, signerName: string | null, reason: string | null, pdfSha256: string | null } | null,
- *   consent: { fr: string, en: string }
+ *   consent: { fr: string, en: string },
+ *   invoices: Invoice[]
  * }} View
  */
 
@@ -190,7 +200,8 @@ function statusBanner() {
   if (view.status === 'accepted' && a) {
     content = [h('p', { class: 'status-title' }, texts.accepted(dateTime(a.answeredAt), a.signerName ?? '')),
       a.pdfSha256 ? h('p', { class: 'small' }, texts.fingerprint, h('code', { 'data-testid': 'portal-sha256' }, a.pdfSha256)) : ''];
-  } else if (view.status === 'declined' && a) content = [h('p', { class: 'status-title' }, texts.declined(dateTime(a.answeredAt)))];
+  } else if (view.status === 'accepted') content = [h('p', { class: 'status-title' }, texts.acceptedElsewhere)];
+  else if (view.status === 'declined' && a) content = [h('p', { class: 'status-title' }, texts.declined(dateTime(a.answeredAt)))];
   else if (view.status === 'expired') content = [h('p', { class: 'status-title' }, texts.expired(date(view.validUntil), view.company.name))];
   else content = [h('p', { class: 'status-title' }, texts.pending)];
   return h('section', { class: `card status status-${view.status}`, 'data-testid': 'portal-status', 'data-status': view.status, role: 'status' }, ...content);
@@ -248,6 +259,36 @@ function body() {
     ...q.sections.map(section),
     totals(),
     q.closing ? h('section', { class: 'card text' }, h('p', null, q.closing)) : null);
+}
+
+/**
+ * The invoices made from the quote (issue 8): each with its pay page's link while something is due and the company
+ * takes payments online; the amounts are the server's (no arithmetic here).
+ * @param {Invoice} i
+ */
+function invoiceRow(i) {
+  const settled = i.status === 'paid' || i.status === 'settled';
+  const partly = !settled && i.openAmount !== i.totalInclTax;
+  const state = settled
+    ? h('span', { class: `badge badge-${i.status}`, 'data-testid': 'portal-invoice-paid' }, i.status === 'paid' ? texts.paid : texts.settled)
+    : h('span', { class: 'invoice-due' },
+      i.status === 'overdue' ? h('span', { class: 'badge badge-overdue' }, texts.overdue) : null,
+      partly ? h('span', { class: 'invoice-left', 'data-testid': 'portal-invoice-left' }, texts.left(money(i.openAmount, i.currency))) : null,
+      i.payUrl ? h('a', { class: 'button primary', href: i.payUrl, 'data-testid': 'portal-invoice-pay' }, texts.payOnline) : null);
+  return h('li', { class: 'invoice', 'data-testid': 'portal-invoice', 'data-number': i.number, 'data-status': i.status },
+    h('div', { class: 'invoice-what' },
+      h('p', { class: 'invoice-name' }, `${texts.invoiceKind[i.kind] ?? texts.invoiceKind.invoice} ${i.number}`),
+      h('p', { class: 'muted small' }, `${texts.issuedOn(date(i.issueDate))} · ${texts.dueOn(date(i.dueDate))}`)),
+    h('p', { class: 'invoice-total num' }, money(i.totalInclTax, i.currency)),
+    state);
+}
+
+function invoices() {
+  const list = view.invoices ?? [];
+  if (list.length === 0) return null;
+  return h('section', { class: 'card invoices', 'data-testid': 'portal-invoices' },
+    h('h2', null, texts.invoicesTitle),
+    h('ul', { class: 'invoice-list' }, ...list.map(invoiceRow)));
 }
 
 function answerForms() {
@@ -310,7 +351,7 @@ async function answer(button, busyText, error, request) {
 
 function renderAll() {
   chosen = new Set(view.quote.options);
-  root.replaceChildren(header(), statusBanner(), body(), answerForms() ?? '');
+  root.replaceChildren(header(), statusBanner(), invoices() ?? '', body(), answerForms() ?? '');
   root.setAttribute('aria-busy', 'false');
   document.title = `${texts.quote} ${view.quote.number ?? ''} — ${view.company.name}`;
 }
