@@ -16,4 +16,5 @@ export {
 } from './penalties';
 export { aging, agingBucketOf, agingBuckets, type AgingInvoice, type AgingBucket, type AgingRow, type AgingReport } from './aging';
 export { dso, type DsoInput, type DsoMonth, type DsoMethod, type DsoStep, type DsoResult } from './dso';
-export type { CustomerCreditView, PaymentPage, PaymentView } from './views';
+export { gatewayNames } from './views';
+export type { CustomerCreditView, GatewayName, GatewayView, PaymentPage, PaymentView } from './views';

@@ -33,3 +33,21 @@ export interface CustomerCreditView {
   customerId: string;
   credits: { currency: string; amount: string }[];
 }
+
+/** The payment gateways a company may connect (issue 8). */
+export const gatewayNames = ['stripe', 'paypal'] as const;
+export type GatewayName = (typeof gatewayNames)[number];
+
+/** What GET /companies/{id}/gateways/{gateway} shows of a gateway's set-up: whether it is, how, and where its webhook must point. Never a secret. */
+export interface GatewayView {
+  gateway: GatewayName;
+  configured: boolean;
+  /** Stripe: test or live, from the key's prefix; PayPal: sandbox or live. */
+  mode: 'test' | 'live' | 'sandbox' | null;
+  /** PayPal's client id and webhook id identify the app and the webhook; they are not secrets. */
+  clientId: string | null;
+  webhookId: string | null;
+  apiBase: string | null;
+  /** The URL to give the gateway as the webhook endpoint. */
+  webhookUrl: string;
+}

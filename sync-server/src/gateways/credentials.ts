@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GatewayName, GatewayView } from '@facturo/core';
 import { getSecret, putSecret } from '../companies/secrets';
 import { invalid } from '../errors';
 import type { Services } from '../services';
@@ -9,8 +10,8 @@ import type { Services } from '../services';
  * views show what is configured, never a key.
  */
 
-export const gatewayNames = ['stripe', 'paypal'] as const;
-export type GatewayName = (typeof gatewayNames)[number];
+// The names and the view are the app's too: declared once, in core.
+export { gatewayNames, type GatewayName, type GatewayView } from '@facturo/core';
 
 /** Where a self-hoster's proxy or a test's fake API listens instead of the gateway's own host. */
 const apiBase = z.url({ protocol: /^https?$/, error: 'a URL such as https://stripe-proxy.example or http://127.0.0.1:4010' })
@@ -92,20 +93,6 @@ export function secretsOf(credentials: StripeCredentials | PaypalCredentials): s
 /** Replaces each secret in a gateway's message (an error echoing a key, say) before it is shown or logged. */
 export function scrub(text: string, secrets: readonly string[]): string {
   return secrets.filter((x) => x.length >= 6).reduce((t, x) => t.split(x).join('[redacted]'), text);
-}
-
-/** What GET shows of a gateway's set-up: whether it is, how, and where its webhook must point. Never a secret. */
-export interface GatewayView {
-  gateway: GatewayName;
-  configured: boolean;
-  /** Stripe: test or live, from the key's prefix; PayPal: sandbox or live. */
-  mode: 'test' | 'live' | 'sandbox' | null;
-  /** PayPal's client id and webhook id identify the app and the webhook; they are not secrets. */
-  clientId: string | null;
-  webhookId: string | null;
-  apiBase: string | null;
-  /** The URL to give the gateway as the webhook endpoint. */
-  webhookUrl: string;
 }
 
 export function viewOf(gateway: GatewayName, companyId: string, origin: string, c: StripeCredentials | PaypalCredentials | null): GatewayView {

@@ -1,4 +1,4 @@
-import type { DueDunningStep } from '@facturo/core';
+import type { DueDunningStep, GatewayName, GatewayView } from '@facturo/core';
 import { request } from './http';
 
 // Dunning over REST (issue 8, sync-server/src/api/dunning.ts): what the next pass would do, the team's tasks and an
@@ -61,17 +61,7 @@ export const dunningApi = {
 
 // Payment gateways (sync-server/src/api/gateways.ts): the secrets are write-only, an empty field keeps the stored one.
 
-export type GatewayName = 'stripe' | 'paypal';
-
-export interface GatewayView {
-  gateway: GatewayName;
-  configured: boolean;
-  mode: 'test' | 'live' | 'sandbox' | null;
-  clientId: string | null;
-  webhookId: string | null;
-  apiBase: string | null;
-  webhookUrl: string;
-}
+export type { GatewayName, GatewayView };
 
 const gatewayPath = (companyId: string, g: GatewayName) => `/api/v1/companies/${enc(companyId)}/gateways/${g}`;
 
