@@ -41,7 +41,7 @@ export async function acceptedQuote(s: Services, companyId: string, id: string):
 
 /** The invoices already made from a quote, with their lines: an issued one's as frozen, a draft's as it is now. */
 export async function quoteInvoices(s: Services, companyId: string, quoteId: string): Promise<(QuoteInvoice & { status: 'draft' | 'issued' })[]> {
-  const rs = await s.db.execute({ sql: 'SELECT invoice_id, kind FROM quote_invoices WHERE company_id = ? AND quote_id = ? ORDER BY created_at, invoice_id', args: [companyId, quoteId] });
+  const rs = await s.db.execute({ sql: 'SELECT invoice_id, kind FROM quote_invoices WHERE company_id = ? AND quote_id = ? ORDER BY created_at, rowid', args: [companyId, quoteId] });
   const { ws } = await workspaceOf(s, companyId);
   const out: (QuoteInvoice & { status: 'draft' | 'issued' })[] = [];
   for (const r of rs.rows) {
