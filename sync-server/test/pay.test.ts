@@ -23,8 +23,14 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(`${w.server.url}${path}`, { redirect: 'manual', headers });
   return { status: res.status, headers: res.headers, html: await res.text() };
 };
-/** The mac's last character changed: same length, wrong value. */
-const tampered = (token: string) => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+/**
+ * The mac's first character changed: same length, wrong value. (Not its last: of a 32-byte mac's 43 base64url
+ * characters the last carries 4 bits, so B, C or D turned into A decoded to the same bytes, 3 times in 64.)
+ */
+const tampered = (token: string) => {
+  const at = token.indexOf('.') + 1;
+  return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+};
 
 describe('the pay page', () => {
   it('shows the invoice number, the seller, what is still due and one button per configured gateway', async () => {
