@@ -1,12 +1,12 @@
 import type { Transaction } from '@libsql/client';
-import { DunningPolicyBook, dunningDue, Money, type DueDunningStep, type DunningCustomer, type DunningPolicy } from '@facturo/core';
+import { addDays, DunningPolicyBook, dunningDue, Money, type DueDunningStep, type DunningCustomer, type DunningPolicy } from '@facturo/core';
 import { companyToday } from '../commands/issue';
 import { workspaceOf } from '../commands/run';
 import { customersByIds } from '../customers/records';
 import { inWriteTransaction } from '../db';
 import { newId } from '../ids';
 import { invoiceStandings } from '../payments';
-import { configuredGateways, payUrl } from '../pay';
+import { configuredGateways, payUrlsOf } from '../pay';
 import type { Services } from '../services';
 
 /*
@@ -39,17 +39,31 @@ async function holdsOf(s: Services, companyId: string) {
 async function paymentLinks(s: Services, companyId: string, invoiceIds: string[]): Promise<Map<string, string>> {
   const links = new Map<string, string>();
   if ((await configuredGateways(s, companyId)).length === 0) return links;
-  for (const id of invoiceIds) links.set(id, await payUrl(s, companyId, id));
+  const urlOf = await payUrlsOf(s, companyId);
+  for (const id of invoiceIds) links.set(id, urlOf(id));
   return links;
+}
+
+/**
+ * The first day any step of these policies can fall, for an invoice due on `dueDate` is dueDate + the smallest
+ * offset (a step is moved to the next business day or after a hold, never earlier): an invoice before that day has
+ * nothing due, so its customer, its pay URL and core's decision are not worked out on every tick.
+ */
+function canHaveStepDue(policies: readonly DunningPolicy[], today: string): (dueDate: string) => boolean {
+  const offsets = policies.flatMap((p) => p.steps.map((st) => st.offsetDays));
+  if (offsets.length === 0) return () => false;
+  const latestDue = addDays(today, -Math.min(...offsets));
+  return (dueDate) => dueDate <= latestDue;
 }
 
 /** What is due at `now` for one company, not yet claimed (the preview the app shows before dunning is enabled). */
 export async function dunningPreview(s: Services, companyId: string, now: Date): Promise<{ due: DueDunningStep[]; problems: { invoiceId: string; message: string }[] }> {
   const today = companyToday(now);
-  const standings = [...(await invoiceStandings(s.db, companyId, today)).values()].filter((i) => i.customerId && new Money(i.open).gt(0));
-  if (standings.length === 0) return { due: [], problems: [] };
   const { ws } = await workspaceOf(s, companyId);
   const policies: (DunningPolicy & { archived: boolean })[] = new DunningPolicyBook(ws.doc).all();
+  const reached = canHaveStepDue(policies, today);
+  const standings = [...(await invoiceStandings(s.db, companyId, today)).values()].filter((i) => i.customerId && reached(i.dueDate) && new Money(i.open).gt(0));
+  if (standings.length === 0) return { due: [], problems: [] };
   const customers = await customersByIds(s, companyId, standings.map((i) => i.customerId!));
   const links = await paymentLinks(s, companyId, standings.map((i) => i.id));
   const settings = ws.readSettings();

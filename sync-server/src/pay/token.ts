@@ -38,6 +38,13 @@ export async function payToken(s: Services, companyId: string, invoiceId: string
   return `${invoiceId}.${macOf(await macKey(s, companyId), companyId, invoiceId).toString('base64url')}`;
 }
 
+/** A company's pay URLs, the key read once: for a pass that needs one for each of 100,000 invoices. */
+export async function payUrlsOf(s: Services, companyId: string): Promise<(invoiceId: string) => string> {
+  const key = await macKey(s, companyId);
+  const origin = s.config.origins[0]!;
+  return (invoiceId) => `${origin}/pay/${invoiceId}.${macOf(key, companyId, invoiceId).toString('base64url')}`;
+}
+
 /** The invoice's stable pay URL on the app's public origin. */
 export async function payUrl(s: Services, companyId: string, invoiceId: string): Promise<string> {
   return `${s.config.origins[0]!}/pay/${await payToken(s, companyId, invoiceId)}`;
