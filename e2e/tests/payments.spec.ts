@@ -13,6 +13,11 @@ import { companyToday } from '../support/dates';
  * shows what is still owed by age.
  */
 
+/** A calendar day `n` days after `day` (YYYY-MM-DD, UTC arithmetic). */
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** An amount as the app prints it in French: "1 425,00 €" (narrow no-break space, no-break space). */
 function euros(amount: string): string {
   const [int = '', cents = '00'] = amount.split(',');
@@ -157,9 +162,9 @@ test('a payment recorded offline waits, then the invoice is partly paid with wha
   await expect(refundRow.getByTestId('payment-allocation')).toHaveText(`Repris sur ${number} : ${euros('100,00')}`);
   expect(await onServer(owner, companyId, invoiceId)).toMatchObject({ paymentStatus: 'partially_paid', openAmount: '100.00' });
 
-  // Créances as of mid-March 2027: the 100 € due on 31 December 2026 are 61 to 90 days late.
+  // Créances 105 days from today: the 100 € due in 30 days are then 75 days late, in the 61–90 bucket.
   await receivables.navigate();
-  await receivables.asOf.fill('2027-03-15');
+  await receivables.asOf.fill(addDays(companyToday(), 105));
   await expect(receivables.cell(customerId, 'days_61_90')).toHaveText(euros('100,00'));
   await expect(receivables.cell(customerId, 'not_due')).toHaveText(euros('0,00'));
   await expect(receivables.agingChart.locator('rect[data-bucket="days_61_90"]')).not.toHaveCount(0);
@@ -264,4 +269,23 @@ test('a payment the server refuses comes back to correct, its refusal beside wha
   await expect(owner.page).toHaveURL(/\/payments$/);
   await expect(refused).toHaveCount(0);
   await expect.poll(async () => (await onServer(owner, companyId, a.invoiceId)).openAmount, { timeout: 20_000 }).toBe('300.00');
+});
+
+test('on an invoice past its due date, "Facturer les pénalités de retard" asks the server, which prepares the draft only once the invoice is late by its own clock', async ({ demoOwner, tag }) => {
+  test.setTimeout(90_000);
+  const { owner, companyId } = await demoOwner(`Pénélope Pénalités ${tag}`);
+  const { invoiceId } = await issuedInvoice(owner, companyId, `Brasserie des Terreaux ${tag}`);
+  // Today the invoice is not due yet: no button.
+  await owner.page.goto(`/c/${companyId}/invoices/${invoiceId}/print`);
+  await expect(owner.page.getByTestId('print-button')).toBeVisible();
+  await expect(owner.page.getByTestId('penalty-invoice')).toHaveCount(0);
+  // This device's clock 45 days on (the server's is not): the button shows, the server answers that it is not late.
+  await owner.page.clock.setFixedTime(new Date(Date.now() + 45 * 86_400_000));
+  await owner.page.reload();
+  const button = owner.page.getByTestId('penalty-invoice');
+  await expect(button).toHaveText('Facturer les pénalités de retard');
+  await button.click();
+  await expect(owner.page.getByTestId('penalty-refused')).toHaveText('Cette facture n’est pas encore en retard : les pénalités courent à partir du lendemain de l’échéance.');
+  await expect(owner.page).toHaveURL(new RegExp(`/invoices/${invoiceId}/print$`));
+  await shot(owner.page, 'payments-12-penalty-not-late');
 });

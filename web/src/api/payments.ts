@@ -61,6 +61,8 @@ export const paymentsApi = {
   list: (companyId: string, filter: { customerId?: string; invoiceId?: string; before?: string; limit?: number } = {}) => request<PaymentPage>('GET', `/api/v1/payments${query(filter)}`, { headers: headers(companyId) }),
   credit: (companyId: string, customerId: string) => request<CustomerCreditView>('GET', `/api/v1/customers/${encodeURIComponent(customerId)}/credit`, { headers: headers(companyId) }),
   get: (companyId: string, id: string) => request<PaymentView>('GET', `/api/v1/payments/${encodeURIComponent(id)}`, { headers: headers(companyId) }),
+  penaltyInvoice: (companyId: string, invoiceId: string) =>
+    request<{ id: string; total: string }>('POST', `/api/v1/invoices/${encodeURIComponent(invoiceId)}/penalty-invoice`, { body: {}, headers: headers(companyId) }),
   record: (companyId: string, body: RecordPaymentBody, idempotencyKey: string) =>
     request<PaymentView>('POST', '/api/v1/payments', { body, headers: headers(companyId, idempotencyKey) }),
   refund: (companyId: string, paymentId: string, body: RefundBody, idempotencyKey: string) =>

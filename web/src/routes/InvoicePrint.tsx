@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { t } from '../i18n';
 import { useCompany } from '../components/companyContext';
 import { Notice } from '../components/Notice';
@@ -9,6 +9,7 @@ import { createInvoiceSummary } from '../components/payments/createInvoiceSummar
 import { toCollect } from '../stores/invoiceList';
 import { HoldsPanel } from '../components/dunning/HoldsPanel';
 import { HistoryPanel } from '../components/dunning/HistoryPanel';
+import { PenaltyButton } from '../components/payments/PenaltyButton';
 import '../components/dunning/dunning.css';
 
 /** /c/:companyId/invoices/:invoiceId/print — the issued document alone, laid out for A4 paper. */
@@ -22,6 +23,7 @@ export default function InvoicePrint() {
         const frozen = createFrozen(company.id, id);
         const summary = createInvoiceSummary(company.id, id);
         // Issue 8: an issued invoice still owing can be marked paid from here too.
+        const [penaltyRefusal, setPenaltyRefusal] = createSignal<string | null>(null);
         const collectable = () => summary()?.kind === 'invoice' && toCollect({ status: 'issued', kind: 'invoice', paymentStatus: summary()?.paymentStatus ?? 'issued', ...(summary()?.openAmount ? { openAmount: summary()?.openAmount ?? '' } : {}) });
         return (
           <div class="print-page">
@@ -31,6 +33,9 @@ export default function InvoicePrint() {
                 <Show when={can('payments.record') && collectable()}>
                   <A href={`/c/${company.id}/payments/new?invoice=${id}`} class="btn" data-testid="record-payment">{t('issued.recordPayment')}</A>
                 </Show>
+                <Show when={can('payments.record') && summary()?.kind === 'invoice'}>
+                  <PenaltyButton companyId={company.id} invoiceId={id} dueDate={summary()?.dueDate ?? undefined} onRefused={setPenaltyRefusal} />
+                </Show>
                 <Show when={frozen.doc()}>
                   <button type="button" class="btn primary" onClick={() => window.print()} data-testid="print-button">
                     {t('print.print')}
@@ -38,6 +43,7 @@ export default function InvoicePrint() {
                 </Show>
               </div>
             </div>
+            <Show when={penaltyRefusal()}>{(text) => <Notice kind="warning" testid="penalty-refused">{text()}</Notice>}</Show>
             <Switch>
               <Match when={frozen.doc()}>
                 {(doc) => (
