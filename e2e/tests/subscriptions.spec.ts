@@ -4,10 +4,13 @@ import type { Page } from '@playwright/test';
 import { shot } from '../support/shots';
 import { companyToday } from '../support/dates';
 
+/** Next year, in Paris: the fixed dates below are always in the future. */
+const Y = Number(companyToday().slice(0, 4)) + 1;
+
 /*
  * Issue 7 in the PWA: plans are edited on the device (workspace document, offline too), subscriptions are
  * server records whose preview and proration the server computes. The demo company has "Boulangerie Martin".
- * Dates are fixed in March 2027 (31 days), after today, so the amounts are known by hand:
+ * Dates are fixed in March of next year (31 days, always after today), so the amounts are known by hand:
  * 2 × 30 € = 60 € a month; 2 → 5 units from 11 March leaves 21 of 31 days:
  * credit 60 × 21/31 = 40.645… → −40,65 €; charge 150 × 21/31 = 101.612… → 101,61 €; difference 60,96 €.
  */
@@ -52,13 +55,13 @@ test('a plan made offline, a subscription previewed live, a quantity change pror
 
   // The new subscription's next 3 invoices appear while the form is filled.
   await subs.navigate('subscriptions');
-  await subs.fillSubscription({ customer: 'Boulangerie Martin', start: '2027-03-01', plan, quantity: '2' });
+  await subs.fillSubscription({ customer: 'Boulangerie Martin', start: `${Y}-03-01`, plan, quantity: '2' });
   await expect(subs.preview.getByTestId('upcoming-invoice')).toHaveCount(3);
   const first = subs.preview.getByTestId('upcoming-invoice').first();
-  await expect(first.getByTestId('upcoming-period')).toHaveText('Du 1 mars 2027 au 31 mars 2027');
+  await expect(first.getByTestId('upcoming-period')).toHaveText(`Du 1 mars ${Y} au 31 mars ${Y}`);
   await expect(first.getByTestId('upcoming-total')).toHaveText('60,00\u00a0€');
   await expect(first).toContainText('72,00\u00a0€'); // TTC at 20 %
-  await expect(subs.preview.getByTestId('upcoming-period').nth(2)).toHaveText('Du 1 mai 2027 au 31 mai 2027');
+  await expect(subs.preview.getByTestId('upcoming-period').nth(2)).toHaveText(`Du 1 mai ${Y} au 31 mai ${Y}`);
   await page.getByTestId('item-quantity').first().fill('3');
   await expect(first.getByTestId('upcoming-total')).toHaveText('90,00\u00a0€');
   await page.getByTestId('item-quantity').first().fill('2');
@@ -71,7 +74,7 @@ test('a plan made offline, a subscription previewed live, a quantity change pror
   await expect(subs.upcoming.first().getByTestId('upcoming-total')).toHaveText('60,00\u00a0€');
 
   // 2 → 5 units from 11 March: the server answers the proration of March.
-  await subs.changeQuantity('5', '2027-03-11');
+  await subs.changeQuantity('5', `${Y}-03-11`);
   await expect(subs.proration).toHaveCount(1);
   await expect(subs.proration.getByTestId('proration-credit')).toHaveText('-40,65\u00a0€');
   await expect(subs.proration.getByTestId('proration-charge')).toHaveText('101,61\u00a0€');
@@ -80,7 +83,7 @@ test('a plan made offline, a subscription previewed live, a quantity change pror
   await expect(subs.upcoming.first().getByTestId('upcoming-total')).toHaveText('120,96\u00a0€');
   await expect(subs.upcoming.first().getByTestId('upcoming-line')).toHaveCount(3);
   await expect(page.getByTestId('history-entry').first()).toContainText('quantité portée à 5');
-  await expect(page.getByTestId('history-entry').first()).toContainText('11 mars 2027');
+  await expect(page.getByTestId('history-entry').first()).toContainText(`11 mars ${Y}`);
   await top(page);
   await shot(page, 'subscriptions-proration');
 
@@ -114,13 +117,13 @@ test('a plan made offline, a subscription previewed live, a quantity change pror
   // Cancelling at the end of March falls within the 12-month commitment: refused, then forced.
   await subs.cancelAtPeriodEnd();
   const refusal = page.getByTestId('lifecycle-refusal');
-  await expect(refusal).toContainText('Le client est engagé jusqu’au 1 mars 2028');
+  await expect(refusal).toContainText(`Le client est engagé jusqu’au 1 mars ${Y + 1}`);
   await expect(refusal.getByTestId('refusal-server')).toContainText('12-month commitment');
   await top(page);
   await shot(page, 'subscriptions-committed');
   await refusal.getByTestId('force-cancel').click();
   await expect(subs.state).toHaveText('Résiliation programmée');
-  await expect(page.getByTestId('subscription-cancel-at')).toHaveText('1 avr. 2027');
+  await expect(page.getByTestId('subscription-cancel-at')).toHaveText(`1 avr. ${Y}`);
   await expect(page.getByTestId('subscription-final')).toBeVisible();
   await expect(subs.changePanel).toHaveCount(0);
   await expect(subs.upcoming).toHaveCount(1);
