@@ -3,7 +3,7 @@
 export { PaymentError } from './fields';
 export { allocatePayment, type PaymentInput, type OpenInvoice, type PaymentAllocation, type AllocationResult } from './allocation';
 export { refund, type RefundInput, type RefundBalance, type RefundResult } from './refund';
-export { openAmount, paymentStatus, type InvoiceBalance, type PaymentStatus, type PaymentStatusInput } from './balance';
+export { invoiceStanding, openAmount, paymentStatus, type InvoiceBalance, type PaymentStatus, type PaymentStatusInput } from './balance';
 export { ecbMainRefinancingRates, ecbRatesKnownUntil, ecbRateOn, type EcbRate, type EcbRateOn } from './ecb-rates';
 export {
   latePenalty,

@@ -1,9 +1,9 @@
 import type { Client, Transaction } from '@libsql/client';
-import { formatAmount, Money, openAmount, paymentStatus, type InvoiceBalance, type PaymentStatus } from '@facturo/core';
+import { formatAmount, invoiceStanding, Money, type InvoiceBalance, type PaymentStatus } from '@facturo/core';
 
 /*
  * Where each issued invoice stands (issue 8): its total less what was allocated to it (payments, refunds as
- * negative allocations) less the credit notes that correct it, by core's openAmount, and its status on `today`.
+ * negative allocations) less the credit notes that correct it, and its status on `today` (core's invoiceStanding).
  * Sums are made with decimal.js from the stored strings, never in SQL (invariant 2).
  */
 
@@ -97,12 +97,9 @@ export async function invoiceStandings(db: Db, companyId: string, today: string,
   for (const r of rows) {
     const id = String(r.id);
     const currency = String(r.currency);
-    const balance = openAmount(String(r.total_incl), (paid.get(id) ?? []).map((amount) => ({ amount })), (credited.get(id) ?? []).map((amount) => ({ amount })), currency);
-    out.set(id, {
-      id, number: String(r.number), customerId: r.customer_id === null ? null : String(r.customer_id), issueDate: String(r.issue_date), dueDate: String(r.due_date), currency,
-      ...balance,
-      status: paymentStatus({ dueDate: String(r.due_date), total: balance.total, open: balance.open, credited: balance.credited, paid: balance.paid, currency }, today),
-    });
+    const dueDate = String(r.due_date);
+    const standing = invoiceStanding({ total: String(r.total_incl), dueDate, currency }, (paid.get(id) ?? []).map((amount) => ({ amount })), (credited.get(id) ?? []).map((amount) => ({ amount })), today);
+    out.set(id, { id, number: String(r.number), customerId: r.customer_id === null ? null : String(r.customer_id), issueDate: String(r.issue_date), dueDate, currency, ...standing });
   }
   return out;
 }
