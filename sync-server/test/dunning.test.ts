@@ -94,6 +94,27 @@ describe('dunning over a quarter', () => {
     expect(rows.rows[1]!.skipped_keys).toBeNull();
   }, 120_000);
 
+  it('writes a task’s script when the queue is read, with what is due that day, and stores none', async () => {
+    clock = start;
+    const co = await sepaCompany(server, 'Script Co');
+    await useMailbox(co.s, co.companyId, mailbox.port);
+    await editWorkspace(co.s, co.companyId, (ws) => void new DunningPolicyBook(ws.doc).installDefault(clock.toISOString(), 'test'));
+    const customerId = await customer(co, { email: 'compta@script.example', name: 'Script SARL' });
+    const a = await issuedInvoice(co, customerId, '120.00'); // 144.00 TTC, due 31 March
+    // 50 days late on 20 May: the call or registered letter (D+45) is due, a task for the team.
+    clock = new Date('2027-05-20T07:00:00Z');
+    await tick(clock);
+    type Task = { invoiceId: string; note: string | null };
+    const listed = async () => ((await co.call('GET', '/dunning/tasks?status=open')).body as unknown as Task[]).find((t) => t.invoiceId === a.id)!;
+    expect((await listed()).note).toMatch(/reste impayée \(144,00\s€\) après 50 jours de retard/);
+    const stored = await co.s.db.execute({ sql: 'SELECT note FROM dunning_tasks WHERE company_id = ? AND invoice_id = ?', args: [co.companyId, a.id] });
+    expect(stored.rows.map((r) => r.note)).toEqual([null]);
+    // Part paid and two days later: the script says what is left, and how late it is now.
+    await recordPayment(co.s, { companyId: co.companyId, by: 'test' }, { customerId, method: 'transfer', amount: '44.00', currency: 'EUR', receivedOn: day(clock), allocations: [{ invoiceId: a.id, amount: '44.00' }] });
+    clock = new Date('2027-05-22T07:00:00Z');
+    expect((await listed()).note).toMatch(/reste impayée \(100,00\s€\) après 52 jours de retard/);
+  }, 60_000);
+
   it('suspends the reminders of an invoice under a promise to pay until its date', async () => {
     clock = start;
     const co = await sepaCompany(server, 'Promise Co');

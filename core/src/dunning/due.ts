@@ -1,11 +1,11 @@
 import type Decimal from 'decimal.js';
 import { parseAmount } from '../money';
-import { addDays, daysBetween, readDate } from '../periods/dates';
+import { addDays, readDate } from '../periods/dates';
 import type { TextBlockContext } from '../text-template';
 import { nextFrenchBusinessDay } from './calendar';
 import { defaultEmailHours, emailAllowed, localMoment, type EmailHours } from './clock';
 import type { DunningChannel, DunningTone } from './policy';
-import { renderStep, type Language, type RenderedStep } from './render';
+import { dunningStepText, type Language, type RenderedStep } from './render';
 import { customerProfile, policyChooser, type CustomerProfile, type DunningCustomer, type DunningPolicyEntry } from './select';
 
 /*
@@ -196,9 +196,9 @@ function decide(pass: Pass, inv: DunningInvoice, i: number): DueDunningStep | un
   const c = who.customer;
   let text: RenderedStep;
   try {
-    text = renderStep(step, {
-      language: step.channel === 'task' ? (pass.input.language ?? 'fr') : c.language, customerKind: c.kind,
-      seller: pass.input.seller ?? {}, custom: pass.input.custom ?? {}, customer: c, invoice: inv, daysLate: daysBetween(inv.dueDate, pass.today),
+    text = dunningStepText(step, {
+      customer: c, invoice: inv, today: pass.today, ...(pass.input.seller ? { seller: pass.input.seller } : {}), ...(pass.input.custom ? { custom: pass.input.custom } : {}),
+      ...(pass.input.language ? { language: pass.input.language } : {}),
     });
   } catch (e) {
     throw new StepError(key, e instanceof Error ? e.message : String(e));

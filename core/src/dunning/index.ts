@@ -45,3 +45,4 @@ export {
   type DunningTaskRecord,
   type DunningHoldRecord,
 } from './history';
+export { dunningStepText, type StepTextInput } from './render';

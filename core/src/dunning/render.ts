@@ -1,4 +1,5 @@
 import { render, textBlockData, type TextBlockContext } from '../text-template';
+import { daysBetween } from '../periods/dates';
 import type { DunningStep } from './policy';
 
 /*
@@ -64,4 +65,22 @@ export function renderStep(step: DunningStep, ctx: StepRenderContext): RenderedS
   // An empty variable (no payment link) must not leave a hole of blank lines in the letter.
   const tidy = (s: string) => s.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
   return { language, ...(text.subject ? { subject: tidy(render(text.subject, data)) } : {}), body: tidy(render(text.body, data)) };
+}
+
+/** What a step says for one invoice on `today`: the words the pass sends, and the script a task shows a person. */
+export interface StepTextInput {
+  customer: { kind: 'company' | 'individual'; language: Language; name?: string; email?: string; city?: string };
+  invoice: StepRenderContext['invoice'] & { dueDate: string };
+  today: string;
+  seller?: StepRenderContext['seller'];
+  custom?: Readonly<Record<string, string>>;
+  /** The company's language: a task is read by its people; an email or a letter goes in the customer's. */
+  language?: Language;
+}
+
+export function dunningStepText(step: DunningStep, input: StepTextInput): RenderedStep {
+  return renderStep(step, {
+    language: step.channel === 'task' ? (input.language ?? 'fr') : input.customer.language, customerKind: input.customer.kind,
+    seller: input.seller ?? {}, custom: input.custom ?? {}, customer: input.customer, invoice: input.invoice, daysLate: daysBetween(input.invoice.dueDate, input.today),
+  });
 }

@@ -5,6 +5,7 @@ import { invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { dunningHistory } from '../dunning/history';
 import { placeDunningHold, releaseDunningHold } from '../dunning/holds';
+import { taskNotes } from '../dunning/task-notes';
 import { dunningPreview } from '../dunning/pass';
 import type { Services } from '../services';
 import { actorFor, memberOf, router, secureRoute, type Ctx } from './context';
@@ -18,6 +19,8 @@ import { editWorkspace } from './workspace-edit';
  */
 
 const tags = ['Dunning'];
+/** The most tasks one answer lists (their scripts are written as they are read). */
+const TASKS_MAX = 1000;
 const Any = z.looseObject({});
 const idParam = { params: z.object({ id: z.string() }) };
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -119,21 +122,25 @@ function holdAndTaskRoutes(app: ReturnType<typeof router>) {
     return c.json({ id: c.req.valid('param').id, released: true }, 200);
   });
 
-  app.openapi(secureRoute('company.read', { method: 'get', path: '/dunning/tasks', tags, summary: 'The team’s dunning tasks (calls, registered letters), open first',
-    request: { query: z.object({ status: z.enum(['open', 'done']).optional() }) }, responses: { 200: json(z.array(TaskOut), 'The tasks') } }),
+  app.openapi(secureRoute('company.read', { method: 'get', path: '/dunning/tasks', tags, summary: 'The team’s dunning tasks (calls, registered letters), open first, oldest due first; each with its script as of today',
+    request: { query: z.object({
+      status: z.enum(['open', 'done']).optional(),
+      limit: z.coerce.number().int().min(1).max(TASKS_MAX).optional().openapi({ description: `At most ${TASKS_MAX}; 200 by default` }),
+    }) }, responses: { 200: json(z.array(TaskOut), 'The tasks') } }),
   async (c) => {
     const s = c.get('services');
     const { companyId } = memberOf(c);
-    const status = c.req.valid('query').status;
+    const { status, limit } = c.req.valid('query');
     const rs = await s.db.execute({
       sql: `SELECT t.*, d.number FROM dunning_tasks t LEFT JOIN documents d ON d.company_id = t.company_id AND d.id = t.invoice_id
-            WHERE t.company_id = ? ${status ? 'AND t.status = ?' : ''} ORDER BY t.status DESC, t.due_on, t.id`,
+            WHERE t.company_id = ? ${status ? 'AND t.status = ?' : ''} ORDER BY t.status DESC, t.due_on, t.id LIMIT ${limit ?? 200}`,
       args: status ? [companyId, status] : [companyId],
     });
     const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    const notes = await taskNotes(s, companyId, rs.rows.map((r) => ({ id: String(r.id), invoiceId: String(r.invoice_id), stepKey: String(r.step_key), note: str(r.note) })), s.now());
     return c.json(rs.rows.map((r) => ({
       id: String(r.id), invoiceId: String(r.invoice_id), number: str(r.number), customerId: str(r.customer_id), assigneeId: str(r.assignee_id), action: String(r.action),
-      dueOn: String(r.due_on), status: String(r.status), note: str(r.note), createdAt: String(r.created_at), doneAt: str(r.done_at), doneBy: str(r.done_by),
+      dueOn: String(r.due_on), status: String(r.status), note: notes.get(String(r.id)) ?? null, createdAt: String(r.created_at), doneAt: str(r.done_at), doneBy: str(r.done_by),
     })), 200);
   });
 

@@ -108,8 +108,9 @@ async function claimChunk(tx: Transaction, companyId: string, part: DueDunningSt
   const keys = new Set(won.rows.map((r) => `${String(r.invoice_id)}\u0000${String(r.step_key)}`));
   const claimed = part.filter((step) => keys.has(`${step.invoiceId}\u0000${step.key}`));
   // A letter or a call is done by a person: a task in the team's queue, due on the step's date.
+  // Its script is written when the queue is read (task-notes.ts), with what is due then: no note stored.
   const tasks = claimed.filter((step) => step.channel !== 'email').map((step) => [
-    newId('tk'), step.invoiceId, step.customerId, step.key, step.assignee ?? null, step.channel === 'letter' ? 'registered_letter' : 'call', step.plannedOn, step.body,
+    newId('tk'), step.invoiceId, step.customerId, step.key, step.assignee ?? null, step.channel === 'letter' ? 'registered_letter' : 'call', step.plannedOn, null,
   ]);
   if (tasks.length > 0) await tx.execute({ sql: TASKS, args: rows(tasks) });
   return claimed;
