@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { batchFile, confirmBatch, createBatch, createMandate, listBatches, listCollections, listMandates, readMandate, revokeMandate } from '../sepa';
+import { batchFile, confirmBatch, createBatch, recordSepaSettlements, createMandate, listBatches, listCollections, listMandates, readMandate, revokeMandate } from '../sepa';
 import { actorFor, errorResponses, memberOf, router, secureRoute } from './context';
 import { json } from './schemas';
 
@@ -98,7 +98,10 @@ export function sepaRoutes() {
     } }),
   async (c) => {
     const body = (c.req.valid('json') as { rejected?: { invoiceId: string; reason: string }[] } | undefined) ?? {};
-    return c.json((await confirmBatch(c.get('services'), actorFor(c), c.req.valid('param').id, body)).result, 200);
+    const outcome = await confirmBatch(c.get('services'), actorFor(c), c.req.valid('param').id, body);
+    // What the bank settled is money received: each invoice's payment, once (a dunning pass repairs a crash here).
+    await recordSepaSettlements(c.get('services'), memberOf(c).companyId);
+    return c.json(outcome.result, 200);
   });
 
   return app;

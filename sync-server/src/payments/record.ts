@@ -28,7 +28,7 @@ export const recordRequest = z.object({
   receivedOn: z.string(),
   reference: z.string().max(140).optional(),
   fee: z.string().optional(),
-  gateway: z.enum(['stripe', 'paypal']).optional(),
+  gateway: z.enum(['stripe', 'paypal', 'sepa']).optional(),
   gatewayRef: z.string().max(200).optional(),
   allocations: z.array(z.object({ invoiceId: z.string(), amount: z.string() }).strict()).optional(),
 }).strict();

@@ -9,3 +9,4 @@ export { prenotifyCollections, type PrenotificationResult } from './prenotificat
 export { batchFile, createBatch, listBatches } from './batches';
 export { confirmBatch, type BankAnswer } from './bank-answer';
 export { creditorProblems } from './creditor';
+export { invoicesAwaitingDebit, recordSepaSettlements } from './settlements';
