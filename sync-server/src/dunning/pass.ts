@@ -7,6 +7,7 @@ import { inWriteTransaction } from '../db';
 import { newId } from '../ids';
 import { invoiceStandings } from '../payments';
 import { configuredGateways, payUrlsOf } from '../pay';
+import { invoicesAwaitingDebit, recordSepaSettlements } from '../sepa/settlements';
 import type { Services } from '../services';
 
 /*
@@ -62,7 +63,8 @@ export async function dunningPreview(s: Services, companyId: string, now: Date):
   const { ws } = await workspaceOf(s, companyId);
   const policies: (DunningPolicy & { archived: boolean })[] = new DunningPolicyBook(ws.doc).all();
   const reached = canHaveStepDue(policies, today);
-  const standings = [...(await invoiceStandings(s.db, companyId, today)).values()].filter((i) => i.customerId && reached(i.dueDate) && new Money(i.open).gt(0));
+  const awaitingDebit = await invoicesAwaitingDebit(s, companyId);
+  const standings = [...(await invoiceStandings(s.db, companyId, today)).values()].filter((i) => i.customerId && reached(i.dueDate) && !awaitingDebit.has(i.id) && new Money(i.open).gt(0));
   if (standings.length === 0) return { due: [], problems: [] };
   const customers = await customersByIds(s, companyId, standings.map((i) => i.customerId!));
   const links = await paymentLinks(s, companyId, standings.map((i) => i.id));
@@ -125,6 +127,8 @@ const CLAIM_CHUNK = 2_000;
 
 /** Claims every due step (and the ones it replaces) once, and creates the tasks; returns the steps this pass won. */
 export async function runDunningPass(s: Services, companyId: string, now: Date): Promise<PassResult> {
+  // A debit the bank confirmed and not yet recorded (a crash after the bank's answer) is recorded first: never reminded.
+  await recordSepaSettlements(s, companyId);
   const { due, problems } = await dunningPreview(s, companyId, now);
   if (due.length === 0) return { due, claimed: [], problems };
   const at = now.toISOString();
