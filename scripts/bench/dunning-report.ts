@@ -54,8 +54,9 @@ note), 3 % under a hold (a tenth of them released), Stripe set up (each reminder
 French default policy (\`installDefault\`) and two by segment (key accounts above 5,000 €, PME with a registered
 letter and a call). \`now\` is Tuesday 15 June 2027, 10:00 in Paris, inside the email hours. Timed: the whole call,
 median of ${repeat} runs, each on a server opened afresh over a copy of the seeded data dir (keys unwrapped and
-workspace loaded on first use, as after a restart): every issued invoice's standing, policies, customers, pay URLs,
-holds and done keys read, core's \`dunningDue\`, then per 2,000 steps one transaction claiming each step by its key in
+workspace loaded on first use, as after a restart): policies, the standing of every issued invoice due early enough to
+have a step due (by today + 3 days with these policies: about 83 % of them), customers, pay URLs, holds and done keys read,
+core's \`dunningDue\` (writing the emails' words: a task's script is written when the queue is read), then per 5,000 steps one transaction claiming each step by its key in
 \`dunning_steps\` (a row each, the keys of the earlier steps it replaces beside it) and creating the tasks for letters and calls. Then the next tick, 15
 minutes later, on the same server: it must claim nothing. Beside each time, the CPU time the process spent in it
 (libSQL runs on the calling thread): on this shared machine, what the code costs when other work takes turns on the

@@ -1,13 +1,13 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DunningPolicyBook, dunningDue, Money, type DunningCustomer } from '@facturo/core';
+import { addDays, DunningPolicyBook, dunningDue, Money, type DunningCustomer } from '@facturo/core';
 import { createServices, loadConfig } from '../../sync-server/src/index';
 import { companyToday } from '../../sync-server/src/commands/issue';
 import { workspaceOf } from '../../sync-server/src/commands/run';
 import { customersByIds } from '../../sync-server/src/customers/records';
 import { runDunningPass } from '../../sync-server/src/dunning/pass';
-import { configuredGateways, payUrl } from '../../sync-server/src/pay';
+import { configuredGateways, payUrlsOf } from '../../sync-server/src/pay';
 import { invoiceStandings } from '../../sync-server/src/payments';
 import type { Services } from '../../sync-server/src/services';
 import { NOW } from './dunning-fixtures';
@@ -79,15 +79,20 @@ async function timeParts(s: Services, companyId: string, now: Date): Promise<Rec
     parts[part] = (parts[part] ?? 0) + at - t;
     t = at;
   };
-  const standings = [...(await invoiceStandings(s.db, companyId, companyToday(now))).values()].filter((i) => i.customerId && new Money(i.open).gt(0));
-  lap('standings');
   const { ws } = await workspaceOf(s, companyId);
   const policies = new DunningPolicyBook(ws.doc).all();
   lap('other reads');
+  // As the pass: an invoice due later than today minus the earliest step offset has nothing due yet.
+  const latestDue = addDays(companyToday(now), -Math.min(...policies.flatMap((p) => p.steps.map((st) => st.offsetDays))));
+  const standings = [...(await invoiceStandings(s.db, companyId, companyToday(now), { dueBy: latestDue })).values()].filter((i) => i.customerId && new Money(i.open).gt(0));
+  lap('standings');
   const customers = await customersByIds(s, companyId, standings.map((i) => i.customerId!));
   lap('customers');
   const links = new Map<string, string>();
-  if ((await configuredGateways(s, companyId)).length > 0) for (const i of standings) links.set(i.id, await payUrl(s, companyId, i.id));
+  if ((await configuredGateways(s, companyId)).length > 0) {
+    const urlOf = await payUrlsOf(s, companyId);
+    for (const i of standings) links.set(i.id, urlOf(i.id));
+  }
   lap('pay URLs');
   const holds = (await s.db.execute({ sql: 'SELECT invoice_id, kind, until FROM dunning_holds WHERE company_id = ? AND released_at IS NULL', args: [companyId] })).rows
     .map((r) => ({ invoiceId: String(r.invoice_id), kind: String(r.kind) as 'promise' | 'dispute' | 'pause', ...(r.until === null ? {} : { until: String(r.until) }) }));
@@ -96,7 +101,7 @@ async function timeParts(s: Services, companyId: string, now: Date): Promise<Rec
   const settings = ws.readSettings();
   dunningDue({
     invoices: standings.map((i) => ({ id: i.id, number: i.number, customerId: i.customerId!, dueDate: i.dueDate, open: i.open, total: i.total, currency: i.currency, status: i.status, ...(links.has(i.id) ? { paymentLink: links.get(i.id)! } : {}) })),
-    holds, policies, now: now.toISOString(), done, seller: settings, language: settings.language === 'en' ? 'en' : 'fr',
+    holds, policies, now: now.toISOString(), done, seller: settings, language: settings.language === 'en' ? 'en' : 'fr', texts: 'emails',
     customers: [...customers.values()].map((c): DunningCustomer => ({ id: c.id, kind: c.kind, language: c.language, name: c.name, ...(c.segments ? { segments: c.segments } : {}), ...(c.email ? { email: c.email } : {}), ...(c.city ? { city: c.city } : {}) })),
   });
   lap('dunningDue');

@@ -181,3 +181,17 @@ describe('dunningDue: bad data', () => {
     expect(() => run('2027-01-12 09:00')).toThrow('now:');
   });
 });
+
+describe('dunningDue: whose words', () => {
+  it('writes only the emails’ words when asked (the server’s pass), the same steps due, a task’s script left to the queue', () => {
+    const invoices = [invoice('in1'), invoice('in2', { dueDate: '2026-12-10' })];
+    // 1 March 2027: in1's call (D+45) is due; in2, 81 days late, has its call too; an email for neither.
+    const all = run('2027-03-01T09:00:00Z', { invoices }).due;
+    const emails = run('2027-03-01T09:00:00Z', { invoices, texts: 'emails' }).due;
+    expect(emails.map((d) => [d.key, d.channel, d.plannedOn])).toEqual(all.map((d) => [d.key, d.channel, d.plannedOn]));
+    expect(all.every((d) => d.channel === 'task' && d.body.length > 0)).toBe(true);
+    expect(emails.map((d) => d.body)).toEqual(['', '']);
+    const mail = run('2027-01-12T09:00:00Z', { texts: 'emails' }).due[0];
+    expect(mail?.body).toContain('arrive à échéance le 15/01/2027');
+  });
+});

@@ -64,6 +64,11 @@ export interface DunningInput {
   seller?: TextBlockContext['seller'];
   custom?: Readonly<Record<string, string>>;
   language?: Language;
+  /**
+   * Whose words to write: every step's (default: the preview shows them all), or only the emails' (the server's pass:
+   * a letter's or a call's script is written when the team reads its queue, with what is due then).
+   */
+  texts?: 'all' | 'emails';
 }
 
 export interface DueDunningStep {
@@ -196,7 +201,7 @@ function decide(pass: Pass, inv: DunningInvoice, i: number): DueDunningStep | un
   const c = who.customer;
   let text: RenderedStep;
   try {
-    text = dunningStepText(step, {
+    text = pass.input.texts === 'emails' && step.channel !== 'email' ? { language: c.language, body: '' } : dunningStepText(step, {
       customer: c, invoice: inv, today: pass.today, ...(pass.input.seller ? { seller: pass.input.seller } : {}), ...(pass.input.custom ? { custom: pass.input.custom } : {}),
       ...(pass.input.language ? { language: pass.input.language } : {}),
     });

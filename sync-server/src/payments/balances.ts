@@ -52,10 +52,11 @@ const COLUMNS = 'id, number, customer_id, issue_date, due_date, currency, total_
  * Every issued invoice of the company (the dunning pass, reports) and the credit notes correcting them, in one walk of
  * its issued documents: documents has no index on preceding_id, so looking credit notes up by invoice walks them all.
  */
-async function companyInvoices(db: Db, companyId: string): Promise<{ rows: DocRow[]; credited: Map<string, string[]> }> {
+async function companyInvoices(db: Db, companyId: string, dueBy?: string): Promise<{ rows: DocRow[]; credited: Map<string, string[]> }> {
   const rs = await db.execute({
-    sql: `SELECT kind, ${COLUMNS}, preceding_id FROM documents WHERE company_id = ? AND status = 'issued' AND kind IN ('invoice', 'credit_note')`,
-    args: [companyId],
+    sql: `SELECT kind, ${COLUMNS}, preceding_id FROM documents WHERE company_id = ? AND status = 'issued' AND kind IN ('invoice', 'credit_note')
+          ${dueBy ? "AND (kind = 'credit_note' OR due_date <= ?)" : ''}`,
+    args: dueBy ? [companyId, dueBy] : [companyId],
   });
   const rows: DocRow[] = [];
   const credited = new Map<string, string[]>();
@@ -87,10 +88,13 @@ async function someInvoices(db: Db, companyId: string, filter: { ids?: readonly 
   return { rows, credited };
 }
 
-/** The standing of the company's issued invoices (those named, or all; or a customer's). */
-export async function invoiceStandings(db: Db, companyId: string, today: string, filter: { ids?: readonly string[]; customerId?: string } = {}): Promise<Map<string, InvoiceStanding>> {
+/**
+ * The standing of the company's issued invoices (those named, or all; or a customer's). `dueBy`, with neither: only
+ * the invoices due by that day (the dunning pass: one due later has no step due yet).
+ */
+export async function invoiceStandings(db: Db, companyId: string, today: string, filter: { ids?: readonly string[]; customerId?: string; dueBy?: string } = {}): Promise<Map<string, InvoiceStanding>> {
   const whole = !filter.ids && !filter.customerId;
-  const { rows, credited } = whole ? await companyInvoices(db, companyId) : await someInvoices(db, companyId, filter);
+  const { rows, credited } = whole ? await companyInvoices(db, companyId, filter.dueBy) : await someInvoices(db, companyId, filter);
   // All the company's allocations in one query when all its invoices are wanted, not one per 500 invoices.
   const paid = await sums(db, 'SELECT invoice_id AS k, amount FROM payment_allocations WHERE company_id = ?', 'invoice_id', companyId, whole ? null : rows.map((r) => String(r.id)));
   const out = new Map<string, InvoiceStanding>();
