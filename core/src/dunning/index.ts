@@ -46,3 +46,4 @@ export {
   type DunningHoldRecord,
 } from './history';
 export { dunningStepText, type StepTextInput } from './render';
+export { holdKinds, type HoldKind, type DunningHoldView } from './views';

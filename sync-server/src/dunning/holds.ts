@@ -1,3 +1,4 @@
+import type { DunningHoldView } from '@facturo/core';
 import type { Services } from '../services';
 
 /*
@@ -7,15 +8,10 @@ import type { Services } from '../services';
  * so placing it twice keeps one hold (invariant 6).
  */
 
-export type HoldKind = 'promise' | 'dispute' | 'pause';
+export type { HoldKind } from '@facturo/core';
 
-export interface DunningHold {
-  id: string;
-  invoiceId: string;
-  kind: HoldKind;
-  until: string | null;
-  note: string | null;
-  createdAt: string;
+/** A hold as placed: always by someone. */
+export interface DunningHold extends DunningHoldView {
   createdBy: string;
 }
 

@@ -1,11 +1,11 @@
-import type { DueDunningStep, GatewayName, GatewayView } from '@facturo/core';
+import { holdKinds, type DueDunningStep, type DunningHoldView, type GatewayName, type GatewayView, type HoldKind } from '@facturo/core';
 import { request } from './http';
 
 // Dunning over REST (issue 8, sync-server/src/api/dunning.ts): what the next pass would do, the team's tasks and an
 // invoice's holds. Policies are not here: they live in the workspace document and are edited offline (DunningPolicyBook).
 
-export type HoldKind = 'promise' | 'dispute' | 'pause';
-export const holdKinds: readonly HoldKind[] = ['promise', 'dispute', 'pause'];
+export { holdKinds };
+export type { HoldKind };
 
 export interface DunningPreview {
   due: DueDunningStep[];
@@ -36,15 +36,7 @@ export interface HoldBody {
   note?: string;
 }
 
-export interface HoldView {
-  id: string;
-  invoiceId: string;
-  kind: HoldKind;
-  until: string | null;
-  note: string | null;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type HoldView = DunningHoldView;
 
 const headers = (companyId: string) => ({ 'X-Company': companyId });
 const enc = encodeURIComponent;
