@@ -91,7 +91,7 @@ class Bytes {
     return this;
   }
   s15f16(v: number) {
-    return this.u32(Math.round(v * 0x10000) >>> 0);
+    return this.u32(Math.round(v * 0x10000) >>> 0); // number-ok: ICC s15Fixed16 encoding, not money
   }
   pad4() {
     while (this.parts.length % 4) this.parts.push(0);
@@ -115,7 +115,7 @@ function descTag(s: string): Uint8Array {
 
 function curveTag(): Uint8Array {
   const b = new Bytes().ascii('curv').u32(0).u32(curvePoints);
-  for (let i = 0; i < curvePoints; i++) b.u16(Math.round(srgbToLinear(i / (curvePoints - 1)) * 0xffff));
+  for (let i = 0; i < curvePoints; i++) b.u16(Math.round(srgbToLinear(i / (curvePoints - 1)) * 0xffff)); // number-ok: ICC tone-curve sample, not money
   return b.done();
 }
 
