@@ -1,3 +1,4 @@
+import { escapeHtml } from '@facturo/core';
 import type { GatewayName } from '../gateways';
 
 /*
@@ -46,10 +47,6 @@ const words = {
     cancelled: 'Payment cancelled', cancelledText: 'Nothing was charged. You can come back to your invoice’s link to pay later.',
   },
 } as const;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function shell(lang: PayLanguage, style: string, title: string, body: string): string {
   return `<!doctype html>
