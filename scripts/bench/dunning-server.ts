@@ -1,12 +1,12 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addDays, DunningPolicyBook, dunningDue, Money, type DunningCustomer } from '@facturo/core';
+import { DunningPolicyBook, dunningDue, Money, type DunningCustomer } from '@facturo/core';
 import { createServices, loadConfig } from '../../sync-server/src/index';
 import { companyToday } from '../../sync-server/src/commands/issue';
 import { workspaceOf } from '../../sync-server/src/commands/run';
 import { customersByIds } from '../../sync-server/src/customers/records';
-import { runDunningPass } from '../../sync-server/src/dunning/pass';
+import { latestDueWithStep, runDunningPass } from '../../sync-server/src/dunning/pass';
 import { configuredGateways, payUrlsOf } from '../../sync-server/src/pay';
 import { invoiceStandings } from '../../sync-server/src/payments';
 import type { Services } from '../../sync-server/src/services';
@@ -83,7 +83,7 @@ async function timeParts(s: Services, companyId: string, now: Date): Promise<Rec
   const policies = new DunningPolicyBook(ws.doc).all();
   lap('other reads');
   // As the pass: an invoice due later than today minus the earliest step offset has nothing due yet.
-  const latestDue = addDays(companyToday(now), -Math.min(...policies.flatMap((p) => p.steps.map((st) => st.offsetDays))));
+  const latestDue = latestDueWithStep(policies, companyToday(now))!;
   const standings = [...(await invoiceStandings(s.db, companyId, companyToday(now), { dueBy: latestDue })).values()].filter((i) => i.customerId && new Money(i.open).gt(0));
   lap('standings');
   const customers = await customersByIds(s, companyId, standings.map((i) => i.customerId!));

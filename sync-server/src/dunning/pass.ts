@@ -50,7 +50,7 @@ async function paymentLinks(s: Services, companyId: string, invoiceIds: string[]
  * offset (a step is moved to the next business day or after a hold, never earlier): so an invoice due after
  * today − that offset has nothing due, and is not read, nor its customer, its pay URL and core's decision worked out.
  */
-function latestDueWithStep(policies: readonly DunningPolicy[], today: string): string | null {
+export function latestDueWithStep(policies: readonly DunningPolicy[], today: string): string | null {
   const offsets = policies.flatMap((p) => p.steps.map((st) => st.offsetDays));
   return offsets.length === 0 ? null : addDays(today, -Math.min(...offsets));
 }

@@ -32,22 +32,23 @@ async function macKey(s: Services, companyId: string): Promise<Buffer> {
 }
 
 const macOf = (key: Buffer, companyId: string, invoiceId: string) => createHmac('sha256', key).update(`pay:${companyId}:${invoiceId}`).digest();
+const tokenOf = (key: Buffer, companyId: string, invoiceId: string) => `${invoiceId}.${macOf(key, companyId, invoiceId).toString('base64url')}`;
 
 /** `{invoiceId}.{mac}`: the path segment after /pay/. */
 export async function payToken(s: Services, companyId: string, invoiceId: string): Promise<string> {
-  return `${invoiceId}.${macOf(await macKey(s, companyId), companyId, invoiceId).toString('base64url')}`;
+  return tokenOf(await macKey(s, companyId), companyId, invoiceId);
 }
 
 /** A company's pay URLs, the key read once: for a pass that needs one for each of 100,000 invoices. */
 export async function payUrlsOf(s: Services, companyId: string): Promise<(invoiceId: string) => string> {
   const key = await macKey(s, companyId);
   const origin = s.config.origins[0]!;
-  return (invoiceId) => `${origin}/pay/${invoiceId}.${macOf(key, companyId, invoiceId).toString('base64url')}`;
+  return (invoiceId) => `${origin}/pay/${tokenOf(key, companyId, invoiceId)}`;
 }
 
 /** The invoice's stable pay URL on the app's public origin. */
 export async function payUrl(s: Services, companyId: string, invoiceId: string): Promise<string> {
-  return `${s.config.origins[0]!}/pay/${await payToken(s, companyId, invoiceId)}`;
+  return (await payUrlsOf(s, companyId))(invoiceId);
 }
 
 const idShape = /^[A-Za-z0-9_-]{1,64}$/;
