@@ -6,7 +6,7 @@ import { customersByIds } from '../customers/records';
 import { inWriteTransaction } from '../db';
 import { newId } from '../ids';
 import { invoiceStandings } from '../payments';
-import { configuredGateways, payUrlsOf } from '../pay';
+import { companyPayUrls } from '../pay';
 import { invoicesAwaitingDebit, recordSepaSettlements } from '../sepa/settlements';
 import type { Services } from '../services';
 
@@ -39,9 +39,8 @@ async function holdsOf(s: Services, companyId: string) {
  */
 async function paymentLinks(s: Services, companyId: string, invoiceIds: string[]): Promise<Map<string, string>> {
   const links = new Map<string, string>();
-  if ((await configuredGateways(s, companyId)).length === 0) return links;
-  const urlOf = await payUrlsOf(s, companyId);
-  for (const id of invoiceIds) links.set(id, urlOf(id));
+  const urlOf = await companyPayUrls(s, companyId);
+  if (urlOf) for (const id of invoiceIds) links.set(id, urlOf(id));
   return links;
 }
 

@@ -3,7 +3,7 @@ import { companyToday } from '../commands/issue';
 import { workspaceOf } from '../commands/run';
 import { customersByIds } from '../customers/records';
 import { invoiceStandings } from '../payments';
-import { configuredGateways, payUrlsOf } from '../pay';
+import { companyPayUrls } from '../pay';
 import type { Services } from '../services';
 
 /*
@@ -36,7 +36,7 @@ export async function taskNotes(s: Services, companyId: string, tasks: readonly 
   const { ws } = await workspaceOf(s, companyId);
   const policies = new DunningPolicyBook(ws.doc).all();
   const settings = ws.readSettings();
-  const urlOf = (await configuredGateways(s, companyId)).length > 0 ? await payUrlsOf(s, companyId) : null;
+  const urlOf = await companyPayUrls(s, companyId);
   for (const task of missing) {
     const named = stepOf(task.stepKey);
     const step = named && policies.find((p) => p.id === named.policyId)?.steps.find((st) => st.id === named.stepId);

@@ -3,5 +3,5 @@
  * reminders, the PDF's QR code) and the public page behind it (routes.ts).
  */
 export { payToken, payUrl, payUrlsOf } from './token';
-export { configuredGateways, invoicePayUrl, payOnlineFor } from './online';
+export { companyPayUrls, configuredGateways, invoicePayUrl, payOnlineFor } from './online';
 export { payPages, PAY_REQUESTS_PER_MINUTE_PER_ADDRESS } from './routes';

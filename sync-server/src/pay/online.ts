@@ -3,7 +3,7 @@ import type { PayOnline } from '@facturo/core/documents';
 import { gatewayNames, readCredentials, type GatewayName } from '../gateways';
 import type { Services } from '../services';
 import { qrMatrix } from './qr';
-import { payUrl } from './token';
+import { payUrl, payUrlsOf } from './token';
 
 /*
  * Where the pay URL shows (issue 8): only when the company has a gateway to take the money, and only on an invoice
@@ -16,6 +16,11 @@ export async function configuredGateways(s: Services, companyId: string): Promis
   const configured: GatewayName[] = [];
   for (const g of gatewayNames) if (await readCredentials(s, companyId, g)) configured.push(g);
   return configured;
+}
+
+/** The company's pay-URL builder (its key read once) when it takes payments online, else null: for many invoices at once. */
+export async function companyPayUrls(s: Services, companyId: string): Promise<((invoiceId: string) => string) | null> {
+  return (await configuredGateways(s, companyId)).length > 0 ? payUrlsOf(s, companyId) : null;
 }
 
 /** What decides whether an invoice is paid online: its kind and whether a mandate collects it. */
